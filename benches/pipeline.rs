@@ -1,0 +1,52 @@
+//! End-to-end speed: every corpus bundle through load → extract → normalise
+//! → compare → report, in bytes and documents per second. Run with
+//! `cargo bench --bench pipeline`.
+
+use std::path::Path;
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{Bencher, black_box};
+
+use crosscheck::load::{Bundle, discover, load_bundle};
+use crosscheck::report::Report;
+use crosscheck::rules::Rules;
+
+fn main() {
+    divan::main();
+}
+
+fn corpus() -> Vec<Bundle> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (sources, errors) = discover(&[root]);
+    assert!(errors.is_empty(), "{errors:?}");
+    sources.iter().map(load_bundle).collect()
+}
+
+/// Whole corpus, end to end (documents in parallel, as the CLI runs them).
+#[divan::bench]
+fn corpus_end_to_end(bencher: Bencher) {
+    let rules = Rules::builtin().expect("rules load");
+    let bundles = corpus();
+    let bytes: usize = bundles
+        .iter()
+        .flat_map(|b| &b.documents)
+        .map(|d| d.text.len())
+        .sum();
+    let docs: usize = bundles.iter().map(|b| b.documents.len()).sum();
+    bencher
+        .counter(BytesCount::new(bytes))
+        .counter(ItemsCount::new(docs))
+        .bench(|| {
+            let checked: Vec<_> = bundles
+                .iter()
+                .map(|b| crosscheck::check_bundle(b.clone(), &rules))
+                .collect();
+            black_box(Report::new(&checked, Vec::new()))
+        });
+}
+
+/// Compiling the built-in rules: paid once per run.
+#[divan::bench]
+fn rules_compile() -> Rules {
+    Rules::builtin().expect("rules load")
+}

@@ -1,0 +1,184 @@
+//! Claims: what the extract and normalise stages hand to comparison.
+//!
+//! A [`Claim`] is one statement found in one document (a time, a date, a
+//! quantity, a role, a name, a quote), already normalised: it carries the
+//! exact byte span of its source text, the subject it is about (the key
+//! comparison groups on) and a [`Value`] that can be shown to an editor and
+//! compared with other values of the same category. Comparison never looks
+//! at document text again; everything it needs is here.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::normalise::{
+    date::DateValue, name::NameValue, quantity::QuantityValue, quote::QuoteValue, role::RoleValue,
+    time::TimeValue,
+};
+
+/// The kind of statement a claim makes. The JSON report spells these in
+/// lower case (`time`, `date`, …), as fixed in CONTRACT.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Time,
+    Date,
+    Duration,
+    Quantity,
+    Role,
+    Name,
+    Quote,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Time,
+        Category::Date,
+        Category::Duration,
+        Category::Quantity,
+        Category::Role,
+        Category::Name,
+        Category::Quote,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Time => "time",
+            Category::Date => "date",
+            Category::Duration => "duration",
+            Category::Quantity => "quantity",
+            Category::Role => "role",
+            Category::Name => "name",
+            Category::Quote => "quote",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a claim is about. Claims with equal `key` (and category) are compared
+/// with each other; `label` is how the subject is shown to an editor.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Subject {
+    /// Grouping key, stable across documents: e.g. `call@2025-03-18`,
+    /// `donald-trump@2025-03-18`. It feeds finding ids, so keep it free of
+    /// anything that moves when unrelated text moves (no offsets, no lines).
+    pub key: String,
+    /// Human-readable subject: "phone call on 2025-03-18".
+    pub label: String,
+}
+
+impl Subject {
+    pub fn new(key: impl Into<String>, label: impl Into<String>) -> Self {
+        Subject {
+            key: key.into(),
+            label: label.into(),
+        }
+    }
+}
+
+/// A normalised value. One variant per category; each value type lives in
+/// its own `normalise::<category>` module together with its display form and
+/// its compatibility test.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Time(TimeValue),
+    Date(DateValue),
+    /// Durations are quantities whose unit is a time unit.
+    Duration(QuantityValue),
+    Quantity(QuantityValue),
+    Role(RoleValue),
+    Name(NameValue),
+    Quote(QuoteValue),
+}
+
+impl Value {
+    /// The normalised value as an editor reads it, and as it enters the
+    /// finding fingerprint. Two claims with equal display strings are the
+    /// same value.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Time(v) => v.to_string(),
+            Value::Date(v) => v.to_string(),
+            Value::Duration(v) | Value::Quantity(v) => v.to_string(),
+            Value::Role(v) => v.to_string(),
+            Value::Name(v) => v.to_string(),
+            Value::Quote(v) => v.to_string(),
+        }
+    }
+
+    /// Whether both values can be true of the same subject at once
+    /// ("13:00–15:00 UTC" and "14:00 UTC"; "about 12,000" and "12,400").
+    /// Values of different categories are never compatible.
+    pub fn compatible(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Time(a), Value::Time(b)) => a.compatible(b),
+            (Value::Date(a), Value::Date(b)) => a.compatible(b),
+            (Value::Duration(a), Value::Duration(b)) | (Value::Quantity(a), Value::Quantity(b)) => {
+                a.compatible(b)
+            }
+            (Value::Role(a), Value::Role(b)) => a.compatible(b),
+            (Value::Name(a), Value::Name(b)) => a.compatible(b),
+            (Value::Quote(a), Value::Quote(b)) => a.compatible(b),
+            _ => false,
+        }
+    }
+}
+
+/// Byte range of a claim's exact source text inside its document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+}
+
+/// Where a claim stands: its document (index into the bundle's document
+/// list) and its span there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Anchor {
+    pub doc: usize,
+    pub span: Span,
+}
+
+/// One normalised statement from one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub anchor: Anchor,
+    pub category: Category,
+    pub subject: Subject,
+    pub value: Value,
+}
+
+/// A statement the normaliser recognised but could not pin down: "local
+/// time" in a document with no zone, "yesterday" with no publication date,
+/// an ambiguous "IST". Reported as `unresolved`, never guessed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unresolved {
+    pub anchor: Anchor,
+    pub category: Category,
+    pub subject: Subject,
+    /// Why it could not be normalised, in words an editor understands.
+    pub reason: String,
+}
+
+/// Everything one document yields.
+#[derive(Clone, Debug, Default)]
+pub struct DocClaims {
+    pub claims: Vec<Claim>,
+    pub unresolved: Vec<Unresolved>,
+}

@@ -1,0 +1,310 @@
+//! Stage 4, compare: from every document's claims to findings.
+//!
+//! Takes the normalised claims of a whole bundle and groups them by category
+//! and subject (a hash map on the subject key, never all pairs). Inside a
+//! group, claims with the same normalised value form one value with all its
+//! evidence; compatible values (a time inside a stated window, "about 12,000"
+//! and "12,400") are clustered; a group holding more than one cluster is one
+//! conflict, whatever the number of documents on each side. Clusters that
+//! several documents corroborate become agreements. Names and quotes have
+//! their own judges, which report variants (the same thing written
+//! differently) rather than conflicts. Hands on [`Comparison`]: plain data,
+//! no text re-read, nothing printed.
+
+mod cluster;
+mod fingerprint;
+pub mod name;
+pub mod quantity;
+pub mod quote;
+
+pub use cluster::{Cluster, ValueGroup, cluster, value_groups};
+pub use fingerprint::fingerprint;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::claim::{Anchor, Category, Claim, DocClaims, Subject, Unresolved};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Conflict,
+    Variant,
+    Unresolved,
+    /// Used for entries of `agreements` only.
+    Agreement,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Conflict => "conflict",
+            Kind::Variant => "variant",
+            Kind::Unresolved => "unresolved",
+            Kind::Agreement => "agreement",
+        }
+    }
+}
+
+/// Ordered so that `Info < Warning < Error`, for `--fail-on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One distinct normalised value of a finding and every claim giving it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindingValue {
+    pub value: String,
+    pub evidence: Vec<Anchor>,
+}
+
+/// A group of claims about one subject that disagree (or, in agreements,
+/// corroborate each other).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub id: String,
+    pub kind: Kind,
+    pub category: Category,
+    pub severity: Severity,
+    pub subject: Subject,
+    pub message: String,
+    pub values: Vec<FindingValue>,
+}
+
+impl Finding {
+    /// Builds a finding and computes its fingerprint.
+    pub fn new(
+        kind: Kind,
+        category: Category,
+        severity: Severity,
+        subject: Subject,
+        message: String,
+        values: Vec<FindingValue>,
+        doc_ids: &[String],
+    ) -> Finding {
+        let id = fingerprint(kind, category, &subject, &values, doc_ids);
+        Finding {
+            id,
+            kind,
+            category,
+            severity,
+            subject,
+            message,
+            values,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Comparison {
+    pub findings: Vec<Finding>,
+    pub agreements: Vec<Finding>,
+}
+
+/// What a judge needs to know of the bundle besides the claims.
+pub struct Bundle<'a> {
+    /// Document ids, indexed like `Anchor::doc`.
+    pub doc_ids: &'a [String],
+    /// Short names for messages ("002"), indexed the same way.
+    pub short_names: &'a [String],
+    /// Publication instants or days (for counts that change over time),
+    /// as sortable RFC 3339 / date strings; `None` when unknown.
+    pub published: &'a [Option<String>],
+}
+
+/// Claims about one subject in one category, from every document, in
+/// document and text order.
+pub struct Group<'a> {
+    pub category: Category,
+    pub subject: &'a Subject,
+    pub claims: Vec<&'a Claim>,
+}
+
+/// Compares one bundle's claims.
+pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
+    let mut groups: BTreeMap<(Category, &str), Group> = BTreeMap::new();
+    for claim in docs.iter().flat_map(|d| &d.claims) {
+        groups
+            .entry((claim.category, claim.subject.key.as_str()))
+            .or_insert_with(|| Group {
+                category: claim.category,
+                subject: &claim.subject,
+                claims: Vec::new(),
+            })
+            .claims
+            .push(claim);
+    }
+    let mut out = Comparison::default();
+    for group in groups.values_mut() {
+        group.claims.sort_by_key(|c| c.anchor);
+        let judged = match group.category {
+            Category::Name => name::judge(bundle, group),
+            Category::Quote => quote::judge(bundle, group),
+            Category::Quantity | Category::Duration => quantity::judge(bundle, group),
+            _ => judge_by_clusters(bundle, group, default_severity(group.category)),
+        };
+        out.findings.extend(judged.findings);
+        out.agreements.extend(judged.agreements);
+    }
+    out.findings.extend(unresolved_findings(bundle, docs));
+    sort(&mut out.findings);
+    sort(&mut out.agreements);
+    out
+}
+
+fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.category.cmp(&b.category))
+            .then(a.subject.key.cmp(&b.subject.key))
+            .then(a.id.cmp(&b.id))
+    });
+}
+
+/// How serious a conflict is in each category when a judge says nothing
+/// more specific.
+pub fn default_severity(category: Category) -> Severity {
+    match category {
+        Category::Time | Category::Date | Category::Role | Category::Quantity => Severity::Error,
+        Category::Duration | Category::Quote => Severity::Warning,
+        Category::Name => Severity::Warning,
+    }
+}
+
+/// The generic judge: one conflict when the group's values fall into more
+/// than one cluster, and an agreement for every cluster that two or more
+/// documents support.
+pub fn judge_by_clusters(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
+    let values = value_groups(&group.claims);
+    let clusters = cluster(&values);
+    let mut out = Comparison::default();
+    for c in &clusters {
+        if c.documents(&values).len() >= 2 {
+            out.agreements.push(agreement(bundle, group, &values, c));
+        }
+    }
+    if clusters.len() > 1 {
+        let message = clusters
+            .iter()
+            .flat_map(|c| c.members.iter())
+            .map(|&i| describe(bundle, &values[i]))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let finding_values = clusters
+            .iter()
+            .flat_map(|c| c.members.iter())
+            .map(|&i| values[i].to_finding_value())
+            .collect();
+        out.findings.push(Finding::new(
+            Kind::Conflict,
+            group.category,
+            severity,
+            group.subject.clone(),
+            format!("{}: {message}", group.subject.label),
+            finding_values,
+            bundle.doc_ids,
+        ));
+    }
+    out
+}
+
+/// An agreement for one cluster: every value in it, with its evidence.
+pub fn agreement(bundle: &Bundle, group: &Group, values: &[ValueGroup], c: &Cluster) -> Finding {
+    let docs = c.documents(values);
+    let shown: Vec<&str> = c
+        .members
+        .iter()
+        .map(|&i| values[i].display.as_str())
+        .collect();
+    Finding::new(
+        Kind::Agreement,
+        group.category,
+        Severity::Info,
+        group.subject.clone(),
+        format!(
+            "{}: {} agree on {}",
+            group.subject.label,
+            list_docs(bundle, &docs),
+            shown.join(" / ")
+        ),
+        c.members
+            .iter()
+            .map(|&i| values[i].to_finding_value())
+            .collect(),
+        bundle.doc_ids,
+    )
+}
+
+/// "000 and 001 give 13:00–15:00 UTC".
+pub fn describe(bundle: &Bundle, value: &ValueGroup) -> String {
+    let docs = value.documents();
+    let verb = if docs.len() == 1 { "gives" } else { "give" };
+    format!("{} {verb} {}", list_docs(bundle, &docs), value.display)
+}
+
+/// "000", "000 and 001", "000, 001 and 003".
+pub fn list_docs(bundle: &Bundle, docs: &[usize]) -> String {
+    let names: Vec<&str> = docs
+        .iter()
+        .map(|&d| bundle.short_names[d].as_str())
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// One `unresolved` finding per category, subject and reason.
+fn unresolved_findings(bundle: &Bundle, docs: &[DocClaims]) -> Vec<Finding> {
+    let mut groups: BTreeMap<(Category, &str, &str), Vec<&Unresolved>> = BTreeMap::new();
+    for u in docs.iter().flat_map(|d| &d.unresolved) {
+        groups
+            .entry((u.category, u.subject.key.as_str(), u.reason.as_str()))
+            .or_default()
+            .push(u);
+    }
+    groups
+        .into_values()
+        .map(|items| {
+            let first = items[0];
+            let evidence: Vec<Anchor> = items.iter().map(|u| u.anchor).collect();
+            let mut docs: Vec<usize> = evidence.iter().map(|a| a.doc).collect();
+            docs.dedup();
+            Finding::new(
+                Kind::Unresolved,
+                first.category,
+                Severity::Info,
+                first.subject.clone(),
+                format!(
+                    "{}: {} ({})",
+                    first.subject.label,
+                    first.reason,
+                    list_docs(bundle, &docs)
+                ),
+                vec![FindingValue {
+                    value: format!("unresolved: {}", first.reason),
+                    evidence,
+                }],
+                bundle.doc_ids,
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,208 @@
+//! Rules: the data that drives extraction and normalisation, loaded once per
+//! run and compiled (regexes, automata) before any document is read.
+//!
+//! Every rule file in `rules/` at the top of the project is embedded in the
+//! binary as a default. `--rules DIR` adds the user's files of the same names:
+//! their entries are appended, and an entry with the `id` of a default entry
+//! replaces it. Every file may carry `[[example]]` (text → the one normalised
+//! claim it must yield) and `[[allow]]` (text → no claim) tables, which
+//! `crosscheck rules test` and the test suite run. A rule that does not parse
+//! or compile is an error naming the file and line, with an excerpt.
+
+pub mod entities;
+pub mod events;
+pub mod quantities;
+pub mod speech;
+pub mod titles;
+pub mod zones;
+
+mod examples;
+mod source;
+
+pub use examples::{Allow, Example, ExampleFailure, run_examples};
+pub use source::{RuleProblem, RuleSource};
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::claim::Category;
+use crate::error::InputError;
+
+/// One kind of rule file: how it parses, merges and compiles.
+pub trait RuleFile: DeserializeOwned + Default + Clone {
+    /// File name in `rules/`, e.g. `zones.toml`.
+    const FILE: &'static str;
+    /// The claim category its examples test, unless an example names another.
+    const CATEGORY: Category;
+    /// The ready-to-use form (regexes compiled, tables indexed).
+    type Compiled;
+
+    /// Adds a user's file of the same name: append entries, and let an
+    /// entry with an existing `id` replace the default one.
+    fn merge(&mut self, user: Self);
+    /// Checks every reference and compiles every pattern. Problems carry a
+    /// byte span into the file's text where one is known.
+    fn compile(&self) -> Result<Self::Compiled, RuleProblem>;
+    fn examples(&self) -> &[Example];
+    fn allows(&self) -> &[Allow];
+}
+
+/// Replaces entries of `base` whose id appears in `user`, then appends the
+/// rest of `user`. Used by every [`RuleFile::merge`].
+pub fn merge_by_id<T>(base: &mut Vec<T>, user: Vec<T>, id: impl Fn(&T) -> &str) {
+    for entry in user {
+        match base
+            .iter()
+            .position(|b| id(b) == id(&entry) && !id(&entry).is_empty())
+        {
+            Some(i) => base[i] = entry,
+            None => base.push(entry),
+        }
+    }
+}
+
+/// The embedded default rule files, by name.
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("zones.toml", include_str!("../../rules/zones.toml")),
+    ("events.toml", include_str!("../../rules/events.toml")),
+    ("entities.toml", include_str!("../../rules/entities.toml")),
+    ("titles.toml", include_str!("../../rules/titles.toml")),
+    (
+        "quantities.toml",
+        include_str!("../../rules/quantities.toml"),
+    ),
+    ("speech.toml", include_str!("../../rules/speech.toml")),
+];
+
+/// All rules, compiled, ready for a run.
+pub struct Rules {
+    pub zones: zones::Compiled,
+    pub events: events::Compiled,
+    pub entities: entities::Compiled,
+    pub titles: titles::Compiled,
+    pub quantities: quantities::Compiled,
+    pub speech: speech::Compiled,
+    /// Every source read, with its parsed examples, for `rules test`.
+    pub sources: Vec<LoadedSource>,
+}
+
+/// A rule file as read, kept for running its examples.
+pub struct LoadedSource {
+    pub source: RuleSource,
+    pub category: Category,
+    pub examples: Vec<Example>,
+    pub allows: Vec<Allow>,
+}
+
+impl Rules {
+    /// The built-in rules only.
+    pub fn builtin() -> Result<Rules, Vec<InputError>> {
+        Rules::load(None)
+    }
+
+    /// Built-in rules, extended by the files in `user_dir` if given.
+    pub fn load(user_dir: Option<&Path>) -> Result<Rules, Vec<InputError>> {
+        let mut sources = Vec::new();
+        for (name, text) in DEFAULT_FILES {
+            sources.push(RuleSource::builtin(name, text));
+        }
+        let mut errors = Vec::new();
+        if let Some(dir) = user_dir {
+            match RuleSource::read_dir(dir) {
+                Ok(user) => sources.extend(user),
+                Err(e) => errors.extend(e),
+            }
+        }
+        let mut loaded = Vec::new();
+        let zones = load_kind::<zones::ZoneFile>(&sources, &mut loaded, &mut errors);
+        let events = load_kind::<events::EventFile>(&sources, &mut loaded, &mut errors);
+        let entities = load_kind::<entities::EntityFile>(&sources, &mut loaded, &mut errors);
+        let titles = load_kind::<titles::TitleFile>(&sources, &mut loaded, &mut errors);
+        let quantities = load_kind::<quantities::QuantityFile>(&sources, &mut loaded, &mut errors);
+        let speech = load_kind::<speech::SpeechFile>(&sources, &mut loaded, &mut errors);
+        for s in &sources {
+            if !DEFAULT_FILES.iter().any(|(n, _)| *n == s.name) {
+                let known: Vec<&str> = DEFAULT_FILES.iter().map(|(n, _)| *n).collect();
+                errors.push(InputError::new(
+                    &s.path,
+                    format!(
+                        "unknown rule file; the rule files are: {}",
+                        known.join(", ")
+                    ),
+                ));
+            }
+        }
+        match (zones, events, entities, titles, quantities, speech) {
+            (
+                Some(zones),
+                Some(events),
+                Some(entities),
+                Some(titles),
+                Some(quantities),
+                Some(speech),
+            ) if errors.is_empty() => Ok(Rules {
+                zones,
+                events,
+                entities,
+                titles,
+                quantities,
+                speech,
+                sources: loaded,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Parses and compiles every source of one kind on its own (so errors point
+/// at the right file), then merges them in order and compiles the result.
+fn load_kind<K: RuleFile>(
+    sources: &[RuleSource],
+    loaded: &mut Vec<LoadedSource>,
+    errors: &mut Vec<InputError>,
+) -> Option<K::Compiled> {
+    let mut merged: Option<K> = None;
+    let mut ok = true;
+    for source in sources.iter().filter(|s| s.name == K::FILE) {
+        let parsed: K = match toml::from_str(&source.text) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(source.error(e.message(), e.span()));
+                ok = false;
+                continue;
+            }
+        };
+        if let Err(problem) = parsed.compile() {
+            errors.push(source.error(&problem.message, problem.span));
+            ok = false;
+            continue;
+        }
+        loaded.push(LoadedSource {
+            source: source.clone(),
+            category: K::CATEGORY,
+            examples: parsed.examples().to_vec(),
+            allows: parsed.allows().to_vec(),
+        });
+        match &mut merged {
+            None => merged = Some(parsed),
+            Some(m) => m.merge(parsed),
+        }
+    }
+    if !ok {
+        return None;
+    }
+    match merged.unwrap_or_default().compile() {
+        Ok(c) => Some(c),
+        Err(problem) => {
+            errors.push(InputError::new(
+                K::FILE,
+                format!(
+                    "rules conflict after merging user rules: {}",
+                    problem.message
+                ),
+            ));
+            None
+        }
+    }
+}
