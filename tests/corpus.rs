@@ -151,9 +151,13 @@ fn check_bundle(dir: &Path) {
             .findings
             .iter()
             .position(|f| matches(f, want, "conflict"));
-        match hit {
-            Some(i) => listed[i] = true,
-            None => problems.push(format!(
+        match (hit, &want.known_gap) {
+            (Some(_), Some(gap)) => problems.push(format!(
+                "known gap closed, remove `known_gap = {gap:?}`: {want:?}"
+            )),
+            (Some(i), None) => listed[i] = true,
+            (None, Some(_)) => {}
+            (None, None) => problems.push(format!(
                 "missing finding ({}): {want:?}",
                 want.note.as_deref().unwrap_or("-")
             )),
