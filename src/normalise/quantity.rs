@@ -1,30 +1,564 @@
-//! Normalisation of quantity mentions. (Skeleton: filled in by the quantity work.)
+//! Normalisation of quantity mentions into quantity and duration claims.
+//!
+//! Takes the document's [`QuantityMention`]s and the [`Context`] (sentences,
+//! events) and gives each one:
+//! - a [`QuantityValue`]: an interval in the base unit of what it measures
+//!   (count, percent, percentage points, money in one currency, or a
+//!   dimension of the unit table), widened by its qualifier and by the
+//!   precision it is written with (the tolerances are documented at the top
+//!   of `rules/quantities.toml`), and a display form ("more than 2.5 hours");
+//! - a [`Subject`]: what is counted or measured, through the concepts of the
+//!   rules ("30-day truce" and "30-day ceasefire" are one subject; "175
+//!   prisoners" and "23 wounded soldiers" are two), with the measure in the
+//!   key so money in two currencies, or percent and percentage points, are
+//!   never compared. How long an event lasted is keyed on the event from
+//!   [`Context::event_for`] (the 12 February call and the 18 March call are
+//!   kept apart), and a planned length ("will last", "two hours available")
+//!   is a different subject from the actual one.
+//!
+//! A figure whose subject cannot be told is left out: a missing comparison
+//! is better than a false alarm.
 
 use std::fmt;
 
 use super::Context;
-use crate::claim::DocClaims;
+use crate::claim::{Category, Claim, DocClaims, Subject, Value};
+use crate::extract::quantity::{Figure, Measure, QuantityMention, Word};
+use crate::rules::quantities::{Compiled, QualifierKind};
 
-/// A normalised quantity.
+/// A normalised quantity or duration: an interval in a base unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuantityValue {
-    pub text: String,
+    /// What is measured: `count`, `percent`, `percentage points`, a
+    /// currency id (`USD`) or a dimension of the unit table (`duration`).
+    pub measure: String,
+    /// Lowest and highest value the text allows, in the base unit.
+    pub low: f64,
+    pub high: f64,
+    /// As an editor reads it: "about 12,000", "USD 4.2 billion", "30 days".
+    pub shown: String,
 }
 
 impl fmt::Display for QuantityValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(&self.shown)
     }
 }
 
 impl QuantityValue {
-    /// Whether both values can be true of the same subject.
+    /// Whether both values can be true of the same subject: same measure
+    /// and overlapping intervals (with a hair of slack for unit factors).
     pub fn compatible(&self, other: &Self) -> bool {
-        self == other
+        let eps = |x: f64| x.abs() * 1e-9 + 1e-12;
+        self.measure == other.measure
+            && self.low <= other.high + eps(other.high)
+            && other.low <= self.high + eps(self.high)
+    }
+
+    /// A point to order values by (the middle, or the bound when open).
+    pub fn midpoint(&self) -> f64 {
+        if self.high.is_finite() {
+            (self.low + self.high) / 2.0
+        } else {
+            self.low
+        }
     }
 }
 
-/// The quantity claims of one document.
-pub fn claims(_ctx: &Context) -> DocClaims {
-    DocClaims::default()
+/// The quantity and duration claims of one document.
+pub fn claims(ctx: &Context) -> DocClaims {
+    let q = &ctx.rules.quantities;
+    let mut out = DocClaims::default();
+    for m in &ctx.mentions.quantities {
+        let Some((category, value)) = value_of(m, q) else {
+            continue;
+        };
+        let Some(subject) = subject_of(ctx, m, q, &value) else {
+            continue;
+        };
+        // A count's evidence ends at its noun: "175 prisoners", not "175
+        // prisoners exchanged".
+        let mut span = m.span;
+        if m.measure == Measure::Count
+            && let Some(head) = m.noun.iter().find(|w| is_plural(&w.text))
+        {
+            span.end = head.span.end.max(span.start);
+        }
+        out.claims.push(Claim {
+            anchor: crate::claim::Anchor { doc: 0, span },
+            category,
+            subject,
+            value: match category {
+                Category::Duration => Value::Duration(value),
+                _ => Value::Quantity(value),
+            },
+        });
+    }
+    out
+}
+
+/// The interval and display of a mention, and whether it is a duration.
+pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, QuantityValue)> {
+    let (measure, factor, offset, category) = match &m.measure {
+        Measure::Count => ("count".to_string(), 1.0, 0.0, Category::Quantity),
+        Measure::Percent => ("percent".to_string(), 1.0, 0.0, Category::Quantity),
+        Measure::PercentagePoints => (
+            "percentage points".to_string(),
+            1.0,
+            0.0,
+            Category::Quantity,
+        ),
+        Measure::Money(c) => (c.clone(), 1.0, 0.0, Category::Quantity),
+        Measure::Unit(i) => {
+            let u = q.units.get(*i)?;
+            let category = if u.dimension == "duration" {
+                Category::Duration
+            } else {
+                Category::Quantity
+            };
+            (u.dimension.clone(), u.factor, u.offset, category)
+        }
+    };
+    // Whole counts, sums of money and durations are exact as written;
+    // percentages and measures are rounded to their last digit.
+    let rounded_measure = matches!(m.measure, Measure::Percent | Measure::PercentagePoints)
+        || matches!(&m.measure, Measure::Unit(i) if q.units.get(*i).is_some_and(|u| u.dimension != "duration"));
+    let slack = |f: &Figure| {
+        let scale = f.scale.as_ref().map_or(1.0, |s| s.0);
+        if f.decimals > 0 || f.scale.is_some() || rounded_measure {
+            0.5 * 10f64.powi(-(f.decimals as i32)) * scale
+        } else {
+            0.0
+        }
+    };
+    let fig = &m.figure;
+    let n = fig.value();
+    let s = slack(fig);
+    let mut qualifier = m.qualifier.clone().map(|(k, t, _)| (k, t));
+    if qualifier.is_none() && fig.approximate {
+        let tol = q
+            .qualifiers
+            .iter()
+            .find(|(_, k, _)| *k == QualifierKind::About)
+            .map_or(0.1, |(_, _, t)| *t);
+        qualifier = Some((QualifierKind::About, tol));
+    }
+    let (low, high) = if let Some((lo, hi, _)) = &fig.vague {
+        (*lo, *hi)
+    } else if let Some(to) = &m.range_to {
+        (n - s, to.value() + slack(to))
+    } else {
+        match qualifier {
+            None | Some((QualifierKind::Between, _)) => (n - s, n + s),
+            Some((QualifierKind::AtLeast | QualifierKind::MoreThan, _)) => (n - s, f64::INFINITY),
+            Some((QualifierKind::JustOver, t)) => (n - s, n * (1.0 + t) + s),
+            Some((QualifierKind::AtMost, _)) => (0.0, n + s),
+            Some((QualifierKind::Nearly, t)) => (n * (1.0 - t) - s, n + s),
+            Some((QualifierKind::About, t)) => (n * (1.0 - t) - s, n * (1.0 + t) + s),
+        }
+    };
+    let base = |x: f64| {
+        if x.is_finite() {
+            x * factor + offset
+        } else {
+            x
+        }
+    };
+    let shown = display(m, q, qualifier.map(|(k, _)| k));
+    Some((
+        category,
+        QuantityValue {
+            measure,
+            low: base(low.max(0.0).min(high)),
+            high: base(high),
+            shown,
+        },
+    ))
+}
+
+/// "more than 2.5 hours", "USD 4.2 billion", "10–12", "52%".
+fn display(m: &QuantityMention, q: &Compiled, qualifier: Option<QualifierKind>) -> String {
+    let fig = &m.figure;
+    if let Some((_, _, phrase)) = &fig.vague {
+        return phrase.clone();
+    }
+    let mut number = match &m.range_to {
+        Some(to) => {
+            let same_scale = fig.scale == to.scale;
+            let first = if same_scale {
+                format_number(fig.mantissa, fig.decimals)
+            } else {
+                format_figure(fig)
+            };
+            format!("{first}–{}", format_figure(to))
+        }
+        None => format_figure(fig),
+    };
+    if m.range_to.is_none()
+        && let Some(k) = qualifier
+    {
+        let word = match k {
+            QualifierKind::AtLeast => "at least",
+            QualifierKind::MoreThan => "more than",
+            QualifierKind::JustOver => "just over",
+            QualifierKind::AtMost => "at most",
+            QualifierKind::Nearly => "nearly",
+            QualifierKind::About => "about",
+            QualifierKind::Between => "",
+        };
+        if !word.is_empty() {
+            number = format!("{word} {number}");
+        }
+    }
+    let top = m.range_to.as_ref().unwrap_or(fig);
+    match &m.measure {
+        Measure::Count => number,
+        Measure::Percent => format!("{number}%"),
+        Measure::PercentagePoints => format!("{number} percentage points"),
+        Measure::Money(c) => match number.split_once(' ') {
+            // "about USD 12" reads worse than "USD about 12"? Keep the
+            // qualifier first: "about USD 4.2 billion".
+            Some((qual, rest)) if qualifier.is_some() && m.range_to.is_none() => {
+                let (qual, rest) = split_qualifier(&number).unwrap_or((qual, rest));
+                format!("{qual} {c} {rest}")
+            }
+            _ => format!("{c} {number}"),
+        },
+        Measure::Unit(i) => {
+            let Some(u) = q.units.get(*i) else {
+                return number;
+            };
+            if u.prefix {
+                return match split_qualifier(&number) {
+                    Some((qual, rest)) => format!("{qual} {} {rest}", u.display),
+                    None => format!("{} {number}", u.display),
+                };
+            }
+            let mut unit = u.display.clone();
+            if top.value() == 1.0 && top.scale.is_none() && unit.ends_with('s') && unit.len() > 2 {
+                unit.pop();
+            }
+            format!("{number} {unit}")
+        }
+    }
+}
+
+/// Splits "more than 4.2" into ("more than", "4.2").
+fn split_qualifier(s: &str) -> Option<(&str, &str)> {
+    let at = s.find(|c: char| c.is_ascii_digit())?;
+    if at == 0 {
+        return None;
+    }
+    Some((s[..at].trim_end(), &s[at..]))
+}
+
+fn format_figure(f: &Figure) -> String {
+    let n = format_number(f.mantissa, f.decimals);
+    match &f.scale {
+        Some((_, name)) => format!("{n} {name}"),
+        None => n,
+    }
+}
+
+/// 2500 → "2,500"; 1.96 with 2 decimals → "1.96".
+fn format_number(x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let digits: Vec<char> = int.chars().collect();
+    let mut grouped = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(*c);
+    }
+    match frac {
+        Some(f) => format!("{grouped}.{f}"),
+        None => grouped,
+    }
+}
+
+/// What the mention counts or measures, or `None` when that cannot be told.
+fn subject_of(
+    ctx: &Context,
+    m: &QuantityMention,
+    q: &Compiled,
+    value: &QuantityValue,
+) -> Option<Subject> {
+    let measure = value.measure.as_str();
+    let what = match &m.measure {
+        Measure::Unit(i) if q.units.get(*i).is_some_and(|u| u.dimension == "duration") => {
+            return duration_subject(ctx, m, q);
+        }
+        Measure::Unit(_) => m
+            .measured
+            .as_deref()
+            .or(m.of_noun.as_deref())
+            .or(m.noun.first().map(|w| w.text.as_str()))
+            .map(|w| concept_or_lemma(q, w))
+            .or_else(|| concept_before(ctx, m, q, 8)),
+        Measure::Percent | Measure::PercentagePoints | Measure::Money(_) => m
+            .of_noun
+            .as_deref()
+            .or(m.measured.as_deref())
+            .map(|w| concept_or_lemma(q, w))
+            .or_else(|| noun_head(q, &m.noun))
+            .or_else(|| concept_before(ctx, m, q, 8)),
+        Measure::Count => count_what(q, m),
+    }?;
+    Some(Subject::new(
+        format!("{measure}:{what}"),
+        format!("{} ({measure})", what.replace('+', ", ")),
+    ))
+}
+
+/// How long something lasted (or was meant to):
+/// - "a 30-day truce", "a two-day summit": the noun after the unit;
+/// - "two days of talks": the noun after "of";
+/// - "lasted 1.5 hours", "for six hours" with no concept before: the
+///   event of the sentence, planned or actual;
+/// - "refrain from attacking … for 30 days": the nearest concept before.
+fn duration_subject(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<Subject> {
+    let thing = if m.hyphenated && !m.noun.is_empty() {
+        m.noun
+            .iter()
+            .find_map(|w| concept(q, &w.text))
+            .or_else(|| m.noun.last().map(|w| lemma(&w.text)))
+    } else if let Some(of) = &m.of_noun {
+        Some(concept_or_lemma(q, of))
+    } else if m.after_for && !m.actual_verb {
+        concept_before(ctx, m, q, 12)
+    } else {
+        None
+    };
+    if let Some(thing) = thing {
+        return Some(Subject::new(
+            format!("duration:{thing}"),
+            format!("how long: {thing}"),
+        ));
+    }
+    if !(m.actual_verb || m.after_for) {
+        return None;
+    }
+    // The event of the sentence keeps calls on different days apart; with
+    // none known, "the meeting lasted" names what lasted.
+    let subject = match ctx.event_for(m.span) {
+        Some(event) => event.subject(),
+        None => {
+            let thing = concept_or_lemma(q, m.verb_subject.as_deref()?);
+            Subject::new(thing.clone(), thing)
+        }
+    };
+    let sentence = ctx.sentence(m.span.start);
+    let planned = is_planned(q, &ctx.doc.text[sentence.start..m.span.start]);
+    let (tag, how) = if planned {
+        ("planned", "how long it was planned to last")
+    } else {
+        ("actual", "how long it lasted")
+    };
+    Some(Subject::new(
+        format!("{}/duration-{tag}", subject.key),
+        format!("{}: {how}", subject.label),
+    ))
+}
+
+/// Whether the words before a duration make it a plan: "will last",
+/// "scheduled", "two hours available".
+fn is_planned(q: &Compiled, before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    q.planned_cues
+        .iter()
+        .any(|cue| joined.contains(&format!(" {cue} ")))
+}
+
+/// The nearest concept named in the same sentence within `n` words
+/// before the mention ("refrain from attacking … for 30 days" → pause).
+fn concept_before(ctx: &Context, m: &QuantityMention, q: &Compiled, n: usize) -> Option<String> {
+    let sentence = ctx.sentence(m.span.start);
+    let start = sentence.start.min(m.span.start);
+    let before = ctx.doc.text.get(start..m.span.start)?.to_lowercase();
+    before
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .find_map(|w| match q.concepts.get(w) {
+            Some((id, false)) => Some(id.clone()),
+            _ => None,
+        })
+}
+
+fn concept(q: &Compiled, word: &str) -> Option<String> {
+    q.concepts.get(word).map(|(id, _)| id.clone())
+}
+
+fn concept_or_lemma(q: &Compiled, word: &str) -> String {
+    concept(q, word).unwrap_or_else(|| lemma(word))
+}
+
+/// Plural nouns that do not end in "s", and collective nouns counted as
+/// such ("six crew").
+const IRREGULAR_PLURALS: &[(&str, &str)] = &[
+    ("people", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("crew", "crew"),
+    ("staff", "staff"),
+    ("police", "police"),
+    ("personnel", "personnel"),
+    ("cattle", "cattle"),
+    ("sheep", "sheep"),
+    ("aircraft", "aircraft"),
+    ("livestock", "livestock"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+];
+
+/// The singular of a plural noun, roughly: enough to fold "prisoners"
+/// into "prisoner" and "casualties" into "casualty".
+fn lemma(word: &str) -> String {
+    if let Some((_, s)) = IRREGULAR_PLURALS.iter().find(|(p, _)| *p == word) {
+        return s.to_string();
+    }
+    let w = word;
+    if w.len() > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..w.len() - 3]);
+    }
+    for end in ["sses", "xes", "ches", "shes", "zes"] {
+        if w.len() > end.len() + 1 && w.ends_with(end) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+fn is_plural(word: &str) -> bool {
+    IRREGULAR_PLURALS.iter().any(|(p, _)| *p == word) || lemma(word) != word
+}
+
+/// The head noun of a noun phrase after a figure: its first plural word.
+fn noun_head(q: &Compiled, noun: &[Word]) -> Option<String> {
+    noun.iter()
+        .find(|w| is_plural(&w.text))
+        .map(|w| concept_or_lemma(q, &w.text))
+}
+
+/// What a bare count counts: the head noun with the modifiers that change
+/// it ("wounded", "Ukrainian") and a state said after it ("were killed").
+/// Adverbs and modifiers the rules ignore ("additional") are dropped.
+fn count_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let head_at = m.noun.iter().position(|w| is_plural(&w.text));
+    let head = match (head_at, &m.measured) {
+        (Some(i), _) => {
+            for w in &m.noun[..i] {
+                if let Some(p) = modifier(q, &w.text) {
+                    parts.push(p);
+                }
+            }
+            concept_or_lemma(q, &m.noun[i].text)
+        }
+        (None, Some(measured)) if !q.ignore_modifiers.contains(measured.as_str()) => {
+            concept_or_lemma(q, measured)
+        }
+        _ => return None,
+    };
+    // "30 people were killed", "175 prisoners exchanged": only a state
+    // word right after the noun, through auxiliaries, refines it.
+    const AUX: &[&str] = &[
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "are",
+        "is",
+        "reportedly",
+        "also",
+        "later",
+        "now",
+        "being",
+    ];
+    if head_at.is_some() {
+        for w in &m.after {
+            match q.concepts.get(&w.text) {
+                Some((id, true)) => {
+                    parts.push(id.clone());
+                    break;
+                }
+                _ if AUX.contains(&w.text.as_str()) => continue,
+                _ => break,
+            }
+        }
+    }
+    if !parts.contains(&head) {
+        parts.push(head);
+    }
+    parts.sort();
+    parts.dedup();
+    Some(parts.join("+"))
+}
+
+fn modifier(q: &Compiled, word: &str) -> Option<String> {
+    if word.ends_with("ly") || q.ignore_modifiers.contains(word) {
+        return None;
+    }
+    Some(concept_or_lemma(q, word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(measure: &str, low: f64, high: f64) -> QuantityValue {
+        QuantityValue {
+            measure: measure.into(),
+            low,
+            high,
+            shown: String::new(),
+        }
+    }
+
+    #[test]
+    fn intervals_overlap_only_in_one_measure() {
+        assert!(v("count", 10.0, 12.0).compatible(&v("count", 12.0, 12.0)));
+        assert!(!v("count", 10.0, 12.0).compatible(&v("count", 13.0, 13.0)));
+        assert!(!v("USD", 4.2, 4.2).compatible(&v("EUR", 4.2, 4.2)));
+    }
+
+    #[test]
+    fn lemmas_fold_plurals() {
+        assert_eq!(lemma("prisoners"), "prisoner");
+        assert_eq!(lemma("casualties"), "casualty");
+        assert_eq!(lemma("people"), "person");
+        assert_eq!(lemma("crew"), "crew");
+        assert_eq!(lemma("status"), "status");
+        assert!(!is_plural("soldier"));
+    }
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(format_number(2500.0, 0), "2,500");
+        assert_eq!(format_number(1.96, 2), "1.96");
+        assert_eq!(format_number(123456.5, 1), "123,456.5");
+    }
 }
