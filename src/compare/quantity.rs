@@ -68,10 +68,11 @@ fn rising_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         timed.push((lo, hi, q.low, q.high, v));
     }
     timed.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.total_cmp(&b.2)));
-    // Every value strictly after the one before it in time, and no lower.
+    // Every value strictly after the one before it in time, and no lower:
+    // its low end is at least the earlier low end ("at least 30", then 45).
     let rising = timed
         .windows(2)
-        .all(|w| w[0].1 < w[1].0 && w[0].2 <= w[1].2 && w[0].3 <= w[1].3);
+        .all(|w| w[0].1 < w[1].0 && w[0].2 <= w[1].2 && w[0].2 <= w[1].3);
     if !rising {
         return None;
     }

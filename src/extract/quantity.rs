@@ -79,6 +79,9 @@ pub struct QuantityMention {
     pub measured: Option<String>,
     /// The noun after "N units of" ("two days of talks").
     pub of_noun: Option<String>,
+    /// The word right before the figure and its qualifier ("killed at
+    /// least 45 people" → "killed").
+    pub word_before: Option<String>,
     /// "for" right before the figure ("for 30 days").
     pub after_for: bool,
     /// A duration verb right before ("lasted", "lasting").
@@ -340,6 +343,7 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
 
     // Left context: currency symbol, qualifier, prefix unit, "for", verbs.
     let mut left = before(text, start, 80);
+    let left_offset = start - left.len();
     let mut currency = None;
     for (symbol, id) in &q.currency_symbols {
         let t = left.trim_end_matches([' ', '\u{a0}']);
@@ -363,7 +367,8 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
             break;
         }
     }
-    let lower_left = left.to_lowercase();
+    // ASCII lower case keeps byte offsets equal to the text's.
+    let lower_left = left.to_ascii_lowercase();
     if ends_with_phrase(&lower_left, "from").is_some() && currency.is_none() {
         return None; // "rose from 10 to 12": the old figure of a change
     }
@@ -386,6 +391,8 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         && q.units[i].prefix
     {
         prefix_unit = Some(i);
+        // The evidence reads "magnitude 6.8", not "6.8".
+        start = left_offset + rest_left.trim_end().len() - w.len();
     }
     if last_words
         .last()
@@ -522,6 +529,7 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         after,
         measured,
         of_noun,
+        word_before: last_words.last().cloned(),
         after_for,
         actual_verb,
         verb_subject,

@@ -126,7 +126,9 @@ pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, Quantity
     let slack = |f: &Figure| {
         let scale = f.scale.as_ref().map_or(1.0, |s| s.0);
         if f.decimals > 0 || f.scale.is_some() || rounded_measure {
-            0.5 * 10f64.powi(-(f.decimals as i32)) * scale
+            // Just under half a unit, so neighbours (6.8 and 6.9) do not
+            // touch while 52 and 52.3 still overlap.
+            0.4999 * 10f64.powi(-(f.decimals as i32)) * scale
         } else {
             0.0
         }
@@ -307,7 +309,7 @@ fn subject_of(
             .map(|w| concept_or_lemma(q, w))
             .or_else(|| noun_head(q, &m.noun))
             .or_else(|| concept_before(ctx, m, q, 8)),
-        Measure::Count => count_what(q, m),
+        Measure::Count => count_what(q, m).or_else(|| toll_before(ctx, m, q)),
     }?;
     Some(Subject::new(
         format!("{measure}:{what}"),
@@ -479,7 +481,11 @@ fn count_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
         (None, Some(measured)) if !q.ignore_modifiers.contains(measured.as_str()) => {
             concept_or_lemma(q, measured)
         }
-        _ => return None,
+        // "left 120 injured": a state alone counts people.
+        (None, _) => match m.noun.first().and_then(|w| q.concepts.get(&w.text)) {
+            Some((id, true)) => return Some(format!("{id}+person")),
+            _ => return None,
+        },
     };
     // "30 people were killed", "175 prisoners exchanged": only a state
     // word right after the noun, through auxiliaries, refines it.
@@ -498,7 +504,10 @@ fn count_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
         "now",
         "being",
     ];
-    if head_at.is_some() {
+    // "killed at least 45 people": the state as the verb before.
+    if let Some((id, true)) = m.word_before.as_deref().and_then(|w| q.concepts.get(w)) {
+        parts.push(id.clone());
+    } else if head_at.is_some() {
         for w in &m.after {
             match q.concepts.get(&w.text) {
                 Some((id, true)) => {
@@ -516,6 +525,31 @@ fn count_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
     parts.sort();
     parts.dedup();
     Some(parts.join("+"))
+}
+
+/// A count with no noun after it, told as a state: "the death toll rose
+/// to 52" counts people killed. Only a state concept within twelve words
+/// before the figure, in the same sentence, names it (the nearest wins:
+/// "killed 30 and injured 45").
+fn toll_before(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<String> {
+    if !m.noun.is_empty() {
+        return None;
+    }
+    let sentence = ctx.sentence(m.span.start);
+    let before = ctx
+        .doc
+        .text
+        .get(sentence.start.min(m.span.start)..m.span.start)?
+        .to_lowercase();
+    before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(12)
+        .find_map(|w| match q.concepts.get(w) {
+            Some((id, true)) => Some(format!("{id}+person")),
+            _ => None,
+        })
 }
 
 fn modifier(q: &Compiled, word: &str) -> Option<String> {
@@ -553,6 +587,143 @@ mod tests {
         assert_eq!(lemma("crew"), "crew");
         assert_eq!(lemma("status"), "status");
         assert!(!is_plural("soldier"));
+    }
+
+    /// The one quantity or duration claim of a sentence.
+    fn claim(text: &str) -> Claim {
+        static RULES: std::sync::OnceLock<crate::rules::Rules> = std::sync::OnceLock::new();
+        let rules = RULES.get_or_init(|| crate::rules::Rules::builtin().expect("rules load"));
+        let doc = crate::load::Document::from_text("t", text);
+        let out = crate::analyse_document(&doc, rules);
+        let found: Vec<Claim> = out
+            .claims
+            .into_iter()
+            .filter(|c| matches!(c.category, Category::Quantity | Category::Duration))
+            .collect();
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    /// Whether two sentences' figures are compared (same subject) and agree.
+    fn agree(a: &str, b: &str) -> bool {
+        let (a, b) = (claim(a), claim(b));
+        assert_eq!(a.subject.key, b.subject.key, "not the same subject");
+        a.value.compatible(&b.value)
+    }
+
+    #[test]
+    fn rounding_and_precision() {
+        assert!(agree(
+            "She won 52.3% of the vote.",
+            "She won 52 per cent of the vote."
+        ));
+        assert!(!agree(
+            "She won 61.2% of the vote.",
+            "She won 67% of the vote."
+        ));
+        assert!(agree(
+            "The city has 1.96 million residents.",
+            "The city has 2 million residents."
+        ));
+        assert!(!agree(
+            "The quake had a magnitude of 6.8.",
+            "The quake had a magnitude of 6.9."
+        ));
+        assert!(!agree(
+            "Rescuers found 175 survivors.",
+            "Rescuers found 200 survivors."
+        ));
+    }
+
+    #[test]
+    fn hedges_are_intervals() {
+        assert!(agree(
+            "Some 12,000 troops took part.",
+            "About 12,400 troops took part."
+        ));
+        assert!(agree(
+            "Some 12,000 troops took part.",
+            "12,400 troops took part."
+        ));
+        assert!(!agree(
+            "More than 200 troops took part.",
+            "About 120 troops took part."
+        ));
+        assert!(agree(
+            "Nearly 2,000 troops took part.",
+            "1,900 troops took part."
+        ));
+        assert!(!agree(
+            "Nearly 2,000 troops took part.",
+            "2,100 troops took part."
+        ));
+        assert!(agree(
+            "Up to 400 troops took part.",
+            "350 troops took part."
+        ));
+        assert!(agree(
+            "Between 10 and 12 troops took part.",
+            "11 troops took part."
+        ));
+        assert!(agree(
+            "Dozens of troops took part.",
+            "Some 40 troops took part."
+        ));
+    }
+
+    #[test]
+    fn units_convert() {
+        assert!(agree(
+            "The quake struck at a depth of 40 kilometers.",
+            "The quake struck at a depth of 25 miles."
+        ));
+        assert!(agree(
+            "They agreed to a 90-minute pause.",
+            "They agreed to a pause for 1.5 hours."
+        ));
+        assert!(!agree(
+            "They agreed to a 90-minute pause.",
+            "They agreed to a two-hour pause."
+        ));
+    }
+
+    #[test]
+    fn money_keeps_its_currency() {
+        assert!(!agree(
+            "The deal is worth $4.2 billion.",
+            "The deal is worth $4.5bn."
+        ));
+        assert!(agree(
+            "The deal is worth $4.2 billion.",
+            "The deal is worth US$4.2bn."
+        ));
+        let usd = claim("The deal is worth $4.2 billion.");
+        let eur = claim("The deal is worth €3.7 billion.");
+        assert_ne!(usd.subject.key, eur.subject.key);
+        let pc = claim("Support fell by 4 percent.");
+        let pts = claim("Support fell by 4 percentage points.");
+        assert_ne!(pc.subject.key, pts.subject.key);
+    }
+
+    #[test]
+    fn different_things_are_different_subjects() {
+        let passengers = claim("The plane carried 162 passengers.");
+        let crew = claim("The plane carried six crew.");
+        assert_ne!(passengers.subject.key, crew.subject.key);
+        let prisoners = claim("They exchanged 175 prisoners.");
+        let wounded = claim("Russia returned 23 severely wounded soldiers.");
+        assert_ne!(prisoners.subject.key, wounded.subject.key);
+        assert!(agree(
+            "At least 30 people were killed.",
+            "The quake killed 45 people."
+        ));
+    }
+
+    #[test]
+    fn planned_and_actual_lengths_are_kept_apart() {
+        let planned = claim("The meeting will last for two hours.");
+        let actual = claim("The meeting lasted for over two and a half hours.");
+        assert_ne!(planned.subject.key, actual.subject.key);
     }
 
     #[test]
