@@ -546,11 +546,39 @@ fn actual_verb_before(q: &Compiled, words: &[String]) -> (bool, Option<String>) 
             .find(|p| joined == *p || joined.ends_with(&format!(" {p}")));
         if let Some(p) = hit {
             let used = p.split_whitespace().count();
-            let subject = words
-                .len()
-                .checked_sub(used + 1)
-                .map(|i| words[i].clone())
-                .filter(|w| !q.stop_words.contains(w.as_str()));
+            // "over the last two days": an adjective after a determiner.
+            let det = words.len().checked_sub(used + 1).map(|i| words[i].as_str());
+            if det.is_some_and(|d| {
+                matches!(
+                    d,
+                    "the"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "our"
+                        | "my"
+                        | "your"
+                )
+            }) {
+                return (false, None);
+            }
+            // "the meeting will last": skip auxiliaries back to the noun.
+            let subject = words[..words.len().saturating_sub(used)]
+                .iter()
+                .rev()
+                .take(2)
+                .find(|w| {
+                    !q.stop_words.contains(w.as_str())
+                        && !matches!(
+                            w.as_str(),
+                            "may" | "might" | "could" | "should" | "must" | "can"
+                        )
+                })
+                .cloned();
             return (true, subject);
         }
     }
