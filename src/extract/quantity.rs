@@ -411,15 +411,15 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
     // Right context: range, plus, percent, unit, currency word.
     let mut range_to = None;
     let between = matches!(qualifier, Some((QualifierKind::Between, ..)));
-    if let Some((fig2, end2)) = read_range(text, q, end, between) {
-        if fig2.value() > fig.value() {
-            // "2 to 3 million": the scale of the second applies to both.
-            if fig.scale.is_none() {
-                fig.scale = fig2.scale.clone();
-            }
-            range_to = Some(fig2);
-            end = end2;
+    if let Some((fig2, end2)) = read_range(text, q, end, between)
+        && fig2.value() > fig.value()
+    {
+        // "2 to 3 million": the scale of the second applies to both.
+        if fig.scale.is_none() {
+            fig.scale = fig2.scale.clone();
         }
+        range_to = Some(fig2);
+        end = end2;
     }
     if between && range_to.is_none() {
         qualifier = None;
