@@ -110,10 +110,9 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuantityMention> {
         if m.start() < taken_until {
             continue;
         }
-        if excluded
-            .iter()
-            .any(|e| e.start < m.end() && m.start() < e.end)
-        {
+        // Exclusions come sorted and apart, so their ends are sorted too.
+        let first_after = excluded.partition_point(|e| e.end <= m.start());
+        if excluded.get(first_after).is_some_and(|e| e.start < m.end()) {
             continue;
         }
         if let Some(mention) = read_mention(text, q, &caps) {
@@ -243,7 +242,7 @@ fn parse_words(s: &str, q: &Compiled) -> Option<Figure> {
 /// Reads "and a half" and a scale word after a figure; returns the new end.
 fn read_tail(text: &str, q: &Compiled, fig: &mut Figure, mut end: usize, digits: bool) -> usize {
     let rest = &text[end..];
-    let lower = rest.to_lowercase();
+    let lower = head(rest, 40).to_ascii_lowercase();
     if fig.scale.is_none() && fig.vague.is_none() {
         for half in [" and a half", "-and-a-half"] {
             if lower.starts_with(half) && boundary_after(rest, half.len()) {
@@ -302,6 +301,16 @@ fn boundary_after(s: &str, at: usize) -> bool {
     s.get(at..)
         .and_then(|r| r.chars().next())
         .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The start of `s`, at most `max` bytes, cut on a char boundary: what
+/// the look-ahead reads, so a figure costs the same wherever it stands.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// The text before `at`, at most `max` bytes, cut on a char boundary.
@@ -426,7 +435,7 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         start = before_qualifier;
     }
     let rest = &text[end..];
-    let lower_rest = rest.to_lowercase();
+    let lower_rest = head(rest, 40).to_ascii_lowercase();
     if range_to.is_none() {
         for plus in ["-plus", " plus", "+"] {
             if lower_rest.starts_with(plus) && boundary_after(rest, plus.len()) {
@@ -437,7 +446,7 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         }
     }
     let rest = &text[end..];
-    let lower_rest = rest.to_lowercase();
+    let lower_rest = head(rest, 40).to_ascii_lowercase();
     let mut measure = Measure::Count;
     let mut hyphenated = false;
     if let Some(i) = prefix_unit {
@@ -650,7 +659,7 @@ fn read_range(text: &str, q: &Compiled, at: usize, between: bool) -> Option<(Fig
     };
     let mut skip = None;
     for j in joiners {
-        if rest.to_lowercase().starts_with(j) {
+        if head(rest, 8).to_ascii_lowercase().starts_with(j) {
             skip = Some(j.len());
             break;
         }
@@ -858,4 +867,54 @@ fn words_before(hay: &str, n: usize) -> Vec<String> {
         words.insert(0, current);
     }
     words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<String> {
+        let rules = Rules::builtin().expect("rules load");
+        extract(text, &rules)
+            .iter()
+            .map(|m| text[m.span.start..m.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for text in [
+            "İİİ 40 km İİİ over 3 İ",
+            "“Some 12,000” — said; 5\u{a0}km, 3\u{a0}%, €, $, 4.2bn€",
+            "2",
+            "two",
+            "a dozen",
+            "between 10 and",
+            "10-",
+            "-10",
+            "10–",
+            "$",
+            "£5",
+            "6.8-magnitude",
+            "magnitude",
+            "1.5.6.7",
+            "999999999999999999999999999 people",
+            "twenty-seven-and-a-half hours",
+            "and a half",
+            "ﬁve 5ﬁ ５ people",
+        ] {
+            let _ = spans(text);
+        }
+    }
+
+    #[test]
+    fn spans_cover_qualifier_currency_and_unit() {
+        assert_eq!(
+            spans("They raised nearly $2 million for it."),
+            ["nearly $2 million"]
+        );
+        assert_eq!(spans("The quake was 40\u{a0}km deep."), ["40\u{a0}km"]);
+        assert_eq!(spans("A magnitude 6.8 quake."), ["magnitude 6.8"]);
+        assert_eq!(spans("A 30-day truce began."), ["30-day"]);
+    }
 }
