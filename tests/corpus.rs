@@ -280,4 +280,5 @@ bundles! {
     iberian_cup_final => "iberian-cup-final-2025-05-24",
     aurelia_launch_all_agree => "aurelia-launch-2025-12-09",
     carney_sheinbaum_two_calls => "carney-sheinbaum-calls-2025-06",
+    hurricane_tamsin => "hurricane-tamsin-2025-08-27",
 }
