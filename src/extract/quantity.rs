@@ -140,6 +140,19 @@ fn parse_core(q: &Compiled, caps: &regex::Captures) -> Option<(Figure, usize)> {
             d.end(),
         ));
     }
+    // "an hour", "half an hour": the unit after is read as usual.
+    for (group, value, decimals) in [("halfan", 0.5, 1), ("aunit", 1.0, 0)] {
+        if let Some(g) = caps.name(group) {
+            let fig = Figure {
+                mantissa: value,
+                decimals,
+                scale: None,
+                vague: None,
+                approximate: false,
+            };
+            return Some((fig, g.end()));
+        }
+    }
     if let Some(a) = caps.name("adozen") {
         let word = a.as_str().split_whitespace().last()?.to_lowercase();
         let value = q
@@ -461,6 +474,9 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         measure = Measure::Unit(i);
         hyphenated = hy;
         end += len;
+        if !hy && range_to.is_none() {
+            end = read_compound(text, q, &mut fig, i, end);
+        }
     } else if currency.is_none()
         && let Some((id, len)) = currency_word_after(q, rest)
     {
@@ -543,6 +559,44 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         actual_verb,
         verb_subject,
     })
+}
+
+/// "an hour and a half", "two hours and five minutes": a second part in
+/// the same dimension, added to the figure in the first unit.
+fn read_compound(text: &str, q: &Compiled, fig: &mut Figure, unit: usize, end: usize) -> usize {
+    let rest = &text[end..];
+    let lower = head(rest, 16).to_ascii_lowercase();
+    if fig.scale.is_none() && fig.vague.is_none() && lower.starts_with(" and a half") {
+        fig.mantissa += 0.5;
+        fig.decimals = fig.decimals.max(1);
+        return end + " and a half".len();
+    }
+    if !lower.starts_with(" and ") || fig.scale.is_some() || fig.vague.is_some() {
+        return end;
+    }
+    let from = end + " and ".len();
+    let Some(caps) = q.number.captures_at(text, from) else {
+        return end;
+    };
+    if caps.get(0).is_none_or(|m| m.start() != from) {
+        return end;
+    }
+    let Some((second, core_end)) = parse_core(q, &caps) else {
+        return end;
+    };
+    let Some((j, len, false)) = unit_after(q, &text[core_end..]) else {
+        return end;
+    };
+    let (a, b) = (&q.units[unit], &q.units[j]);
+    if a.dimension != b.dimension || b.factor >= a.factor || second.vague.is_some() {
+        return end;
+    }
+    let added = second.value() * b.factor / a.factor;
+    fig.mantissa += added;
+    // Precise to the smaller unit: keep enough decimals to show it.
+    let digits = (a.factor / b.factor).log10().ceil().max(1.0) as usize;
+    fig.decimals = fig.decimals.max(digits.min(4));
+    core_end + len
 }
 
 /// Whether the last words end with a duration verb ("lasted", "lasted

@@ -26,6 +26,11 @@ use crate::claim::{Category, Claim, DocClaims, Subject, Value};
 use crate::extract::quantity::{Figure, Measure, QuantityMention, Word};
 use crate::rules::quantities::{Compiled, QualifierKind};
 
+/// Relative slack between figures written in different units (or in a
+/// convertible one, see [`QuantityValue::convertible`]): writers round a
+/// converted figure to a round number (120 mph → "195 km/h").
+pub const CONVERSION_SLACK: f64 = 0.01;
+
 /// A normalised quantity or duration: an interval in a base unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuantityValue {
@@ -37,6 +42,15 @@ pub struct QuantityValue {
     pub high: f64,
     /// As an editor reads it: "about 12,000", "USD 4.2 billion", "30 days".
     pub shown: String,
+    /// The unit it was written in (`km`, `mi`; empty for counts), so a
+    /// conversion between units allows for the rounding of the converted
+    /// figure ("120 mph (195 km/h)": 120 mph is 193.1 km/h).
+    pub unit: String,
+    /// Written in a unit with others of its dimension (km and miles, mph
+    /// and km/h) other than time: then figures in the same unit may be
+    /// conversions rounded differently ("195 km/h" and "193 km/h" both
+    /// for 120 mph), and get the same slack.
+    pub convertible: bool,
 }
 
 impl fmt::Display for QuantityValue {
@@ -49,10 +63,15 @@ impl QuantityValue {
     /// Whether both values can be true of the same subject: same measure
     /// and overlapping intervals (with a hair of slack for unit factors).
     pub fn compatible(&self, other: &Self) -> bool {
-        let eps = |x: f64| x.abs() * 1e-9 + 1e-12;
+        let slack = if self.unit != other.unit || (self.convertible && other.convertible) {
+            CONVERSION_SLACK
+        } else {
+            1e-9
+        };
+        let eps = |x: f64| x.abs() * slack + 1e-12;
         self.measure == other.measure
-            && self.low <= other.high + eps(other.high)
-            && other.low <= self.high + eps(self.high)
+            && self.low - eps(self.low) <= other.high + eps(other.high)
+            && other.low - eps(other.low) <= self.high + eps(self.high)
     }
 
     /// A point to order values by (the middle, or the bound when open).
@@ -99,6 +118,21 @@ pub fn claims(ctx: &Context) -> DocClaims {
 
 /// The interval and display of a mention, and whether it is a duration.
 pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, QuantityValue)> {
+    let (unit, convertible) = match &m.measure {
+        Measure::Unit(i) => match q.units.get(*i) {
+            Some(u) => (
+                u.id.clone(),
+                u.dimension != "duration"
+                    && q.units
+                        .iter()
+                        .filter(|o| o.dimension == u.dimension)
+                        .count()
+                        > 1,
+            ),
+            None => (String::new(), false),
+        },
+        _ => (String::new(), false),
+    };
     let (measure, factor, offset, category) = match &m.measure {
         Measure::Count => ("count".to_string(), 1.0, 0.0, Category::Quantity),
         Measure::Percent => ("percent".to_string(), 1.0, 0.0, Category::Quantity),
@@ -174,6 +208,8 @@ pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, Quantity
             low: base(low.max(0.0).min(high)),
             high: base(high),
             shown,
+            unit,
+            convertible,
         },
     ))
 }
@@ -295,6 +331,14 @@ fn subject_of(
         Measure::Unit(i) if q.units.get(*i).is_some_and(|u| u.dimension == "duration") => {
             return duration_subject(ctx, m, q);
         }
+        // A mass is the weight of the story's object whether it "weighs
+        // 2,150 kg" or is "the 2,150 kg spacecraft".
+        Measure::Unit(i) if q.units.get(*i).is_some_and(|u| u.dimension == "mass") => m
+            .measured
+            .as_deref()
+            .or(m.of_noun.as_deref())
+            .map(|w| concept_or_lemma(q, w))
+            .or_else(|| Some("weight".to_string())),
         Measure::Unit(_) => m
             .measured
             .as_deref()
@@ -311,10 +355,146 @@ fn subject_of(
             .or_else(|| concept_before(ctx, m, q, 8)),
         Measure::Count => count_what(q, m).or_else(|| toll_before(ctx, m, q)),
     }?;
-    Some(Subject::new(
-        format!("{measure}:{what}"),
-        format!("{} ({measure})", what.replace('+', ", ")),
-    ))
+    let (clause_before, clause_after) = clause(ctx, m);
+    let sentence_before = sentence_before(ctx, m);
+    let relation = words_of(&sentence_before)
+        .iter()
+        .rev()
+        .take(6)
+        .find(|w| q.relations.contains(**w))
+        .map(|w| format!("{w} in "))
+        .unwrap_or_default();
+    let expected = has_cue(&q.expected_cues, &format!("{clause_before} {clause_after}"));
+    let rate = per_what(q, m)
+        .map(|per| format!(" per {per}"))
+        .unwrap_or_default();
+    let mut key = format!(
+        "{measure}:{}{what}{}",
+        relation.replace(' ', "-"),
+        rate.replace(' ', "-")
+    );
+    let mut label = format!("{relation}{}{rate} ({measure})", what.replace('+', ", "));
+    if expected {
+        key.push_str("/expected");
+        label.push_str(", forecast or warning");
+    }
+    if let Some(year) = other_year(ctx, m) {
+        key.push_str(&format!("@{year}"));
+        label.push_str(&format!(", in {year}"));
+    }
+    Some(Subject::new(key, label))
+}
+
+/// The clause around a figure: from the last comma, semicolon, colon,
+/// bracket or dash before it to the next one after it, inside its
+/// sentence. Lower case, before and after the figure.
+fn clause(ctx: &Context, m: &QuantityMention) -> (String, String) {
+    let sentence = ctx.sentence(m.span.start);
+    let text = &ctx.doc.text;
+    let start = sentence.start.min(m.span.start);
+    let end = sentence.end.max(m.span.end);
+    let before = text.get(start..m.span.start).unwrap_or("");
+    let after = text.get(m.span.end..end).unwrap_or("");
+    let is_break = |c: char| matches!(c, ';' | ':' | '(' | ')' | '—' | '–');
+    // A comma only breaks when a space follows (not "2,500").
+    let cut_before = before
+        .char_indices()
+        .filter(|(i, c)| is_break(*c) || (*c == ',' && before[i + 1..].starts_with(' ')))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    let cut_after = after
+        .char_indices()
+        .find(|(i, c)| is_break(*c) || (*c == ',' && after[i + 1..].starts_with(' ')))
+        .map_or(after.len(), |(i, _)| i);
+    let (mut before, mut after) = (
+        before[cut_before..].to_lowercase(),
+        after[..cut_after].to_lowercase(),
+    );
+    // Coordinated clauses: "measured 958 hPa and warned of a surge".
+    for joint in [
+        " and ",
+        " but ",
+        " while ",
+        " although ",
+        " which ",
+        " who ",
+    ] {
+        if let Some(i) = after.find(joint) {
+            after.truncate(i);
+        }
+        if let Some(i) = before.rfind(joint) {
+            before = before[i + joint.len()..].to_string();
+        }
+    }
+    (before, after)
+}
+
+/// "$38.50 per share", "2,500 deaths each week": a rate, not a total.
+fn per_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
+    // The words right after the counted noun (or the figure).
+    let head = m.noun.iter().position(|w| is_plural(&w.text));
+    let rest: Vec<&Word> = match head {
+        Some(i) => m.noun[i + 1..].iter().chain(&m.after).collect(),
+        None if m.noun.is_empty() => m.after.iter().collect(),
+        None => return None,
+    };
+    let first = rest.first()?;
+    if !matches!(first.text.as_str(), "per" | "each" | "every" | "a" | "an") {
+        return None;
+    }
+    let noun = rest.get(1)?;
+    if q.stop_words.contains(noun.text.as_str()) {
+        return None;
+    }
+    Some(lemma(&noun.text))
+}
+
+/// The sentence up to the figure, lower case.
+fn sentence_before(ctx: &Context, m: &QuantityMention) -> String {
+    let sentence = ctx.sentence(m.span.start);
+    ctx.doc
+        .text
+        .get(sentence.start.min(m.span.start)..m.span.start)
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn words_of(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether any cue (one or more words) occurs in `text` as whole words.
+fn has_cue(cues: &[String], text: &str) -> bool {
+    let joined = format!(" {} ", words_of(&text.to_lowercase()).join(" "));
+    cues.iter().any(|cue| joined.contains(&format!(" {cue} ")))
+}
+
+/// A year before the document's own named in the figure's sentence: "the
+/// 2011 quake killed more than 18,000" is about another event than this
+/// year's. Only with a known publication date.
+fn other_year(ctx: &Context, m: &QuantityMention) -> Option<i32> {
+    use chrono::Datelike;
+    let this_year = ctx.today()?.year();
+    let sentence = ctx.sentence(m.span.start);
+    let text = ctx.doc.text.get(sentence.start..sentence.end)?;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let window = &bytes[i..i + 4];
+        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if boundary_before && boundary_after && window.iter().all(u8::is_ascii_digit) {
+            let year: i32 = std::str::from_utf8(window).ok()?.parse().ok()?;
+            if (1800..this_year).contains(&year) {
+                return Some(year);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// How long something lasted (or was meant to):
@@ -331,6 +511,11 @@ fn duration_subject(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<
             .or_else(|| m.noun.last().map(|w| lemma(&w.text)))
     } else if let Some(of) = &m.of_noun {
         Some(concept_or_lemma(q, of))
+    } else if let Some(thing) = m.noun.first().and_then(|w| concept(q, &w.text)) {
+        // "an hour and a half circling": a concept right after the unit.
+        Some(thing)
+    } else if let Some(since) = since_what(q, m) {
+        Some(since)
     } else if m.after_for && !m.actual_verb {
         concept_before(ctx, m, q, 12)
     } else {
@@ -364,6 +549,25 @@ fn duration_subject(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<
     Some(Subject::new(
         format!("{}/duration-{tag}", subject.key),
         format!("{}: {how}", subject.label),
+    ))
+}
+
+/// "57 minutes after liftoff", "two days before the vote": a time span
+/// from an event, named by the preposition and the event's noun.
+fn since_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
+    let first = m.after.first()?;
+    if !matches!(first.text.as_str(), "after" | "before" | "since") || !m.noun.is_empty() {
+        return None;
+    }
+    let noun = m
+        .after
+        .iter()
+        .skip(1)
+        .find(|w| !q.stop_words.contains(w.text.as_str()))?;
+    Some(format!(
+        "{} {}",
+        first.text,
+        concept_or_lemma(q, &noun.text)
     ))
 }
 
@@ -482,6 +686,7 @@ fn count_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
             concept_or_lemma(q, measured)
         }
         // "left 120 injured": a state alone counts people.
+        (None, _) if m.after.first().is_some_and(|w| w.text == "of") => return None,
         (None, _) => match m.noun.first().and_then(|w| q.concepts.get(&w.text)) {
             Some((id, true)) => return Some(format!("{id}+person")),
             _ => return None,
@@ -532,7 +737,8 @@ fn count_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
 /// before the figure, in the same sentence, names it (the nearest wins:
 /// "killed 30 and injured 45").
 fn toll_before(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<String> {
-    if !m.noun.is_empty() {
+    // "11 of them", "two of Kamaishi": a part of a count, not the count.
+    if !m.noun.is_empty() || m.after.first().is_some_and(|w| w.text == "of") {
         return None;
     }
     let sentence = ctx.sentence(m.span.start);
@@ -569,6 +775,8 @@ mod tests {
             low,
             high,
             shown: String::new(),
+            unit: String::new(),
+            convertible: false,
         }
     }
 

@@ -61,6 +61,10 @@ pub struct Words {
     pub time_markers: Vec<String>,
     #[serde(default)]
     pub months: Vec<String>,
+    #[serde(default)]
+    pub relations: Vec<String>,
+    #[serde(default)]
+    pub expected_cues: Vec<String>,
 }
 
 /// "million" after a figure; `short` forms ("bn") only right after digits.
@@ -186,6 +190,8 @@ pub struct Compiled {
     pub ignore_modifiers: HashSet<String>,
     pub time_markers: HashSet<String>,
     pub months: HashSet<String>,
+    pub relations: HashSet<String>,
+    pub expected_cues: Vec<String>,
 }
 
 impl Default for Compiled {
@@ -226,14 +232,21 @@ impl QuantityFile {
         let words = alternation(words.into_iter());
         let vague = alternation(self.vague.iter().flat_map(|v| lower(&v.phrases)));
         let scales = alternation(self.scale.iter().flat_map(|s| lower(&s.words)));
+        let durations = alternation(
+            self.unit
+                .iter()
+                .filter(|u| u.dimension == "duration")
+                .flat_map(|u| lower(&u.names)),
+        );
         let none = r"[^\s\S]";
         let pick = |s: String| if s.is_empty() { none.to_string() } else { s };
         // `digits`: 2,500 / 1.96 / .5; `words`: twenty-seven, two hundred
         // and fifty; `half`: "and a half" after either; `adozen`: "a dozen",
         // "a hundred"; `vague`: dozens, tens of thousands.
         let pattern = format!(
-            r"(?i)(?P<digits>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?)|(?P<adozen>\ba\s+(?:{scales}|dozen)\b)|(?P<vague>\b(?:{vague})\b)|(?P<words>\b(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*\b)",
-            scales = pick(scales),
+            r"(?i)(?P<halfan>\bhalf\s+an?)\s+(?:{durations})\b|(?P<aunit>\ban?)\s+(?:{durations})\b|(?P<digits>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?)|(?P<adozen>\ba\s+(?:{scales}|dozen)\b)|(?P<vague>\b(?:{vague})\b)|(?P<words>\b(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*\b)",
+            scales = pick(scales.clone()),
+            durations = pick(durations),
             vague = pick(vague),
             words = pick(words),
         );
@@ -263,6 +276,8 @@ impl RuleFile for QuantityFile {
             .extend(user.words.ignore_modifiers);
         self.words.time_markers.extend(user.words.time_markers);
         self.words.months.extend(user.words.months);
+        self.words.relations.extend(user.words.relations);
+        self.words.expected_cues.extend(user.words.expected_cues);
         self.example.extend(user.example);
         self.allow.extend(user.allow);
     }
@@ -370,6 +385,8 @@ impl RuleFile for QuantityFile {
             ignore_modifiers: lower(&self.words.ignore_modifiers).into_iter().collect(),
             time_markers: lower(&self.words.time_markers).into_iter().collect(),
             months: lower(&self.words.months).into_iter().collect(),
+            relations: lower(&self.words.relations).into_iter().collect(),
+            expected_cues: lower(&self.words.expected_cues),
         })
     }
 
