@@ -17,12 +17,13 @@
 //!   is a different subject from the actual one.
 //!
 //! A figure whose subject cannot be told is left out: a missing comparison
-//! is better than a false alarm.
+//! is better than a false alarm. Durations implied by a time range come in
+//! through [`duration_of_time_range`], for the time normaliser to call.
 
 use std::fmt;
 
 use super::Context;
-use crate::claim::{Category, Claim, DocClaims, Subject, Value};
+use crate::claim::{Category, Claim, DocClaims, Span, Subject, Value};
 use crate::extract::quantity::{Figure, Measure, QuantityMention, Word};
 use crate::rules::quantities::{Compiled, QualifierKind};
 
@@ -399,10 +400,9 @@ fn clause(ctx: &Context, m: &QuantityMention) -> (String, String) {
     // A comma only breaks when a space follows (not "2,500").
     let cut_before = before
         .char_indices()
-        .filter(|(i, c)| is_break(*c) || (*c == ',' && before[i + 1..].starts_with(' ')))
-        .map(|(i, c)| i + c.len_utf8())
-        .last()
-        .unwrap_or(0);
+        .rev()
+        .find(|(i, c)| is_break(*c) || (*c == ',' && before[i + 1..].starts_with(' ')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let cut_after = after
         .char_indices()
         .find(|(i, c)| is_break(*c) || (*c == ',' && after[i + 1..].starts_with(' ')))
@@ -504,6 +504,16 @@ fn other_year(ctx: &Context, m: &QuantityMention) -> Option<i32> {
 ///   event of the sentence, planned or actual;
 /// - "refrain from attacking … for 30 days": the nearest concept before.
 fn duration_subject(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<Subject> {
+    // "a 40-minute call on June 2": the noun after the length is the event
+    // itself, so the length belongs to that event (and its day).
+    if let Some(event) = ctx.event_for(m.span)
+        && m.noun
+            .iter()
+            .take(2)
+            .any(|w| w.span.start < event.span.end && event.span.start < w.span.end)
+    {
+        return Some(event_duration(ctx, q, m.span, event.subject()));
+    }
     let thing = if m.hyphenated && !m.noun.is_empty() {
         m.noun
             .iter()
@@ -539,17 +549,64 @@ fn duration_subject(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<
             Subject::new(thing.clone(), thing)
         }
     };
-    let sentence = ctx.sentence(m.span.start);
-    let planned = is_planned(q, &ctx.doc.text[sentence.start..m.span.start]);
+    Some(event_duration(ctx, q, m.span, subject))
+}
+
+/// The subject of how long an event lasted, or was planned to last, from
+/// the event's own subject and the words before the length.
+fn event_duration(ctx: &Context, q: &Compiled, span: Span, subject: Subject) -> Subject {
+    let sentence = ctx.sentence(span.start);
+    let before = ctx
+        .doc
+        .text
+        .get(sentence.start.min(span.start)..span.start)
+        .unwrap_or("");
+    let planned = is_planned(q, before);
     let (tag, how) = if planned {
         ("planned", "how long it was planned to last")
     } else {
         ("actual", "how long it lasted")
     };
-    Some(Subject::new(
+    Subject::new(
         format!("{}/duration-{tag}", subject.key),
         format!("{}: {how}", subject.label),
-    ))
+    )
+}
+
+/// The hook for durations implied by a time range ("between 16:00 and
+/// 18:00" is two hours): the time normaliser, which knows both ends in
+/// UTC, calls this with the range's span and its length in minutes. The
+/// claim is keyed like "lasted 1.5 hours" on the event of the sentence,
+/// planned or actual by the same cues, so a stated window and a stated
+/// length of the same event are compared. `None` without an event: a
+/// bare window says nothing about what lasted.
+pub fn duration_of_time_range(ctx: &Context, span: Span, minutes: i64) -> Option<Claim> {
+    if minutes <= 0 {
+        return None;
+    }
+    let q = &ctx.rules.quantities;
+    let event = ctx.event_for(span)?;
+    let subject = event_duration(ctx, q, span, event.subject());
+    let (low, high) = ((minutes * 60) as f64, (minutes * 60) as f64);
+    let shown = if minutes % 60 == 0 {
+        let h = minutes / 60;
+        format!("{h} hour{}", if h == 1 { "" } else { "s" })
+    } else {
+        format!("{minutes} minutes")
+    };
+    Some(Claim {
+        anchor: crate::claim::Anchor { doc: 0, span },
+        category: Category::Duration,
+        subject,
+        value: Value::Duration(QuantityValue {
+            measure: "duration".into(),
+            low,
+            high,
+            shown,
+            unit: "minute".into(),
+            convertible: false,
+        }),
+    })
 }
 
 /// "57 minutes after liftoff", "two days before the vote": a time span
@@ -812,6 +869,10 @@ mod tests {
         found.into_iter().next().unwrap()
     }
 
+    fn claim_in(text: &str) -> Claim {
+        claim(text)
+    }
+
     /// Whether two sentences' figures are compared (same subject) and agree.
     fn agree(a: &str, b: &str) -> bool {
         let (a, b) = (claim(a), claim(b));
@@ -932,6 +993,59 @@ mod tests {
         let planned = claim("The meeting will last for two hours.");
         let actual = claim("The meeting lasted for over two and a half hours.");
         assert_ne!(planned.subject.key, actual.subject.key);
+    }
+
+    /// Claims of a text with one event mention placed by hand, as the
+    /// event work will resolve it.
+    fn with_event(text: &str, trigger: &str, day: &str) -> Vec<Claim> {
+        let rules = crate::rules::Rules::builtin().expect("rules load");
+        let doc = crate::load::Document::from_text("t", text);
+        let mentions = crate::extract::extract(&doc, &rules);
+        let mut ctx = Context::new(&doc, &rules, &mentions);
+        let at = text.find(trigger).expect("trigger in text");
+        ctx.events.push(crate::normalise::EventRef {
+            kind: "call".into(),
+            label: "phone call".into(),
+            date: chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
+            span: Span::new(at, at + trigger.len()),
+        });
+        claims(&ctx).claims
+    }
+
+    #[test]
+    fn lengths_of_events_are_keyed_on_the_event() {
+        let first = with_event("Their first call lasted 40 minutes.", "call", "2025-06-03");
+        let second = with_event("The 55-minute call ended at noon.", "call", "2025-06-24");
+        assert_eq!(first[0].subject.key, "call@2025-06-03/duration-actual");
+        assert_eq!(second[0].subject.key, "call@2025-06-24/duration-actual");
+        let planned = with_event(
+            "The leaders will speak for two hours on the call.",
+            "call",
+            "2025-06-24",
+        );
+        assert_eq!(planned[0].subject.key, "call@2025-06-24/duration-planned");
+    }
+
+    #[test]
+    fn time_ranges_give_durations_through_the_hook() {
+        let rules = crate::rules::Rules::builtin().expect("rules load");
+        let text = "The call is set for 16:00 to 18:00.";
+        let doc = crate::load::Document::from_text("t", text);
+        let mentions = crate::extract::extract(&doc, &rules);
+        let mut ctx = Context::new(&doc, &rules, &mentions);
+        let range = Span::new(20, 34);
+        assert_eq!(duration_of_time_range(&ctx, range, 120), None);
+        ctx.events.push(crate::normalise::EventRef {
+            kind: "call".into(),
+            label: "phone call".into(),
+            date: None,
+            span: Span::new(4, 8),
+        });
+        let claim = duration_of_time_range(&ctx, range, 120).expect("a duration");
+        assert_eq!(claim.value.display(), "2 hours");
+        assert_eq!(claim.subject.key, "call@undated/duration-planned");
+        let stated = claim_in("The talks lasted two hours.");
+        assert!(claim.value.compatible(&stated.value));
     }
 
     #[test]
