@@ -1,35 +1,407 @@
-//! Normalisation of date mentions. (Skeleton: filled in by the date work.)
+//! Normalisation of dates: written dates resolved to a day or a range of
+//! days, against the document's publication day and zone.
+//!
+//! Takes the [`DateMention`]s of one document and hands on:
+//! - [`resolve`]: every date that could be pinned down, for
+//!   `Context::dates` (events take their day from these);
+//! - [`claims`]: the day each event is told to have happened, one `date`
+//!   claim per dated event mention (subject: the event kind, so documents
+//!   can be compared), and a conflict-in-waiting when a weekday contradicts
+//!   its date ("Friday, 6 February 2025" was a Thursday).
+//!
+//! Resolution rules (all anchored on `published`, never on the clock):
+//! a year-less date takes the year that puts it nearest the publication day
+//! (else the last year written before it in the document); numeric dates are
+//! month-first in documents dated in an American zone, day-first elsewhere,
+//! and unresolved when both readings are possible and the document has no
+//! zone; a bare weekday is the nearest such day on or before the publication
+//! day, or on or after it when its sentence speaks of the future ("will",
+//! "is set to", …). Whatever cannot be pinned down is `Err(reason)`.
 
 use std::fmt;
 
-use super::Context;
-use crate::claim::DocClaims;
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-/// A normalised date.
+use super::{Context, DateRef};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Unresolved, Value};
+use crate::extract::date::{DateForm, DateMention};
+
+/// What kind of day or range a date names.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DateKind {
+    Day,
+    /// A range, shown by its label ("2025-03", "2026-Q1").
+    Range(String),
+    /// "by the end of 2025": any day up to `last`.
+    NoLaterThan,
+    /// A weekday written beside a date (`first` is that date).
+    Weekday(Weekday),
+}
+
+/// A normalised date: the days from `first` to `last`, both included.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateValue {
-    pub text: String,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub kind: DateKind,
+}
+
+impl DateValue {
+    pub fn day(d: NaiveDate) -> Self {
+        DateValue {
+            first: d,
+            last: d,
+            kind: DateKind::Day,
+        }
+    }
+
+    fn range(first: NaiveDate, last: NaiveDate, label: String) -> Self {
+        DateValue {
+            first,
+            last,
+            kind: DateKind::Range(label),
+        }
+    }
+
+    /// A single day, if this is one.
+    pub fn as_day(&self) -> Option<NaiveDate> {
+        (self.kind == DateKind::Day).then_some(self.first)
+    }
+
+    /// Whether both values can be true of the same subject: the ranges
+    /// overlap; a weekday fits a day that falls on it.
+    pub fn compatible(&self, other: &Self) -> bool {
+        match (&self.kind, &other.kind) {
+            (DateKind::Weekday(w), DateKind::Weekday(v)) => w == v,
+            (DateKind::Weekday(w), _) => other.as_day().is_none_or(|d| d.weekday() == *w),
+            (_, DateKind::Weekday(_)) => other.compatible(self),
+            _ => self.first <= other.last && other.first <= self.last,
+        }
+    }
 }
 
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        match &self.kind {
+            DateKind::Day => write!(f, "{}", self.first.format("%Y-%m-%d")),
+            DateKind::Range(label) => f.write_str(label),
+            DateKind::NoLaterThan => write!(f, "by {}", self.last.format("%Y-%m-%d")),
+            DateKind::Weekday(w) => write!(f, "{}", weekday_name(*w)),
+        }
     }
 }
 
-impl DateValue {
-    /// Whether both values can be true of the same subject.
-    pub fn compatible(&self, other: &Self) -> bool {
-        self == other
+pub fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
     }
+}
+
+/// Words that, in a date's sentence, say it is about the future.
+const FUTURE: &[&str] = &[
+    " will ",
+    "'ll ",
+    "’ll ",
+    " is set to ",
+    " are set to ",
+    " is expected to ",
+    " are expected to ",
+    " is scheduled ",
+    " are scheduled ",
+    " is due ",
+    " are due ",
+    " plans to ",
+    " is to ",
+    " are to ",
+    " upcoming ",
+];
+
+/// Every date mention of the document, resolved or with the reason why not.
+pub fn resolve_all(ctx: &Context) -> Vec<(Span, Result<DateValue, String>)> {
+    let mentions = &ctx.mentions.dates;
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.span, resolve_one(ctx, m, &mentions[..i])))
+        .collect()
 }
 
 /// Resolves this document's dates for the other normalisers.
-pub fn resolve(_ctx: &Context) -> Vec<super::DateRef> {
-    Vec::new()
+pub fn resolve(ctx: &Context) -> Vec<DateRef> {
+    resolve_all(ctx)
+        .into_iter()
+        .filter_map(|(span, r)| r.ok().map(|value| DateRef { value, span }))
+        .collect()
 }
 
-/// The date claims of one document.
-pub fn claims(_ctx: &Context) -> DocClaims {
-    DocClaims::default()
+fn resolve_one(
+    ctx: &Context,
+    m: &DateMention,
+    earlier: &[DateMention],
+) -> Result<DateValue, String> {
+    let published = ctx.today();
+    let need_pub = || {
+        published
+            .ok_or_else(|| "a relative date in a document with no publication date".to_string())
+    };
+    match &m.form {
+        DateForm::Day {
+            year, month, day, ..
+        } => {
+            let year = match year {
+                Some(y) => *y,
+                None => infer_year(published, earlier, *month, *day)?,
+            };
+            ymd(year, *month, *day).map(DateValue::day)
+        }
+        DateForm::Numeric {
+            first,
+            second,
+            year,
+        } => {
+            let (month, day) = numeric_order(ctx, *first, *second)?;
+            ymd(*year, month, day).map(DateValue::day)
+        }
+        DateForm::Relative(n) => Ok(DateValue::day(add_days(need_pub()?, *n)?)),
+        DateForm::Weekday(w) => {
+            let p = need_pub()?;
+            let sentence = ctx.text(ctx.sentence(m.span.start)).to_lowercase();
+            let sentence = format!(" {sentence} ");
+            let future = FUTURE.iter().any(|f| sentence.contains(f));
+            let from = p.weekday().num_days_from_monday() as i64;
+            let to = w.num_days_from_monday() as i64;
+            let offset = if future {
+                (to - from).rem_euclid(7)
+            } else {
+                -(from - to).rem_euclid(7)
+            };
+            Ok(DateValue::day(add_days(p, offset)?))
+        }
+        DateForm::Week(n) => {
+            let p = need_pub()?;
+            let monday = add_days(p, -(p.weekday().num_days_from_monday() as i64) + 7 * n)?;
+            let sunday = add_days(monday, 6)?;
+            Ok(DateValue::range(
+                monday,
+                sunday,
+                format!("week of {}", monday.format("%Y-%m-%d")),
+            ))
+        }
+        DateForm::MonthRelative(n) => {
+            let p = need_pub()?;
+            let first = p.with_day(1).ok_or("bad day")?;
+            let first = if *n < 0 {
+                first.checked_sub_months(Months::new(n.unsigned_abs() as u32))
+            } else {
+                first.checked_add_months(Months::new(*n as u32))
+            }
+            .ok_or("date out of range")?;
+            month_range(first.year(), first.month())
+        }
+        DateForm::EarlierThisMonth => {
+            let p = need_pub()?;
+            let first = p.with_day(1).ok_or("bad day")?;
+            let last = add_days(p, -1)?.max(first);
+            Ok(DateValue::range(
+                first,
+                last,
+                format!(
+                    "{} to {}",
+                    first.format("%Y-%m-%d"),
+                    last.format("%Y-%m-%d")
+                ),
+            ))
+        }
+        DateForm::Month { year, month } => {
+            let year = match year {
+                Some(y) => *y,
+                None => infer_year(published, earlier, *month, 15)?,
+            };
+            month_range(year, *month)
+        }
+        DateForm::Quarter { year, quarter } => {
+            let first = ymd(*year, (quarter - 1) * 3 + 1, 1)?;
+            let next = first
+                .checked_add_months(Months::new(3))
+                .ok_or("date out of range")?;
+            Ok(DateValue::range(
+                first,
+                add_days(next, -1)?,
+                format!("{year}-Q{quarter}"),
+            ))
+        }
+        DateForm::ByEndOfYear(year) => Ok(DateValue {
+            first: NaiveDate::MIN,
+            last: ymd(*year, 12, 31)?,
+            kind: DateKind::NoLaterThan,
+        }),
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| format!("{year}-{month:02}-{day:02} is not a calendar date"))
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Result<NaiveDate, String> {
+    let r = if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    };
+    r.ok_or_else(|| "date out of range".to_string())
+}
+
+fn month_range(year: i32, month: u32) -> Result<DateValue, String> {
+    let first = ymd(year, month, 1)?;
+    let next = first
+        .checked_add_months(Months::new(1))
+        .ok_or("date out of range")?;
+    Ok(DateValue::range(
+        first,
+        add_days(next, -1)?,
+        format!("{year}-{month:02}"),
+    ))
+}
+
+/// The year of a year-less date: the one of last, this or next year that
+/// puts it nearest the publication day; without one, the last year written
+/// in the document before it.
+fn infer_year(
+    published: Option<NaiveDate>,
+    earlier: &[DateMention],
+    month: u32,
+    day: u32,
+) -> Result<i32, String> {
+    if let Some(p) = published {
+        return (p.year() - 1..=p.year() + 1)
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .min_by_key(|d| (*d - p).num_days().abs())
+            .map(|d| d.year())
+            .ok_or_else(|| format!("{month:02}-{day:02} is not a calendar date"));
+    }
+    earlier
+        .iter()
+        .rev()
+        .find_map(|m| match m.form {
+            DateForm::Day { year: Some(y), .. } | DateForm::Numeric { year: y, .. } => Some(y),
+            DateForm::Month { year: Some(y), .. } => Some(y),
+            _ => None,
+        })
+        .ok_or_else(|| "a date without a year in a document with no publication date".to_string())
+}
+
+/// (month, day) of a numeric date "a/b/yyyy".
+fn numeric_order(ctx: &Context, a: u32, b: u32) -> Result<(u32, u32), String> {
+    if a > 12 && b <= 12 {
+        return Ok((b, a));
+    }
+    if b > 12 && a <= 12 {
+        return Ok((a, b));
+    }
+    if a == b {
+        return Ok((a, b));
+    }
+    match ctx.doc.timezone {
+        Some(tz) if tz.name().starts_with("America/") => Ok((a, b)),
+        Some(_) => Ok((b, a)),
+        None => Err(format!(
+            "{a}/{b} may be day/month or month/day, and the document has no time zone to tell"
+        )),
+    }
+}
+
+/// The date claims of one document: the day of each dated event, and
+/// weekday contradictions.
+pub fn claims(ctx: &Context) -> DocClaims {
+    let mut out = DocClaims::default();
+    let anchor = |span: Span| Anchor { doc: 0, span };
+    let mut seen: Vec<Span> = Vec::new();
+    for info in super::event::detailed(ctx) {
+        let Some(own) = &info.own_date else { continue };
+        if info.series || seen.contains(&own.span) {
+            continue;
+        }
+        seen.push(own.span);
+        let kind = &info.event.kind;
+        let subject = Subject::new(kind.clone(), format!("date of the {}", info.event.label));
+        match &own.value {
+            Ok(value) => out.claims.push(Claim {
+                anchor: anchor(own.span),
+                category: Category::Date,
+                subject,
+                value: Value::Date(value.clone()),
+            }),
+            Err(reason) => out.unresolved.push(Unresolved {
+                anchor: anchor(own.span),
+                category: Category::Date,
+                subject,
+                reason: reason.clone(),
+            }),
+        }
+    }
+    out.claims.extend(weekday_conflicts(ctx));
+    out
+}
+
+/// "Friday, 6 February 2025" when 6 February 2025 was a Thursday: two
+/// claims about the written date that cannot both hold.
+fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let resolved = resolve_all(ctx);
+    for (m, (_, r)) in ctx.mentions.dates.iter().zip(&resolved) {
+        let (
+            DateForm::Day {
+                weekday: Some(w), ..
+            },
+            Ok(value),
+        ) = (&m.form, r)
+        else {
+            continue;
+        };
+        let Some(day) = value.as_day() else { continue };
+        if day.weekday() == *w {
+            continue;
+        }
+        let subject = Subject::new(
+            format!("weekday@{}", day.format("%Y-%m-%d")),
+            format!("weekday of {}", day.format("%-d %B %Y")),
+        );
+        let weekday_text = ctx.text(m.span);
+        let wd_len = weekday_name(*w).len().min(weekday_text.len());
+        let wd_span = Span::new(m.span.start, m.span.start + wd_len);
+        out.push(Claim {
+            anchor: Anchor {
+                doc: 0,
+                span: wd_span,
+            },
+            category: Category::Date,
+            subject: subject.clone(),
+            value: Value::Date(DateValue {
+                first: day,
+                last: day,
+                kind: DateKind::Weekday(*w),
+            }),
+        });
+        out.push(Claim {
+            anchor: Anchor {
+                doc: 0,
+                span: m.span,
+            },
+            category: Category::Date,
+            subject,
+            value: Value::Date(DateValue {
+                first: day,
+                last: day,
+                kind: DateKind::Weekday(day.weekday()),
+            }),
+        });
+    }
+    out
 }

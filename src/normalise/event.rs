@@ -1,9 +1,159 @@
-//! Events: which happening a time, date or number is about. (Skeleton:
-//! filled in by the time and date work.)
+//! Events: which happening a time, date or number is about, and its day.
+//!
+//! Takes the event triggers and the dates of one document and hands on
+//! [`EventRef`]s (for `Context::events`) with each event's local day,
+//! found by these rules, in order:
+//! 1. a date in the same sentence: every date goes to the nearest trigger
+//!    of its sentence, and a trigger takes the nearest of the dates it got
+//!    ("since January 20 … following their first conversation on February
+//!    12" gives the conversation 12 February). Dates after "since", "until",
+//!    "before", "after", "from" bound a period rather than date an event,
+//!    and are skipped;
+//! 2. else the day of the document's first dated mention of the same kind
+//!    that is not one of a series (the document's main event of that kind);
+//! 3. else no day.
+//!
+//! A trigger right after "first", "previous", "earlier", "last", "next",
+//! "another", … is one of a series: it keeps its own day (so its facts stay
+//! apart) but lends it to no other mention and makes no date claim.
+//! ("today" is a date like any other: it dates the event of its sentence
+//! with the publication day.)
 
-use super::{Context, EventRef};
+use super::{Context, EventRef, date};
+use crate::claim::Span;
+
+/// A date as one event mention got it from its own sentence.
+#[derive(Clone, Debug)]
+pub struct OwnDate {
+    pub span: Span,
+    pub value: Result<date::DateValue, String>,
+}
+
+/// An event with how its day was found.
+#[derive(Clone, Debug)]
+pub struct EventInfo {
+    pub event: EventRef,
+    pub own_date: Option<OwnDate>,
+    pub series: bool,
+}
+
+/// Words before a trigger that make it one of a series of such events.
+const SERIES: &[&str] = &[
+    "first",
+    "previous",
+    "earlier",
+    "initial",
+    "prior",
+    "last",
+    "next",
+    "another",
+    "past",
+    "former",
+    "later",
+    "subsequent",
+    "preceding",
+    "latest",
+];
+
+/// Words right before a date that make it the bound of a period.
+const BOUNDS: &[&str] = &[
+    "since", "until", "till", "before", "after", "from", "by", "through",
+];
 
 /// Resolves this document's event mentions, each with its date.
-pub fn resolve(_ctx: &Context) -> Vec<EventRef> {
-    Vec::new()
+pub fn resolve(ctx: &Context) -> Vec<EventRef> {
+    detailed(ctx).into_iter().map(|i| i.event).collect()
+}
+
+/// The events with the provenance of their days (for date claims).
+pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
+    let text = ctx.doc.text.as_str();
+    let kinds = &ctx.rules.events.kinds;
+    let dates = date::resolve_all(ctx);
+    let mentions = &ctx.mentions.events;
+    // Each date goes to the nearest trigger of its sentence.
+    let mut own: Vec<Option<(usize, OwnDate)>> = vec![None; mentions.len()];
+    for (span, value) in &dates {
+        if is_bound(text, *span) {
+            continue;
+        }
+        let sentence = ctx.sentence(span.start);
+        let nearest = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.span.start >= sentence.start && e.span.end <= sentence.end)
+            .min_by_key(|(_, e)| distance(e.span, *span));
+        if let Some((i, e)) = nearest {
+            let d = distance(e.span, *span);
+            if own[i].as_ref().is_none_or(|(best, _)| d < *best) {
+                own[i] = Some((
+                    d,
+                    OwnDate {
+                        span: *span,
+                        value: value.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    let mut out: Vec<EventInfo> = Vec::with_capacity(mentions.len());
+    for (m, own) in mentions.iter().zip(own) {
+        let Some(kind) = kinds.get(m.kind) else {
+            continue;
+        };
+        let own = own.map(|(_, o)| o);
+        let series = is_series(text, m.span);
+        let date = match &own {
+            Some(o) => o.value.as_ref().ok().and_then(|v| v.as_day()),
+            // A series member ("the previous call") is not the main event.
+            None if series => None,
+            None => out
+                .iter()
+                .find(|e| e.event.kind == kind.id && !e.series && e.own_date.is_some())
+                .and_then(|e| e.event.date),
+        };
+        out.push(EventInfo {
+            event: EventRef {
+                kind: kind.id.clone(),
+                label: kind.label.clone(),
+                date,
+                span: m.span,
+            },
+            own_date: own,
+            series,
+        });
+    }
+    out
+}
+
+/// Characters between two spans (0 when they touch); a date after its
+/// trigger wins a tie ("the call on 18 March").
+fn distance(event: Span, date: Span) -> usize {
+    if date.start >= event.end {
+        (date.start - event.end) * 2
+    } else {
+        event.start.saturating_sub(date.end) * 2 + 1
+    }
+}
+
+fn last_words(before: &str, n: usize) -> Vec<String> {
+    before
+        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn is_bound(text: &str, span: Span) -> bool {
+    last_words(&text[..span.start], 1)
+        .first()
+        .is_some_and(|w| BOUNDS.contains(&w.as_str()))
+}
+
+fn is_series(text: &str, span: Span) -> bool {
+    last_words(&text[..span.start], 3)
+        .iter()
+        .any(|w| SERIES.contains(&w.as_str()))
 }
