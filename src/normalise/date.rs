@@ -405,3 +405,102 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claim::Category;
+    use crate::compare::{Finding, Kind};
+    use crate::load::{Bundle, Document, Published};
+    use crate::rules::Rules;
+
+    fn doc(id: &str, text: &str, published: &str) -> Document {
+        let mut d = Document::from_text(id, text);
+        d.published = Some(Published::parse(published).unwrap());
+        d
+    }
+
+    fn date_findings(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {
+        let rules = Rules::builtin().unwrap();
+        let bundle = Bundle {
+            path: "test".into(),
+            title: None,
+            documents: docs,
+            errors: Vec::new(),
+        };
+        let c = crate::check_bundle(bundle, &rules).comparison;
+        let keep = |v: Vec<Finding>| {
+            v.into_iter()
+                .filter(|f| f.category == Category::Date && f.kind != Kind::Unresolved)
+                .collect()
+        };
+        (keep(c.findings), keep(c.agreements))
+    }
+
+    #[test]
+    fn a_quake_on_sunday_and_on_monday_is_a_conflict() {
+        // Published Tuesday 18 March 2025: "Sunday" is the 16th, "Monday" the 17th.
+        let (findings, _) = date_findings(vec![
+            doc("a", "The earthquake struck on Sunday.", "2025-03-18"),
+            doc(
+                "b",
+                "The quake struck on Monday, killing dozens.",
+                "2025-03-18",
+            ),
+        ]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let values: Vec<&str> = findings[0]
+            .values
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        assert_eq!(values, ["2025-03-16", "2025-03-17"]);
+    }
+
+    #[test]
+    fn two_calls_weeks_apart_are_two_events() {
+        let (findings, agreements) = date_findings(vec![
+            doc(
+                "a",
+                "Putin and Trump held a phone call on March 18, 2025.",
+                "2025-03-18",
+            ),
+            doc(
+                "b",
+                "The leaders spoke in a phone conversation on 18 March.",
+                "2025-03-19",
+            ),
+            doc(
+                "c",
+                "It followed their telephone call on February 12.",
+                "2025-03-18",
+            ),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(agreements.len(), 1);
+        assert_eq!(agreements[0].values[0].value, "2025-03-18");
+    }
+
+    #[test]
+    fn a_weekday_that_contradicts_its_date_is_a_conflict() {
+        // 6 February 2025 was a Thursday.
+        let (findings, _) = date_findings(vec![doc(
+            "a",
+            "The verdict came on Friday, 6 February 2025.",
+            "2025-02-07",
+        )]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].subject.key, "weekday@2025-02-06");
+        let values: Vec<&str> = findings[0]
+            .values
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        assert_eq!(values, ["Friday", "Thursday"]);
+        let (findings, _) = date_findings(vec![doc(
+            "a",
+            "The verdict came on Thursday, 6 February 2025.",
+            "2025-02-07",
+        )]);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+}

@@ -234,3 +234,270 @@ pub fn to_utc(tz: Tz, day: NaiveDate, clock: Clock) -> Result<DateTime<Utc>, Str
             .ok_or_else(|| format!("{local} does not exist in {}", tz.name())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::Category;
+    use crate::compare::{Finding, Kind};
+    use crate::load::{Bundle, Document, Published};
+    use crate::rules::Rules;
+
+    fn doc(id: &str, text: &str, published: Option<&str>, tz: Option<&str>) -> Document {
+        let mut d = Document::from_text(id, text);
+        d.published = published.map(|p| Published::parse(p).unwrap());
+        d.timezone = tz.map(|z| z.parse().unwrap());
+        d
+    }
+
+    fn check(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {
+        let rules = Rules::builtin().unwrap();
+        let bundle = Bundle {
+            path: "test".into(),
+            title: None,
+            documents: docs,
+            errors: Vec::new(),
+        };
+        let checked = crate::check_bundle(bundle, &rules);
+        (checked.comparison.findings, checked.comparison.agreements)
+    }
+
+    fn of(findings: &[Finding], kind: Kind, category: Category) -> Vec<&Finding> {
+        findings
+            .iter()
+            .filter(|f| f.kind == kind && f.category == category)
+            .collect()
+    }
+
+    fn values(f: &Finding) -> Vec<&str> {
+        f.values.iter().map(|v| v.value.as_str()).collect()
+    }
+
+    fn clock(hour: u32, minute: u32) -> Clock {
+        Clock {
+            hour,
+            minute,
+            minutes_given: true,
+        }
+    }
+
+    fn utc(tz: &str, day: (i32, u32, u32), at: (u32, u32)) -> String {
+        let tz: Tz = tz.parse().unwrap();
+        let day = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
+        to_utc(tz, day, clock(at.0, at.1))
+            .unwrap()
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    #[test]
+    fn us_dst_edges_use_the_offset_of_the_day() {
+        // US clocks went forward on 9 March 2025 and back on 2 November 2025.
+        assert_eq!(
+            utc("America/New_York", (2025, 3, 8), (12, 0)),
+            "2025-03-08 17:00"
+        );
+        assert_eq!(
+            utc("America/New_York", (2025, 3, 9), (12, 0)),
+            "2025-03-09 16:00"
+        );
+        assert_eq!(
+            utc("America/New_York", (2025, 11, 1), (12, 0)),
+            "2025-11-01 16:00"
+        );
+        assert_eq!(
+            utc("America/New_York", (2025, 11, 2), (12, 0)),
+            "2025-11-02 17:00"
+        );
+        // 02:30 does not exist on 9 March: read as 03:30 EDT.
+        assert_eq!(
+            utc("America/New_York", (2025, 3, 9), (2, 30)),
+            "2025-03-09 07:30"
+        );
+        // 01:30 happens twice on 2 November: the first (EDT) is taken.
+        assert_eq!(
+            utc("America/New_York", (2025, 11, 2), (1, 30)),
+            "2025-11-02 05:30"
+        );
+    }
+
+    #[test]
+    fn eu_dst_edges_use_the_offset_of_the_day() {
+        // EU clocks went forward on 30 March 2025 and back on 26 October 2025;
+        // in the weeks between, Europe is one hour nearer to New York.
+        assert_eq!(
+            utc("Europe/Brussels", (2025, 3, 29), (15, 0)),
+            "2025-03-29 14:00"
+        );
+        assert_eq!(
+            utc("Europe/Brussels", (2025, 3, 30), (15, 0)),
+            "2025-03-30 13:00"
+        );
+        assert_eq!(
+            utc("Europe/Athens", (2025, 10, 25), (15, 0)),
+            "2025-10-25 12:00"
+        );
+        assert_eq!(
+            utc("Europe/Athens", (2025, 10, 26), (15, 0)),
+            "2025-10-26 13:00"
+        );
+        assert_eq!(
+            utc("Europe/London", (2025, 3, 18), (9, 0)),
+            "2025-03-18 09:00"
+        );
+    }
+
+    #[test]
+    fn the_utc_day_can_differ_from_the_local_one() {
+        assert_eq!(
+            utc("Asia/Tokyo", (2025, 3, 18), (3, 17)),
+            "2025-03-17 18:17"
+        );
+        assert_eq!(
+            utc("America/Los_Angeles", (2025, 12, 31), (22, 30)),
+            "2026-01-01 06:30"
+        );
+    }
+
+    #[test]
+    fn a_tokyo_quake_and_its_london_report_agree_across_midnight() {
+        let (findings, agreements) = check(vec![
+            doc(
+                "jp",
+                "A strong earthquake struck at 3:17 a.m. on Tuesday, officials said.",
+                Some("2025-03-18"),
+                Some("Asia/Tokyo"),
+            ),
+            doc(
+                "uk",
+                "The quake struck at 18:17 GMT on Monday, 17 March 2025.",
+                Some("2025-03-17"),
+                Some("Europe/London"),
+            ),
+        ]);
+        assert!(of(&findings, Kind::Conflict, Category::Time).is_empty());
+        let agreed = of(&agreements, Kind::Agreement, Category::Time);
+        assert_eq!(agreed.len(), 1, "{agreements:?}");
+        assert_eq!(values(agreed[0]), ["18:17 UTC"]);
+        assert_eq!(agreed[0].subject.key, "earthquake@2025-03-17");
+    }
+
+    #[test]
+    fn a_tokyo_quake_an_hour_off_is_a_conflict() {
+        let (findings, _) = check(vec![
+            doc(
+                "jp",
+                "A strong earthquake struck at 3:17 a.m. on Tuesday, officials said.",
+                Some("2025-03-18"),
+                Some("Asia/Tokyo"),
+            ),
+            doc(
+                "uk",
+                "The quake struck at 19:17 GMT on Monday, 17 March 2025.",
+                Some("2025-03-17"),
+                Some("Europe/London"),
+            ),
+        ]);
+        let conflicts = of(&findings, Kind::Conflict, Category::Time);
+        assert_eq!(conflicts.len(), 1, "{findings:?}");
+        assert_eq!(values(conflicts[0]), ["18:17 UTC", "19:17 UTC"]);
+    }
+
+    #[test]
+    fn us_times_across_the_november_change_convert_with_their_own_offset() {
+        // 1 November is still EDT (UTC−4); 4 November is EST (UTC−5). A wire
+        // copy in GMT for each agrees; reading both as one offset would not.
+        let (findings, agreements) = check(vec![
+            doc(
+                "us",
+                "The plane landed at 2:17 p.m. ET on November 1, 2025. \
+                 Its sister flight landed at 2:17 p.m. ET on November 4, 2025.",
+                Some("2025-11-04"),
+                Some("America/New_York"),
+            ),
+            doc(
+                "wire",
+                "The plane landed at 18:17 GMT on 1 November 2025. \
+                 The second landing came at 19:17 GMT on 4 November 2025.",
+                Some("2025-11-04"),
+                None,
+            ),
+        ]);
+        assert!(
+            of(&findings, Kind::Conflict, Category::Time).is_empty(),
+            "{findings:?}"
+        );
+        let mut agreed: Vec<(String, Vec<&str>)> = of(&agreements, Kind::Agreement, Category::Time)
+            .into_iter()
+            .map(|f| (f.subject.key.clone(), values(f)))
+            .collect();
+        agreed.sort();
+        assert_eq!(
+            agreed,
+            [
+                ("landing@2025-11-01".to_string(), vec!["18:17 UTC"]),
+                ("landing@2025-11-04".to_string(), vec!["19:17 UTC"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn calls_on_different_days_are_kept_apart() {
+        let (findings, _) = check(vec![
+            doc(
+                "a",
+                "The leaders held a phone call at 14:00 GMT on February 12, 2025.",
+                None,
+                None,
+            ),
+            doc(
+                "b",
+                "The leaders held a phone conversation at 16:00 GMT on March 18, 2025.",
+                None,
+                None,
+            ),
+        ]);
+        assert!(
+            of(&findings, Kind::Conflict, Category::Time).is_empty(),
+            "{findings:?}"
+        );
+        assert!(
+            of(&findings, Kind::Conflict, Category::Date).is_empty(),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn a_point_fits_a_window_and_hedges_widen() {
+        let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2025, 3, 18, h, m, 0).unwrap();
+        let window = TimeValue {
+            start: at(13, 0),
+            end: Some(at(15, 0)),
+            minutes_given: true,
+            hedge: None,
+        };
+        let point = |h, m, minutes_given, hedge| TimeValue {
+            start: at(h, m),
+            end: None,
+            minutes_given,
+            hedge,
+        };
+        assert!(window.compatible(&point(13, 0, true, None)));
+        assert!(window.compatible(&point(14, 30, true, None)));
+        assert!(!window.compatible(&point(10, 0, true, None)));
+        assert!(!point(13, 0, true, None).compatible(&point(13, 20, true, None)));
+        assert!(point(13, 0, false, None).compatible(&point(13, 20, true, None)));
+        assert!(point(13, 0, true, Some(Hedge::About)).compatible(&point(13, 10, true, None)));
+        assert!(
+            point(13, 0, true, Some(Hedge::ShortlyAfter)).compatible(&point(13, 25, true, None))
+        );
+        assert!(
+            !point(13, 0, true, Some(Hedge::ShortlyAfter)).compatible(&point(12, 50, true, None))
+        );
+        assert_eq!(window.to_string(), "13:00–15:00 UTC");
+        assert_eq!(
+            point(9, 5, true, Some(Hedge::About)).to_string(),
+            "about 09:05 UTC"
+        );
+    }
+}
