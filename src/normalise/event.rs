@@ -40,6 +40,9 @@ pub struct EventInfo {
 /// Words before a trigger that make it one of a series of such events.
 const SERIES: &[&str] = &[
     "first",
+    "second",
+    "third",
+    "new",
     "previous",
     "earlier",
     "initial",
@@ -153,7 +156,14 @@ fn is_bound(text: &str, span: Span) -> bool {
 }
 
 fn is_series(text: &str, span: Span) -> bool {
-    last_words(&text[..span.start], 3)
-        .iter()
-        .any(|w| SERIES.contains(&w.as_str()))
+    series_word(text, span).is_some()
+}
+
+/// The word that makes a trigger one of a series ("second" in "a second
+/// quake"), if any, lower-cased. Time claims key on it, so a second quake's
+/// time is not compared with the first one's.
+pub fn series_word(text: &str, span: Span) -> Option<String> {
+    last_words(&text[..span.start.min(text.len())], 3)
+        .into_iter()
+        .find(|w| SERIES.contains(&w.as_str()))
 }

@@ -100,14 +100,26 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let Some(event) = ctx.event_for(span) else {
             continue; // a time about nothing we compare
         };
+        if rescheduled(ctx, span) || later_sub_event(ctx, span) {
+            continue;
+        }
+        let series = super::event::series_word(&ctx.doc.text, event.span)
+            .map(|w| format!("#{w}"))
+            .unwrap_or_default();
         let anchor = Anchor { doc: 0, span };
         match normalise_reading(ctx, &r, event) {
             Ok((value, day)) => out.claims.push(Claim {
                 anchor,
                 category: Category::Time,
                 subject: Subject::new(
-                    format!("{}@{}", event.kind, day.format("%Y-%m-%d")),
-                    format!("{} on {} (UTC)", event.label, day.format("%Y-%m-%d")),
+                    format!("{}{series}@{}", event.kind, day.format("%Y-%m-%d")),
+                    format!(
+                        "{}{} on {} (UTC)",
+                        series.trim_start_matches('#').to_string()
+                            + if series.is_empty() { "" } else { " " },
+                        event.label,
+                        day.format("%Y-%m-%d")
+                    ),
                 ),
                 value: Value::Time(value),
             }),
@@ -120,6 +132,62 @@ pub fn claims(ctx: &Context) -> DocClaims {
         }
     }
     out
+}
+
+/// Words that say a sentence moves a time ("postponed from 3 p.m. to
+/// 5 p.m."): its times are the old and the new, not two claims about one
+/// moment, so none of them is compared.
+const RESCHEDULE: &[&str] = &[
+    "postpone",
+    "delay",
+    "moved",
+    "pushed back",
+    "brought forward",
+    "reschedul",
+    "instead of",
+    "originally",
+    "initially",
+    "changed",
+    "rather than",
+];
+
+fn rescheduled(ctx: &Context, span: crate::claim::Span) -> bool {
+    let sentence = ctx.text(ctx.sentence(span.start)).to_lowercase();
+    RESCHEDULE.iter().any(|w| sentence.contains(w))
+}
+
+/// Words between an earlier time of the sentence and this one that say
+/// this time is of a later happening ("… at 3:17 a.m., and another at
+/// 4:02 a.m."): such a time is not compared with the event's own.
+const LATER: &[&str] = &[
+    " another ",
+    " second ",
+    " then ",
+    " followed ",
+    " later ",
+    " again ",
+    " aftershock",
+    " next ",
+    " third ",
+];
+
+fn later_sub_event(ctx: &Context, span: crate::claim::Span) -> bool {
+    let sentence = ctx.sentence(span.start);
+    let Some(prev) = ctx
+        .mentions
+        .times
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= span.start && t.span.start >= sentence.start)
+    else {
+        return false;
+    };
+    let between = format!(
+        " {} ",
+        ctx.text(crate::claim::Span::new(prev.span.end, span.start))
+    )
+    .to_lowercase();
+    LATER.iter().any(|w| between.contains(w))
 }
 
 /// Joins an end ("until 17:00") with the first earlier time of its
@@ -418,7 +486,7 @@ mod tests {
             doc(
                 "wire",
                 "The plane landed at 18:17 GMT on 1 November 2025. \
-                 The second landing came at 19:17 GMT on 4 November 2025.",
+                 The sister flight landed at 19:17 GMT on 4 November 2025.",
                 Some("2025-11-04"),
                 None,
             ),

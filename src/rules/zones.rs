@@ -98,6 +98,17 @@ impl Compiled {
         {
             return None;
         }
+        // A one-word name before a capitalised word is part of a longer
+        // name ("Eastern Europe", "Central Asia"), not a zone.
+        let name = whole.as_str();
+        if !name.contains(char::is_whitespace) && !is_abbreviation(name) {
+            let next = text[whole.end()..].trim_start_matches(' ');
+            if next.len() < text.len() - whole.end()
+                && next.chars().next().is_some_and(char::is_uppercase)
+            {
+                return None;
+            }
+        }
         (0..self.entries.len())
             .find(|&i| caps.name(&format!("z{i}")).is_some())
             .map(|i| (&self.entries[i], whole.end()))
