@@ -3,18 +3,17 @@
 //! Sunday"), "today", "yesterday", "tomorrow", "last week", "earlier this
 //! month", "in January", "the first quarter of 2026", "by the end of 2025".
 //! Hands on [`DateMention`]s with the parts as written; nothing is resolved
-//! against the publication day here (that is `normalise::date`).
+//! against the publication day here (that is `normalise::date`). The words
+//! (months, weekdays, "yesterday") come from `rules/calendar.toml`.
 //!
 //! Look-alikes: numeric dates need a four-digit year ("9/11", "24/7" and
 //! scores "3-1" are not dates); a bare year is not a date.
 
-use std::sync::LazyLock;
-
 use chrono::Weekday;
-use regex::Regex;
 
 use crate::claim::Span;
 use crate::rules::Rules;
+use crate::rules::calendar::Compiled as Calendar;
 
 /// A date as written.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,60 +53,12 @@ pub struct DateMention {
     pub form: DateForm,
 }
 
-const MONTH: &str = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
-const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-
-/// Patterns, most specific first; a later match overlapping an earlier one
-/// is dropped.
-static PATTERNS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?";
-    let year = r"(?P<y>(?:19|20)\d\d)";
-    let list = [
-        ("iso", format!(r"\b{year}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-        (
-            "numeric",
-            format!(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]{year}\b"),
-        ),
-        (
-            "dmy",
-            format!(r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{MONTH}(?:,?\s+{year})?\b"),
-        ),
-        (
-            "mdy",
-            format!(r"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{day}\b(?:,?\s+{year}\b)?"),
-        ),
-        (
-            "quarter",
-            format!(r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{year}\b"),
-        ),
-        ("q", format!(r"\bQ(?P<qn>[1-4])\s+{year}\b")),
-        ("byend", format!(r"(?i)\bby\s+the\s+end\s+of\s+{year}\b")),
-        ("monthyear", format!(r"\b{MONTH}\s+{year}\b")),
-        ("inmonth", format!(r"\b(?:in|early|late|mid-|since|until|during)\s*{MONTH}\b")),
-        ("earlier", r"(?i)\bearlier\s+this\s+month\b".to_string()),
-        (
-            "monthrel",
-            r"(?i)\b(?P<which>last|this|next)\s+month\b".to_string(),
-        ),
-        (
-            "week",
-            r"(?i)\b(?P<which>last|this|next)\s+week\b".to_string(),
-        ),
-        (
-            "relative",
-            r"(?i)\b(?P<rel>today|yesterday|tomorrow|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b"
-                .to_string(),
-        ),
-        ("weekday", format!(r"\b{WEEKDAY}\b")),
-    ];
-    list.into_iter()
-        .map(|(k, p)| (k, Regex::new(&p).expect("date pattern compiles")))
-        .collect()
-});
-
-pub fn extract(text: &str, _rules: &Rules) -> Vec<DateMention> {
+/// Every date mention, in text order. The calendar's patterns run most
+/// specific first; a later match overlapping an earlier one is dropped.
+pub fn extract(text: &str, rules: &Rules) -> Vec<DateMention> {
+    let calendar = &rules.calendar;
     let mut found: Vec<DateMention> = Vec::new();
-    for (kind, re) in PATTERNS.iter() {
+    for (kind, re) in calendar.patterns.iter() {
         for caps in re.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
             let span = Span::new(whole.start(), whole.end());
@@ -117,7 +68,10 @@ pub fn extract(text: &str, _rules: &Rules) -> Vec<DateMention> {
             {
                 continue;
             }
-            if let Some(form) = form(kind, &caps) {
+            if *kind == "weekday" && after_the(text, span.start) {
+                continue; // "The Sunday Times": a name, not a day
+            }
+            if let Some(form) = form(calendar, kind, &caps) {
                 found.push(DateMention { span, form });
             }
         }
@@ -126,13 +80,11 @@ pub fn extract(text: &str, _rules: &Rules) -> Vec<DateMention> {
     found
 }
 
-fn form(kind: &str, caps: &regex::Captures) -> Option<DateForm> {
+fn form(calendar: &Calendar, kind: &str, caps: &regex::Captures) -> Option<DateForm> {
     let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<i64>().ok());
     let year = num("y").map(|y| y as i32);
-    let weekday = caps
-        .name("wd")
-        .and_then(|m| m.as_str().parse::<Weekday>().ok());
-    let month = caps.name("mon").and_then(|m| month_number(m.as_str()));
+    let weekday = caps.name("wd").and_then(|m| calendar.weekday(m.as_str()));
+    let month = caps.name("mon").and_then(|m| calendar.month(m.as_str()));
     let which = caps
         .name("which")
         .map(|m| match m.as_str().to_lowercase().as_str() {
@@ -187,31 +139,16 @@ fn form(kind: &str, caps: &regex::Captures) -> Option<DateForm> {
         "earlier" => DateForm::EarlierThisMonth,
         "monthrel" => DateForm::MonthRelative(which?),
         "week" => DateForm::Week(which?),
-        "relative" => {
-            let rel = caps.name("rel")?.as_str().to_lowercase();
-            DateForm::Relative(match rel.as_str() {
-                "yesterday" | "last night" => -1,
-                "tomorrow" => 1,
-                _ => 0,
-            })
-        }
+        "relative" => DateForm::Relative(calendar.relative(caps.name("rel")?.as_str())?),
         "weekday" => DateForm::Weekday(weekday?),
         _ => return None,
     })
 }
 
-/// 1–12 for a month name or its abbreviation ("Sept.", "Feb").
-pub fn month_number(name: &str) -> Option<u32> {
-    let key: String = name
-        .trim_end_matches('.')
-        .chars()
-        .take(3)
-        .collect::<String>()
-        .to_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| *m == key)
-    .map(|i| i as u32 + 1)
+/// Whether the word before `at` is "the".
+fn after_the(text: &str, at: usize) -> bool {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }

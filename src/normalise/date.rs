@@ -103,25 +103,6 @@ pub fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
-/// Words that, in a date's sentence, say it is about the future.
-const FUTURE: &[&str] = &[
-    " will ",
-    "'ll ",
-    "’ll ",
-    " is set to ",
-    " are set to ",
-    " is expected to ",
-    " are expected to ",
-    " is scheduled ",
-    " are scheduled ",
-    " is due ",
-    " are due ",
-    " plans to ",
-    " is to ",
-    " are to ",
-    " upcoming ",
-];
-
 /// Every date mention of the document, resolved or with the reason why not.
 pub fn resolve_all(ctx: &Context) -> Vec<(Span, Result<DateValue, String>)> {
     let mentions = &ctx.mentions.dates;
@@ -173,7 +154,12 @@ fn resolve_one(
             let p = need_pub()?;
             let sentence = ctx.text(ctx.sentence(m.span.start)).to_lowercase();
             let sentence = format!(" {sentence} ");
-            let future = FUTURE.iter().any(|f| sentence.contains(f));
+            let future = ctx
+                .rules
+                .calendar
+                .future
+                .iter()
+                .any(|f| sentence.contains(f.as_str()));
             let from = p.weekday().num_days_from_monday() as i64;
             let to = w.num_days_from_monday() as i64;
             let offset = if future {
