@@ -21,6 +21,7 @@
 use std::fmt;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono_tz::Tz;
 
 use super::{Context, DateRef};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Unresolved, Value};
@@ -44,6 +45,9 @@ pub struct DateValue {
     pub first: NaiveDate,
     pub last: NaiveDate,
     pub kind: DateKind,
+    /// The zone the day is reckoned in (the document's), when known: the
+    /// same moment can fall on neighbouring days in different zones.
+    pub zone: Option<Tz>,
 }
 
 impl DateValue {
@@ -52,6 +56,7 @@ impl DateValue {
             first: d,
             last: d,
             kind: DateKind::Day,
+            zone: None,
         }
     }
 
@@ -60,6 +65,7 @@ impl DateValue {
             first,
             last,
             kind: DateKind::Range(label),
+            zone: None,
         }
     }
 
@@ -69,13 +75,20 @@ impl DateValue {
     }
 
     /// Whether both values can be true of the same subject: the ranges
-    /// overlap; a weekday fits a day that falls on it.
+    /// overlap, or lie on neighbouring days reckoned in different or
+    /// unknown zones (a quake at 3 a.m. Tuesday in Tokyo is Monday in
+    /// London); a weekday fits a day that falls on it.
     pub fn compatible(&self, other: &Self) -> bool {
         match (&self.kind, &other.kind) {
             (DateKind::Weekday(w), DateKind::Weekday(v)) => w == v,
             (DateKind::Weekday(w), _) => other.as_day().is_none_or(|d| d.weekday() == *w),
             (_, DateKind::Weekday(_)) => other.compatible(self),
-            _ => self.first <= other.last && other.first <= self.last,
+            _ => {
+                let same_zone = self.zone.is_some() && self.zone == other.zone;
+                let slack = if same_zone { 0 } else { 1 };
+                let near = |a: NaiveDate, b: NaiveDate| (b - a).num_days() <= slack;
+                near(self.first, other.last) && near(other.first, self.last)
+            }
         }
     }
 }
@@ -226,6 +239,7 @@ fn resolve_one(
             first: NaiveDate::MIN,
             last: ymd(*year, 12, 31)?,
             kind: DateKind::NoLaterThan,
+            zone: None,
         }),
     }
 }
@@ -322,7 +336,10 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 anchor: anchor(own.span),
                 category: Category::Date,
                 subject,
-                value: Value::Date(value.clone()),
+                value: Value::Date(DateValue {
+                    zone: ctx.doc.timezone,
+                    ..value.clone()
+                }),
             }),
             Err(reason) => out.unresolved.push(Unresolved {
                 anchor: anchor(own.span),
@@ -373,6 +390,7 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 first: day,
                 last: day,
                 kind: DateKind::Weekday(*w),
+                zone: None,
             }),
         });
         out.push(Claim {
@@ -386,6 +404,7 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 first: day,
                 last: day,
                 kind: DateKind::Weekday(day.weekday()),
+                zone: None,
             }),
         });
     }
@@ -402,7 +421,34 @@ mod tests {
     fn doc(id: &str, text: &str, published: &str) -> Document {
         let mut d = Document::from_text(id, text);
         d.published = Some(Published::parse(published).unwrap());
+        d.timezone = Some("Asia/Tokyo".parse().unwrap());
         d
+    }
+
+    #[test]
+    fn neighbouring_days_in_different_zones_are_no_conflict() {
+        // 3:17 a.m. Tuesday 18 March in Tokyo is Monday 17 March in London.
+        let mut uk = doc(
+            "uk",
+            "The quake struck on Monday, 17 March 2025.",
+            "2025-03-17",
+        );
+        uk.timezone = Some("Europe/London".parse().unwrap());
+        let (findings, _) = date_findings(vec![
+            doc(
+                "jp",
+                "The earthquake struck early on Tuesday.",
+                "2025-03-18",
+            ),
+            uk.clone(),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        // Two days apart is a conflict whatever the zones.
+        let (findings, _) = date_findings(vec![
+            doc("jp", "The earthquake struck on Wednesday.", "2025-03-19"),
+            uk,
+        ]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
     }
 
     fn date_findings(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {
@@ -424,7 +470,8 @@ mod tests {
 
     #[test]
     fn a_quake_on_sunday_and_on_monday_is_a_conflict() {
-        // Published Tuesday 18 March 2025: "Sunday" is the 16th, "Monday" the 17th.
+        // Published Tuesday 18 March 2025: "Sunday" is the 16th, "Monday" the
+        // 17th; both reckoned in Tokyo time.
         let (findings, _) = date_findings(vec![
             doc("a", "The earthquake struck on Sunday.", "2025-03-18"),
             doc(

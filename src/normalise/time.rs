@@ -1,7 +1,8 @@
 //! Normalisation of clock times: to UTC instants and windows.
 //!
 //! Takes the [`TimeMention`]s of one document and hands on `time` claims.
-//! A time is compared only when it is about an event (`Context::event_for`);
+//! A time is compared only when it is about an event (`Context::event_for`,
+//! kept to the time's own sentence unless that opens with a pronoun);
 //! a time with no event makes no claim. The event's day is the local day
 //! of the time; the zone is the one written after it ("GMT", "Moscow
 //! time"), the document's `timezone` for "local time" and for a bare time
@@ -97,7 +98,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
     let mut out = DocClaims::default();
     for r in readings(ctx) {
         let span = r.first.span;
-        let Some(event) = ctx.event_for(span) else {
+        let Some(event) = event_of(ctx, span) else {
             continue; // a time about nothing we compare
         };
         if rescheduled(ctx, span) || later_sub_event(ctx, span) {
@@ -173,21 +174,30 @@ const LATER: &[&str] = &[
 
 fn later_sub_event(ctx: &Context, span: crate::claim::Span) -> bool {
     let sentence = ctx.sentence(span.start);
-    let Some(prev) = ctx
+    let from = ctx
         .mentions
         .times
         .iter()
         .rev()
         .find(|t| t.span.end <= span.start && t.span.start >= sentence.start)
-    else {
-        return false;
-    };
-    let between = format!(
-        " {} ",
-        ctx.text(crate::claim::Span::new(prev.span.end, span.start))
-    )
-    .to_lowercase();
+        .map_or(sentence.start, |t| t.span.end);
+    let between =
+        format!(" {} ", ctx.text(crate::claim::Span::new(from, span.start))).to_lowercase();
     LATER.iter().any(|w| between.contains(w))
+}
+
+/// The event a time is about: one named in the time's own sentence, or,
+/// when the sentence opens with a pronoun ("It began at 15:00"), the last
+/// one of the sentence before. A time in a sentence about something else
+/// ("said one resident at 9:00") is about no event.
+fn event_of<'c>(ctx: &'c Context, span: crate::claim::Span) -> Option<&'c EventRef> {
+    let event = ctx.event_for(span)?;
+    let sentence = ctx.sentence(span.start);
+    if event.span.start >= sentence.start && event.span.end <= sentence.end {
+        return Some(event);
+    }
+    let opening = ctx.text(sentence).split_whitespace().next().unwrap_or("");
+    matches!(opening, "It" | "This" | "That" | "They" | "Both").then_some(event)
 }
 
 /// Joins an end ("until 17:00") with the first earlier time of its
