@@ -213,7 +213,8 @@ fn tokens(text: &str, rules: &Rules) -> Vec<Token> {
         let (clock, strong, military) = if let Some(h) = num("h") {
             let ap = caps.name("ap").map(|m| m.as_str().to_ascii_lowercase());
             let m = num("m");
-            if !(1..=12).contains(&h) {
+            // "0:42 a.m." is written too; "0 p.m." is not.
+            if h > 12 || (h == 0 && ap.as_deref() != Some("a")) {
                 continue;
             }
             let hour = match (h, ap.as_deref()) {

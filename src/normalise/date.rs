@@ -15,8 +15,9 @@
 //! month-first in documents dated in an American zone, day-first elsewhere,
 //! and unresolved when both readings are possible and the document has no
 //! zone; a bare weekday is the nearest such day on or before the publication
-//! day, or on or after it when its sentence speaks of the future ("will",
-//! "is set to", …). Whatever cannot be pinned down is `Err(reason)`.
+//! day (or, for a past day, the latest day anywhere at the publication
+//! instant), or on or after it when its sentence speaks of the future
+//! ("will", "is set to", …). Whatever cannot be pinned down is `Err(reason)`.
 
 use std::fmt;
 
@@ -173,14 +174,23 @@ fn resolve_one(
                 .future
                 .iter()
                 .any(|f| sentence.contains(f.as_str()));
-            let from = p.weekday().num_days_from_monday() as i64;
+            // A past day may be told in a zone already a day ahead of the
+            // publication day (a Sunday wire story on a quake "on Monday" in
+            // Japan): count back from the latest local day anywhere at the
+            // publication instant, when the instant is known.
+            let anchor = if future {
+                p
+            } else {
+                latest_local_day(ctx).unwrap_or(p)
+            };
+            let from = anchor.weekday().num_days_from_monday() as i64;
             let to = w.num_days_from_monday() as i64;
             let offset = if future {
                 (to - from).rem_euclid(7)
             } else {
                 -(from - to).rem_euclid(7)
             };
-            Ok(DateValue::day(add_days(p, offset)?))
+            Ok(DateValue::day(add_days(anchor, offset)?))
         }
         DateForm::Week(n) => {
             let p = need_pub()?;
@@ -242,6 +252,13 @@ fn resolve_one(
             zone: None,
         }),
     }
+}
+
+/// The calendar day in UTC+14 (the earliest zone) at the publication
+/// instant: the latest day any reader could call "today".
+fn latest_local_day(ctx: &Context) -> Option<NaiveDate> {
+    let instant = ctx.doc.published?.instant?;
+    Some((instant.naive_utc() + chrono::Duration::hours(14)).date())
 }
 
 fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {

@@ -19,7 +19,7 @@
 use std::fmt;
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono_tz::{OffsetName, Tz};
 
 use super::{Context, EventRef};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Subject, Unresolved, Value};
@@ -103,6 +103,9 @@ pub fn claims(ctx: &Context) -> DocClaims {
         };
         if rescheduled(ctx, span) || later_sub_event(ctx, span) {
             continue;
+        }
+        if bare_time_elsewhere(ctx, r.first).is_some() {
+            continue; // not ours to place; no claim rather than a guess
         }
         let series = super::event::series_word(&ctx.doc.text, event.span)
             .map(|w| format!("#{w}"))
@@ -255,20 +258,26 @@ fn normalise_reading(
     r: &Reading,
     event: &EventRef,
 ) -> Result<(TimeValue, NaiveDate), String> {
-    let day = event.date.ok_or_else(|| {
-        format!(
-            "the day of the {} is not given, so the time cannot be placed",
-            event.label
-        )
-    })?;
+    let day = match date_after(ctx, r.first) {
+        Some(d) => d,
+        None => event.date.ok_or_else(|| {
+            format!(
+                "the day of the {} is not given, so the time cannot be placed",
+                event.label
+            )
+        })?,
+    };
     let tz = zone_of(ctx, r.first)?;
-    let start = to_utc(tz, day, r.start)?;
+    let written = written_zone(ctx, r.first);
+    let written = written.as_deref();
+    let start = to_utc(tz, day, r.start, written)?;
     let end = match r.end {
         Some(e) => {
-            let mut end = to_utc(tz, day, e)?;
+            let mut end = to_utc(tz, day, e, written)?;
             // A window ending before it starts runs past midnight.
             if end < start {
-                end = to_utc(tz, day.succ_opt().ok_or("date out of range")?, e)?;
+                let next = day.succ_opt().ok_or("date out of range")?;
+                end = to_utc(tz, next, e, written)?;
             }
             Some(end)
         }
@@ -283,6 +292,67 @@ fn normalise_reading(
     Ok((value, start.date_naive()))
 }
 
+/// The day written right after a time ("1542 GMT Sunday", "at 3 p.m. on
+/// Friday"): it dates that time, whatever the event's day.
+fn date_after(ctx: &Context, t: &TimeMention) -> Option<NaiveDate> {
+    let text = ctx.doc.text.as_str();
+    ctx.dates.iter().find_map(|d| {
+        if d.span.start < t.span.end || d.span.start > t.span.end + 12 {
+            return None;
+        }
+        let gap = text.get(t.span.end..d.span.start)?.trim().to_lowercase();
+        let gap = gap.trim_start_matches([')', ',']).trim();
+        matches!(gap, "" | "on" | "of")
+            .then(|| d.value.as_day())
+            .flatten()
+    })
+}
+
+/// The zone name as written at the end of the mention ("EST", "CET"), to
+/// pick one of two readings in the hour the clocks go back.
+fn written_zone(ctx: &Context, t: &TimeMention) -> Option<String> {
+    t.zone.as_ref()?;
+    ctx.text(t.span)
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+}
+
+/// Why a time with no zone of its own is not read in the document's zone:
+/// it is placed somewhere named ("22:14 … in French Guiana"), or its
+/// sentence gives another time in a named zone, so the bare one restates
+/// it elsewhere ("10:42 a.m. ET — just before 1 a.m. Monday in Japan").
+fn bare_time_elsewhere(ctx: &Context, t: &TimeMention) -> Option<String> {
+    if t.zone.is_some() {
+        return None;
+    }
+    let text = ctx.doc.text.as_str();
+    let sentence = ctx.sentence(t.span.start);
+    let limit = sentence.end.max(t.span.end);
+    let after_end = text[t.span.end..limit]
+        .char_indices()
+        .nth(40)
+        .map_or(limit, |(i, _)| t.span.end + i);
+    let after = &text[t.span.end..after_end];
+    let placed = after
+        .split(" in ")
+        .nth(1)
+        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase));
+    if placed {
+        return Some("the time is given for a named place, not in the document's zone".into());
+    }
+    let zoned_elsewhere = ctx.mentions.times.iter().any(|o| {
+        o.span.start >= sentence.start
+            && o.span.end <= sentence.end
+            && o.zone
+                .as_ref()
+                .is_some_and(|z| z.meaning != crate::rules::zones::ZoneMeaning::Local)
+    });
+    zoned_elsewhere.then(|| {
+        "a time with no zone beside one in a named zone: it may restate it elsewhere".into()
+    })
+}
+
 /// The zone a time is written in (see the module doc).
 fn zone_of(ctx: &Context, t: &TimeMention) -> Result<Tz, String> {
     match &t.zone {
@@ -295,21 +365,46 @@ fn zone_of(ctx: &Context, t: &TimeMention) -> Result<Tz, String> {
     }
 }
 
-/// The UTC instant of a wall-clock reading on a local day. In the hour
-/// skipped by a spring change the reading is taken one hour later; in the
-/// hour repeated in autumn, the first occurrence.
-pub fn to_utc(tz: Tz, day: NaiveDate, clock: Clock) -> Result<DateTime<Utc>, String> {
+/// The UTC instant of a wall-clock reading on a local day. A reading in the
+/// hour repeated when clocks go back happened twice: it resolves only when
+/// the written abbreviation names one of the two offsets ("1:40 a.m. EST"),
+/// else it is unresolved ("1:40 a.m. ET"). A reading in the hour skipped
+/// when clocks go forward never happened, and is unresolved.
+pub fn to_utc(
+    tz: Tz,
+    day: NaiveDate,
+    clock: Clock,
+    written: Option<&str>,
+) -> Result<DateTime<Utc>, String> {
     let time = NaiveTime::from_hms_opt(clock.hour, clock.minute, 0)
         .ok_or_else(|| format!("{:02}:{:02} is not a clock time", clock.hour, clock.minute))?;
     let local = day.and_time(time);
+    let shown = || {
+        format!(
+            "{} {} ({})",
+            day.format("%-d %B %Y"),
+            time.format("%H:%M"),
+            tz.name()
+        )
+    };
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
-        LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
-        LocalResult::None => tz
-            .from_local_datetime(&(local + Duration::hours(1)))
-            .earliest()
-            .map(|t| t.with_timezone(&Utc))
-            .ok_or_else(|| format!("{local} does not exist in {}", tz.name())),
+        LocalResult::Ambiguous(a, b) => {
+            let named =
+                |t: &DateTime<Tz>| written.is_some_and(|w| t.offset().abbreviation() == Some(w));
+            match (named(&a), named(&b)) {
+                (true, false) => Ok(a.with_timezone(&Utc)),
+                (false, true) => Ok(b.with_timezone(&Utc)),
+                _ => Err(format!(
+                    "{} happened twice (the clocks went back that night)",
+                    shown()
+                )),
+            }
+        }
+        LocalResult::None => Err(format!(
+            "{} never happened (the clocks went forward that night)",
+            shown()
+        )),
     }
 }
 
@@ -362,7 +457,7 @@ mod tests {
     fn utc(tz: &str, day: (i32, u32, u32), at: (u32, u32)) -> String {
         let tz: Tz = tz.parse().unwrap();
         let day = NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap();
-        to_utc(tz, day, clock(at.0, at.1))
+        to_utc(tz, day, clock(at.0, at.1), None)
             .unwrap()
             .format("%Y-%m-%d %H:%M")
             .to_string()
@@ -387,16 +482,18 @@ mod tests {
             utc("America/New_York", (2025, 11, 2), (12, 0)),
             "2025-11-02 17:00"
         );
-        // 02:30 does not exist on 9 March: read as 03:30 EDT.
-        assert_eq!(
-            utc("America/New_York", (2025, 3, 9), (2, 30)),
-            "2025-03-09 07:30"
-        );
-        // 01:30 happens twice on 2 November: the first (EDT) is taken.
-        assert_eq!(
-            utc("America/New_York", (2025, 11, 2), (1, 30)),
-            "2025-11-02 05:30"
-        );
+        // 02:30 does not exist on 9 March; 01:30 happens twice on 2 November
+        // unless the abbreviation written says which.
+        let ny: Tz = "America/New_York".parse().unwrap();
+        let at = |m, d, h, written| {
+            let day = NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+            to_utc(ny, day, clock(h, 30), written).map(|t| t.format("%H:%M").to_string())
+        };
+        assert!(at(3, 9, 2, None).unwrap_err().contains("never happened"));
+        assert!(at(11, 2, 1, None).unwrap_err().contains("happened twice"));
+        assert!(at(11, 2, 1, Some("ET")).is_err());
+        assert_eq!(at(11, 2, 1, Some("EDT")).unwrap(), "05:30");
+        assert_eq!(at(11, 2, 1, Some("EST")).unwrap(), "06:30");
     }
 
     #[test]
