@@ -14,7 +14,7 @@ use super::{Bundle, Comparison, Group, Severity, judge_by_clusters};
 use crate::claim::{Claim, Value};
 
 /// Days apart beyond which two dates are taken to be two events.
-pub const SAME_EVENT_DAYS: i64 = 2;
+pub const SAME_EVENT_DAYS: i64 = 1;
 
 pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
     let mut dated: Vec<&Claim> = group.claims.clone();

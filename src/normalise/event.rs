@@ -11,7 +11,9 @@
 //!    and are skipped;
 //! 2. else the day of the document's first dated mention of the same kind
 //!    that is not one of a series (the document's main event of that kind);
-//! 3. else no day.
+//! 3. else the day the story's lead gives (see [`lead_date`]), when no
+//!    earlier mention of the kind is dated;
+//! 4. else no day.
 //!
 //! A trigger right after "first", "previous", "earlier", "last", "next",
 //! "another", … is one of a series: it keeps its own day (so its facts stay
@@ -99,6 +101,7 @@ pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
             }
         }
     }
+    let lead = lead_date(ctx, &dates);
     let mut out: Vec<EventInfo> = Vec::with_capacity(mentions.len());
     for (m, own) in mentions.iter().zip(own) {
         let Some(kind) = kinds.get(m.kind) else {
@@ -113,7 +116,8 @@ pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
             None => out
                 .iter()
                 .find(|e| e.event.kind == kind.id && !e.series && e.own_date.is_some())
-                .and_then(|e| e.event.date),
+                .and_then(|e| e.event.date)
+                .or(lead),
         };
         out.push(EventInfo {
             event: EventRef {
@@ -127,6 +131,38 @@ pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
         });
     }
     out
+}
+
+/// How many sentences make a story's lead, which dates its main event.
+const LEAD_SENTENCES: usize = 3;
+
+/// The day of the story's main event as its lead gives it: the first single
+/// day written in the first sentences ("… won the cup on Saturday"), if it
+/// lies within a week before (or a day after) publication. News leads date
+/// the main event and later sentences about it ("The final kicked off at
+/// 21:30") rarely repeat the day.
+fn lead_date(
+    ctx: &Context,
+    dates: &[(Span, Result<date::DateValue, String>)],
+) -> Option<chrono::NaiveDate> {
+    let end = ctx
+        .mentions
+        .sentences
+        .get(LEAD_SENTENCES - 1)
+        .or(ctx.mentions.sentences.last())?
+        .end;
+    let text = ctx.doc.text.as_str();
+    let day = dates
+        .iter()
+        .filter(|(span, _)| span.end <= end && !is_bound(text, *span))
+        .find_map(|(_, v)| v.as_ref().ok().and_then(|v| v.as_day()))?;
+    match ctx.today() {
+        Some(p) => {
+            let ago = (p - day).num_days();
+            (-1..=7).contains(&ago).then_some(day)
+        }
+        None => Some(day),
+    }
 }
 
 /// Characters between two spans (0 when they touch); a date after its
