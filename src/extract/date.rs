@@ -27,7 +27,12 @@ pub enum DateForm {
         weekday: Option<Weekday>,
     },
     /// "03/04/2025": day and month order depends on the writer's country.
-    Numeric { first: u32, second: u32, year: i32 },
+    /// The year may be left out after "on" or in brackets ("on 9/3").
+    Numeric {
+        first: u32,
+        second: u32,
+        year: Option<i32>,
+    },
     /// Days from the publication day: today 0, yesterday −1, tomorrow +1.
     Relative(i64),
     /// "on Sunday": the nearest such day, before or after by tense.
@@ -61,7 +66,18 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<DateMention> {
     for (kind, re) in calendar.patterns.iter() {
         for caps in re.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
-            let span = Span::new(whole.start(), whole.end());
+            let mut span = Span::new(whole.start(), whole.end());
+            if *kind == "numeric_noyear" {
+                // Only the digits: "on 9/3" cites "9/3"; "9/3/" or "9/30" is
+                // something else.
+                let (Some(a), Some(b)) = (caps.name("a"), caps.name("b")) else {
+                    continue;
+                };
+                if text[b.end()..].starts_with(['/', '.']) && next_is_digit(text, b.end()) {
+                    continue;
+                }
+                span = Span::new(a.start(), b.end());
+            }
             if found
                 .iter()
                 .any(|f| f.span.start < span.end && span.start < f.span.end)
@@ -102,7 +118,12 @@ fn form(calendar: &Calendar, kind: &str, caps: &regex::Captures) -> Option<DateF
         "numeric" => DateForm::Numeric {
             first: num("a")? as u32,
             second: num("b")? as u32,
-            year: year?,
+            year,
+        },
+        "numeric_noyear" => DateForm::Numeric {
+            first: num("a")? as u32,
+            second: num("b")? as u32,
+            year: None,
         },
         "dmy" | "mdy" => {
             let day = num("d")? as u32;
@@ -151,4 +172,11 @@ fn after_the(text: &str, at: usize) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+fn next_is_digit(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .nth(1)
+        .is_some_and(|c| c.is_ascii_digit())
 }

@@ -58,6 +58,7 @@ const SERIES: &[&str] = &[
     "subsequent",
     "preceding",
     "latest",
+    "replacement",
 ];
 
 /// Words right before a date that make it the bound of a period.

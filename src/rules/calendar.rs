@@ -183,6 +183,10 @@ impl RuleFile for CalendarFile {
                 format!(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]{year}\b"),
             ),
             (
+                "numeric_noyear",
+                r"(?:\bon\s+|\()(?P<a>[0-3]?\d)/(?P<b>[01]?\d)\b".to_string(),
+            ),
+            (
                 "dmy",
                 format!(
                     r"\b(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b"
