@@ -49,6 +49,8 @@ pub enum DateForm {
     Quarter { year: i32, quarter: u32 },
     /// "by the end of 2025": no later than 31 December.
     ByEndOfYear(i32),
+    /// "by the end of this year": of the publication year.
+    ByEndOfThisYear,
 }
 
 /// A date as written, before normalisation.
@@ -153,6 +155,7 @@ fn form(calendar: &Calendar, kind: &str, caps: &regex::Captures) -> Option<DateF
             }
         }
         "byend" => DateForm::ByEndOfYear(year?),
+        "byendthis" => DateForm::ByEndOfThisYear,
         "monthyear" | "inmonth" => DateForm::Month {
             year,
             month: month?,

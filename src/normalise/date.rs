@@ -85,8 +85,11 @@ impl DateValue {
             (DateKind::Weekday(w), _) => other.as_day().is_none_or(|d| d.weekday() == *w),
             (_, DateKind::Weekday(_)) => other.compatible(self),
             _ => {
+                // Only single days can be one moment on neighbouring days;
+                // a quarter or a deadline means its stated bounds.
+                let days = self.kind == DateKind::Day && other.kind == DateKind::Day;
                 let same_zone = self.zone.is_some() && self.zone == other.zone;
-                let slack = if same_zone { 0 } else { 1 };
+                let slack = if same_zone || !days { 0 } else { 1 };
                 // `a` is no later than `b` give or take the slack.
                 let near = |a: NaiveDate, b: NaiveDate| (a - b).num_days() <= slack;
                 near(self.first, other.last) && near(other.first, self.last)
@@ -250,6 +253,12 @@ fn resolve_one(
                 format!("{year}-Q{quarter}"),
             ))
         }
+        DateForm::ByEndOfThisYear => Ok(DateValue {
+            first: NaiveDate::MIN,
+            last: ymd(need_pub()?.year(), 12, 31)?,
+            kind: DateKind::NoLaterThan,
+            zone: None,
+        }),
         DateForm::ByEndOfYear(year) => Ok(DateValue {
             first: NaiveDate::MIN,
             last: ymd(*year, 12, 31)?,

@@ -204,6 +204,10 @@ impl RuleFile for CalendarFile {
             ),
             ("q", format!(r"\bQ(?P<qn>[1-4])\s+{year}\b")),
             ("byend", format!(r"(?i)\bby\s+the\s+end\s+of\s+{year}\b")),
+            (
+                "byendthis",
+                r"(?i)\bby\s+the\s+end\s+of\s+(?:this|the)\s+year\b".to_string(),
+            ),
             ("monthyear", format!(r"\b{month}\s+{year}\b")),
             (
                 "inmonth",
