@@ -84,10 +84,15 @@ pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
             continue;
         }
         let sentence = ctx.sentence(span.start);
+        // "Monday's close": a possessive day dates only the noun after it.
+        let possessive = text[span.end..].starts_with("'s") || text[span.end..].starts_with("’s");
         let nearest = mentions
             .iter()
             .enumerate()
             .filter(|(_, e)| e.span.start >= sentence.start && e.span.end <= sentence.end)
+            .filter(|(_, e)| {
+                !possessive || (e.span.start >= span.end && e.span.start <= span.end + 5)
+            })
             .min_by_key(|(_, e)| distance(e.span, *span));
         if let Some((i, e)) = nearest {
             let d = distance(e.span, *span);
