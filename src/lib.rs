@@ -70,9 +70,15 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
         })
         .collect();
     let mut claims = Vec::with_capacity(results.len());
-    for (doc, result) in bundle.documents.iter().zip(results) {
+    for (i, (doc, result)) in bundle.documents.iter().zip(results).enumerate() {
         match result {
-            Ok(c) => claims.push(c),
+            Ok(mut c) => {
+                // Normalisers see one document and anchor to index 0; the
+                // bundle gives each document its own index here.
+                c.claims.iter_mut().for_each(|x| x.anchor.doc = i);
+                c.unresolved.iter_mut().for_each(|x| x.anchor.doc = i);
+                claims.push(c)
+            }
             Err(what) => {
                 bundle.errors.push(InputError::new(
                     &doc.path,

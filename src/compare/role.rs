@@ -1,0 +1,182 @@
+//! The role judge: does every document give a person the same standing in
+//! an office on the day the story is about, and do the rules agree?
+//!
+//! A group holds every role claim about one person (`role:<id>`). Claims
+//! are split by the day they are told of. Documents that give no day at
+//! all (no publication date, no date or dated event in the sentence) are
+//! still compared: a bundle is one story, so an undated claim joins the day
+//! most claims of the group are told of (the earliest such day on a tie).
+//! Only when claims of one group give several days are they kept apart.
+//!
+//! Within a day, values are clustered by compatibility ("former US
+//! president" against "US president" is a conflict; "outgoing" or
+//! "acting" against the plain office is not). Each claim is also checked
+//! against the person's terms of office in rules/entities.toml on that day:
+//! "former President" for Donald Trump on 2025-03-18 contradicts his term
+//! from 2025-01-20, even if only one document says it. Both kinds make one
+//! conflict per person and day, whose values are every value given plus,
+//! when no document gives it, the value the rules give (with no evidence).
+//! Clusters several documents support are agreements.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{
+    Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, agreement, cluster,
+    list_docs, value_groups,
+};
+use crate::claim::{Claim, Subject, Value};
+use crate::normalise::role::RoleValue;
+
+fn role_of(c: &Claim) -> Option<&RoleValue> {
+    match &c.value {
+        Value::Role(r) => Some(r),
+        _ => None,
+    }
+}
+
+pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
+    let mut out = Comparison::default();
+    for (day, claims) in by_day(group) {
+        let subject = subject(group.subject, &claims, day);
+        let sub = Group {
+            category: group.category,
+            subject: &subject,
+            claims,
+        };
+        let judged = judge_day(bundle, &sub, day);
+        out.findings.extend(judged.findings);
+        out.agreements.extend(judged.agreements);
+    }
+    out
+}
+
+/// Claims by the day they are told of; undated ones join the main day.
+fn by_day<'a>(group: &Group<'a>) -> Vec<(Option<NaiveDate>, Vec<&'a Claim>)> {
+    let mut days: BTreeMap<NaiveDate, Vec<&Claim>> = BTreeMap::new();
+    let mut undated = Vec::new();
+    for &c in &group.claims {
+        match role_of(c).and_then(|r| r.date) {
+            Some(d) => days.entry(d).or_default().push(c),
+            None => undated.push(c),
+        }
+    }
+    let main = days
+        .iter()
+        .max_by_key(|(d, cs)| (cs.len(), std::cmp::Reverse(**d)))
+        .map(|(d, _)| *d);
+    match main {
+        None => vec![(None, undated)],
+        Some(main) => {
+            let mut out: Vec<(Option<NaiveDate>, Vec<&Claim>)> =
+                days.into_iter().map(|(d, cs)| (Some(d), cs)).collect();
+            if let Some((_, cs)) = out.iter_mut().find(|(d, _)| *d == Some(main)) {
+                cs.extend(undated);
+                cs.sort_by_key(|c| c.anchor);
+            }
+            out
+        }
+    }
+}
+
+fn subject(base: &Subject, claims: &[&Claim], day: Option<NaiveDate>) -> Subject {
+    let person = claims
+        .iter()
+        .find_map(|c| role_of(c))
+        .map(|r| r.person.clone())
+        .unwrap_or_else(|| base.label.clone());
+    match day {
+        Some(d) => Subject::new(
+            format!("{}@{}", base.key, d.format("%Y-%m-%d")),
+            format!("{person}: office held on {}", d.format("%Y-%m-%d")),
+        ),
+        None => Subject::new(
+            format!("{}@undated", base.key),
+            format!("{person}: office held (date not given)"),
+        ),
+    }
+}
+
+fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparison {
+    let values = value_groups(&group.claims);
+    let clusters = cluster(&values);
+    let mut out = Comparison::default();
+    for c in &clusters {
+        if c.documents(&values).len() >= 2 {
+            out.agreements.push(agreement(bundle, group, &values, c));
+        }
+    }
+    // Rules contradictions, judged on each claim's own day or the group's.
+    let mut rules_side: Option<(String, String, String)> = None;
+    for v in &values {
+        let Some(r) = role_of(v.claims[0]) else {
+            continue;
+        };
+        if let Some(d) = r.date.or(day)
+            && let Some(found) = r.rules_contradiction(d)
+        {
+            rules_side.get_or_insert(found);
+        }
+    }
+    if clusters.len() < 2 && rules_side.is_none() {
+        return out;
+    }
+    // The odd one out first: fewest documents, then first in the bundle.
+    let mut order: Vec<usize> = clusters.iter().flat_map(|c| c.members.clone()).collect();
+    order.sort_by_key(|&i| (values[i].documents().len(), values[i].claims[0].anchor));
+    let mut parts = Vec::new();
+    for (n, &i) in order.iter().enumerate() {
+        let Some(r) = role_of(values[i].claims[0]) else {
+            continue;
+        };
+        let docs = values[i].documents();
+        let who = if n == 0 {
+            r.person.clone()
+        } else {
+            match r.pronoun.as_deref() {
+                Some("he") => "him".to_string(),
+                Some("she") => "her".to_string(),
+                _ => r.person.clone(),
+            }
+        };
+        let verb = if docs.len() == 1 { "calls" } else { "call" };
+        parts.push(format!(
+            "{} {verb} {who} {}",
+            list_docs(bundle, &docs),
+            r.phrase()
+        ));
+    }
+    let mut message = parts.join("; ");
+    let mut finding_values: Vec<FindingValue> =
+        order.iter().map(|&i| values[i].to_finding_value()).collect();
+    if let Some((display, phrase, why)) = rules_side {
+        let when = day
+            .map(|d| format!(" on {}", d.format("%Y-%m-%d")))
+            .unwrap_or_default();
+        message.push_str(&format!(
+            "; rules/entities.toml has {} as {phrase}{when} ({why})",
+            values
+                .first()
+                .and_then(|v| role_of(v.claims[0]))
+                .map(|r| r.person.clone())
+                .unwrap_or_default()
+        ));
+        if !finding_values.iter().any(|v| v.value == display) {
+            finding_values.push(FindingValue {
+                value: display,
+                evidence: Vec::new(),
+            });
+        }
+    }
+    out.findings.push(Finding::new(
+        Kind::Conflict,
+        group.category,
+        Severity::Error,
+        group.subject.clone(),
+        message,
+        finding_values,
+        bundle.doc_ids,
+    ));
+    out
+}
