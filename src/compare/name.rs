@@ -68,7 +68,13 @@ fn known(bundle: &Bundle, group: &Group) -> Option<Finding> {
     if variants.is_empty() {
         return None;
     }
-    Some(finding(bundle, group.subject, &canonical, &right, &variants))
+    Some(finding(
+        bundle,
+        group.subject,
+        &canonical,
+        &right,
+        &variants,
+    ))
 }
 
 fn finding(
@@ -130,7 +136,9 @@ pub fn same_name_spelt_differently(a: &str, b: &str) -> bool {
     if wa.len() != wb.len() {
         return false;
     }
-    let differing: Vec<usize> = (0..wa.len()).filter(|&i| fold(wa[i]) != fold(wb[i])).collect();
+    let differing: Vec<usize> = (0..wa.len())
+        .filter(|&i| fold(wa[i]) != fold(wb[i]))
+        .collect();
     match differing.as_slice() {
         [] => true,
         [i] => {
@@ -211,18 +219,118 @@ mod tests {
 
     #[test]
     fn one_word_spelt_two_ways() {
-        assert!(same_name_spelt_differently("Olena Kovalenko", "Olena Kovalenco"));
+        assert!(same_name_spelt_differently(
+            "Olena Kovalenko",
+            "Olena Kovalenco"
+        ));
         assert!(same_name_spelt_differently("José Pérez", "Jose Perez"));
-        assert!(same_name_spelt_differently("Andrzej Duda", "Andrzej Dud\u{430}"));
+        assert!(same_name_spelt_differently(
+            "Andrzej Duda",
+            "Andrzej Dud\u{430}"
+        ));
     }
 
     #[test]
     fn inflection_and_different_people_are_not_variants() {
-        assert!(!same_name_spelt_differently("Saudi Arabia", "Saudi Arabian"));
-        assert!(!same_name_spelt_differently("Olena Kovalenko", "Olena Kovalenko"));
-        assert!(!same_name_spelt_differently("Olena Kovalenko", "Iryna Kovalenko"));
-        assert!(!same_name_spelt_differently("Olena Kovalenko", "Olena Kovalenko Jr"));
+        assert!(!same_name_spelt_differently(
+            "Saudi Arabia",
+            "Saudi Arabian"
+        ));
+        assert!(!same_name_spelt_differently(
+            "Olena Kovalenko",
+            "Olena Kovalenko"
+        ));
+        assert!(!same_name_spelt_differently(
+            "Olena Kovalenko",
+            "Iryna Kovalenko"
+        ));
+        assert!(!same_name_spelt_differently(
+            "Olena Kovalenko",
+            "Olena Kovalenko Jr"
+        ));
         assert!(!same_name_spelt_differently("Black Sea", "Red Sea"));
         assert!(!same_name_spelt_differently("Anna Kim", "Anna Kin"));
+    }
+}
+
+#[cfg(test)]
+mod bundle_tests {
+    use crate::claim::Category;
+    use crate::compare::{self, Comparison, Kind};
+    use crate::load::Document;
+    use crate::rules::Rules;
+
+    fn check(docs: &[&str]) -> Comparison {
+        let rules = Rules::builtin().expect("rules");
+        let mut claims = Vec::new();
+        for (i, text) in docs.iter().enumerate() {
+            let doc = Document::from_text(&format!("{i:03}"), text);
+            let mut c = crate::analyse_document(&doc, &rules);
+            c.claims.iter_mut().for_each(|x| x.anchor.doc = i);
+            claims.push(c);
+        }
+        let ids: Vec<String> = (0..docs.len()).map(|i| format!("{i:03}")).collect();
+        let published = vec![None; docs.len()];
+        compare::compare(
+            &compare::Bundle {
+                doc_ids: &ids,
+                short_names: &ids,
+                published: &published,
+            },
+            &claims,
+        )
+    }
+
+    fn variants(c: &Comparison) -> Vec<String> {
+        c.findings
+            .iter()
+            .filter(|f| f.kind == Kind::Variant && f.category == Category::Name)
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_unlisted_name_spelt_two_ways_across_the_bundle() {
+        let c = check(&[
+            "Olena Kovalenko, the mayor, said the bridge was closed.",
+            "The mayor, Olena Kovalenko, confirmed the closure.",
+            "Olena Kovalenco said repairs would take a week.",
+        ]);
+        assert_eq!(
+            variants(&c),
+            ["\"Olena Kovalenco\" (002) is a variant of Olena Kovalenko, as 000 and 001 spell it"]
+        );
+    }
+
+    #[test]
+    fn an_unlisted_name_written_once_is_no_finding() {
+        let c = check(&[
+            "Olena Kovalenko spoke.",
+            "Iryna Kovalenko spoke.",
+            "Black Sea ports.",
+        ]);
+        assert!(variants(&c).is_empty(), "{:?}", variants(&c));
+    }
+
+    #[test]
+    fn listed_spellings_are_no_variants_across_documents() {
+        let c = check(&[
+            "Volodymyr Zelenskyy met Emmanuel Macron in Kyiv.",
+            "Zelenskiy met Macron in Kiev.",
+            "Vladimir Zelensky and Macron met in Kyiv.",
+        ]);
+        assert!(variants(&c).is_empty(), "{:?}", variants(&c));
+    }
+
+    #[test]
+    fn a_homoglyph_in_a_known_name_is_a_variant() {
+        let c = check(&[
+            "Polish President Andrzej Duda arrived.",
+            "Andrzej Dud\u{430} arrived on Monday.",
+        ]);
+        assert_eq!(
+            variants(&c),
+            ["\"Andrzej Dud\u{430}\" (001) is a variant of Andrzej Duda, as 000 spells it"]
+        );
     }
 }

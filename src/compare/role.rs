@@ -148,8 +148,10 @@ fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparis
         ));
     }
     let mut message = parts.join("; ");
-    let mut finding_values: Vec<FindingValue> =
-        order.iter().map(|&i| values[i].to_finding_value()).collect();
+    let mut finding_values: Vec<FindingValue> = order
+        .iter()
+        .map(|&i| values[i].to_finding_value())
+        .collect();
     if let Some((display, phrase, why)) = rules_side {
         let when = day
             .map(|d| format!(" on {}", d.format("%Y-%m-%d")))
@@ -179,4 +181,116 @@ fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparis
         bundle.doc_ids,
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::{self, Comparison, Kind};
+    use crate::load::{Document, Published};
+    use crate::rules::Rules;
+
+    /// Checks a bundle of (text, published) documents.
+    fn check(docs: &[(&str, Option<&str>)]) -> Comparison {
+        let rules = Rules::builtin().expect("rules");
+        let mut claims = Vec::new();
+        for (i, (text, published)) in docs.iter().enumerate() {
+            let mut doc = Document::from_text(&format!("{i:03}"), text);
+            doc.published = published.map(|p| Published::parse(p).expect("date"));
+            let mut c = crate::analyse_document(&doc, &rules);
+            c.claims.iter_mut().for_each(|x| x.anchor.doc = i);
+            claims.push(c);
+        }
+        let ids: Vec<String> = (0..docs.len()).map(|i| format!("{i:03}")).collect();
+        let published = vec![None; docs.len()];
+        compare::compare(
+            &compare::Bundle {
+                doc_ids: &ids,
+                short_names: &ids,
+                published: &published,
+            },
+            &claims,
+        )
+    }
+
+    fn role_conflicts(c: &Comparison) -> Vec<(String, Vec<String>)> {
+        c.findings
+            .iter()
+            .filter(|f| f.kind == Kind::Conflict && f.category == crate::claim::Category::Role)
+            .map(|f| {
+                (
+                    f.message.clone(),
+                    f.values.iter().map(|v| v.value.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn former_against_current_in_one_story_even_without_dates() {
+        let c = check(&[
+            ("Former Prime Minister Rishi Sunak spoke in London.", None),
+            ("Prime Minister Rishi Sunak spoke in London.", None),
+            ("Prime Minister Rishi Sunak spoke in London today.", None),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "000 calls Rishi Sunak a former British prime minister; 001 and 002 call him the British prime minister"
+        );
+    }
+
+    #[test]
+    fn outgoing_and_acting_are_no_conflict() {
+        let c = check(&[
+            (
+                "Outgoing Prime Minister Rishi Sunak conceded.",
+                Some("2024-07-05"),
+            ),
+            ("Prime Minister Rishi Sunak conceded.", Some("2024-07-04")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn one_document_against_the_rules() {
+        let c = check(&[("President Joe Biden met reporters.", Some("2025-03-18"))]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            [
+                "President of the United States",
+                "former President of the United States"
+            ]
+        );
+        assert!(found[0].0.contains("rules/entities.toml"), "{}", found[0].0);
+        assert!(found[0].0.contains("2025-01-20"), "{}", found[0].0);
+    }
+
+    #[test]
+    fn the_right_role_on_its_day_is_quiet() {
+        let c = check(&[
+            ("President Joe Biden met reporters.", Some("2023-03-18")),
+            (
+                "Former President Donald Trump held a rally.",
+                Some("2023-03-18"),
+            ),
+            ("Ex-chancellor Olaf Scholz spoke.", Some("2025-06-01")),
+            ("Chancellor Friedrich Merz spoke.", Some("2025-06-01")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn different_days_are_kept_apart() {
+        let c = check(&[
+            (
+                "Former President Donald Trump held a rally.",
+                Some("2023-03-18"),
+            ),
+            ("President Donald Trump held a rally.", Some("2025-03-18")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
 }

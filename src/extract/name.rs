@@ -31,14 +31,10 @@ pub enum NameKind {
 
 pub fn extract(text: &str, rules: &Rules) -> Vec<NameMention> {
     let mut out = aliases(text, rules);
-    out.extend(
-        candidates(text)
-            .into_iter()
-            .map(|words| NameMention {
-                span: Span::new(words[0].start, words[words.len() - 1].end),
-                kind: NameKind::Candidate(words),
-            }),
-    );
+    out.extend(candidates(text).into_iter().map(|words| NameMention {
+        span: Span::new(words[0].start, words[words.len() - 1].end),
+        kind: NameKind::Candidate(words),
+    }));
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
@@ -50,7 +46,10 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn boundary_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
 }
 
 fn boundary_after(text: &str, at: usize) -> bool {

@@ -59,7 +59,10 @@ mod tests {
 
     fn parts(text: &str) -> Vec<(String, String, String)> {
         let rules = Rules::builtin().expect("rules");
-        let s = |sp: Option<Span>| sp.map(|x| text[x.start..x.end].to_string()).unwrap_or_default();
+        let s = |sp: Option<Span>| {
+            sp.map(|x| text[x.start..x.end].to_string())
+                .unwrap_or_default()
+        };
         extract(text, &rules)
             .into_iter()
             .map(|m| (s(m.tense), s(m.adjective), s(Some(m.title))))

@@ -96,24 +96,13 @@ impl Entity {
 }
 
 /// The compiled form used by extraction and normalisation.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Compiled {
     pub entities: Vec<Entity>,
     /// Pattern i is `alias_entity[i]`'s alias `alias_text[i]`.
     pub automaton: Option<AhoCorasick>,
     pub alias_entity: Vec<usize>,
     pub alias_text: Vec<String>,
-}
-
-impl Default for Compiled {
-    fn default() -> Self {
-        Compiled {
-            entities: Vec::new(),
-            automaton: None,
-            alias_entity: Vec::new(),
-            alias_text: Vec::new(),
-        }
-    }
 }
 
 impl Compiled {

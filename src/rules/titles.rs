@@ -108,7 +108,7 @@ impl Title {
 }
 
 /// The compiled form used by extraction and normalisation.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Compiled {
     pub titles: Vec<Title>,
     pub countries: Vec<Country>,
@@ -120,20 +120,6 @@ pub struct Compiled {
     /// Country name after "of" → country index.
     pub country_names: Vec<(String, usize)>,
     pub regex: Option<Regex>,
-}
-
-impl Default for Compiled {
-    fn default() -> Self {
-        Compiled {
-            titles: Vec::new(),
-            countries: Vec::new(),
-            markers: Markers::default(),
-            title_forms: Vec::new(),
-            country_forms: Vec::new(),
-            country_names: Vec::new(),
-            regex: None,
-        }
-    }
 }
 
 impl Compiled {
