@@ -74,7 +74,7 @@ impl NameValue {
 }
 
 /// Capitalised words that start sentences or name times, never people.
-const STOP_WORDS: &[&str] = &[
+pub const STOP_WORDS: &[&str] = &[
     "A",
     "An",
     "The",
@@ -245,7 +245,7 @@ pub fn close_given_name(a: &str, b: &str) -> bool {
     a == b || (levenshtein(&a, &b) <= 2 && jaro_winkler(&a, &b) >= 0.8)
 }
 
-fn is_stop(word: &str) -> bool {
+pub fn is_stop(word: &str) -> bool {
     STOP_WORDS.contains(&word)
 }
 

@@ -31,6 +31,17 @@ use crate::extract::role::RoleMention;
 use crate::rules::entities::fold;
 use crate::rules::titles::{Country, Title};
 
+/// Whether two offices are one: equal, or one the country-less form of
+/// the other ("Secretary of State" for a person the rules do not know, and
+/// "Secretary of State of the United States" in another document).
+pub fn same_office(a: &str, b: &str) -> bool {
+    let of = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(" of "))
+    };
+    a == b || of(a, b) || of(b, a)
+}
+
 /// What the marker before a title says about the office at the time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tense {
@@ -84,7 +95,7 @@ impl RoleValue {
     /// ("President", "acting", "outgoing") contradicts not holding it
     /// ("former", "-elect").
     pub fn compatible(&self, other: &Self) -> bool {
-        self.office != other.office || self.tense.holds() == other.tense.holds()
+        !same_office(&self.office, &other.office) || self.tense.holds() == other.tense.holds()
     }
 
     /// "a former US president", "the US president", "the acting …".
@@ -225,6 +236,7 @@ fn person(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, 
         w.chars().count() >= 2
             && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
             && !ctx.rules.titles.is_title_word(w)
+            && !super::name::is_stop(w)
     };
     let n = words.iter().take_while(plain).count().min(3);
     if n < 2 {
@@ -419,6 +431,22 @@ mod tests {
         assert!(a.compatible(b));
         assert!(!b.compatible(c));
         assert_eq!(b.office, "Prime Minister of the United Kingdom");
+    }
+
+    #[test]
+    fn an_office_without_its_country_is_the_same_office() {
+        let a = &roles("Former Secretary of State Jane Roe Smith spoke.", None)[0].2;
+        let b = &roles("US Secretary of State Jane Roe Smith spoke.", None)[0].2;
+        assert_eq!(a.office, "Secretary of State");
+        assert!(!a.compatible(b));
+        assert!(!same_office("President", "Vice President of France"));
+    }
+
+    #[test]
+    fn a_name_ends_before_a_weekday() {
+        let r = roles("He met President Jan Novak Thursday.", None);
+        assert_eq!(r[0].0, "President Jan Novak");
+        assert!(roles("President The Reserve Fund", None).is_empty());
     }
 
     #[test]
