@@ -270,6 +270,10 @@ fn analyse(ctx: &Context) -> Analysis {
         }
         let surface = &text[m.span.start..m.span.end];
         let one_word = !surface.contains(' ');
+        if one_word && honorific_of_other_sex(text, m.span.start, e.pronoun.as_deref()) {
+            // "Mrs. Clinton" is not Bill Clinton.
+            continue;
+        }
         match preceding_word(text, m.span.start) {
             Some(w)
                 if one_word
@@ -359,6 +363,27 @@ fn analyse(ctx: &Context) -> Analysis {
     }
     found.sort_by_key(|f| (f.span.start, f.span.end));
     Analysis { found, unlisted }
+}
+
+/// Whether the honorific just before `at` ("Mrs.", "Mr") names someone of
+/// the other sex than the entity's pronoun says: then a shared surname
+/// names another person (a spouse, a relative).
+fn honorific_of_other_sex(text: &str, at: usize, pronoun: Option<&str>) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let female = [
+        "Mrs", "Ms", "Miss", "Madam", "Madame", "Mme", "Lady", "Dame",
+    ];
+    let male = ["Mr", "Sir", "Lord", "Monsieur", "M"];
+    match pronoun {
+        Some("he") => female.contains(&word),
+        Some("she") => male.contains(&word),
+        _ => false,
+    }
 }
 
 /// The word just before `at`, separated from it by one space only.
@@ -629,6 +654,14 @@ mod tests {
     fn another_given_name_is_another_person() {
         let f = found("The event was hosted by Melania Trump in New York.");
         assert!(f.iter().all(|x| x.1 != "donald-trump"), "{f:?}");
+    }
+
+    #[test]
+    fn an_honorific_of_the_other_sex_is_another_person() {
+        let ids = |t: &str| -> Vec<String> { found(t).into_iter().map(|f| f.0).collect() };
+        assert_eq!(ids("Mrs. Clinton met Bill Clinton."), ["Bill Clinton"]);
+        assert_eq!(ids("Mr. Clinton met Ms Clinton."), ["Clinton"]);
+        assert_eq!(ids("Mr Merkel and Mrs Merkel."), ["Merkel"]);
     }
 
     #[test]

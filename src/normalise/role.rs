@@ -16,7 +16,9 @@
 //!
 //! The day the role is told of is the date of the event of the sentence
 //! (`Context::event_for`), else a date in the same sentence, else the
-//! publication day; it may stay unknown. It is carried in the value, with
+//! publication day; it may stay unknown. A sentence that names another year
+//! than the publication's without a day ("in 2022, President Biden …") is
+//! about another time and yields no role claim. The day is carried in the value, with
 //! the person's terms of that office from the rules, so the role judge can
 //! group documents describing the same day and check them against the
 //! rules (see `compare::role`). Subject key: `role:<person id>`.
@@ -171,17 +173,45 @@ impl RoleValue {
     }
 }
 
-/// The day a role at `span` is told of (see the module doc).
-fn day_of(ctx: &Context, span: Span) -> Option<NaiveDate> {
+/// When a role at `span` is told of (see the module doc).
+enum Day {
+    /// A known day.
+    On(NaiveDate),
+    /// Nothing says: the role joins the story's main day in comparison.
+    Unknown,
+    /// The sentence is about another year than the document's day ("in
+    /// 2022 President Biden …") without giving a day: not comparable.
+    Elsewhere,
+}
+
+fn day_of(ctx: &Context, span: Span) -> Day {
     if let Some(d) = ctx.event_for(span).and_then(|e| e.date) {
-        return Some(d);
+        return Day::On(d);
     }
     let sentence = ctx.sentence(span.start);
-    ctx.dates
+    let shown: Vec<String> = ctx
+        .dates
         .iter()
         .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end)
-        .find_map(|d| NaiveDate::parse_from_str(&d.value.to_string(), "%Y-%m-%d").ok())
-        .or_else(|| ctx.today())
+        .map(|d| d.value.to_string())
+        .collect();
+    let day = |s: &str| {
+        s.get(..10)
+            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    };
+    if let Some(d) = shown.iter().find_map(|s| day(s)) {
+        return Day::On(d);
+    }
+    let today = ctx.today();
+    let other_year = shown.iter().any(|s| {
+        let year = s.get(..4).and_then(|y| y.parse::<i32>().ok());
+        year.is_some_and(|y| today.is_none_or(|t| chrono::Datelike::year(&t) != y))
+    });
+    match today {
+        _ if other_year => Day::Elsewhere,
+        Some(t) => Day::On(t),
+        None => Day::Unknown,
+    }
 }
 
 fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
@@ -311,7 +341,11 @@ pub fn claims(ctx: &Context) -> DocClaims {
             continue;
         };
         let span = Span::new(m.span.start, end);
-        let date = day_of(ctx, span);
+        let date = match day_of(ctx, span) {
+            Day::On(d) => Some(d),
+            Day::Unknown => None,
+            Day::Elsewhere => continue,
+        };
         let (office, short) = office(ctx, m, title, &id, date);
         let terms = ctx
             .rules
