@@ -147,6 +147,9 @@ pub fn same_name_spelt_differently(a: &str, b: &str) -> bool {
         [i] => {
             let (x, y) = (wa[*i], wb[*i]);
             let (fx, fy) = (fold(x), fold(y));
+            if sound(&fx) == sound(&fy) {
+                return true;
+            }
             let extends = fx.starts_with(&fy) || fy.starts_with(&fx);
             // No rule vouches for either form, so one edit only: two
             // ("Patterson"/"Pattison") is as often another person.
@@ -157,6 +160,27 @@ pub fn same_name_spelt_differently(a: &str, b: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A rough sound key for spellings of one name across languages and
+/// transliterations: "Goikoetxea" (Basque) and "Goicoechea" (Spanish),
+/// "Filipović"/"Filipovic" (already folded), "Rafael"/"Raphael". Takes a
+/// folded word.
+fn sound(folded: &str) -> String {
+    let mut s = folded
+        .replace("tx", "ch")
+        .replace("ph", "f")
+        .replace("ck", "k")
+        .replace('k', "c")
+        .replace('y', "i");
+    // Doubled letters are one sound: "Mohammed"/"Mohamed".
+    let mut out = String::with_capacity(s.len());
+    for c in s.drain(..) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn unlisted(bundle: &Bundle, group: &Group) -> Vec<Finding> {

@@ -2,13 +2,16 @@
 //! an office on the day the story is about, and do the rules agree?
 //!
 //! A group holds every role claim about one person (`role:<id>`). Claims
-//! are split by the day they are told of. Documents that give no day at
-//! all (no publication date, no date or dated event in the sentence) are
-//! still compared: a bundle is one story, so an undated claim joins the day
-//! most claims of the group are told of (the earliest such day on a tie).
-//! Only when claims of one group give several days are they kept apart.
+//! are split into windows of days they are told of (two weeks: one story
+//! is published over several days, offices change rarely). Documents that
+//! give no day at all (no publication date, no date or dated event in the
+//! sentence) are still compared: a bundle is one story, so an undated claim
+//! joins the window most claims of the group fall in. Only claims told of
+//! times far apart ("former President Trump" in 2023, "President Trump" in
+//! 2025) are kept apart. A disagreement inside a window that the rules
+//! explain (each claim right on its own day, across a hand-over) is none.
 //!
-//! Within a day, values are clustered by compatibility ("former US
+//! Within a window, values are clustered by compatibility ("former US
 //! president" against "US president" is a conflict; "outgoing" or
 //! "acting" against the plain office is not). Each claim is also checked
 //! against the person's terms of office in rules/entities.toml on that day:
@@ -38,8 +41,10 @@ fn role_of(c: &Claim) -> Option<&RoleValue> {
 
 pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
     let mut out = Comparison::default();
-    for (day, claims) in by_day(group) {
-        let subject = subject(group.subject, &claims, day);
+    for (days, claims) in by_day(group) {
+        let subject = subject(group.subject, &claims, days);
+        // Undated claims are judged on the window's first day.
+        let day = days.map(|(first, _)| first);
         let sub = Group {
             category: group.category,
             subject: &subject,
@@ -52,44 +57,69 @@ pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
     out
 }
 
-/// Claims by the day they are told of; undated ones join the main day.
-fn by_day<'a>(group: &Group<'a>) -> Vec<(Option<NaiveDate>, Vec<&'a Claim>)> {
-    let mut days: BTreeMap<NaiveDate, Vec<&Claim>> = BTreeMap::new();
+/// How far apart two days may be and still describe one situation: news
+/// about one story is published over several days, and offices change
+/// far more rarely (a hand-over inside the window is left to the rules).
+const WINDOW_DAYS: i64 = 14;
+
+/// Claims by the time they are told of: days at most [`WINDOW_DAYS`]
+/// from the first day of their window form one window; undated claims join
+/// the window with the most claims (the earliest on a tie). Each window
+/// comes with its first and last day.
+type Window<'a> = (Option<(NaiveDate, NaiveDate)>, Vec<&'a Claim>);
+
+fn by_day<'a>(group: &Group<'a>) -> Vec<Window<'a>> {
+    let mut dated: Vec<(NaiveDate, &Claim)> = Vec::new();
     let mut undated = Vec::new();
     for &c in &group.claims {
         match role_of(c).and_then(|r| r.date) {
-            Some(d) => days.entry(d).or_default().push(c),
+            Some(d) => dated.push((d, c)),
             None => undated.push(c),
         }
     }
-    let main = days
+    dated.sort_by_key(|(d, c)| (*d, c.anchor));
+    let mut windows: Vec<Window<'a>> = Vec::new();
+    for (d, c) in dated {
+        match windows.last_mut() {
+            Some((Some((first, last)), cs)) if (d - *first).num_days() <= WINDOW_DAYS => {
+                *last = d;
+                cs.push(c);
+            }
+            _ => windows.push((Some((d, d)), vec![c])),
+        }
+    }
+    let main = windows
         .iter()
-        .max_by_key(|(d, cs)| (cs.len(), std::cmp::Reverse(**d)))
-        .map(|(d, _)| *d);
+        .enumerate()
+        .max_by_key(|(i, (_, cs))| (cs.len(), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
     match main {
         None => vec![(None, undated)],
-        Some(main) => {
-            let mut out: Vec<(Option<NaiveDate>, Vec<&Claim>)> =
-                days.into_iter().map(|(d, cs)| (Some(d), cs)).collect();
-            if let Some((_, cs)) = out.iter_mut().find(|(d, _)| *d == Some(main)) {
-                cs.extend(undated);
+        Some(i) => {
+            windows[i].1.extend(undated);
+            for (_, cs) in &mut windows {
                 cs.sort_by_key(|c| c.anchor);
             }
-            out
+            windows
         }
     }
 }
 
-fn subject(base: &Subject, claims: &[&Claim], day: Option<NaiveDate>) -> Subject {
+fn subject(base: &Subject, claims: &[&Claim], days: Option<(NaiveDate, NaiveDate)>) -> Subject {
     let person = claims
         .iter()
         .find_map(|c| role_of(c))
         .map(|r| r.person.clone())
         .unwrap_or_else(|| base.label.clone());
-    match day {
-        Some(d) => Subject::new(
-            format!("{}@{}", base.key, d.format("%Y-%m-%d")),
-            format!("{person}: office held on {}", d.format("%Y-%m-%d")),
+    let ymd = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    match days {
+        Some((first, last)) if first == last => Subject::new(
+            format!("{}@{}", base.key, ymd(first)),
+            format!("{person}: office held on {}", ymd(first)),
+        ),
+        Some((first, last)) => Subject::new(
+            format!("{}@{}", base.key, ymd(first)),
+            format!("{person}: office held from {} to {}", ymd(first), ymd(last)),
         ),
         None => Subject::new(
             format!("{}@undated", base.key),
@@ -119,7 +149,17 @@ fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparis
             rules_side.get_or_insert(found);
         }
     }
-    if clusters.len() < 2 && rules_side.is_none() {
+    // Values that disagree across days of one window but each fit the
+    // rules on its own day (a hand-over between two articles) are no
+    // conflict.
+    let all_fit_rules = group.claims.iter().all(|c| {
+        role_of(c).is_some_and(|r| {
+            r.date
+                .or(day)
+                .is_some_and(|d| r.rules_hold(d).is_some() && r.rules_contradiction(d).is_none())
+        })
+    });
+    if (clusters.len() < 2 || all_fit_rules) && rules_side.is_none() {
         return out;
     }
     // The odd one out first: fewest documents, then first in the bundle.
@@ -278,6 +318,27 @@ mod tests {
             ),
             ("Ex-chancellor Olaf Scholz spoke.", Some("2025-06-01")),
             ("Chancellor Friedrich Merz spoke.", Some("2025-06-01")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_story_told_over_several_days_is_one_window() {
+        let c = check(&[
+            (
+                "Outgoing President Jan Novak called her.",
+                Some("2026-02-08"),
+            ),
+            ("Former President Jan Novak called her.", Some("2026-02-09")),
+        ]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_hand_over_between_two_articles_is_no_conflict() {
+        let c = check(&[
+            ("Chancellor Olaf Scholz spoke.", Some("2025-05-04")),
+            ("Former chancellor Olaf Scholz spoke.", Some("2025-05-08")),
         ]);
         assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
     }

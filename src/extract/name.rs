@@ -73,7 +73,7 @@ fn aliases(text: &str, rules: &Rules) -> Vec<NameMention> {
 
 /// Lower-case words allowed inside a name: "Ursula von der Leyen",
 /// "Mohammed bin Salman", "Lula da Silva".
-const PARTICLES: &[&str] = &[
+pub const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "da", "do", "dos", "di", "du", "la", "le", "bin", "ibn",
     "al", "el",
 ];

@@ -29,6 +29,7 @@ use chrono::NaiveDate;
 
 use super::{Context, EntityKind};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
+use crate::extract::name::PARTICLES;
 use crate::extract::role::RoleMention;
 use crate::rules::entities::fold;
 use crate::rules::titles::{Country, Title};
@@ -262,18 +263,27 @@ fn person(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, 
     }
     let text = ctx.text(name);
     let words: Vec<&str> = text.split_whitespace().collect();
-    let plain = |w: &&&str| {
+    let plain = |w: &str| {
         w.chars().count() >= 2
             && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
             && !ctx.rules.titles.is_title_word(w)
             && !super::name::is_stop(w)
     };
-    let n = words.iter().take_while(plain).count().min(3);
-    if n < 2 {
+    // Capitalised words, with particles between them ("Marcelo Rebelo de
+    // Sousa"), up to five words.
+    let mut n = 0;
+    for (k, w) in words.iter().enumerate().take(5) {
+        if plain(w) {
+            n = k + 1;
+        } else if !PARTICLES.contains(w) {
+            break;
+        }
+    }
+    if words[..n].iter().filter(|w| plain(w)).count() < 2 {
         return None;
     }
     let shown = words[..n].join(" ");
-    let end = name.start + text.find(words[n - 1])? + words[n - 1].len();
+    let end = name.start + text.find(&shown)? + shown.len();
     Some((
         format!("person:{}", fold(&shown).replace(' ', "-")),
         shown,

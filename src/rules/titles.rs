@@ -239,11 +239,12 @@ impl RuleFile for TitleFile {
             let names: Vec<String> = country_names.iter().map(|(f, _)| f.clone()).collect();
             // A marker ends in a hyphen ("ex-") or is followed by space.
             let pattern = format!(
-                r"(?:\b(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:\b(?P<adj>{adjs})\s+)?\b(?P<title>(?i:{titles}))(?P<elect>-elect)?(?:\s+of\s+(?P<of>{names}))?(?:,\s+|\s+)(?P<name>\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)(?:\s\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)){{0,3}})",
+                r"(?:\b(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:\b(?P<adj>{adjs})\s+)?\b(?P<title>(?i:{titles}))(?P<elect>-elect)?(?:\s+of\s+(?P<of>{names}))?(?:,\s+|\s+)(?P<name>\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)(?:\s(?:(?:{particles})\s)*\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)){{0,3}})",
                 markers = alternation(&markers),
                 adjs = alternation(&adjs),
                 titles = alternation(&all_titles),
                 names = alternation(&names),
+                particles = crate::extract::name::PARTICLES.join("|"),
             );
             Some(Regex::new(&pattern).map_err(|e| RuleProblem::new(e.to_string(), None))?)
         };
