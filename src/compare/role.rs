@@ -21,8 +21,6 @@
 //! when no document gives it, the value the rules give (with no evidence).
 //! Clusters several documents support are agreements.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 
 use super::{

@@ -255,6 +255,7 @@ fn analyse(ctx: &Context) -> Analysis {
     let ents = &ctx.rules.entities.entities;
     let titles = &ctx.rules.titles;
     // Step 1: aliases, with the given name before a one-word alias.
+    let lower_words = lower_case_words(text);
     let mut found: Vec<Found> = Vec::new();
     let mut places: Vec<Span> = Vec::new();
     for m in &ctx.mentions.names {
@@ -282,6 +283,7 @@ fn analyse(ctx: &Context) -> Analysis {
                     && is_given_name_shape(&text[w.start..w.end])
                     && !is_stop(&text[w.start..w.end])
                     && !titles.is_title_word(&text[w.start..w.end])
+                    && !lower_words.contains(text[w.start..w.end].to_lowercase().as_str())
                     && !ctx.rules.entities.is_alias(&text[w.start..w.end]) =>
             {
                 let given = &text[w.start..w.end];
@@ -318,7 +320,6 @@ fn analyse(ctx: &Context) -> Analysis {
         }
     }
     // Steps 2 and 3: candidates that overlap no alias.
-    let lower_words = lower_case_words(text);
     let mut unlisted = Vec::new();
     for m in &ctx.mentions.names {
         let NameKind::Candidate(words) = &m.kind else {
@@ -710,6 +711,19 @@ mod tests {
     }
 
     #[test]
+    fn a_title_or_common_word_before_a_surname_is_no_given_name() {
+        let ids = |t: &str| -> Vec<String> { found(t).into_iter().map(|f| f.1).collect() };
+        assert_eq!(
+            ids("The rally for President-elect Trump."),
+            ["donald-trump"]
+        );
+        assert_eq!(
+            ids("A republican view: Republican Trump won."),
+            ["donald-trump"]
+        );
+    }
+
+    #[test]
     fn another_given_name_is_another_person() {
         let f = found("The event was hosted by Melania Trump in New York.");
         assert!(f.iter().all(|x| x.1 != "donald-trump"), "{f:?}");
@@ -751,6 +765,30 @@ mod tests {
     #[test]
     fn another_first_name_with_a_near_surname_is_not_matched() {
         assert_eq!(found("Jean Marcon, a local baker, disagreed."), []);
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        let rules = rules();
+        for t in [
+            "",
+            " ",
+            "Mr.",
+            "Trump",
+            " Trump",
+            "É Trump",
+            "Ω Ωμέγα Trump\u{a0}Putin — President\u{a0}Putin",
+            "President-elect",
+            "former US President",
+            "Kremlin’s spokesperson, ",
+            "de von der",
+            "Mrs.Trump. Ms .Merkel",
+            "\u{301}Trump \u{1F600} Zelenskyy\u{200d}",
+            "A, B and C. D, E and Macro, Starmer and",
+        ] {
+            let doc = Document::from_text("t", t);
+            let _ = crate::analyse_document(&doc, &rules);
+        }
     }
 
     #[test]

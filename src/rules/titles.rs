@@ -151,13 +151,15 @@ impl Compiled {
     /// name.
     pub fn is_title_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.title_forms
-            .iter()
-            .any(|(f, _)| f.split([' ', '-']).any(|w| w == lower))
-            || self
-                .country_forms
+        // "President-elect", "ex-Chancellor": any part of the word.
+        lower.split('-').any(|part| {
+            self.title_forms
                 .iter()
-                .any(|(f, _)| f.split(' ').any(|w| w == word))
+                .any(|(f, _)| f.split([' ', '-']).any(|w| w == part))
+        }) || self
+            .country_forms
+            .iter()
+            .any(|(f, _)| f.split(' ').any(|w| w == word))
     }
 }
 
