@@ -22,8 +22,11 @@ pub struct RoleMention {
     pub elect: bool,
     /// Country after "of": "the United States".
     pub of: Option<Span>,
-    /// The capitalised words after the title (may run past the name).
+    /// The capitalised words after the title (may run past the name), or
+    /// before it in "Name, who became title in year".
     pub name: Span,
+    /// The year the office was taken ("who became chancellor in 2025").
+    pub since: Option<i32>,
 }
 
 pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
@@ -48,9 +51,35 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
                 elect: c.name("elect").is_some(),
                 of: c.name("of").map(span),
                 name: span(name),
+                since: None,
             })
         })
+        .chain(since(text, rules))
         .collect()
+}
+
+/// "Friedrich Merz, who became chancellor in 2025".
+fn since<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMention> + 'a {
+    let span = |m: regex::Match| Span::new(m.start(), m.end());
+    rules
+        .titles
+        .since_regex
+        .iter()
+        .flat_map(move |re| re.captures_iter(text))
+        .filter_map(move |c| {
+            let name = c.name("name")?;
+            let year = c.name("year")?;
+            Some(RoleMention {
+                span: Span::new(name.start(), year.end()),
+                tense: None,
+                adjective: c.name("adj").map(span),
+                title: span(c.name("title")?),
+                elect: false,
+                of: c.name("of").map(span),
+                name: span(name),
+                since: year.as_str().parse().ok(),
+            })
+        })
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@
 //! the tense: "former"/"ex-" (no longer held), "acting"/"interim",
 //! "outgoing", "incumbent"/"sitting" (held), "-elect" (not yet held);
 //! "then-" and "late" place the role at another, unstated time and are not
-//! compared at all.
+//! compared at all. "Friedrich Merz, who became chancellor in 2025" holds
+//! the office, since that year; the year is checked against the rules.
 //!
 //! The day the role is told of is the date of the event of the sentence
 //! (`Context::event_for`), else a date in the same sentence, else the
@@ -78,11 +79,18 @@ pub struct RoleValue {
     pub date: Option<NaiveDate>,
     /// The person's terms of this office in rules/entities.toml.
     pub terms: Vec<(NaiveDate, Option<NaiveDate>)>,
+    /// The year the office was taken, when the text says ("who became
+    /// chancellor in 2025").
+    pub since: Option<i32>,
 }
 
 impl fmt::Display for RoleValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.tense {
+            Tense::Current if self.since.is_some() => {
+                write!(f, "{}", self.office)?;
+                self.since.map_or(Ok(()), |y| write!(f, " (since {y})"))
+            }
             Tense::Current => write!(f, "{}", self.office),
             Tense::Acting => write!(f, "acting {}", self.office),
             Tense::Outgoing => write!(f, "outgoing {}", self.office),
@@ -98,13 +106,23 @@ impl RoleValue {
     /// ("President", "acting", "outgoing") contradicts not holding it
     /// ("former", "-elect").
     pub fn compatible(&self, other: &Self) -> bool {
-        !same_office(&self.office, &other.office) || self.tense.holds() == other.tense.holds()
+        if !same_office(&self.office, &other.office) {
+            return true;
+        }
+        let since_agrees = match (self.since, other.since) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        self.tense.holds() == other.tense.holds() && since_agrees
     }
 
     /// "a former US president", "the US president", "the acting …".
     pub fn phrase(&self) -> String {
         match self.tense {
-            Tense::Current => format!("the {}", self.short),
+            Tense::Current => match self.since {
+                Some(y) => format!("the {} since {y}", self.short),
+                None => format!("the {}", self.short),
+            },
             Tense::Acting => format!("the acting {}", self.short),
             Tense::Outgoing => format!("the outgoing {}", self.short),
             Tense::Former => format!("a former {}", self.short),
@@ -128,6 +146,9 @@ impl RoleValue {
     /// The value the rules give on `day`, as `(display, phrase, why)`, when
     /// it contradicts this one.
     pub fn rules_contradiction(&self, day: NaiveDate) -> Option<(String, String, String)> {
+        if let Some(found) = self.since_contradiction(day) {
+            return Some(found);
+        }
         let held = self.rules_hold(day)?;
         // On a hand-over day both the old and the new holder are right,
         // depending on the hour: the rules do not judge those days.
@@ -171,6 +192,27 @@ impl RoleValue {
                 format!("in office only from {}", fmt(from)),
             ))
         }
+    }
+}
+
+impl RoleValue {
+    /// "who became chancellor in 2024" when the rules' term that runs on
+    /// `day` (or the last one before it) began in another year.
+    fn since_contradiction(&self, day: NaiveDate) -> Option<(String, String, String)> {
+        let year = self.since?;
+        let term = self
+            .terms
+            .iter()
+            .filter(|(from, _)| *from <= day)
+            .max_by_key(|(from, _)| *from)?;
+        let actual = chrono::Datelike::year(&term.0);
+        (actual != year).then(|| {
+            (
+                format!("{} (since {actual})", self.office),
+                format!("the {} since {actual}", self.short),
+                format!("in office from {}", term.0.format("%Y-%m-%d")),
+            )
+        })
     }
 }
 
@@ -292,6 +334,21 @@ fn person(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, 
     ))
 }
 
+/// The known person whose name ends `name` ("Chancellor Friedrich Merz,
+/// who became …" names Merz). People the rules do not know are left out
+/// here: where their name starts is not clear.
+fn person_ending(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, usize)> {
+    let e = ctx.entities.iter().find(|e| {
+        e.kind == EntityKind::Person && e.span.end == name.end && e.span.start >= name.start
+    })?;
+    let pronoun = ctx
+        .rules
+        .entities
+        .get(&e.id)
+        .and_then(|x| x.pronoun.clone());
+    Some((e.id.clone(), e.name.clone(), pronoun, e.span.end))
+}
+
 /// The office a title means for this person, with its short form.
 fn office(
     ctx: &Context,
@@ -347,10 +404,25 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let Some(title) = ctx.rules.titles.title(ctx.text(m.title)) else {
             continue;
         };
-        let Some((id, name, pronoun, end)) = person(ctx, m.name) else {
+        let found = if m.since.is_some() {
+            person_ending(ctx, m.name)
+        } else {
+            person(ctx, m.name)
+        };
+        let Some((id, name, pronoun, end)) = found else {
             continue;
         };
-        let span = Span::new(m.span.start, end);
+        let span = if m.since.is_some() {
+            // The name comes first; the span runs to the year.
+            let start = ctx
+                .entities
+                .iter()
+                .find(|e| e.span.end == m.name.end)
+                .map_or(m.span.start, |e| e.span.start);
+            Span::new(start, m.span.end)
+        } else {
+            Span::new(m.span.start, end)
+        };
         let date = match day_of(ctx, span) {
             Day::On(d) => Some(d),
             Day::Unknown => None,
@@ -375,6 +447,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 pronoun,
                 date,
                 terms,
+                since: m.since,
             }),
         });
     }
@@ -491,6 +564,28 @@ mod tests {
         let r = roles("He met President Jan Novak Thursday.", None);
         assert_eq!(r[0].0, "President Jan Novak");
         assert!(roles("President The Reserve Fund", None).is_empty());
+    }
+
+    #[test]
+    fn who_became_chancellor_in_a_year() {
+        let r = roles(
+            "Friedrich Merz, who became chancellor in 2025, spoke.",
+            Some("2025-06-01"),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "Friedrich Merz, who became chancellor in 2025");
+        assert_eq!(r[0].2.to_string(), "Chancellor of Germany (since 2025)");
+        assert_eq!(r[0].2.rules_contradiction(day("2025-06-01")), None);
+        let wrong = &roles(
+            "Friedrich Merz, who became chancellor in 2024, spoke.",
+            Some("2025-06-01"),
+        )[0]
+        .2;
+        let (display, _, _) = wrong
+            .rules_contradiction(day("2025-06-01"))
+            .expect("wrong year");
+        assert_eq!(display, "Chancellor of Germany (since 2025)");
+        assert!(!wrong.compatible(&r[0].2));
     }
 
     #[test]

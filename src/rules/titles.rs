@@ -120,6 +120,8 @@ pub struct Compiled {
     /// Country name after "of" → country index.
     pub country_names: Vec<(String, usize)>,
     pub regex: Option<Regex>,
+    /// "Name, who became title in year".
+    pub since_regex: Option<Regex>,
 }
 
 impl Compiled {
@@ -248,7 +250,22 @@ impl RuleFile for TitleFile {
                 names = alternation(&names),
                 particles = crate::extract::name::PARTICLES.join("|"),
             );
-            Some(Regex::new(&pattern).map_err(|e| RuleProblem::new(e.to_string(), None))?)
+            // "Friedrich Merz, who became chancellor in 2025": the name
+            // first, the year the office was taken after.
+            let since = format!(
+                r"(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+who\s+(?:became|was\s+(?:elected|appointed|named|sworn\s+in\s+as))\s+(?:the\s+)?(?:(?P<adj>{adjs})\s+)?(?P<title>(?i:{titles}))(?:\s+of\s+(?P<of>{names}))?\s+in\s+(?P<year>(?:19|20)\d\d)\b",
+                adjs = alternation(&adjs),
+                titles = alternation(&all_titles),
+                names = alternation(&names),
+                particles = crate::extract::name::PARTICLES.join("|"),
+            );
+            let compile =
+                |p: &str| Regex::new(p).map_err(|e| RuleProblem::new(e.to_string(), None));
+            Some((compile(&pattern)?, compile(&since)?))
+        };
+        let (regex, since_regex) = match regex {
+            Some((a, b)) => (Some(a), Some(b)),
+            None => (None, None),
         };
         Ok(Compiled {
             titles,
@@ -258,6 +275,7 @@ impl RuleFile for TitleFile {
             country_forms,
             country_names,
             regex,
+            since_regex,
         })
     }
 
