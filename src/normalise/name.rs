@@ -376,6 +376,7 @@ fn lower_case_words(text: &str) -> BTreeSet<&str> {
 /// "Marcelo …"), acronyms ("Rheinwerk CEO Katrin Oberlander"), words with
 /// digits, and a sentence's first word when the document also writes it in
 /// lower case ("Passenger Siobhan Kearney", with "passengers" elsewhere).
+/// A possessive ends a part, without its "'s".
 /// Name particles ("de", "von") never start or end a part.
 fn segments(ctx: &Context, lower: &BTreeSet<&str>, words: &[Span]) -> Vec<Vec<Span>> {
     let text = ctx.doc.text.as_str();
@@ -395,7 +396,15 @@ fn segments(ctx: &Context, lower: &BTreeSet<&str>, words: &[Span]) -> Vec<Vec<Sp
             || acronym
             || t.chars().any(|c| c.is_ascii_digit())
             || common_first;
+        let possessive = t
+            .strip_suffix("'s")
+            .or_else(|| t.strip_suffix("’s"))
+            .filter(|stem| !stem.is_empty());
         if breaks {
+            push_part(text, &mut part, &mut out);
+        } else if let Some(stem) = possessive {
+            // "Kovalenko's" ends a name; "World's Nancy …" starts another.
+            part.push(Span::new(w.start, w.start + stem.len()));
             push_part(text, &mut part, &mut out);
         } else {
             part.push(*w);
@@ -803,5 +812,17 @@ mod tests {
             .map(|s| ctx.text(*s))
             .collect();
         assert_eq!(un, ["Olena Kovalenko", "Black Sea"]);
+        let doc = Document::from_text(
+            "t",
+            "The World's Nancy Marshall met Olena Kovalenko's aide.",
+        );
+        let mentions = crate::extract::extract(&doc, &rules);
+        let ctx = Context::new(&doc, &rules, &mentions);
+        let un: Vec<&str> = analyse(&ctx)
+            .unlisted
+            .iter()
+            .map(|s| ctx.text(*s))
+            .collect();
+        assert_eq!(un, ["Nancy Marshall", "Olena Kovalenko"]);
     }
 }
