@@ -57,4 +57,5 @@ macro_rules! snapshots {
 
 snapshots! {
     seed_putin_trump_call => "putin-trump-call-2025-03-18",
+    hokkaido_quake => "hokkaido-quake-2025-10-27",
 }
