@@ -512,7 +512,7 @@ fn duration_subject(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<
             .take(2)
             .any(|w| w.span.start < event.span.end && event.span.start < w.span.end)
     {
-        return Some(event_duration(ctx, q, m.span, event.subject()));
+        return Some(event_duration(ctx, q, m.span, event_subject(event)));
     }
     let thing = if m.hyphenated && !m.noun.is_empty() {
         m.noun
@@ -540,16 +540,32 @@ fn duration_subject(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<
     if !(m.actual_verb || m.after_for) {
         return None;
     }
-    // The event of the sentence keeps calls on different days apart; with
-    // none known, "the meeting lasted" names what lasted.
-    let subject = match ctx.event_for(m.span) {
-        Some(event) => event.subject(),
-        None => {
-            let thing = concept_or_lemma(q, m.verb_subject.as_deref()?);
-            Subject::new(thing.clone(), thing)
-        }
+    // The event of the sentence keeps calls on different days apart. An
+    // event only found in the sentence before yields to what the sentence
+    // itself says lasted ("Shaking lasted about 40 seconds").
+    let sentence = ctx.sentence(m.span.start);
+    let event = ctx.event_for(m.span);
+    let in_sentence =
+        event.is_some_and(|e| e.span.start >= sentence.start && e.span.end <= sentence.end);
+    let said = m.verb_subject.as_deref().map(|w| concept_or_lemma(q, w));
+    let subject = match (event, said) {
+        (Some(e), _) if in_sentence => event_subject(e),
+        (_, Some(thing)) => Subject::new(thing.clone(), thing),
+        (Some(e), None) => event_subject(e),
+        (None, None) => return None,
     };
     Some(event_duration(ctx, q, m.span, subject))
+}
+
+/// An event as the subject of its length: kind and day, or for an event
+/// whose day is not known the kind alone, the same key as "the quake
+/// lasted" gives when no event is resolved ("Shaking lasted 40 seconds"
+/// and "the tremor lasted 40 seconds" are compared).
+fn event_subject(event: &crate::normalise::EventRef) -> Subject {
+    match event.date {
+        Some(_) => event.subject(),
+        None => Subject::new(event.kind.clone(), event.label.clone()),
+    }
 }
 
 /// The subject of how long an event lasted, or was planned to last, from
@@ -586,7 +602,7 @@ pub fn duration_of_time_range(ctx: &Context, span: Span, minutes: i64) -> Option
     }
     let q = &ctx.rules.quantities;
     let event = ctx.event_for(span)?;
-    let subject = event_duration(ctx, q, span, event.subject());
+    let subject = event_duration(ctx, q, span, event_subject(event));
     let (low, high) = ((minutes * 60) as f64, (minutes * 60) as f64);
     let shown = if minutes % 60 == 0 {
         let h = minutes / 60;
@@ -1043,7 +1059,7 @@ mod tests {
         });
         let claim = duration_of_time_range(&ctx, range, 120).expect("a duration");
         assert_eq!(claim.value.display(), "2 hours");
-        assert_eq!(claim.subject.key, "call@undated/duration-planned");
+        assert_eq!(claim.subject.key, "call/duration-planned");
         let stated = claim_in("The talks lasted two hours.");
         assert!(claim.value.compatible(&stated.value));
     }
