@@ -475,7 +475,9 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         hyphenated = hy;
         end += len;
         if !hy && range_to.is_none() {
-            end = read_compound(text, q, &mut fig, i, end);
+            let (compound_end, unit) = read_compound(text, q, &mut fig, i, end);
+            end = compound_end;
+            measure = Measure::Unit(unit);
         }
     } else if currency.is_none()
         && let Some((id, len)) = currency_word_after(q, rest)
@@ -562,41 +564,49 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
 }
 
 /// "an hour and a half", "two hours and five minutes": a second part in
-/// the same dimension, added to the figure in the first unit.
-fn read_compound(text: &str, q: &Compiled, fig: &mut Figure, unit: usize, end: usize) -> usize {
+/// the same dimension. "and a half" adds to the figure; a second unit
+/// turns the whole into the smaller unit ("125 minutes"). Returns the new
+/// end and the unit the figure is now in.
+fn read_compound(
+    text: &str,
+    q: &Compiled,
+    fig: &mut Figure,
+    unit: usize,
+    end: usize,
+) -> (usize, usize) {
     let rest = &text[end..];
     let lower = head(rest, 16).to_ascii_lowercase();
-    if fig.scale.is_none() && fig.vague.is_none() && lower.starts_with(" and a half") {
+    if fig.scale.is_some() || fig.vague.is_some() {
+        return (end, unit);
+    }
+    if lower.starts_with(" and a half") {
         fig.mantissa += 0.5;
         fig.decimals = fig.decimals.max(1);
-        return end + " and a half".len();
+        return (end + " and a half".len(), unit);
     }
-    if !lower.starts_with(" and ") || fig.scale.is_some() || fig.vague.is_some() {
-        return end;
+    if !lower.starts_with(" and ") {
+        return (end, unit);
     }
     let from = end + " and ".len();
     let Some(caps) = q.number.captures_at(text, from) else {
-        return end;
+        return (end, unit);
     };
     if caps.get(0).is_none_or(|m| m.start() != from) {
-        return end;
+        return (end, unit);
     }
     let Some((second, core_end)) = parse_core(q, &caps) else {
-        return end;
+        return (end, unit);
     };
     let Some((j, len, false)) = unit_after(q, &text[core_end..]) else {
-        return end;
+        return (end, unit);
     };
     let (a, b) = (&q.units[unit], &q.units[j]);
     if a.dimension != b.dimension || b.factor >= a.factor || second.vague.is_some() {
-        return end;
+        return (end, unit);
     }
-    let added = second.value() * b.factor / a.factor;
-    fig.mantissa += added;
-    // Precise to the smaller unit: keep enough decimals to show it.
-    let digits = (a.factor / b.factor).log10().ceil().max(1.0) as usize;
-    fig.decimals = fig.decimals.max(digits.min(4));
-    core_end + len
+    fig.mantissa = fig.mantissa * a.factor / b.factor + second.value();
+    fig.decimals = second.decimals;
+    (core_end + len, j)
 }
 
 /// Whether the last words end with a duration verb ("lasted", "lasted
