@@ -223,6 +223,30 @@ fn alternation(phrases: impl Iterator<Item = String>) -> String {
         .join("|")
 }
 
+/// Word boundaries as ASCII ones: Unicode `\b` keeps the regex engine off
+/// its fast path on non-ASCII text, and figures, units and number words
+/// are ASCII next to their boundaries.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some('B') => out.push_str("(?-u:\\B)"),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl QuantityFile {
     fn number_regex(&self) -> Result<Regex, RuleProblem> {
         let mut words: Vec<String> = self.numbers.keys().map(|k| k.to_lowercase()).collect();
@@ -250,7 +274,8 @@ impl QuantityFile {
             vague = pick(vague),
             words = pick(words),
         );
-        Regex::new(&pattern).map_err(|e| RuleProblem::new(format!("number pattern: {e}"), None))
+        Regex::new(&ascii_boundaries(&pattern))
+            .map_err(|e| RuleProblem::new(format!("number pattern: {e}"), None))
     }
 }
 
@@ -289,7 +314,7 @@ impl RuleFile for QuantityFile {
             Regex::new(ex.pattern.get_ref()).map_err(|e| {
                 RuleProblem::new(format!("exclude `{}`: {e}", ex.id), Some(span.clone()))
             })?;
-            exclude_parts.push(format!("(?:{})", ex.pattern.get_ref()));
+            exclude_parts.push(format!("(?:{})", ascii_boundaries(ex.pattern.get_ref())));
         }
         let exclude =
             if exclude_parts.is_empty() {
