@@ -70,9 +70,15 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
         })
         .collect();
     let mut claims = Vec::with_capacity(results.len());
-    for (doc, result) in bundle.documents.iter().zip(results) {
+    for (index, (doc, result)) in bundle.documents.iter().zip(results).enumerate() {
         match result {
-            Ok(c) => claims.push(c),
+            Ok(mut c) => {
+                // Normalisers see one document and anchor on document 0;
+                // here each claim learns which document of the bundle it is in.
+                c.claims.iter_mut().for_each(|x| x.anchor.doc = index);
+                c.unresolved.iter_mut().for_each(|x| x.anchor.doc = index);
+                claims.push(c)
+            }
             Err(what) => {
                 bundle.errors.push(InputError::new(
                     &doc.path,

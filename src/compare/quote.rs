@@ -1,8 +1,598 @@
-//! The quote judge. (Skeleton: uses the generic cluster judge until the quote
-//! work gives it its own rules.)
+//! The quote judge: which quotes across the bundle are one statement, and
+//! whether the sources quote it the same way and from the same mouth.
+//!
+//! Takes every quote claim of the bundle (they share one subject, `quotes`,
+//! because a misattribution is only found by comparing across speakers).
+//! Candidate pairs come from an inverted index on content words (never all
+//! pairs), from different documents only. Two quotes are one statement when
+//! their words align (a longest common subsequence over words, where
+//! spelling variants of five letters or more match: "normalisation" and
+//! "normalization"):
+//!
+//! - same speaker: loosely, because outlets translate and trim. At least 70%
+//!   of the shorter quote's words in order plus two shared content words
+//!   ("as much as they deem necessary" in "…for as long as they deem
+//!   necessary"), or half of the shorter quote's content words with at least
+//!   four of them (Peskov's "large number of questions" in three renderings);
+//! - different or unknown speakers: strictly, at least 90% of the shorter
+//!   quote's words with four content words and six words in all, so that two
+//!   people saying something alike are not called a misattribution.
+//!
+//! Findings per statement: a `conflict` when one statement is given to
+//! different speakers (`error` when every side names its speaker next to the
+//! quote, `warning` when a side rests on a pronoun or context); else a
+//! `variant` when the words differ inside the stretch both quote (a partial
+//! quote that only leaves words out at either end is not a change), shown as
+//! a word diff `[-old-] {+new+}` against the most supported wording, at
+//! `warning` when a number, negation or name changed and `info` otherwise;
+//! else an agreement. Identical quotes never make a variant.
 
-use super::{Bundle, Comparison, Group, default_severity, judge_by_clusters};
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, list_docs};
+use crate::claim::{Anchor, Claim, Subject, Value};
+use crate::normalise::quote::{QuoteValue, Speaker, Word, WordClass};
+
+/// One quote claim with its value.
+struct Item<'a> {
+    claim: &'a Claim,
+    value: &'a QuoteValue,
+}
 
 pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
-    judge_by_clusters(bundle, group, default_severity(group.category))
+    let items: Vec<Item> = group
+        .claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Quote(v) if !v.words.is_empty() => Some(Item { claim: c, value: v }),
+            _ => None,
+        })
+        .collect();
+    let mut out = Comparison::default();
+    for members in statements(&items) {
+        judge_statement(bundle, &items, &members, &mut out);
+    }
+    out
+}
+
+/// Groups the items into statements (union of matching pairs), each sorted,
+/// in order of their first item; only statements quoted by two or more
+/// documents.
+fn statements(items: &[Item]) -> Vec<Vec<usize>> {
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let content: BTreeSet<&str> = item
+            .value
+            .words
+            .iter()
+            .filter(|w| w.is_content())
+            .map(|w| w.norm.as_str())
+            .collect();
+        for w in content {
+            index.entry(w).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in index.values() {
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                if items[i].claim.anchor.doc == items[j].claim.anchor.doc || !seen.insert((i, j)) {
+                    continue;
+                }
+                if same_statement(items[i].value, items[j].value) {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .filter(|m| {
+            let docs: BTreeSet<usize> = m.iter().map(|&i| items[i].claim.anchor.doc).collect();
+            docs.len() >= 2
+        })
+        .collect()
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// How well two quotes' words align.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overlap {
+    /// Words aligned / words of the shorter quote.
+    pub contain: f64,
+    /// Aligned words that carry content.
+    pub content: usize,
+    /// `content` / content words of the quote with fewer of them.
+    pub content_contain: f64,
+    /// Words in the shorter quote.
+    pub shorter: usize,
+}
+
+pub fn overlap(a: &[Word], b: &[Word]) -> Overlap {
+    let ops = align(a, b);
+    let matched: Vec<(usize, usize)> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::Same(i, j) => Some((*i, *j)),
+            _ => None,
+        })
+        .collect();
+    let content = matched.iter().filter(|(i, _)| a[*i].is_content()).count();
+    let content_a = a.iter().filter(|w| w.is_content()).count();
+    let content_b = b.iter().filter(|w| w.is_content()).count();
+    let shorter = a.len().min(b.len());
+    Overlap {
+        contain: ratio(matched.len(), shorter),
+        content,
+        content_contain: ratio(content, content_a.min(content_b)),
+        shorter,
+    }
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 { 0.0 } else { n as f64 / d as f64 }
+}
+
+/// Whether two quotes are one statement (thresholds in the module doc).
+pub fn same_statement(a: &QuoteValue, b: &QuoteValue) -> bool {
+    let o = overlap(&a.words, &b.words);
+    let strict = o.contain >= 0.9 && o.content >= 4 && o.shorter >= 6;
+    let loose = (o.contain >= 0.7 && o.shorter >= 5 && o.content >= 2)
+        || (o.content_contain >= 0.5 && o.content >= 4);
+    match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) if x.same(y) => loose,
+        _ => strict,
+    }
+}
+
+/// Two words match when equal after folding, when both are ordinary words
+/// of five letters or more one edit in four apart (spelling variants:
+/// "normalisation"/"normalization", "Zelensky"/"Zelenskyy"), or when both
+/// are names sharing a stem of three quarters of the shorter one
+/// ("Ukraine"/"Ukrainian", "Russia"/"Russian": translations move between
+/// the noun and the adjective). Numbers and negations must be equal.
+fn same_word(a: &Word, b: &Word) -> bool {
+    if a.norm == b.norm {
+        return true;
+    }
+    if a.class == WordClass::Name && b.class == WordClass::Name {
+        let common = a.norm.chars().zip(b.norm.chars()).take_while(|(x, y)| x == y).count();
+        let shorter = a.norm.chars().count().min(b.norm.chars().count());
+        if common >= 4 && common * 4 >= shorter * 3 {
+            return true;
+        }
+    }
+    let fuzzy = |w: &Word| !matches!(w.class, WordClass::Number | WordClass::Negation) && w.norm.chars().count() >= 5;
+    fuzzy(a) && fuzzy(b) && strsim::normalized_levenshtein(&a.norm, &b.norm) >= 0.75
+}
+
+/// One step of a word alignment: a word in both, only in the first
+/// (`Del`), only in the second (`Ins`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Op {
+    Same(usize, usize),
+    Del(usize),
+    Ins(usize),
+}
+
+/// Longest common subsequence over words, as alignment steps; a shared
+/// content word weighs twice a shared function word, so "Ukrainian" meeting
+/// "Ukraine" beats a stray "the". Quotes are capped at 400 words each, so
+/// the table stays small.
+fn align(a: &[Word], b: &[Word]) -> Vec<Op> {
+    let a = &a[..a.len().min(400)];
+    let b = &b[..b.len().min(400)];
+    let (n, m) = (a.len(), b.len());
+    let weight = |w: &Word| if w.is_content() { 2u32 } else { 1 };
+    let mut t = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let skip = t[i + 1][j].max(t[i][j + 1]);
+            t[i][j] = if same_word(&a[i], &b[j]) {
+                skip.max(t[i + 1][j + 1] + weight(&a[i]))
+            } else {
+                skip
+            };
+        }
+    }
+    let mut ops = Vec::with_capacity(n + m);
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if same_word(&a[i], &b[j]) && t[i][j] == t[i + 1][j + 1] + weight(&a[i]) {
+            ops.push(Op::Same(i, j));
+            i += 1;
+            j += 1;
+        } else if t[i + 1][j] >= t[i][j + 1] {
+            ops.push(Op::Del(i));
+            i += 1;
+        } else {
+            ops.push(Op::Ins(j));
+            j += 1;
+        }
+    }
+    ops.extend((i..n).map(Op::Del));
+    ops.extend((j..m).map(Op::Ins));
+    ops
+}
+
+/// A wording compared with the base wording: its diff and whether any word
+/// changed inside the stretch both quote, and how seriously.
+#[derive(Debug, PartialEq)]
+pub struct Diff {
+    /// The other wording with `[-base words-]` and `{+its own words+}`.
+    pub shown: String,
+    pub changed: bool,
+    /// A number, negation or name changed.
+    pub serious: bool,
+}
+
+/// Diffs `other` against `base`. Words only one side has before the first
+/// or after the last shared word are a shorter or longer cut of the same
+/// quote: the other's are shown plain, the base's left out, neither counts
+/// as a change.
+pub fn diff(base: &[Word], other: &[Word]) -> Diff {
+    let ops = align(base, other);
+    let first = ops.iter().position(|o| matches!(o, Op::Same(..)));
+    let last = ops.iter().rposition(|o| matches!(o, Op::Same(..)));
+    let (Some(first), Some(last)) = (first, last) else {
+        return Diff {
+            shown: join(other.iter().map(|w| w.raw.as_str())),
+            changed: true,
+            serious: true,
+        };
+    };
+    let mut shown: Vec<String> = Vec::new();
+    let mut changed = false;
+    let mut serious = false;
+    let mut run_del: Vec<&str> = Vec::new();
+    let mut run_ins: Vec<&str> = Vec::new();
+    let flush = |shown: &mut Vec<String>, del: &mut Vec<&str>, ins: &mut Vec<&str>| {
+        if !del.is_empty() {
+            shown.push(format!("[-{}-]", del.join(" ")));
+            del.clear();
+        }
+        if !ins.is_empty() {
+            shown.push(format!("{{+{}+}}", ins.join(" ")));
+            ins.clear();
+        }
+    };
+    for (k, op) in ops.iter().enumerate() {
+        let inside = k > first && k < last;
+        match *op {
+            Op::Same(_, j) => {
+                flush(&mut shown, &mut run_del, &mut run_ins);
+                shown.push(other[j].raw.clone());
+            }
+            Op::Del(i) if inside => {
+                changed = true;
+                serious |= is_serious(&base[i], other);
+                run_del.push(&base[i].raw);
+            }
+            Op::Ins(j) if inside => {
+                changed = true;
+                serious |= is_serious(&other[j], base);
+                run_ins.push(&other[j].raw);
+            }
+            Op::Ins(j) => shown.push(other[j].raw.clone()),
+            Op::Del(_) => {}
+        }
+    }
+    flush(&mut shown, &mut run_del, &mut run_ins);
+    Diff {
+        shown: shown.join(" "),
+        changed,
+        serious,
+    }
+}
+
+/// A number, negation or name one side has and the other has nowhere (a
+/// name only moved, as translations do, is no change of meaning).
+fn is_serious(w: &Word, other: &[Word]) -> bool {
+    matches!(w.class, WordClass::Number | WordClass::Negation | WordClass::Name)
+        && !other.iter().any(|o| same_word(w, o))
+}
+
+fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// One wording of a statement: the claims giving exactly these words (after
+/// folding) from the same speaker.
+struct Wording<'a> {
+    value: &'a QuoteValue,
+    claims: Vec<&'a Claim>,
+}
+
+impl Wording<'_> {
+    fn docs(&self) -> Vec<usize> {
+        let mut d: Vec<usize> = self.claims.iter().map(|c| c.anchor.doc).collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    }
+    fn evidence(&self) -> Vec<Anchor> {
+        self.claims.iter().map(|c| c.anchor).collect()
+    }
+}
+
+fn wordings<'a>(items: &[Item<'a>], members: &[usize]) -> Vec<Wording<'a>> {
+    let mut out: Vec<Wording> = Vec::new();
+    for &i in members {
+        let it = &items[i];
+        match out.iter_mut().find(|w| w.value.compatible(it.value)) {
+            Some(w) => w.claims.push(it.claim),
+            None => out.push(Wording {
+                value: it.value,
+                claims: vec![it.claim],
+            }),
+        }
+    }
+    // The most supported wording first, then the earliest.
+    out.sort_by_key(|w| (std::cmp::Reverse(w.docs().len()), w.claims[0].anchor));
+    out
+}
+
+/// The statement's subject: its speaker and its opening words.
+fn subject(speaker: Option<&Speaker>, base: &QuoteValue) -> Subject {
+    let opening: Vec<&str> = base.words.iter().take(8).map(|w| w.raw.as_str()).collect();
+    let key_words: Vec<&str> = base.words.iter().take(6).map(|w| w.norm.as_str()).collect();
+    let more = if base.words.len() > 8 { "…" } else { "" };
+    match speaker {
+        Some(s) => Subject::new(
+            format!("quote:{}:{}", s.key, key_words.join("-")),
+            format!("{}: “{}{more}”", s.name, opening.join(" ")),
+        ),
+        None => Subject::new(
+            format!("quote:?:{}", key_words.join("-")),
+            format!("“{}{more}”", opening.join(" ")),
+        ),
+    }
+}
+
+/// Distinct known speakers of a statement, in order of first appearance.
+fn speakers<'a>(items: &[Item<'a>], members: &[usize]) -> Vec<&'a Speaker> {
+    let mut out: Vec<&Speaker> = Vec::new();
+    for &i in members {
+        if let Some(s) = &items[i].value.speaker
+            && !out.iter().any(|o| o.same(s))
+        {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut Comparison) {
+    let speakers = speakers(items, members);
+    let wordings = wordings(items, members);
+    let Some(base) = wordings.first() else {
+        return;
+    };
+    if speakers.len() > 1 {
+        out.findings.push(misattribution(bundle, items, members, &speakers, &wordings));
+        return;
+    }
+    let subject = subject(speakers.first().copied(), base.value);
+    let diffs: Vec<Diff> = wordings[1..]
+        .iter()
+        .map(|w| diff(&base.value.words, &w.value.words))
+        .collect();
+    if !diffs.iter().any(|d| d.changed) {
+        let mut docs: Vec<usize> = wordings.iter().flat_map(|w| w.docs()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        out.agreements.push(Finding::new(
+            Kind::Agreement,
+            crate::claim::Category::Quote,
+            Severity::Info,
+            subject.clone(),
+            format!("{}: {} quote it alike", subject.label, list_docs(bundle, &docs)),
+            wordings
+                .iter()
+                .map(|w| FindingValue {
+                    value: w.value.to_string(),
+                    evidence: w.evidence(),
+                })
+                .collect(),
+            bundle.doc_ids,
+        ));
+        return;
+    }
+    let serious = diffs.iter().any(|d| d.serious);
+    let mut values = vec![FindingValue {
+        value: base.value.to_string(),
+        evidence: base.evidence(),
+    }];
+    let mut parts = vec![format!("{} quote “{}”", list_docs(bundle, &base.docs()), base.value.text)];
+    for (w, d) in wordings[1..].iter().zip(&diffs) {
+        let speaker = w.value.speaker.as_ref().map_or("unattributed", |s| s.name.as_str());
+        values.push(FindingValue {
+            value: format!("{speaker}: “{}”", d.shown),
+            evidence: w.evidence(),
+        });
+        parts.push(format!("{} “{}”", list_docs(bundle, &w.docs()), d.shown));
+    }
+    let what = if serious {
+        "quoted with a changed number, negation or name"
+    } else {
+        "quoted in different words"
+    };
+    out.findings.push(Finding::new(
+        Kind::Variant,
+        crate::claim::Category::Quote,
+        if serious { Severity::Warning } else { Severity::Info },
+        subject.clone(),
+        format!("{}: {what}: {}", subject.label, parts.join("; ")),
+        values,
+        bundle.doc_ids,
+    ));
+}
+
+/// One statement given to different speakers.
+fn misattribution(bundle: &Bundle, items: &[Item], members: &[usize], speakers: &[&Speaker], wordings: &[Wording]) -> Finding {
+    let base = &wordings[0];
+    let opening: Vec<&str> = base.value.words.iter().take(8).map(|w| w.raw.as_str()).collect();
+    let key_words: Vec<&str> = base.value.words.iter().take(6).map(|w| w.norm.as_str()).collect();
+    let subject = Subject::new(
+        format!("quote:misattributed:{}", key_words.join("-")),
+        format!("“{}…”", opening.join(" ")),
+    );
+    // Every side named next to the quote: an error; a side found through a
+    // pronoun or context: a warning.
+    let all_named = speakers.iter().all(|s| {
+        members.iter().any(|&i| {
+            items[i]
+                .value
+                .speaker
+                .as_ref()
+                .is_some_and(|x| x.same(s) && x.named)
+        })
+    });
+    let sides: Vec<String> = speakers
+        .iter()
+        .map(|s| {
+            let mut docs: Vec<usize> = members
+                .iter()
+                .filter(|&&i| items[i].value.speaker.as_ref().is_some_and(|x| x.same(s)))
+                .map(|&i| items[i].claim.anchor.doc)
+                .collect();
+            docs.sort_unstable();
+            docs.dedup();
+            format!("{} to {}", list_docs(bundle, &docs), s.name)
+        })
+        .collect();
+    Finding::new(
+        Kind::Conflict,
+        crate::claim::Category::Quote,
+        if all_named { Severity::Error } else { Severity::Warning },
+        subject.clone(),
+        format!("{}: the same words are attributed by {}", subject.label, sides.join(", by ")),
+        wordings
+            .iter()
+            .map(|w| FindingValue {
+                value: w.value.to_string(),
+                evidence: w.evidence(),
+            })
+            .collect(),
+        bundle.doc_ids,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::quote::words;
+    use crate::rules::Rules;
+
+    fn w(text: &str) -> Vec<Word> {
+        words(text, &Rules::builtin().expect("rules").speech)
+    }
+
+    fn q(speaker: Option<&str>, text: &str) -> QuoteValue {
+        QuoteValue {
+            text: text.into(),
+            speaker: speaker.map(|s| Speaker {
+                key: s.to_lowercase(),
+                name: s.into(),
+                surname: s.to_lowercase(),
+                named: true,
+            }),
+            verb: None,
+            words: w(text),
+        }
+    }
+
+    const TRUMP_000: &str = "Many elements of the final agreement have already been agreed, but much remains to be agreed.";
+    const TRUMP_001: &str = "Many elements of a Final Agreement have been agreed to, but much remains,";
+    const PESKOV_000: &str = "There are large questions surrounding the normalization of bilateral relations, especially concerning the Ukrainian settlement,";
+    const PESKOV_001: &str = "But there are also a large number of questions regarding the further normalisation of our bilateral relations, and a settlement on Ukraine. All of this will have to be discussed by the two presidents,";
+    const PESKOV_004: &str = "there are a number of major issues regarding further normalization of our bilateral relations and Ukraine. All these should be discussed by the two presidents.";
+
+    #[test]
+    fn reworded_quote_is_one_statement_with_a_function_word_diff() {
+        assert!(same_statement(&q(Some("Trump"), TRUMP_000), &q(Some("Trump"), TRUMP_001)));
+        let d = diff(&w(TRUMP_000), &w(TRUMP_001));
+        assert_eq!(d.shown, "Many elements of [-the-] {+a+} Final Agreement have [-already-] been agreed {+to+} but much remains");
+        assert!(d.changed);
+        assert!(!d.serious);
+    }
+
+    #[test]
+    fn partial_quote_matches_the_longer_one() {
+        let short = q(Some("Peskov"), "as much as they deem necessary");
+        let long = q(Some("Peskov"), "The leaders will speak for as long as they deem necessary");
+        assert!(same_statement(&short, &long));
+        let d = diff(&short.words, &long.words);
+        assert_eq!(d.shown, "The leaders will speak for as [-much-] {+long+} as they deem necessary");
+        // A pure cut is no change.
+        let cut = q(Some("Peskov"), "The leaders will speak for as much as they deem necessary");
+        assert!(!diff(&short.words, &cut.words).changed);
+    }
+
+    #[test]
+    fn translations_of_one_statement_match() {
+        let (a, b, c) = (q(Some("Peskov"), PESKOV_000), q(Some("Peskov"), PESKOV_001), q(Some("Peskov"), PESKOV_004));
+        assert!(same_statement(&a, &b));
+        assert!(same_statement(&b, &c));
+        assert!(same_statement(&a, &c));
+        // Words moved or respelt in translation are no serious change.
+        assert!(!diff(&a.words, &b.words).serious);
+        assert!(!diff(&a.words, &c.words).serious);
+    }
+
+    #[test]
+    fn different_statements_of_one_speaker_are_apart() {
+        let pairs = [
+            ("We talked about a lot, but assistance was not discussed.", "I think much of this has already been discussed by both sides - Ukraine and Russia."),
+            ("I think we will talk about territories… We will talk about power plants, because this is a big issue.", "We are already talking about this, about the division of certain assets."),
+            ("Russia must prove it really wants peace", "Putin must agree to ceasefire if he is serious about peace"),
+        ];
+        for (a, b) in pairs {
+            assert!(!same_statement(&q(Some("Trump"), a), &q(Some("Trump"), b)), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn different_speakers_need_near_identical_words() {
+        // Alike, but two people's own statements.
+        assert!(!same_statement(
+            &q(Some("Macron"), "Russia must prove it really wants peace"),
+            &q(Some("Starmer"), "Russia must show it really wants peace now, and stop the attacks"),
+        ));
+        assert!(same_statement(
+            &q(Some("Macron"), "Russia must prove it really wants peace in Ukraine"),
+            &q(Some("Starmer"), "Russia must prove it really wants peace in Ukraine."),
+        ));
+        // Loosely alike with an unknown speaker: not joined.
+        assert!(!same_statement(&q(None, TRUMP_000), &q(Some("Trump"), TRUMP_001)));
+    }
+
+    #[test]
+    fn changed_number_negation_or_name_is_serious() {
+        let base = w("Each week brings 2,500 soldier deaths, and it must end now");
+        assert!(diff(&base, &w("Each week brings 3,000 soldier deaths, and it must end now")).serious);
+        assert!(diff(&w("assistance was not discussed at all"), &w("assistance was discussed at all")).serious);
+        assert!(diff(&w("we will meet Putin in Riyadh soon"), &w("we will meet Putin in Istanbul soon")).serious);
+        assert!(!diff(&w("we will meet them in the capital soon"), &w("we will meet them in a capital soon")).serious);
+    }
+
+    #[test]
+    fn identical_words_are_no_change() {
+        let d = diff(&w(TRUMP_001), &w("many elements of a final agreement have been agreed to — but much remains…"));
+        assert!(!d.changed);
+    }
 }
