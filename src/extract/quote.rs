@@ -358,12 +358,13 @@ fn sentence_subject(start: usize, window: &str, speech: &Compiled) -> Option<Att
                 how: AttributionKind::Sentence,
             });
         }
-        let sentence_initial = *at == 0;
-        if starts_upper(w) && !sentence_initial && !speech.is_title(w) {
+        // A capitalised word, even at the sentence start ("Peskov has
+        // indicated"); normalisation accepts it only if it is a person.
+        if starts_upper(w) && !speech.is_title(w) {
             // Extend back over the rest of the capitalised name.
             let mut first = *at;
             for (a2, w2) in words.iter().skip(n + 1) {
-                if starts_upper(w2) && *a2 != 0 && !speech.is_title(w2) {
+                if starts_upper(w2) && !speech.is_title(w2) {
                     first = *a2;
                 } else {
                     break;

@@ -182,7 +182,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
             .iter()
             .map(|p| collapse(ctx.text(*p)))
             .collect::<Vec<_>>()
-            .join(" … ");
+            .join(if q.kind == QuoteKind::Block { " " } else { " … " });
         let verb = q
             .attribution
             .as_ref()
@@ -334,9 +334,10 @@ impl People {
             .max_by_key(|n| (n.split_whitespace().count(), std::cmp::Reverse(n.clone())))
     }
 
-    /// The person a pronoun at `at` stands for: in the window of the three
-    /// sentences before, the last one reported speaking, else the last one
-    /// named.
+    /// The person a pronoun at `at` stands for: the last one reported
+    /// speaking in this or the previous sentence ("Peskov said, adding that
+    /// the Trump-Putin call… As he noted"), else the last one named in the
+    /// three sentences before.
     fn before_pronoun(&self, ctx: &Context, speech: &Compiled, at: usize) -> Option<Speaker> {
         let i = ctx.sentence_index(at);
         let from = ctx
@@ -357,9 +358,15 @@ impl People {
                 .fold(rest, |r, aux| r.strip_prefix(aux).unwrap_or(r));
             speech.verb.find(rest).is_some_and(|v| v.start() == 0)
         };
+        let recent = ctx
+            .mentions
+            .sentences
+            .get(i.saturating_sub(1))
+            .map_or(0, |s| s.start);
         let pick = in_window
             .iter()
             .rev()
+            .take_while(|m| m.0.start >= recent)
             .find(|m| speaking(m))
             .or_else(|| in_window.last())?;
         let full = self.full_name(&pick.2).unwrap_or_else(|| pick.1.clone());
@@ -416,10 +423,12 @@ fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span
         (span, name)
     };
     let mut out = Vec::new();
+    let mut titled_names: Vec<String> = Vec::new();
     let mut surnames: Vec<String> = named.to_vec();
     for &(a, b, titled) in &runs {
         if titled {
             let (span, name) = name_of((a, b));
+            titled_names.push(name.clone());
             let sur = surname(&name);
             surnames.push(sur.clone());
             out.push((span, name, sur));
@@ -429,14 +438,31 @@ fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span
         if titled {
             continue;
         }
+        // A capitalised word opening a sentence or heading ("Can Trump
+        // persuade…") is not part of the name.
+        let a = if a < b && sentence_initial(text, words[a].0) { a + 1 } else { a };
         let (span, name) = name_of((a, b));
         let sur = surname(&name);
         if surnames.contains(&sur) {
-            out.push((span, name, sur));
+            // Later mentions carry the name they were introduced with.
+            let full = titled_names
+                .iter()
+                .find(|n| surname(n) == sur)
+                .cloned()
+                .unwrap_or(name);
+            out.push((span, full, sur));
         }
     }
     out.sort_by_key(|m| m.0);
     out
+}
+
+fn sentence_initial(text: &str, at: usize) -> bool {
+    text[..at]
+        .trim_end_matches([' ', '\t', '“', '"', '‘', '('])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':'))
 }
 
 fn is_name_word(w: &str, speech: &Compiled) -> bool {
@@ -533,5 +559,57 @@ mod tests {
             ..a.clone()
         };
         assert!(!a.compatible(&c));
+    }
+
+    /// Every quote of the seed bundle with the speaker a reader gives it
+    /// (by surname, so the test holds with and without the entity layer).
+    #[test]
+    fn seed_quotes_are_attributed_as_a_reader_would() {
+        let docs = [
+            include_str!("../../corpus/putin-trump-call-2025-03-18/000_671c9b4b0b9aeb4f.txt"),
+            include_str!("../../corpus/putin-trump-call-2025-03-18/001_de11c77990c30cca.txt"),
+            include_str!("../../corpus/putin-trump-call-2025-03-18/002_84a4a8b9778763f8.txt"),
+            include_str!("../../corpus/putin-trump-call-2025-03-18/003_ce72c28b4e584ca7.txt"),
+            include_str!("../../corpus/putin-trump-call-2025-03-18/004_06add9eff00bde06.txt"),
+        ];
+        let expected: [&[(&str, Option<&str>)]; 5] = [
+            &[
+                ("Many elements of the final agreement", Some("trump")),
+                ("I think we will talk about territories", Some("trump")),
+                ("The implementation of this proposal", Some("zelensky")),
+                ("Russia must prove it really wants peace", Some("macron")),
+                ("Putin must agree to ceasefire", Some("starmer")),
+                ("I think much of this has already been discussed", Some("trump")),
+                ("as much as they deem necessary", Some("peskov")),
+                ("There are large questions", Some("peskov")),
+            ],
+            &[
+                ("But there are also a large number of questions", Some("peskov")),
+                ("The leaders will speak for as long as they deem necessary", Some("peskov")),
+                ("Many elements of a Final Agreement", Some("trump")),
+                ("Each week brings 2,500 soldier deaths", Some("trump")),
+            ],
+            &[
+                ("We talked about a lot", Some("trump")),
+                ("This conflict should never have started", None),
+            ],
+            &[("The Russian President also responded constructively", None)],
+            &[
+                ("There were negotiations in Moscow", Some("peskov")),
+                ("there are a number of major issues", Some("peskov")),
+            ],
+        ];
+        for (n, (text, want)) in docs.iter().zip(expected).enumerate() {
+            let got = quote_values(text);
+            let got: Vec<(String, Option<String>)> = got
+                .iter()
+                .map(|v| (v.text.clone(), v.speaker.as_ref().map(|s| s.surname.clone())))
+                .collect();
+            assert_eq!(got.len(), want.len(), "document {n}: {got:#?}");
+            for ((text, speaker), (opening, who)) in got.iter().zip(want) {
+                assert!(text.starts_with(opening), "document {n}: {text:?} should open {opening:?}");
+                assert_eq!(speaker.as_deref(), *who, "document {n}: speaker of {text:?}");
+            }
+        }
     }
 }
