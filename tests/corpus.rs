@@ -273,4 +273,5 @@ macro_rules! bundles {
 
 bundles! {
     seed_putin_trump_call => "putin-trump-call-2025-03-18",
+    estoria_rate_decision_quotes => "estoria-rate-decision-2025-06-12",
 }

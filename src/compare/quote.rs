@@ -279,12 +279,12 @@ pub fn diff(base: &[Word], other: &[Word]) -> Diff {
             }
             Op::Del(i) if inside => {
                 changed = true;
-                serious |= is_serious(&base[i], other);
+                serious |= is_serious(&base[i], base, other);
                 run_del.push(&base[i].raw);
             }
             Op::Ins(j) if inside => {
                 changed = true;
-                serious |= is_serious(&other[j], base);
+                serious |= is_serious(&other[j], other, base);
                 run_ins.push(&other[j].raw);
             }
             Op::Ins(j) => shown.push(other[j].raw.clone()),
@@ -299,11 +299,13 @@ pub fn diff(base: &[Word], other: &[Word]) -> Diff {
     }
 }
 
-/// A number, negation or name one side has and the other has nowhere (a
-/// name only moved, as translations do, is no change of meaning).
-fn is_serious(w: &Word, other: &[Word]) -> bool {
+/// A number, negation or name that one side has more often than the other
+/// (a name only moved, as translations do, is no change of meaning; a
+/// dropped "not" is, even when another "not" is left elsewhere).
+fn is_serious(w: &Word, own: &[Word], other: &[Word]) -> bool {
+    let count = |side: &[Word]| side.iter().filter(|o| same_word(w, o)).count();
     matches!(w.class, WordClass::Number | WordClass::Negation | WordClass::Name)
-        && !other.iter().any(|o| same_word(w, o))
+        && count(own) != count(other)
 }
 
 fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -586,6 +588,12 @@ mod tests {
         let base = w("Each week brings 2,500 soldier deaths, and it must end now");
         assert!(diff(&base, &w("Each week brings 3,000 soldier deaths, and it must end now")).serious);
         assert!(diff(&w("assistance was not discussed at all"), &w("assistance was discussed at all")).serious);
+        // A "not" dropped while another stays is still a dropped negation.
+        assert!(diff(
+            &w("We are not considering a cut, and we will not be rushed"),
+            &w("We are considering a cut, and we will not be rushed"),
+        )
+        .serious);
         assert!(diff(&w("we will meet Putin in Riyadh soon"), &w("we will meet Putin in Istanbul soon")).serious);
         assert!(!diff(&w("we will meet them in the capital soon"), &w("we will meet them in a capital soon")).serious);
     }
