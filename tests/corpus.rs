@@ -274,4 +274,12 @@ macro_rules! bundles {
 bundles! {
     seed_putin_trump_call => "putin-trump-call-2025-03-18",
     estoria_rate_decision_quotes => "estoria-rate-decision-2025-06-12",
+    iwate_quake => "iwate-quake-2025-11-10",
+    shannon_diversion => "shannon-diversion-2025-11-02",
+    portugal_runoff => "portugal-runoff-2026-02-08",
+    rheinwerk_calloway => "rheinwerk-calloway-2025-03-11",
+    iberian_cup_final => "iberian-cup-final-2025-05-24",
+    aurelia_launch_all_agree => "aurelia-launch-2025-12-09",
+    carney_sheinbaum_two_calls => "carney-sheinbaum-calls-2025-06",
+    hurricane_tamsin => "hurricane-tamsin-2025-08-27",
 }

@@ -26,7 +26,8 @@ pub struct DocumentEntry {
     pub file: String,
     #[serde(default)]
     pub source: Option<String>,
-    #[serde(default)]
+    /// RFC 3339 or a bare date, quoted or as a TOML date-time.
+    #[serde(default, deserialize_with = "string_or_datetime")]
     pub published: Option<String>,
     #[serde(default)]
     pub timezone: Option<String>,
@@ -38,6 +39,21 @@ pub struct DocumentEntry {
     /// The manifest the entry came from, for error messages.
     #[serde(skip)]
     pub manifest: Option<String>,
+}
+
+/// Accepts `published = "2025-03-18T10:00:00+01:00"` and the unquoted TOML
+/// date-time `published = 2025-03-18T10:00:00+01:00` alike.
+fn string_or_datetime<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Field {
+        Text(String),
+        Datetime(toml::value::Datetime),
+    }
+    Ok(Some(match Field::deserialize(d)? {
+        Field::Text(s) => s,
+        Field::Datetime(dt) => dt.to_string(),
+    }))
 }
 
 impl DocumentEntry {
@@ -85,5 +101,40 @@ impl Manifest {
             }
         }
         Ok(manifest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_may_be_a_toml_datetime_or_a_string() {
+        let m = Manifest::parse(
+            Path::new("bundle.toml"),
+            "[[document]]\nfile = \"a.txt\"\npublished = 2025-03-18T10:00:00+01:00\n\n[[document]]\nfile = \"b.txt\"\npublished = \"2025-03-19\"\n\n[[document]]\nfile = \"c.txt\"\npublished = 2025-03-20\n",
+        )
+        .unwrap();
+        let published: Vec<_> = m
+            .documents
+            .iter()
+            .map(|d| d.published.clone().unwrap())
+            .collect();
+        assert_eq!(
+            published,
+            ["2025-03-18T10:00:00+01:00", "2025-03-19", "2025-03-20"]
+        );
+        assert_eq!(m.documents[1].line, Some(5));
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_line() {
+        let err = Manifest::parse(
+            Path::new("bundle.toml"),
+            "[[document]]\nfile = \"a.txt\"\npublisher = \"X\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("publisher"), "{}", err.message);
     }
 }

@@ -48,12 +48,18 @@ pub fn load_bundle(source: &BundleSource) -> Bundle {
             Manifest::read(file),
         ),
     };
+    // A manifest that does not parse says nothing reliable about which files
+    // are documents or when they were published, so its bundle is reported
+    // as an error and not checked; other bundles go on.
+    let manifest_ok = manifest.is_ok();
     let manifest = manifest.unwrap_or_else(|e| {
         errors.push(e);
         Manifest::default()
     });
 
-    let entries: Vec<DocumentEntry> = if manifest.documents.is_empty() {
+    let entries: Vec<DocumentEntry> = if !manifest_ok {
+        Vec::new()
+    } else if manifest.documents.is_empty() {
         match document_files(&dir) {
             Ok(files) => files
                 .into_iter()

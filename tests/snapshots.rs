@@ -1,0 +1,57 @@
+//! Snapshots of every corpus bundle's table and JSON report (insta), so any
+//! change in findings shows up in review. `cargo insta review` (or
+//! `INSTA_UPDATE=always cargo test --test snapshots` and reading the diff)
+//! accepts a change; read a new snapshot before accepting it.
+
+use std::path::Path;
+
+use crosscheck::report::{self, Format, Report};
+use crosscheck::rules::Rules;
+
+fn render(bundle: &str, format: Format) -> String {
+    let dir = Path::new("corpus").join(bundle);
+    let rules = Rules::builtin().expect("built-in rules load");
+    let (sources, errors) = crosscheck::load::discover(&[dir]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let checked: Vec<_> = sources
+        .iter()
+        .map(|s| crosscheck::check_bundle(crosscheck::load::load_bundle(s), &rules))
+        .collect();
+    let report = Report::new(&checked, Vec::new());
+    report::render(&report, format, &report::table::Options::default())
+}
+
+/// Every bundle in corpus/ has a snapshot test below.
+#[test]
+fn every_bundle_has_a_snapshot() {
+    let this = include_str!("snapshots.rs");
+    for entry in std::fs::read_dir("corpus").unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(this.contains(&format!("\"{name}\"")), "corpus/{name} has no snapshot test");
+        }
+    }
+}
+
+/// The JSON report is byte-identical from run to run (rayon, hash maps and
+/// thread timing must not leak into it).
+#[test]
+fn json_is_deterministic() {
+    let first = render("putin-trump-call-2025-03-18", Format::Json);
+    for _ in 0..3 {
+        assert_eq!(render("putin-trump-call-2025-03-18", Format::Json), first);
+    }
+}
+
+macro_rules! snapshots {
+    ($($test:ident => $dir:literal,)*) => {
+        $(#[test] fn $test() {
+            insta::assert_snapshot!(render($dir, Format::Table));
+        })*
+    };
+}
+
+snapshots! {
+    seed_putin_trump_call => "putin-trump-call-2025-03-18",
+}
