@@ -18,14 +18,15 @@
 //!   quote's words with four content words and six words in all, so that two
 //!   people saying something alike are not called a misattribution.
 //!
-//! Findings per statement: a `conflict` when one statement is given to
-//! different speakers (`error` when every side names its speaker next to the
-//! quote, `warning` when a side rests on a pronoun or context); else a
-//! `variant` when the words differ inside the stretch both quote (a partial
-//! quote that only leaves words out at either end is not a change), shown as
-//! a word diff `[-old-] {+new+}` against the most supported wording, at
-//! `warning` when a number, negation or name changed and `info` otherwise;
-//! else an agreement. Identical quotes never make a variant.
+//! Findings per statement: a `conflict` (`error`) when attributions next to
+//! the quote name different speakers (speakers found only through a pronoun
+//! or the sentence around are too uncertain to accuse a source of
+//! misattribution); a `variant` when the words differ inside the stretch
+//! both quote (a partial quote that only leaves words out at either end is
+//! not a change), shown as a word diff `[-old-] {+new+}` against the most
+//! supported wording, at `warning` when a number, negation or name changed
+//! and `info` otherwise; else, when no conflict was raised, an agreement.
+//! Identical quotes never make a variant.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -170,13 +171,20 @@ fn same_word(a: &Word, b: &Word) -> bool {
         return true;
     }
     if a.class == WordClass::Name && b.class == WordClass::Name {
-        let common = a.norm.chars().zip(b.norm.chars()).take_while(|(x, y)| x == y).count();
+        let common = a
+            .norm
+            .chars()
+            .zip(b.norm.chars())
+            .take_while(|(x, y)| x == y)
+            .count();
         let shorter = a.norm.chars().count().min(b.norm.chars().count());
         if common >= 4 && common * 4 >= shorter * 3 {
             return true;
         }
     }
-    let fuzzy = |w: &Word| !matches!(w.class, WordClass::Number | WordClass::Negation) && w.norm.chars().count() >= 5;
+    let fuzzy = |w: &Word| {
+        !matches!(w.class, WordClass::Number | WordClass::Negation) && w.norm.chars().count() >= 5
+    };
     fuzzy(a) && fuzzy(b) && strsim::normalized_levenshtein(&a.norm, &b.norm) >= 0.75
 }
 
@@ -194,6 +202,33 @@ enum Op {
 /// "Ukraine" beats a stray "the". Quotes are capped at 400 words each, so
 /// the table stays small.
 fn align(a: &[Word], b: &[Word]) -> Vec<Op> {
+    // Among equally long alignments, take the one whose gaps fall at the
+    // ends (a cut quote) rather than inside (a change): "the storm. The eye
+    // is…" against "The eye is…" must match the second "the".
+    let early = align_with(a, b, false);
+    let late = align_with(a, b, true);
+    if interior_gaps(&late) < interior_gaps(&early) {
+        late
+    } else {
+        early
+    }
+}
+
+fn interior_gaps(ops: &[Op]) -> usize {
+    let first = ops.iter().position(|o| matches!(o, Op::Same(..)));
+    let last = ops.iter().rposition(|o| matches!(o, Op::Same(..)));
+    match (first, last) {
+        (Some(f), Some(l)) => ops[f..l]
+            .iter()
+            .filter(|o| !matches!(o, Op::Same(..)))
+            .count(),
+        _ => ops.len(),
+    }
+}
+
+/// One longest alignment; `defer` prefers skipping a word over matching it
+/// when that loses nothing.
+fn align_with(a: &[Word], b: &[Word], defer: bool) -> Vec<Op> {
     let a = &a[..a.len().min(400)];
     let b = &b[..b.len().min(400)];
     let (n, m) = (a.len(), b.len());
@@ -212,7 +247,11 @@ fn align(a: &[Word], b: &[Word]) -> Vec<Op> {
     let mut ops = Vec::with_capacity(n + m);
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if same_word(&a[i], &b[j]) && t[i][j] == t[i + 1][j + 1] + weight(&a[i]) {
+        let skip_free = t[i + 1][j] == t[i][j] || t[i][j + 1] == t[i][j];
+        if same_word(&a[i], &b[j])
+            && t[i][j] == t[i + 1][j + 1] + weight(&a[i])
+            && !(defer && skip_free)
+        {
             ops.push(Op::Same(i, j));
             i += 1;
             j += 1;
@@ -304,8 +343,10 @@ pub fn diff(base: &[Word], other: &[Word]) -> Diff {
 /// dropped "not" is, even when another "not" is left elsewhere).
 fn is_serious(w: &Word, own: &[Word], other: &[Word]) -> bool {
     let count = |side: &[Word]| side.iter().filter(|o| same_word(w, o)).count();
-    matches!(w.class, WordClass::Number | WordClass::Negation | WordClass::Name)
-        && count(own) != count(other)
+    matches!(
+        w.class,
+        WordClass::Number | WordClass::Negation | WordClass::Name
+    ) && count(own) != count(other)
 }
 
 fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
@@ -365,35 +406,67 @@ fn subject(speaker: Option<&Speaker>, base: &QuoteValue) -> Subject {
     }
 }
 
-/// Distinct known speakers of a statement, in order of first appearance.
-fn speakers<'a>(items: &[Item<'a>], members: &[usize]) -> Vec<&'a Speaker> {
-    let mut out: Vec<&Speaker> = Vec::new();
+/// Distinct speakers of a statement, most often named first (then most
+/// often found at all, then first seen); `named_only` keeps those an
+/// attribution names next to the quote, the only ones trusted enough to
+/// call a misattribution (a pronoun may point at the wrong person).
+fn speakers<'a>(items: &[Item<'a>], members: &[usize], named_only: bool) -> Vec<&'a Speaker> {
+    let mut out: Vec<(&Speaker, usize, usize)> = Vec::new();
     for &i in members {
-        if let Some(s) = &items[i].value.speaker
-            && !out.iter().any(|o| o.same(s))
-        {
-            out.push(s);
+        let Some(s) = &items[i].value.speaker else {
+            continue;
+        };
+        if named_only && !s.named {
+            continue;
+        }
+        match out.iter_mut().find(|o| o.0.same(s)) {
+            Some(o) => {
+                o.1 += usize::from(s.named);
+                o.2 += 1;
+            }
+            None => out.push((s, usize::from(s.named), 1)),
         }
     }
-    out
+    out.sort_by_key(|o| (std::cmp::Reverse(o.1), std::cmp::Reverse(o.2)));
+    out.into_iter().map(|o| o.0).collect()
 }
 
 fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut Comparison) {
-    let speakers = speakers(items, members);
+    let named = speakers(items, members, true);
     let wordings = wordings(items, members);
     let Some(base) = wordings.first() else {
         return;
     };
-    if speakers.len() > 1 {
-        out.findings.push(misattribution(bundle, items, members, &speakers, &wordings));
-        return;
+    let misattributed = named.len() > 1;
+    if misattributed {
+        out.findings
+            .push(misattribution(bundle, items, members, &named, &wordings));
     }
-    let subject = subject(speakers.first().copied(), base.value);
+    let subject = subject(speakers(items, members, false).first().copied(), base.value);
+    // Each wording is diffed against the one it shares most words with, the
+    // base first among equals: a statement may be linked through a long
+    // quote whose two halves other sources quote apart.
     let diffs: Vec<Diff> = wordings[1..]
         .iter()
-        .map(|w| diff(&base.value.words, &w.value.words))
+        .map(|w| {
+            let reference = wordings
+                .iter()
+                .filter(|r| !std::ptr::eq(*r, w))
+                .max_by_key(|r| {
+                    let o = overlap(&r.value.words, &w.value.words);
+                    (
+                        (o.contain * o.shorter as f64).round() as usize,
+                        std::ptr::eq(*r, base),
+                    )
+                })
+                .unwrap_or(base);
+            diff(&reference.value.words, &w.value.words)
+        })
         .collect();
     if !diffs.iter().any(|d| d.changed) {
+        if misattributed {
+            return; // the conflict says it all
+        }
         let mut docs: Vec<usize> = wordings.iter().flat_map(|w| w.docs()).collect();
         docs.sort_unstable();
         docs.dedup();
@@ -402,7 +475,11 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
             crate::claim::Category::Quote,
             Severity::Info,
             subject.clone(),
-            format!("{}: {} quote it alike", subject.label, list_docs(bundle, &docs)),
+            format!(
+                "{}: {} quote it alike",
+                subject.label,
+                list_docs(bundle, &docs)
+            ),
             wordings
                 .iter()
                 .map(|w| FindingValue {
@@ -419,9 +496,50 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
         value: base.value.to_string(),
         evidence: base.evidence(),
     }];
-    let mut parts = vec![format!("{} quote “{}”", list_docs(bundle, &base.docs()), base.value.text)];
-    for (w, d) in wordings[1..].iter().zip(&diffs) {
-        let speaker = w.value.speaker.as_ref().map_or("unattributed", |s| s.name.as_str());
+    let mut parts = vec![format!(
+        "{} quote “{}”",
+        list_docs(bundle, &base.docs()),
+        base.value.text
+    )];
+    // Wordings that only cut the base at either end agree with it: they are
+    // no part of the variant, and corroborate the base in an agreement.
+    let alike: Vec<&Wording> = wordings[1..]
+        .iter()
+        .zip(&diffs)
+        .filter(|(_, d)| !d.changed)
+        .map(|(w, _)| w)
+        .collect();
+    if !alike.is_empty() && !misattributed {
+        let mut docs: Vec<usize> = base.docs();
+        docs.extend(alike.iter().flat_map(|w| w.docs()));
+        docs.sort_unstable();
+        docs.dedup();
+        out.agreements.push(Finding::new(
+            Kind::Agreement,
+            crate::claim::Category::Quote,
+            Severity::Info,
+            subject.clone(),
+            format!(
+                "{}: {} quote it alike",
+                subject.label,
+                list_docs(bundle, &docs)
+            ),
+            std::iter::once(base)
+                .chain(alike.iter().copied())
+                .map(|w| FindingValue {
+                    value: w.value.to_string(),
+                    evidence: w.evidence(),
+                })
+                .collect(),
+            bundle.doc_ids,
+        ));
+    }
+    for (w, d) in wordings[1..].iter().zip(&diffs).filter(|(_, d)| d.changed) {
+        let speaker = w
+            .value
+            .speaker
+            .as_ref()
+            .map_or("unattributed", |s| s.name.as_str());
         values.push(FindingValue {
             value: format!("{speaker}: “{}”", d.shown),
             evidence: w.evidence(),
@@ -436,7 +554,11 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
     out.findings.push(Finding::new(
         Kind::Variant,
         crate::claim::Category::Quote,
-        if serious { Severity::Warning } else { Severity::Info },
+        if serious {
+            Severity::Warning
+        } else {
+            Severity::Info
+        },
         subject.clone(),
         format!("{}: {what}: {}", subject.label, parts.join("; ")),
         values,
@@ -445,31 +567,44 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
 }
 
 /// One statement given to different speakers.
-fn misattribution(bundle: &Bundle, items: &[Item], members: &[usize], speakers: &[&Speaker], wordings: &[Wording]) -> Finding {
+fn misattribution(
+    bundle: &Bundle,
+    items: &[Item],
+    members: &[usize],
+    speakers: &[&Speaker],
+    wordings: &[Wording],
+) -> Finding {
     let base = &wordings[0];
-    let opening: Vec<&str> = base.value.words.iter().take(8).map(|w| w.raw.as_str()).collect();
-    let key_words: Vec<&str> = base.value.words.iter().take(6).map(|w| w.norm.as_str()).collect();
+    let opening: Vec<&str> = base
+        .value
+        .words
+        .iter()
+        .take(8)
+        .map(|w| w.raw.as_str())
+        .collect();
+    let key_words: Vec<&str> = base
+        .value
+        .words
+        .iter()
+        .take(6)
+        .map(|w| w.norm.as_str())
+        .collect();
     let subject = Subject::new(
         format!("quote:misattributed:{}", key_words.join("-")),
         format!("“{}…”", opening.join(" ")),
     );
-    // Every side named next to the quote: an error; a side found through a
-    // pronoun or context: a warning.
-    let all_named = speakers.iter().all(|s| {
-        members.iter().any(|&i| {
-            items[i]
-                .value
-                .speaker
-                .as_ref()
-                .is_some_and(|x| x.same(s) && x.named)
-        })
-    });
     let sides: Vec<String> = speakers
         .iter()
         .map(|s| {
             let mut docs: Vec<usize> = members
                 .iter()
-                .filter(|&&i| items[i].value.speaker.as_ref().is_some_and(|x| x.same(s)))
+                .filter(|&&i| {
+                    items[i]
+                        .value
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|x| x.named && x.same(s))
+                })
                 .map(|&i| items[i].claim.anchor.doc)
                 .collect();
             docs.sort_unstable();
@@ -480,9 +615,13 @@ fn misattribution(bundle: &Bundle, items: &[Item], members: &[usize], speakers: 
     Finding::new(
         Kind::Conflict,
         crate::claim::Category::Quote,
-        if all_named { Severity::Error } else { Severity::Warning },
+        Severity::Error,
         subject.clone(),
-        format!("{}: the same words are attributed by {}", subject.label, sides.join(", by ")),
+        format!(
+            "{}: the same words are attributed by {}",
+            subject.label,
+            sides.join(", by ")
+        ),
         wordings
             .iter()
             .map(|w| FindingValue {
@@ -518,17 +657,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_cut_at_the_start_is_no_change() {
+        let d = diff(
+            &w("Do not go outside to look at the storm. The eye is not the end of it,"),
+            &w("The eye is not the end of it."),
+        );
+        assert!(!d.changed, "{d:?}");
+    }
+
     const TRUMP_000: &str = "Many elements of the final agreement have already been agreed, but much remains to be agreed.";
-    const TRUMP_001: &str = "Many elements of a Final Agreement have been agreed to, but much remains,";
+    const TRUMP_001: &str =
+        "Many elements of a Final Agreement have been agreed to, but much remains,";
     const PESKOV_000: &str = "There are large questions surrounding the normalization of bilateral relations, especially concerning the Ukrainian settlement,";
     const PESKOV_001: &str = "But there are also a large number of questions regarding the further normalisation of our bilateral relations, and a settlement on Ukraine. All of this will have to be discussed by the two presidents,";
     const PESKOV_004: &str = "there are a number of major issues regarding further normalization of our bilateral relations and Ukraine. All these should be discussed by the two presidents.";
 
     #[test]
     fn reworded_quote_is_one_statement_with_a_function_word_diff() {
-        assert!(same_statement(&q(Some("Trump"), TRUMP_000), &q(Some("Trump"), TRUMP_001)));
+        assert!(same_statement(
+            &q(Some("Trump"), TRUMP_000),
+            &q(Some("Trump"), TRUMP_001)
+        ));
         let d = diff(&w(TRUMP_000), &w(TRUMP_001));
-        assert_eq!(d.shown, "Many elements of [-the-] {+a+} Final Agreement have [-already-] been agreed {+to+} but much remains");
+        assert_eq!(
+            d.shown,
+            "Many elements of [-the-] {+a+} Final Agreement have [-already-] been agreed {+to+} but much remains"
+        );
         assert!(d.changed);
         assert!(!d.serious);
     }
@@ -536,18 +691,31 @@ mod tests {
     #[test]
     fn partial_quote_matches_the_longer_one() {
         let short = q(Some("Peskov"), "as much as they deem necessary");
-        let long = q(Some("Peskov"), "The leaders will speak for as long as they deem necessary");
+        let long = q(
+            Some("Peskov"),
+            "The leaders will speak for as long as they deem necessary",
+        );
         assert!(same_statement(&short, &long));
         let d = diff(&short.words, &long.words);
-        assert_eq!(d.shown, "The leaders will speak for as [-much-] {+long+} as they deem necessary");
+        assert_eq!(
+            d.shown,
+            "The leaders will speak for as [-much-] {+long+} as they deem necessary"
+        );
         // A pure cut is no change.
-        let cut = q(Some("Peskov"), "The leaders will speak for as much as they deem necessary");
+        let cut = q(
+            Some("Peskov"),
+            "The leaders will speak for as much as they deem necessary",
+        );
         assert!(!diff(&short.words, &cut.words).changed);
     }
 
     #[test]
     fn translations_of_one_statement_match() {
-        let (a, b, c) = (q(Some("Peskov"), PESKOV_000), q(Some("Peskov"), PESKOV_001), q(Some("Peskov"), PESKOV_004));
+        let (a, b, c) = (
+            q(Some("Peskov"), PESKOV_000),
+            q(Some("Peskov"), PESKOV_001),
+            q(Some("Peskov"), PESKOV_004),
+        );
         assert!(same_statement(&a, &b));
         assert!(same_statement(&b, &c));
         assert!(same_statement(&a, &c));
@@ -559,12 +727,24 @@ mod tests {
     #[test]
     fn different_statements_of_one_speaker_are_apart() {
         let pairs = [
-            ("We talked about a lot, but assistance was not discussed.", "I think much of this has already been discussed by both sides - Ukraine and Russia."),
-            ("I think we will talk about territories… We will talk about power plants, because this is a big issue.", "We are already talking about this, about the division of certain assets."),
-            ("Russia must prove it really wants peace", "Putin must agree to ceasefire if he is serious about peace"),
+            (
+                "We talked about a lot, but assistance was not discussed.",
+                "I think much of this has already been discussed by both sides - Ukraine and Russia.",
+            ),
+            (
+                "I think we will talk about territories… We will talk about power plants, because this is a big issue.",
+                "We are already talking about this, about the division of certain assets.",
+            ),
+            (
+                "Russia must prove it really wants peace",
+                "Putin must agree to ceasefire if he is serious about peace",
+            ),
         ];
         for (a, b) in pairs {
-            assert!(!same_statement(&q(Some("Trump"), a), &q(Some("Trump"), b)), "{a} / {b}");
+            assert!(
+                !same_statement(&q(Some("Trump"), a), &q(Some("Trump"), b)),
+                "{a} / {b}"
+            );
         }
     }
 
@@ -573,34 +753,75 @@ mod tests {
         // Alike, but two people's own statements.
         assert!(!same_statement(
             &q(Some("Macron"), "Russia must prove it really wants peace"),
-            &q(Some("Starmer"), "Russia must show it really wants peace now, and stop the attacks"),
+            &q(
+                Some("Starmer"),
+                "Russia must show it really wants peace now, and stop the attacks"
+            ),
         ));
         assert!(same_statement(
-            &q(Some("Macron"), "Russia must prove it really wants peace in Ukraine"),
-            &q(Some("Starmer"), "Russia must prove it really wants peace in Ukraine."),
+            &q(
+                Some("Macron"),
+                "Russia must prove it really wants peace in Ukraine"
+            ),
+            &q(
+                Some("Starmer"),
+                "Russia must prove it really wants peace in Ukraine."
+            ),
         ));
         // Loosely alike with an unknown speaker: not joined.
-        assert!(!same_statement(&q(None, TRUMP_000), &q(Some("Trump"), TRUMP_001)));
+        assert!(!same_statement(
+            &q(None, TRUMP_000),
+            &q(Some("Trump"), TRUMP_001)
+        ));
     }
 
     #[test]
     fn changed_number_negation_or_name_is_serious() {
         let base = w("Each week brings 2,500 soldier deaths, and it must end now");
-        assert!(diff(&base, &w("Each week brings 3,000 soldier deaths, and it must end now")).serious);
-        assert!(diff(&w("assistance was not discussed at all"), &w("assistance was discussed at all")).serious);
+        assert!(
+            diff(
+                &base,
+                &w("Each week brings 3,000 soldier deaths, and it must end now")
+            )
+            .serious
+        );
+        assert!(
+            diff(
+                &w("assistance was not discussed at all"),
+                &w("assistance was discussed at all")
+            )
+            .serious
+        );
         // A "not" dropped while another stays is still a dropped negation.
-        assert!(diff(
-            &w("We are not considering a cut, and we will not be rushed"),
-            &w("We are considering a cut, and we will not be rushed"),
-        )
-        .serious);
-        assert!(diff(&w("we will meet Putin in Riyadh soon"), &w("we will meet Putin in Istanbul soon")).serious);
-        assert!(!diff(&w("we will meet them in the capital soon"), &w("we will meet them in a capital soon")).serious);
+        assert!(
+            diff(
+                &w("We are not considering a cut, and we will not be rushed"),
+                &w("We are considering a cut, and we will not be rushed"),
+            )
+            .serious
+        );
+        assert!(
+            diff(
+                &w("we will meet Putin in Riyadh soon"),
+                &w("we will meet Putin in Istanbul soon")
+            )
+            .serious
+        );
+        assert!(
+            !diff(
+                &w("we will meet them in the capital soon"),
+                &w("we will meet them in a capital soon")
+            )
+            .serious
+        );
     }
 
     #[test]
     fn identical_words_are_no_change() {
-        let d = diff(&w(TRUMP_001), &w("many elements of a final agreement have been agreed to — but much remains…"));
+        let d = diff(
+            &w(TRUMP_001),
+            &w("many elements of a final agreement have been agreed to — but much remains…"),
+        );
         assert!(!d.changed);
     }
 }

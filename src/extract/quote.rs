@@ -179,11 +179,13 @@ fn close_of(text: &str, open: usize, mark: char, inner_start: usize, max: usize)
             let reopens = rest.trim_start().starts_with(['“', '"']) && mark != '‘';
             if blank || reopens || mark == '‘' {
                 let inner = trim_span(text, Span::new(inner_start, here));
-                return (reopens && !blank && inner.end > inner.start && mark != '"').then_some(Pair {
-                    open,
-                    inner,
-                    close_end: inner.end,
-                });
+                return (reopens && !blank && inner.end > inner.start && mark != '"').then_some(
+                    Pair {
+                        open,
+                        inner,
+                        close_end: inner.end,
+                    },
+                );
             }
         }
         let after = text[here + c.len_utf8()..].chars().next();
@@ -294,9 +296,17 @@ fn is_initial(before: &str) -> bool {
     word.chars().count() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn attribution_after(text: &str, close_end: usize, speech: &Compiled) -> Option<(Attribution, usize)> {
+fn attribution_after(
+    text: &str,
+    close_end: usize,
+    speech: &Compiled,
+) -> Option<(Attribution, usize)> {
     let window = window_after(text, close_end);
-    for p in speech.patterns.iter().filter(|p| p.position == Position::After) {
+    for p in speech
+        .patterns
+        .iter()
+        .filter(|p| p.position == Position::After)
+    {
         if let Some(c) = p.regex.captures(window) {
             let speaker = c.name("speaker")?;
             let end = c.get(0).map_or(0, |m| m.end());
@@ -327,12 +337,18 @@ fn attribution_before(text: &str, open: usize, speech: &Compiled) -> Option<Attr
         }
     }
     let window = &text[start..open];
-    for p in speech.patterns.iter().filter(|p| p.position == Position::Before) {
+    for p in speech
+        .patterns
+        .iter()
+        .filter(|p| p.position == Position::Before)
+    {
         if let Some(c) = p.regex.captures(window) {
             let speaker = c.name("speaker")?;
             return Some(Attribution {
                 speaker: Span::new(start + speaker.start(), start + speaker.end()),
-                verb: c.name("verb").map(|v| Span::new(start + v.start(), start + v.end())),
+                verb: c
+                    .name("verb")
+                    .map(|v| Span::new(start + v.start(), start + v.end())),
                 how: AttributionKind::Pattern,
             });
         }
@@ -343,7 +359,9 @@ fn attribution_before(text: &str, open: usize, speech: &Compiled) -> Option<Attr
 /// The last speech verb in the sentence before a quote and the nearest name
 /// or pronoun before it: "with Trump highlighting the urgency by stating,".
 fn sentence_subject(start: usize, window: &str, speech: &Compiled) -> Option<Attribution> {
-    let verb = speech.verb.find_iter(window).last()?;
+    let Some(verb) = speech.verb.find_iter(window).last() else {
+        return colon_subject(start, window, speech);
+    };
     let before = &window[..verb.start()];
     let mut words: Vec<(usize, &str)> = word_spans(before);
     words.reverse();
@@ -378,6 +396,32 @@ fn sentence_subject(start: usize, window: &str, speech: &Compiled) -> Option<Att
         }
     }
     None
+}
+
+/// A sentence whose subject introduces the quote with a colon and no
+/// speech verb: "Katrin Oberländer, Rheinwerk's CEO, framed the deal as a
+/// bet on scale: “…”". The subject is the name opening the sentence.
+fn colon_subject(start: usize, window: &str, speech: &Compiled) -> Option<Attribution> {
+    if !window.trim_end().ends_with(':') {
+        return None;
+    }
+    let words = word_spans(window);
+    let first = words
+        .first()
+        .filter(|(at, w)| *at == 0 && starts_upper(w) && !speech.is_title(w))?;
+    let mut end = first.0 + first.1.len();
+    for pair in words.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.0 + a.1.len() == end && window[end..b.0].chars().all(|c| c == ' ') && starts_upper(b.1)
+        {
+            end = b.0 + b.1.len();
+        }
+    }
+    Some(Attribution {
+        speaker: Span::new(start, start + end),
+        verb: None,
+        how: AttributionKind::Sentence,
+    })
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -447,7 +491,11 @@ fn block_quotes(text: &str) -> Vec<QuoteMention> {
 /// Reported speech without quote marks, outside every direct quote.
 fn indirect(text: &str, speech: &Compiled, direct: &[QuoteMention]) -> Vec<QuoteMention> {
     let mut out = Vec::new();
-    for p in speech.patterns.iter().filter(|p| p.position == Position::Indirect) {
+    for p in speech
+        .patterns
+        .iter()
+        .filter(|p| p.position == Position::Indirect)
+    {
         for c in p.regex.captures_iter(text) {
             let (Some(all), Some(speaker)) = (c.get(0), c.name("speaker")) else {
                 continue;
@@ -494,30 +542,43 @@ mod tests {
 
     #[test]
     fn curly_and_straight_quotes_with_attribution_after() {
-        let got = quotes("“We will talk about power plants,” Peskov said. \"This is a big issue for us,\" said Chief Cabinet Secretary Kenji Morita.");
+        let got = quotes(
+            "“We will talk about power plants,” Peskov said. \"This is a big issue for us,\" said Chief Cabinet Secretary Kenji Morita.",
+        );
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].2.as_deref(), Some("Peskov"));
         assert_eq!(got[1].1, "This is a big issue for us,");
-        assert_eq!(got[1].2.as_deref(), Some("Chief Cabinet Secretary Kenji Morita"));
+        assert_eq!(
+            got[1].2.as_deref(),
+            Some("Chief Cabinet Secretary Kenji Morita")
+        );
     }
 
     #[test]
     fn split_quote_is_one_mention() {
-        let got = quotes(r#""Many elements of a Final Agreement have been agreed to," Trump said, "but much remains.""#);
+        let got = quotes(
+            r#""Many elements of a Final Agreement have been agreed to," Trump said, "but much remains.""#,
+        );
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].1, "Many elements of a Final Agreement have been agreed to, | but much remains.");
+        assert_eq!(
+            got[0].1,
+            "Many elements of a Final Agreement have been agreed to, | but much remains."
+        );
         assert_eq!(got[0].2.as_deref(), Some("Trump"));
     }
 
     #[test]
     fn two_sentences_are_not_split_parts() {
-        let got = quotes(r#""We will not leave until the work is done." Trump said. "Then we go home and rest.""#);
+        let got = quotes(
+            r#""We will not leave until the work is done." Trump said. "Then we go home and rest.""#,
+        );
         assert_eq!(got.len(), 2);
     }
 
     #[test]
     fn attribution_on_the_next_line() {
-        let got = quotes("“The leaders will speak for as long as they deem necessary,”\nHe said.\n");
+        let got =
+            quotes("“The leaders will speak for as long as they deem necessary,”\nHe said.\n");
         assert_eq!(got[0].2.as_deref(), Some("He"));
     }
 
@@ -530,7 +591,10 @@ mod tests {
 
     #[test]
     fn short_quotes_and_apostrophes_are_not_quotes() {
-        assert!(quotes("They discussed “land” and “power plants.” Russia’s and Ukraine’s teams met.").is_empty());
+        assert!(
+            quotes("They discussed “land” and “power plants.” Russia’s and Ukraine’s teams met.")
+                .is_empty()
+        );
     }
 
     #[test]
@@ -538,12 +602,16 @@ mod tests {
         let text = "“We have done a great deal of work on this agreement\n“And we will finish it soon, very soon,” Trump said.";
         let got = quotes(text);
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[0].1, "We have done a great deal of work on this agreement");
+        assert_eq!(
+            got[0].1,
+            "We have done a great deal of work on this agreement"
+        );
     }
 
     #[test]
     fn indirect_speech_is_marked() {
-        let got = quotes("Peskov also said there would be no statements from Putin after the call.");
+        let got =
+            quotes("Peskov also said there would be no statements from Putin after the call.");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, QuoteKind::Indirect);
         assert_eq!(got[0].2.as_deref(), Some("Peskov"));
@@ -551,7 +619,17 @@ mod tests {
 
     #[test]
     fn arbitrary_text_does_not_panic() {
-        for t in ["\"", "“", "‘’", "\"\"\"a", "“a\n\n”", "> ", ">", "x “é” ”", "said “—”"] {
+        for t in [
+            "\"",
+            "“",
+            "‘’",
+            "\"\"\"a",
+            "“a\n\n”",
+            "> ",
+            ">",
+            "x “é” ”",
+            "said “—”",
+        ] {
             let _ = quotes(t);
         }
     }

@@ -42,8 +42,16 @@ pub struct Speaker {
 }
 
 impl Speaker {
+    /// One person: the same entity, or the same surname up to a slip of
+    /// spelling ("Takeichi" for "Takaichi", "Landrey" for "Landry"). A
+    /// misspelt speaker is the name check's finding, not a misattribution.
     pub fn same(&self, other: &Speaker) -> bool {
-        self.key == other.key || (!self.surname.is_empty() && self.surname == other.surname)
+        let (a, b) = (&self.surname, &other.surname);
+        self.key == other.key
+            || (!a.is_empty() && a == b)
+            || (a.chars().count() >= 5
+                && b.chars().count() >= 5
+                && strsim::normalized_levenshtein(a, b) >= 0.8)
     }
 }
 
@@ -77,7 +85,8 @@ impl QuoteValue {
             (None, None) => true,
             _ => false,
         };
-        let norm = |v: &QuoteValue| -> Vec<String> { v.words.iter().map(|w| w.norm.clone()).collect() };
+        let norm =
+            |v: &QuoteValue| -> Vec<String> { v.words.iter().map(|w| w.norm.clone()).collect() };
         speakers && norm(self) == norm(other)
     }
 }
@@ -127,7 +136,9 @@ pub fn words(text: &str, speech: &Compiled) -> Vec<Word> {
                 return None;
             }
             let sentence_initial = text[..at]
-                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\'' | '('))
+                .trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '“' | '"' | '‘' | '\'' | '(')
+                })
                 .chars()
                 .next_back()
                 .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '…'));
@@ -158,7 +169,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
     let speech = &ctx.rules.speech;
     let people = People::find(ctx, speech);
     let mut out = DocClaims::default();
-    let mut previous: Option<(usize, Option<Speaker>)> = None;
+    let mut previous: Option<(&QuoteMention, Option<Speaker>)> = None;
     for q in &ctx.mentions.quotes {
         if q.kind == QuoteKind::Indirect {
             continue;
@@ -168,21 +179,25 @@ pub fn claims(ctx: &Context) -> DocClaims {
             .as_ref()
             .and_then(|a| resolve(ctx, speech, &people, q, a));
         if q.attribution.is_none()
-            && let Some((end, Some(prev))) = &previous
-            && follows(&ctx.doc.text, *end, q.span.start)
+            && let Some((prev_quote, Some(prev))) = &previous
+            && follows(&ctx.doc.text, prev_quote, q.span.start)
         {
             speaker = Some(Speaker {
                 named: false,
                 ..prev.clone()
             });
         }
-        previous = Some((q.span.end, speaker.clone()));
+        previous = Some((q, speaker.clone()));
         let text = q
             .parts
             .iter()
             .map(|p| collapse(ctx.text(*p)))
             .collect::<Vec<_>>()
-            .join(if q.kind == QuoteKind::Block { " " } else { " … " });
+            .join(if q.kind == QuoteKind::Block {
+                " "
+            } else {
+                " … "
+            });
         let verb = q
             .attribution
             .as_ref()
@@ -206,21 +221,38 @@ pub fn claims(ctx: &Context) -> DocClaims {
     out
 }
 
-/// A quote starting right after the previous one ended (at most its
-/// attribution and one line break between): a continued quotation.
-fn follows(text: &str, prev_end: usize, start: usize) -> bool {
-    start >= prev_end
-        && start - prev_end <= 100
-        && text
-            .get(prev_end..start)
-            .is_some_and(|gap| gap.matches('\n').count() <= 2 && !gap.contains('“') && !gap.contains('"'))
+/// A quote continuing the previous one's: it opens a new line right after
+/// it (a block of quoted paragraphs, with at most the attribution between),
+/// or the only thing between them in one paragraph is the previous quote's
+/// own attribution (`"…," she said. "…"`).
+fn follows(text: &str, prev: &QuoteMention, start: usize) -> bool {
+    let Some(gap) = text.get(prev.span.end..start) else {
+        return false;
+    };
+    if gap.len() > 100 || gap.contains(['“', '"']) {
+        return false;
+    }
+    let last_line_empty = gap.rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
+    let block = gap.contains('\n') && last_line_empty && gap.matches('\n').count() <= 2;
+    let own_attribution = !gap.contains('\n')
+        && prev
+            .attribution
+            .as_ref()
+            .is_some_and(|a| a.speaker.start >= prev.span.end && a.speaker.end <= start);
+    block || own_attribution
 }
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn resolve(ctx: &Context, speech: &Compiled, people: &People, q: &QuoteMention, a: &crate::extract::quote::Attribution) -> Option<Speaker> {
+fn resolve(
+    ctx: &Context,
+    speech: &Compiled,
+    people: &People,
+    q: &QuoteMention,
+    a: &crate::extract::quote::Attribution,
+) -> Option<Speaker> {
     let written = ctx.text(a.speaker);
     if speech.is_pronoun(written) {
         return people.before_pronoun(ctx, speech, a.speaker.start.min(q.span.start));
@@ -267,7 +299,11 @@ pub fn strip_titles(speech: &Compiled, written: &str) -> String {
         .map_or(0, |i| i + 1);
     tokens[after..]
         .iter()
-        .map(|t| t.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(','))
+        .map(|t| {
+            t.trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_end_matches(',')
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -307,7 +343,11 @@ impl People {
             .filter_map(|q| q.attribution.as_ref())
             .filter(|a| a.how == AttributionKind::Pattern)
             .map(|a| ctx.text(a.speaker))
-            .filter(|w| !speech.is_pronoun(w) && w.chars().next().is_some_and(char::is_uppercase) && !w.starts_with("The "))
+            .filter(|w| {
+                !speech.is_pronoun(w)
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.starts_with("The ")
+            })
             .map(|w| surname(&strip_titles(speech, w)))
             .filter(|s| !s.is_empty())
             .collect();
@@ -336,8 +376,8 @@ impl People {
 
     /// The person a pronoun at `at` stands for: the last one reported
     /// speaking in this or the previous sentence ("Peskov said, adding that
-    /// the Trump-Putin call… As he noted"), else the last one named in the
-    /// three sentences before.
+    /// the Trump-Putin call… As he noted"), else the subject opening one of
+    /// them, else the last one named in the three sentences before.
     fn before_pronoun(&self, ctx: &Context, speech: &Compiled, at: usize) -> Option<Speaker> {
         let i = ctx.sentence_index(at);
         let from = ctx
@@ -363,11 +403,27 @@ impl People {
             .sentences
             .get(i.saturating_sub(1))
             .map_or(0, |s| s.start);
+        // The subject opening this or the previous sentence ("Mourão
+        // Vasconcelos, 61, succeeds former President Marcelo Rebelo de
+        // Sousa. … she told supporters").
+        let opens_sentence = |m: &&&(Span, String, String)| {
+            let s = ctx.sentence(m.0.start);
+            ctx.doc.text[s.start..m.0.start]
+                .split_whitespace()
+                .all(|w| speech.is_title(w) || w.chars().next().is_some_and(char::is_uppercase))
+        };
         let pick = in_window
             .iter()
             .rev()
             .take_while(|m| m.0.start >= recent)
             .find(|m| speaking(m))
+            .or_else(|| {
+                in_window
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.0.start >= recent)
+                    .find(opens_sentence)
+            })
             .or_else(|| in_window.last())?;
         let full = self.full_name(&pick.2).unwrap_or_else(|| pick.1.clone());
         let key = ctx
@@ -410,6 +466,7 @@ fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span
             let gap = &text[at + prev.len()..words[first].0];
             speech.is_title(prev) && gap.chars().all(|c| c == ' ' || c == ',')
         };
+        let titled = titled || (i > first && introduces_person(text, speech, &words, first, i));
         runs.push((first, i, titled));
         i += 1;
     }
@@ -440,7 +497,11 @@ fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span
         }
         // A capitalised word opening a sentence or heading ("Can Trump
         // persuade…") is not part of the name.
-        let a = if a < b && sentence_initial(text, words[a].0) { a + 1 } else { a };
+        let a = if a < b && sentence_initial(text, words[a].0) {
+            a + 1
+        } else {
+            a
+        };
         let (span, name) = name_of((a, b));
         let sur = surname(&name);
         if surnames.contains(&sur) {
@@ -455,6 +516,43 @@ fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span
     }
     out.sort_by_key(|m| m.0);
     out
+}
+
+/// Whether a name of two words or more reads as a person from what stands
+/// around it: "Hiroshi Tsukada, who heads…", "A JMA seismologist, Hiroshi
+/// Tsukada, said", "Marcus Delaney said".
+fn introduces_person(
+    text: &str,
+    speech: &Compiled,
+    words: &[(usize, &str)],
+    first: usize,
+    last: usize,
+) -> bool {
+    let end = words[last].0 + words[last].1.len();
+    let after = text[end..].trim_start_matches([' ', ',']);
+    let relative = text[end..].starts_with(", who");
+    let speaking = speech.verb.find(after).is_some_and(|v| v.start() == 0);
+    let appositive = first > 0 && {
+        let (at, prev) = words[first - 1];
+        let gap = &text[at + prev.len()..words[first].0];
+        gap == ", "
+            && prev.chars().next().is_some_and(char::is_lowercase)
+            && text[end..].starts_with(',')
+    };
+    // "Mourão Vasconcelos, 61," and "Helena Mourão Vasconcelos, a former
+    // Constitutional Court judge": an age, or a title within a few words.
+    let described = text[end..].strip_prefix(", ").is_some_and(|rest| {
+        let next: Vec<&str> = rest.split_whitespace().take(6).collect();
+        next.first().is_some_and(|w| {
+            w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit()) && w.ends_with(',')
+        }) || (next
+            .first()
+            .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+            && next
+                .iter()
+                .any(|w| speech.is_title(w) && w.chars().next().is_some_and(char::is_lowercase)))
+    });
+    relative || speaking || appositive || described
 }
 
 fn sentence_initial(text: &str, at: usize) -> bool {
@@ -495,25 +593,59 @@ mod tests {
     #[test]
     fn words_fold_case_marks_and_ellipses() {
         let rules = Rules::builtin().expect("rules");
-        let w = words("“Don’t” — naïve… territories…We met Putin in 2025 at NATO", &rules.speech);
+        let w = words(
+            "“Don’t” — naïve… territories…We met Putin in 2025 at NATO",
+            &rules.speech,
+        );
         let norm: Vec<&str> = w.iter().map(|w| w.norm.as_str()).collect();
-        assert_eq!(norm, ["dont", "naive", "territories", "we", "met", "putin", "in", "2025", "at", "nato"]);
+        assert_eq!(
+            norm,
+            [
+                "dont",
+                "naive",
+                "territories",
+                "we",
+                "met",
+                "putin",
+                "in",
+                "2025",
+                "at",
+                "nato"
+            ]
+        );
         let class: Vec<WordClass> = w.iter().map(|w| w.class).collect();
         use WordClass::*;
-        assert_eq!(class, [Negation, Content, Content, Function, Content, Name, Function, Number, Function, Content]);
+        assert_eq!(
+            class,
+            [
+                Negation, Content, Content, Function, Content, Name, Function, Number, Function,
+                Content
+            ]
+        );
     }
 
     #[test]
     fn titles_are_stripped_from_speakers() {
         let rules = Rules::builtin().expect("rules");
-        assert_eq!(strip_titles(&rules.speech, "Kremlin spokesman Dmitry Peskov"), "Dmitry Peskov");
-        assert_eq!(strip_titles(&rules.speech, "Chief Cabinet Secretary Kenji Morita"), "Kenji Morita");
-        assert_eq!(strip_titles(&rules.speech, "U.S. President Donald Trump"), "Donald Trump");
+        assert_eq!(
+            strip_titles(&rules.speech, "Kremlin spokesman Dmitry Peskov"),
+            "Dmitry Peskov"
+        );
+        assert_eq!(
+            strip_titles(&rules.speech, "Chief Cabinet Secretary Kenji Morita"),
+            "Kenji Morita"
+        );
+        assert_eq!(
+            strip_titles(&rules.speech, "U.S. President Donald Trump"),
+            "Donald Trump"
+        );
     }
 
     #[test]
     fn surname_finds_the_full_name_in_the_document() {
-        let v = quote_values("Kremlin spokesman Dmitry Peskov spoke. “The leaders will speak for as long as they deem necessary,” Peskov said.");
+        let v = quote_values(
+            "Kremlin spokesman Dmitry Peskov spoke. “The leaders will speak for as long as they deem necessary,” Peskov said.",
+        );
         assert_eq!(speaker(&v[0]), Some("Dmitry Peskov"));
         assert_eq!(v[0].speaker.as_ref().unwrap().key, "peskov");
     }
@@ -544,18 +676,33 @@ mod tests {
 
     #[test]
     fn indirect_speech_is_no_claim() {
-        assert!(quote_values("Peskov also said there would be no statements from Putin after the call.").is_empty());
+        assert!(
+            quote_values(
+                "Peskov also said there would be no statements from Putin after the call."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn compatible_ignores_case_and_punctuation_not_speaker() {
         let rules = Rules::builtin().expect("rules");
-        let value = |t: &str| QuoteValue { text: t.into(), speaker: None, verb: None, words: words(t, &rules.speech) };
+        let value = |t: &str| QuoteValue {
+            text: t.into(),
+            speaker: None,
+            verb: None,
+            words: words(t, &rules.speech),
+        };
         let a = value("Russia must prove it really wants peace,");
         let b = value("russia must prove it really wants peace.");
         assert!(a.compatible(&b));
         let c = QuoteValue {
-            speaker: Some(Speaker { key: "macron".into(), name: "Macron".into(), surname: "macron".into(), named: true }),
+            speaker: Some(Speaker {
+                key: "macron".into(),
+                name: "Macron".into(),
+                surname: "macron".into(),
+                named: true,
+            }),
             ..a.clone()
         };
         assert!(!a.compatible(&c));
@@ -579,13 +726,22 @@ mod tests {
                 ("The implementation of this proposal", Some("zelensky")),
                 ("Russia must prove it really wants peace", Some("macron")),
                 ("Putin must agree to ceasefire", Some("starmer")),
-                ("I think much of this has already been discussed", Some("trump")),
+                (
+                    "I think much of this has already been discussed",
+                    Some("trump"),
+                ),
                 ("as much as they deem necessary", Some("peskov")),
                 ("There are large questions", Some("peskov")),
             ],
             &[
-                ("But there are also a large number of questions", Some("peskov")),
-                ("The leaders will speak for as long as they deem necessary", Some("peskov")),
+                (
+                    "But there are also a large number of questions",
+                    Some("peskov"),
+                ),
+                (
+                    "The leaders will speak for as long as they deem necessary",
+                    Some("peskov"),
+                ),
                 ("Many elements of a Final Agreement", Some("trump")),
                 ("Each week brings 2,500 soldier deaths", Some("trump")),
             ],
@@ -603,12 +759,24 @@ mod tests {
             let got = quote_values(text);
             let got: Vec<(String, Option<String>)> = got
                 .iter()
-                .map(|v| (v.text.clone(), v.speaker.as_ref().map(|s| s.surname.clone())))
+                .map(|v| {
+                    (
+                        v.text.clone(),
+                        v.speaker.as_ref().map(|s| s.surname.clone()),
+                    )
+                })
                 .collect();
             assert_eq!(got.len(), want.len(), "document {n}: {got:#?}");
             for ((text, speaker), (opening, who)) in got.iter().zip(want) {
-                assert!(text.starts_with(opening), "document {n}: {text:?} should open {opening:?}");
-                assert_eq!(speaker.as_deref(), *who, "document {n}: speaker of {text:?}");
+                assert!(
+                    text.starts_with(opening),
+                    "document {n}: {text:?} should open {opening:?}"
+                );
+                assert_eq!(
+                    speaker.as_deref(),
+                    *who,
+                    "document {n}: speaker of {text:?}"
+                );
             }
         }
     }

@@ -10,6 +10,8 @@
 //! (anchored at the end of the text before it), or `indirect` (reported
 //! speech without quote marks, searched anywhere).
 
+use std::collections::HashSet;
+
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
@@ -93,6 +95,18 @@ pub struct Compiled {
     /// Any speech verb form as a whole word (for attributions patterns do
     /// not cover, such as "Trump highlighting the urgency by stating").
     pub verb: Regex,
+    sets: WordSets,
+}
+
+/// The settings' word lists as sets, for lookups on every word of a text
+/// (only ever queried, never iterated, so their order cannot leak).
+#[derive(Clone, Debug, Default)]
+struct WordSets {
+    titles: HashSet<String>,
+    function: HashSet<String>,
+    negations: HashSet<String>,
+    numbers: HashSet<String>,
+    pronouns: HashSet<String>,
 }
 
 impl Default for Compiled {
@@ -104,22 +118,23 @@ impl Default for Compiled {
 }
 
 impl Compiled {
+    /// A title word ("spokesman", "Gov.", "Secretary"), in any case.
     pub fn is_title(&self, word: &str) -> bool {
-        let w = word.trim_end_matches([',', '.']).to_lowercase();
-        self.settings.title_words.iter().any(|t| *t == w)
+        let w = word.to_lowercase();
+        self.sets.titles.contains(&w) || self.sets.titles.contains(w.trim_end_matches([',', '.']))
     }
+    /// `word` is folded (lower case): see `normalise::quote::words`.
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.settings.function_words.iter().any(|t| t == word)
+        self.sets.function.contains(word)
     }
     pub fn is_negation(&self, word: &str) -> bool {
-        self.settings.negations.iter().any(|t| t == word)
+        self.sets.negations.contains(word)
     }
     pub fn is_number(&self, word: &str) -> bool {
-        word.chars().any(|c| c.is_ascii_digit()) || self.settings.number_words.iter().any(|t| t == word)
+        word.chars().any(|c| c.is_ascii_digit()) || self.sets.numbers.contains(word)
     }
     pub fn is_pronoun(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.settings.pronouns.iter().any(|t| *t == w)
+        self.sets.pronouns.contains(&word.to_lowercase())
     }
 }
 
@@ -229,10 +244,19 @@ impl RuleFile for SpeechFile {
         }
         let verb = Regex::new(&verb_group)
             .map_err(|e| RuleProblem::new(format!("speech verbs do not compile: {e}"), None))?;
+        let set = |l: &[String]| l.iter().cloned().collect::<HashSet<String>>();
+        let sets = WordSets {
+            titles: set(&settings.title_words),
+            function: set(&settings.function_words),
+            negations: set(&settings.negations),
+            numbers: set(&settings.number_words),
+            pronouns: set(&settings.pronouns),
+        };
         Ok(Compiled {
             settings,
             patterns,
             verb,
+            sets,
         })
     }
 
