@@ -34,6 +34,10 @@ use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, li
 use crate::claim::{Anchor, Claim, Subject, Value};
 use crate::normalise::quote::{QuoteValue, Speaker, Word, WordClass};
 
+/// Content words found in more quotes than this are not used to find
+/// candidate pairs (keeps the pair search near linear on big bundles).
+const MAX_POSTINGS: usize = 64;
+
 /// One quote claim with its value.
 struct Item<'a> {
     claim: &'a Claim,
@@ -76,6 +80,11 @@ fn statements(items: &[Item]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..items.len()).collect();
     let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
     for list in index.values() {
+        // A word in very many quotes ("Ukraine" in a war story) tells
+        // nothing; quotes that share it share rarer words too.
+        if list.len() > MAX_POSTINGS {
+            continue;
+        }
         for (n, &i) in list.iter().enumerate() {
             for &j in &list[n + 1..] {
                 if items[i].claim.anchor.doc == items[j].claim.anchor.doc || !seen.insert((i, j)) {
