@@ -73,8 +73,8 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
     for (index, (doc, result)) in bundle.documents.iter().zip(results).enumerate() {
         match result {
             Ok(mut c) => {
-                // Normalisers see one document and anchor on document 0;
-                // here each claim learns which document of the bundle it is in.
+                // Normalisers see one document and anchor at doc 0; place
+                // every anchor in the bundle here.
                 c.claims.iter_mut().for_each(|x| x.anchor.doc = index);
                 c.unresolved.iter_mut().for_each(|x| x.anchor.doc = index);
                 claims.push(c)

@@ -12,10 +12,12 @@
 //! no text re-read, nothing printed.
 
 mod cluster;
+pub mod date;
 mod fingerprint;
 pub mod name;
 pub mod quantity;
 pub mod quote;
+pub mod role;
 
 pub use cluster::{Cluster, ValueGroup, cluster, value_groups};
 pub use fingerprint::fingerprint;
@@ -155,7 +157,9 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         let judged = match group.category {
             Category::Name => name::judge(bundle, group),
             Category::Quote => quote::judge(bundle, group),
+            Category::Role => role::judge(bundle, group),
             Category::Quantity | Category::Duration => quantity::judge(bundle, group),
+            Category::Date => date::judge(bundle, group, default_severity(group.category)),
             _ => judge_by_clusters(bundle, group, default_severity(group.category)),
         };
         out.findings.extend(judged.findings);
