@@ -3,12 +3,15 @@
 //! Takes the document's direct and block quote mentions and resolves each
 //! attribution to a speaker: a name to the canonical entity overlapping it in
 //! [`Context::entities`] ("Kremlin spokesman Dmitry Peskov", "Peskov" →
-//! `dmitry-peskov`), a pronoun to the nearest person in the three sentences
-//! before it (preferring one who was just reported speaking: "Peskov said …
-//! As he noted, “…”"). Until entities are resolved for a document, a fallback
-//! finds people itself: names after a title ("President", "spokesman") and
-//! later mentions of their surnames; such speakers are keyed by surname,
-//! which is also how speakers are matched across documents. A quote with no
+//! `dmitry-peskov`), a pronoun to a person in the three sentences before it
+//! (one just reported speaking: "Peskov said … As he noted, “…”"; else the
+//! subject opening the sentence; else the last one named; pronouns carry no
+//! gender here, so a "she" can still land on a man named last). People the
+//! entity rules do not know are found by a fallback: names after a title
+//! ("President", "spokesman", "coach"), before ", who", with an age or an
+//! appositive, or named in an attribution, and later mentions of their
+//! surnames; such speakers are keyed by surname, and speakers are matched
+//! across documents by entity id or surname (up to a spelling slip). A quote with no
 //! attribution that directly follows an attributed one (a block of quoted
 //! paragraphs) keeps its speaker; otherwise it is `unattributed`.
 //! Indirect speech yields no claim (see `rules/speech.toml`). Hands on quote
