@@ -15,8 +15,9 @@
 //!   necessary"), or half of the shorter quote's content words with at least
 //!   four of them (Peskov's "large number of questions" in three renderings);
 //! - different or unknown speakers: strictly, at least 90% of the shorter
-//!   quote's words with four content words and six words in all, so that two
-//!   people saying something alike are not called a misattribution.
+//!   quote's words with four content words and six words in all, and no
+//!   content word changed where both quote, so that two people saying
+//!   something alike are not called a misattribution.
 //!
 //! Findings per statement: a `conflict` (`error`) when attributions next to
 //! the quote name different speakers (speakers found only through a pronoun
@@ -165,7 +166,9 @@ pub fn same_statement(a: &QuoteValue, b: &QuoteValue) -> bool {
         || (o.content_contain >= 0.5 && o.content >= 4);
     match (&a.speaker, &b.speaker) {
         (Some(x), Some(y)) if x.same(y) => loose,
-        _ => strict,
+        // Across speakers only the same words count: two people saying "we
+        // will rebuild every home" and "every school" are not one quote.
+        _ => strict && !diff(&a.words, &b.words).content_changed,
     }
 }
 
@@ -284,6 +287,8 @@ pub struct Diff {
     /// The other wording with `[-base words-]` and `{+its own words+}`.
     pub shown: String,
     pub changed: bool,
+    /// A word other than a function word changed.
+    pub content_changed: bool,
     /// A number, negation or name changed.
     pub serious: bool,
 }
@@ -300,11 +305,13 @@ pub fn diff(base: &[Word], other: &[Word]) -> Diff {
         return Diff {
             shown: join(other.iter().map(|w| w.raw.as_str())),
             changed: true,
+            content_changed: true,
             serious: true,
         };
     };
     let mut shown: Vec<String> = Vec::new();
     let mut changed = false;
+    let mut content_changed = false;
     let mut serious = false;
     let mut run_del: Vec<&str> = Vec::new();
     let mut run_ins: Vec<&str> = Vec::new();
@@ -327,11 +334,13 @@ pub fn diff(base: &[Word], other: &[Word]) -> Diff {
             }
             Op::Del(i) if inside => {
                 changed = true;
+                content_changed |= base[i].is_content();
                 serious |= is_serious(&base[i], base, other);
                 run_del.push(&base[i].raw);
             }
             Op::Ins(j) if inside => {
                 changed = true;
+                content_changed |= other[j].is_content();
                 serious |= is_serious(&other[j], other, base);
                 run_ins.push(&other[j].raw);
             }
@@ -343,6 +352,7 @@ pub fn diff(base: &[Word], other: &[Word]) -> Diff {
     Diff {
         shown: shown.join(" "),
         changed,
+        content_changed,
         serious,
     }
 }
@@ -775,6 +785,17 @@ mod tests {
             &q(
                 Some("Starmer"),
                 "Russia must prove it really wants peace in Ukraine."
+            ),
+        ));
+        // One content word apart: two people's own words.
+        assert!(!same_statement(
+            &q(
+                Some("Mayor"),
+                "We will rebuild every home that was lost in the flood"
+            ),
+            &q(
+                Some("Governor"),
+                "We will rebuild every school that was lost in the flood"
             ),
         ));
         // Loosely alike with an unknown speaker: not joined.
