@@ -17,6 +17,7 @@ mod fingerprint;
 pub mod name;
 pub mod quantity;
 pub mod quote;
+pub mod role;
 pub mod time;
 
 pub use cluster::{Cluster, ValueGroup, cluster, value_groups};
@@ -164,6 +165,7 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         let judged = match group.category {
             Category::Name => name::judge(bundle, group),
             Category::Quote => quote::judge(bundle, group),
+            Category::Role => role::judge(bundle, group),
             Category::Quantity | Category::Duration => quantity::judge(bundle, group),
             Category::Date => date::judge(bundle, group, default_severity(group.category)),
             _ => judge_by_clusters(bundle, group, default_severity(group.category)),

@@ -1,8 +1,376 @@
-//! The name judge. (Skeleton: uses the generic cluster judge until the name
-//! work gives it its own rules.)
+//! The name judge: reports misspelt names as variants, never conflicts.
+//!
+//! A group of a known person (`name:<id>`) holds every mention of that
+//! person in the bundle; any mention the normaliser marked as a misspelling
+//! ("Kir Starmer", "Macro") makes one `variant` finding for the group, with
+//! each misspelt form and, as the canonical value, the first correct
+//! mention in each document that spells the name right.
+//!
+//! The `name:unlisted` group holds the names the rules do not know. Two of
+//! them are one person spelt two ways when they have as many words, all
+//! equal but one, and that one a near miss by one edit ("Olena Kovalenko"
+//! and "Olena Kovalenco"), or equal once folded (diacritics, look-alike
+//! letters; capitals alone are house style, "bin"/"Bin"). One
+//! form merely extending the other ("Arabia"/"Arabian") is inflection, not
+//! misspelling. The form most documents use is taken as canonical. A name
+//! written one way only is no finding. Names yield no agreements: that a
+//! name is spelt alike everywhere is not news.
 
-use super::{Bundle, Comparison, Group, default_severity, judge_by_clusters};
+use std::collections::BTreeSet;
+
+use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, list_docs};
+use crate::claim::{Anchor, Claim, Subject, Value};
+use crate::normalise::name::{NameValue, UNLISTED, close_surname};
+use crate::rules::entities::fold;
 
 pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
-    judge_by_clusters(bundle, group, default_severity(group.category))
+    let mut out = Comparison::default();
+    if group.subject.key == UNLISTED {
+        out.findings = unlisted(bundle, group);
+    } else if let Some(f) = known(bundle, group) {
+        out.findings.push(f);
+    }
+    out
+}
+
+fn name_of(c: &Claim) -> Option<&NameValue> {
+    match &c.value {
+        Value::Name(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn docs_of(claims: &[&Claim]) -> Vec<usize> {
+    claims
+        .iter()
+        .map(|c| c.anchor.doc)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The variant finding of a known person, if any mention is misspelt.
+fn known(bundle: &Bundle, group: &Group) -> Option<Finding> {
+    let mut variants: Vec<(String, Vec<&Claim>)> = Vec::new();
+    let mut right: Vec<&Claim> = Vec::new();
+    let mut canonical = group.subject.label.clone();
+    for &c in &group.claims {
+        let Some(n) = name_of(c) else { continue };
+        canonical = n.canonical.clone();
+        if n.variant {
+            match variants.iter_mut().find(|(s, _)| *s == n.surface) {
+                Some((_, v)) => v.push(c),
+                None => variants.push((n.surface.clone(), vec![c])),
+            }
+        } else if !right.iter().any(|r| r.anchor.doc == c.anchor.doc) {
+            right.push(c);
+        }
+    }
+    if variants.is_empty() {
+        return None;
+    }
+    Some(finding(
+        bundle,
+        group.subject,
+        &canonical,
+        &right,
+        &variants,
+    ))
+}
+
+fn finding(
+    bundle: &Bundle,
+    subject: &Subject,
+    canonical: &str,
+    right: &[&Claim],
+    variants: &[(String, Vec<&Claim>)],
+) -> Finding {
+    let said: Vec<String> = variants
+        .iter()
+        .map(|(s, cs)| {
+            format!(
+                "\"{s}\" ({}) is a variant of {canonical}",
+                list_docs(bundle, &docs_of(cs))
+            )
+        })
+        .collect();
+    let right_docs = docs_of(right);
+    let mut message = said.join("; ");
+    if !right_docs.is_empty() {
+        message.push_str(&format!(
+            ", as {} spell{} it",
+            list_docs(bundle, &right_docs),
+            if right_docs.len() == 1 { "s" } else { "" }
+        ));
+    }
+    let mut values: Vec<FindingValue> = variants
+        .iter()
+        .map(|(s, cs)| FindingValue {
+            value: s.clone(),
+            evidence: cs.iter().map(|c| c.anchor).collect(),
+        })
+        .collect();
+    values.push(FindingValue {
+        value: canonical.to_string(),
+        evidence: right.iter().map(|c| c.anchor).collect::<Vec<Anchor>>(),
+    });
+    Finding::new(
+        Kind::Variant,
+        crate::claim::Category::Name,
+        Severity::Warning,
+        subject.clone(),
+        message,
+        values,
+        bundle.doc_ids,
+    )
+}
+
+/// Whether two unlisted names are one name spelt two ways: as many
+/// words, all the same once folded but at most one, and that one a near
+/// miss that does not merely extend the other.
+pub fn same_name_spelt_differently(a: &str, b: &str) -> bool {
+    // Capitals alone ("Osama Bin Laden"/"Osama bin Laden") are house
+    // style, not spelling.
+    if a.to_lowercase() == b.to_lowercase() {
+        return false;
+    }
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let differing: Vec<usize> = (0..wa.len())
+        .filter(|&i| fold(wa[i]) != fold(wb[i]))
+        .collect();
+    match differing.as_slice() {
+        [] => true,
+        [i] => {
+            let (x, y) = (wa[*i], wb[*i]);
+            let (fx, fy) = (fold(x), fold(y));
+            if sound(&fx) == sound(&fy) {
+                return true;
+            }
+            let extends = fx.starts_with(&fy) || fy.starts_with(&fx);
+            // No rule vouches for either form, so one edit only: two
+            // ("Patterson"/"Pattison") is as often another person.
+            !extends
+                && fx.chars().count() >= 5
+                && close_surname(x, y)
+                && strsim::levenshtein(&fx, &fy) <= 1
+        }
+        _ => false,
+    }
+}
+
+/// A rough sound key for spellings of one name across languages and
+/// transliterations: "Goikoetxea" (Basque) and "Goicoechea" (Spanish),
+/// "Filipović"/"Filipovic" (already folded), "Rafael"/"Raphael". Takes a
+/// folded word.
+fn sound(folded: &str) -> String {
+    let mut s = folded
+        .replace("tx", "ch")
+        .replace("ph", "f")
+        .replace("ck", "k")
+        .replace('k', "c")
+        .replace('y', "i");
+    // Doubled letters are one sound: "Mohammed"/"Mohamed".
+    let mut out = String::with_capacity(s.len());
+    for c in s.drain(..) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn unlisted(bundle: &Bundle, group: &Group) -> Vec<Finding> {
+    // Distinct surfaces in order of first appearance, with their claims.
+    let mut forms: Vec<(String, Vec<&Claim>)> = Vec::new();
+    for &c in &group.claims {
+        let Some(n) = name_of(c) else { continue };
+        match forms.iter_mut().find(|(s, _)| *s == n.surface) {
+            Some((_, v)) => v.push(c),
+            None => forms.push((n.surface.clone(), vec![c])),
+        }
+    }
+    // Connected components of "spelt differently" (a handful of names).
+    let mut component: Vec<usize> = (0..forms.len()).collect();
+    for i in 0..forms.len() {
+        for j in 0..i {
+            if same_name_spelt_differently(&forms[i].0, &forms[j].0) {
+                let (from, to) = (component[i], component[j]);
+                component
+                    .iter_mut()
+                    .filter(|c| **c == from)
+                    .for_each(|c| *c = to);
+            }
+        }
+    }
+    let roots: BTreeSet<usize> = component.iter().copied().collect();
+    let mut out = Vec::new();
+    for root in roots {
+        let members: Vec<usize> = (0..forms.len()).filter(|&i| component[i] == root).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        // Canonical: most documents, then most mentions, then first seen.
+        let best = *members
+            .iter()
+            .max_by_key(|&&i| {
+                (
+                    docs_of(&forms[i].1).len(),
+                    forms[i].1.len(),
+                    std::cmp::Reverse(i),
+                )
+            })
+            .unwrap_or(&members[0]);
+        let canonical = forms[best].0.clone();
+        let mut right: Vec<&Claim> = Vec::new();
+        for c in &forms[best].1 {
+            if !right.iter().any(|r| r.anchor.doc == c.anchor.doc) {
+                right.push(c);
+            }
+        }
+        let variants: Vec<(String, Vec<&Claim>)> = members
+            .iter()
+            .filter(|&&i| i != best)
+            .map(|&i| forms[i].clone())
+            .collect();
+        let subject = Subject::new(
+            format!("name:person:{}", fold(&canonical).replace(' ', "-")),
+            canonical.clone(),
+        );
+        out.push(finding(bundle, &subject, &canonical, &right, &variants));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_word_spelt_two_ways() {
+        assert!(same_name_spelt_differently(
+            "Olena Kovalenko",
+            "Olena Kovalenco"
+        ));
+        assert!(same_name_spelt_differently("José Pérez", "Jose Perez"));
+        assert!(same_name_spelt_differently(
+            "Andrzej Duda",
+            "Andrzej Dud\u{430}"
+        ));
+    }
+
+    #[test]
+    fn inflection_and_different_people_are_not_variants() {
+        assert!(!same_name_spelt_differently(
+            "Saudi Arabia",
+            "Saudi Arabian"
+        ));
+        assert!(!same_name_spelt_differently(
+            "Olena Kovalenko",
+            "Olena Kovalenko"
+        ));
+        assert!(!same_name_spelt_differently(
+            "Olena Kovalenko",
+            "Iryna Kovalenko"
+        ));
+        assert!(!same_name_spelt_differently(
+            "Olena Kovalenko",
+            "Olena Kovalenko Jr"
+        ));
+        assert!(!same_name_spelt_differently("Black Sea", "Red Sea"));
+        assert!(!same_name_spelt_differently("Anna Kim", "Anna Kin"));
+        assert!(!same_name_spelt_differently(
+            "James Patterson",
+            "James Pattison"
+        ));
+        assert!(!same_name_spelt_differently(
+            "Osama Bin Laden",
+            "Osama bin Laden"
+        ));
+    }
+}
+
+#[cfg(test)]
+mod bundle_tests {
+    use crate::claim::Category;
+    use crate::compare::{self, Comparison, Kind};
+    use crate::load::Document;
+    use crate::rules::Rules;
+
+    fn check(docs: &[&str]) -> Comparison {
+        let rules = Rules::builtin().expect("rules");
+        let mut claims = Vec::new();
+        for (i, text) in docs.iter().enumerate() {
+            let doc = Document::from_text(&format!("{i:03}"), text);
+            let mut c = crate::analyse_document(&doc, &rules);
+            c.claims.iter_mut().for_each(|x| x.anchor.doc = i);
+            claims.push(c);
+        }
+        let ids: Vec<String> = (0..docs.len()).map(|i| format!("{i:03}")).collect();
+        let published = vec![None; docs.len()];
+        compare::compare(
+            &compare::Bundle {
+                doc_ids: &ids,
+                short_names: &ids,
+                published: &published,
+            },
+            &claims,
+        )
+    }
+
+    fn variants(c: &Comparison) -> Vec<String> {
+        c.findings
+            .iter()
+            .filter(|f| f.kind == Kind::Variant && f.category == Category::Name)
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_unlisted_name_spelt_two_ways_across_the_bundle() {
+        let c = check(&[
+            "Olena Kovalenko, the mayor, said the bridge was closed.",
+            "The mayor, Olena Kovalenko, confirmed the closure.",
+            "Olena Kovalenco said repairs would take a week.",
+        ]);
+        assert_eq!(
+            variants(&c),
+            ["\"Olena Kovalenco\" (002) is a variant of Olena Kovalenko, as 000 and 001 spell it"]
+        );
+    }
+
+    #[test]
+    fn an_unlisted_name_written_once_is_no_finding() {
+        let c = check(&[
+            "Olena Kovalenko spoke.",
+            "Iryna Kovalenko spoke.",
+            "Black Sea ports.",
+        ]);
+        assert!(variants(&c).is_empty(), "{:?}", variants(&c));
+    }
+
+    #[test]
+    fn listed_spellings_are_no_variants_across_documents() {
+        let c = check(&[
+            "Volodymyr Zelenskyy met Emmanuel Macron in Kyiv.",
+            "Zelenskiy met Macron in Kiev.",
+            "Vladimir Zelensky and Macron met in Kyiv.",
+        ]);
+        assert!(variants(&c).is_empty(), "{:?}", variants(&c));
+    }
+
+    #[test]
+    fn a_homoglyph_in_a_known_name_is_a_variant() {
+        let c = check(&[
+            "Polish President Andrzej Duda arrived.",
+            "Andrzej Dud\u{430} arrived on Monday.",
+        ]);
+        assert_eq!(
+            variants(&c),
+            ["\"Andrzej Dud\u{430}\" (001) is a variant of Andrzej Duda, as 000 spells it"]
+        );
+    }
 }

@@ -1,30 +1,602 @@
-//! Normalisation of role mentions. (Skeleton: filled in by the role work.)
+//! Normalisation of role mentions: which office, held by whom, when, and
+//! whether the text says it is held now, was held, or is about to be.
+//!
+//! Takes the role mentions of `extract::role` and the document's entities.
+//! The person is the entity named right after the title ("Kir Starmer"
+//! resolves to Keir Starmer, so his misspelt name still carries his role);
+//! a person the rules do not know must be named with two words or more.
+//! The office is the title's canonical office with the country from the
+//! text ("Russian President", "President of Ukraine"), else the one country
+//! the person's offices in `rules/entities.toml` give for that title
+//! ("President Trump" → President of the United States). The marker gives
+//! the tense: "former"/"ex-" (no longer held), "acting"/"interim",
+//! "outgoing", "incumbent"/"sitting" (held), "-elect" (not yet held);
+//! "then-" and "late" place the role at another, unstated time and are not
+//! compared at all. "Friedrich Merz, who became chancellor in 2025" holds
+//! the office, since that year; the year is checked against the rules.
+//!
+//! The day the role is told of is the date of the event of the sentence
+//! (`Context::event_for`), else a date in the same sentence, else the
+//! publication day; it may stay unknown. A sentence that names another year
+//! than the publication's without a day ("in 2022, President Biden …") is
+//! about another time and yields no role claim. The day is carried in the value, with
+//! the person's terms of that office from the rules, so the role judge can
+//! group documents describing the same day and check them against the
+//! rules (see `compare::role`). Subject key: `role:<person id>`.
 
 use std::fmt;
 
-use super::Context;
-use crate::claim::DocClaims;
+use chrono::NaiveDate;
+
+use super::{Context, EntityKind};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
+use crate::extract::name::PARTICLES;
+use crate::extract::role::RoleMention;
+use crate::rules::entities::fold;
+use crate::rules::titles::{Country, Title};
+
+/// Whether two offices are one: equal, or one the country-less form of
+/// the other ("Secretary of State" for a person the rules do not know, and
+/// "Secretary of State of the United States" in another document).
+pub fn same_office(a: &str, b: &str) -> bool {
+    let of = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(" of "))
+    };
+    a == b || of(a, b) || of(b, a)
+}
+
+/// What the marker before a title says about the office at the time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tense {
+    Current,
+    Acting,
+    Outgoing,
+    Former,
+    Elect,
+}
+
+impl Tense {
+    /// Whether the person holds the office at the time.
+    pub fn holds(self) -> bool {
+        matches!(self, Tense::Current | Tense::Acting | Tense::Outgoing)
+    }
+}
 
 /// A normalised role.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleValue {
-    pub text: String,
+    pub tense: Tense,
+    /// Canonical office: "President of the United States".
+    pub office: String,
+    /// How a message says it: "US president".
+    pub short: String,
+    /// Canonical name of the person.
+    pub person: String,
+    /// "he" / "she", when the rules know.
+    pub pronoun: Option<String>,
+    /// The day the role is told of, when known.
+    pub date: Option<NaiveDate>,
+    /// The person's terms of this office in rules/entities.toml.
+    pub terms: Vec<(NaiveDate, Option<NaiveDate>)>,
+    /// The year the office was taken, when the text says ("who became
+    /// chancellor in 2025").
+    pub since: Option<i32>,
 }
 
 impl fmt::Display for RoleValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        match self.tense {
+            Tense::Current if self.since.is_some() => {
+                write!(f, "{}", self.office)?;
+                self.since.map_or(Ok(()), |y| write!(f, " (since {y})"))
+            }
+            Tense::Current => write!(f, "{}", self.office),
+            Tense::Acting => write!(f, "acting {}", self.office),
+            Tense::Outgoing => write!(f, "outgoing {}", self.office),
+            Tense::Former => write!(f, "former {}", self.office),
+            Tense::Elect => write!(f, "{} (elect)", self.office),
+        }
     }
 }
 
 impl RoleValue {
-    /// Whether both values can be true of the same subject.
+    /// Roles in different offices never contradict each other (a former
+    /// prime minister may be president). In one office, holding it
+    /// ("President", "acting", "outgoing") contradicts not holding it
+    /// ("former", "-elect").
     pub fn compatible(&self, other: &Self) -> bool {
-        self == other
+        if !same_office(&self.office, &other.office) {
+            return true;
+        }
+        let since_agrees = match (self.since, other.since) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        self.tense.holds() == other.tense.holds() && since_agrees
+    }
+
+    /// "a former US president", "the US president", "the acting …".
+    pub fn phrase(&self) -> String {
+        match self.tense {
+            Tense::Current => match self.since {
+                Some(y) => format!("the {} since {y}", self.short),
+                None => format!("the {}", self.short),
+            },
+            Tense::Acting => format!("the acting {}", self.short),
+            Tense::Outgoing => format!("the outgoing {}", self.short),
+            Tense::Former => format!("a former {}", self.short),
+            Tense::Elect => format!("the {}-elect", self.short),
+        }
+    }
+
+    /// What rules/entities.toml says of this office on `day`: whether the
+    /// person held it, or `None` when the rules list no term of it.
+    pub fn rules_hold(&self, day: NaiveDate) -> Option<bool> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        Some(
+            self.terms
+                .iter()
+                .any(|&(from, to)| from <= day && to.is_none_or(|to| day < to)),
+        )
+    }
+
+    /// The value the rules give on `day`, as `(display, phrase, why)`, when
+    /// it contradicts this one.
+    pub fn rules_contradiction(&self, day: NaiveDate) -> Option<(String, String, String)> {
+        if let Some(found) = self.since_contradiction(day) {
+            return Some(found);
+        }
+        let held = self.rules_hold(day)?;
+        // On a hand-over day both the old and the new holder are right,
+        // depending on the hour: the rules do not judge those days.
+        let handover = self
+            .terms
+            .iter()
+            .any(|&(from, to)| from == day || to == Some(day));
+        if held == self.tense.holds() || handover {
+            return None;
+        }
+        let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        if held {
+            let from = self
+                .terms
+                .iter()
+                .filter(|&&(from, _)| from <= day)
+                .map(|&(from, _)| from)
+                .max()?;
+            Some((
+                self.office.clone(),
+                format!("the {}", self.short),
+                format!("in office from {}", fmt(from)),
+            ))
+        } else if let Some(to) = self
+            .terms
+            .iter()
+            .filter_map(|&(_, to)| to)
+            .filter(|&to| to <= day)
+            .max()
+        {
+            Some((
+                format!("former {}", self.office),
+                format!("a former {}", self.short),
+                format!("out of office since {}", fmt(to)),
+            ))
+        } else {
+            let from = self.terms.iter().map(|&(from, _)| from).min()?;
+            Some((
+                format!("not yet {}", self.office),
+                format!("not yet the {}", self.short),
+                format!("in office only from {}", fmt(from)),
+            ))
+        }
+    }
+}
+
+impl RoleValue {
+    /// "who became chancellor in 2024" when the rules' term that runs on
+    /// `day` (or the last one before it) began in another year.
+    fn since_contradiction(&self, day: NaiveDate) -> Option<(String, String, String)> {
+        let year = self.since?;
+        let term = self
+            .terms
+            .iter()
+            .filter(|(from, _)| *from <= day)
+            .max_by_key(|(from, _)| *from)?;
+        let actual = chrono::Datelike::year(&term.0);
+        (actual != year).then(|| {
+            (
+                format!("{} (since {actual})", self.office),
+                format!("the {} since {actual}", self.short),
+                format!("in office from {}", term.0.format("%Y-%m-%d")),
+            )
+        })
+    }
+}
+
+/// When a role at `span` is told of (see the module doc).
+enum Day {
+    /// A known day.
+    On(NaiveDate),
+    /// Nothing says: the role joins the story's main day in comparison.
+    Unknown,
+    /// The sentence is about another year than the document's day ("in
+    /// 2022 President Biden …") without giving a day: not comparable.
+    Elsewhere,
+}
+
+fn day_of(ctx: &Context, span: Span) -> Day {
+    if let Some(d) = ctx.event_for(span).and_then(|e| e.date) {
+        return Day::On(d);
+    }
+    let sentence = ctx.sentence(span.start);
+    let shown: Vec<String> = ctx
+        .dates
+        .iter()
+        .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end)
+        .map(|d| d.value.to_string())
+        .collect();
+    let day = |s: &str| {
+        s.get(..10)
+            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    };
+    if let Some(d) = shown.iter().find_map(|s| day(s)) {
+        return Day::On(d);
+    }
+    let today = ctx.today();
+    let other_year = shown.iter().any(|s| {
+        let year = s.get(..4).and_then(|y| y.parse::<i32>().ok());
+        year.is_some_and(|y| today.is_none_or(|t| chrono::Datelike::year(&t) != y))
+    });
+    match today {
+        _ if other_year => Day::Elsewhere,
+        Some(t) => Day::On(t),
+        None => Day::Unknown,
+    }
+}
+
+fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
+    if m.elect {
+        return Some(Tense::Elect);
+    }
+    let Some(t) = m.tense else {
+        return Some(Tense::Current);
+    };
+    let word = ctx.text(t).trim().to_lowercase();
+    let markers = &ctx.rules.titles.markers;
+    let is = |list: &[String]| list.iter().any(|x| x.to_lowercase() == word);
+    if is(&markers.other_time) {
+        None
+    } else if is(&markers.former) {
+        Some(Tense::Former)
+    } else if is(&markers.acting) {
+        Some(Tense::Acting)
+    } else if is(&markers.outgoing) {
+        Some(Tense::Outgoing)
+    } else {
+        Some(Tense::Current)
+    }
+}
+
+/// The person named at the start of `name`: (id, canonical name, pronoun,
+/// end of the name, entity index in the rules when known).
+fn person(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, usize)> {
+    if let Some(e) = ctx
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person && e.span.start == name.start)
+    {
+        let pronoun = ctx
+            .rules
+            .entities
+            .get(&e.id)
+            .and_then(|x| x.pronoun.clone());
+        return Some((e.id.clone(), e.name.clone(), pronoun, e.span.end));
+    }
+    // A place or organisation right after the title is no person.
+    if ctx
+        .entities
+        .iter()
+        .any(|e| e.span.start < name.end && name.start < e.span.end)
+    {
+        return None;
+    }
+    let text = ctx.text(name);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let plain = |w: &str| {
+        w.chars().count() >= 2
+            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && !ctx.rules.titles.is_title_word(w)
+            && !super::name::is_stop(w)
+    };
+    // Capitalised words, with particles between them ("Marcelo Rebelo de
+    // Sousa"), up to five words.
+    let mut n = 0;
+    for (k, w) in words.iter().enumerate().take(5) {
+        if plain(w) {
+            n = k + 1;
+        } else if !PARTICLES.contains(w) {
+            break;
+        }
+    }
+    if words[..n].iter().filter(|w| plain(w)).count() < 2 {
+        return None;
+    }
+    let shown = words[..n].join(" ");
+    let end = name.start + text.find(&shown)? + shown.len();
+    Some((
+        format!("person:{}", fold(&shown).replace(' ', "-")),
+        shown,
+        None,
+        end,
+    ))
+}
+
+/// The known person whose name ends `name` ("Chancellor Friedrich Merz,
+/// who became …" names Merz). People the rules do not know are left out
+/// here: where their name starts is not clear.
+fn person_ending(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, usize)> {
+    let e = ctx.entities.iter().find(|e| {
+        e.kind == EntityKind::Person && e.span.end == name.end && e.span.start >= name.start
+    })?;
+    let pronoun = ctx
+        .rules
+        .entities
+        .get(&e.id)
+        .and_then(|x| x.pronoun.clone());
+    Some((e.id.clone(), e.name.clone(), pronoun, e.span.end))
+}
+
+/// The office a title means for this person, with its short form.
+fn office(
+    ctx: &Context,
+    m: &RoleMention,
+    title: &Title,
+    person_id: &str,
+    day: Option<NaiveDate>,
+) -> (String, String) {
+    let titles = &ctx.rules.titles;
+    let country: Option<&Country> = m
+        .adjective
+        .and_then(|a| titles.country_by_form(ctx.text(a)))
+        .or_else(|| m.of.and_then(|o| titles.country_by_name(ctx.text(o))));
+    if !title.needs_country || country.is_some() {
+        return (title.office_for(country), title.short_for(country));
+    }
+    // No country in the text: the one the person's offices give.
+    let prefix = title.office.split("{country}").next().unwrap_or("");
+    let implied = ctx.rules.entities.get(person_id).and_then(|e| {
+        let mut offices: Vec<&crate::rules::entities::OfficeTerm> = e
+            .offices
+            .iter()
+            .filter(|t| t.office.starts_with(prefix))
+            .collect();
+        if let Some(d) = day
+            && offices.iter().any(|t| t.holds_on(d))
+        {
+            offices.retain(|t| t.holds_on(d));
+        }
+        let first = offices.first()?;
+        offices
+            .iter()
+            .all(|t| t.office == first.office)
+            .then(|| first.office.clone())
+    });
+    let country = implied.as_ref().and_then(|o| {
+        let name = o.strip_prefix(prefix)?;
+        titles.countries.iter().find(|c| c.name == name)
+    });
+    match (implied, country) {
+        (Some(o), c) => (o, title.short_for(c)),
+        (None, _) => (title.office_for(None), title.short_for(None)),
     }
 }
 
 /// The role claims of one document.
-pub fn claims(_ctx: &Context) -> DocClaims {
-    DocClaims::default()
+pub fn claims(ctx: &Context) -> DocClaims {
+    let mut out = DocClaims::default();
+    for m in &ctx.mentions.roles {
+        let Some(tense) = tense_of(ctx, m) else {
+            continue;
+        };
+        let Some(title) = ctx.rules.titles.title(ctx.text(m.title)) else {
+            continue;
+        };
+        let found = if m.since.is_some() {
+            person_ending(ctx, m.name)
+        } else {
+            person(ctx, m.name)
+        };
+        let Some((id, name, pronoun, end)) = found else {
+            continue;
+        };
+        let span = if m.since.is_some() {
+            // The name comes first; the span runs to the year.
+            let start = ctx
+                .entities
+                .iter()
+                .find(|e| e.span.end == m.name.end)
+                .map_or(m.span.start, |e| e.span.start);
+            Span::new(start, m.span.end)
+        } else {
+            Span::new(m.span.start, end)
+        };
+        let date = match day_of(ctx, span) {
+            Day::On(d) => Some(d),
+            Day::Unknown => None,
+            Day::Elsewhere => continue,
+        };
+        let (office, short) = office(ctx, m, title, &id, date);
+        let terms = ctx
+            .rules
+            .entities
+            .get(&id)
+            .map(|e| e.terms(&office).map(|t| (t.from, t.to)).collect())
+            .unwrap_or_default();
+        out.claims.push(Claim {
+            anchor: Anchor { doc: 0, span },
+            category: Category::Role,
+            subject: Subject::new(format!("role:{id}"), format!("{name}: office held")),
+            value: Value::Role(RoleValue {
+                tense,
+                office,
+                short,
+                person: name,
+                pronoun,
+                date,
+                terms,
+                since: m.since,
+            }),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Document, Published};
+    use crate::rules::Rules;
+
+    fn roles(text: &str, published: Option<&str>) -> Vec<(String, String, RoleValue)> {
+        let rules = Rules::builtin().expect("rules");
+        let mut doc = Document::from_text("t", text);
+        doc.published = published.map(|p| Published::parse(p).expect("date"));
+        crate::analyse_document(&doc, &rules)
+            .claims
+            .into_iter()
+            .filter_map(|c| match c.value {
+                Value::Role(r) => Some((
+                    doc.text[c.anchor.span.start..c.anchor.span.end].to_string(),
+                    c.subject.key,
+                    r,
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn former_president_on_a_day_he_is_in_office_contradicts_the_rules() {
+        let r = roles(
+            "Former US President Donald Trump spoke.",
+            Some("2025-03-18"),
+        );
+        assert_eq!(r.len(), 1);
+        let (text, key, v) = &r[0];
+        assert_eq!(text, "Former US President Donald Trump");
+        assert_eq!(key, "role:donald-trump");
+        let (display, _, why) = v
+            .rules_contradiction(day("2025-03-18"))
+            .expect("contradiction");
+        assert_eq!(display, "President of the United States");
+        assert!(why.contains("2025-01-20"), "{why}");
+        // In 2023 he was a former president: no contradiction.
+        assert_eq!(v.rules_contradiction(day("2023-06-01")), None);
+    }
+
+    #[test]
+    fn president_biden_in_2025_is_out_of_date() {
+        let r = roles("President Biden spoke on Tuesday.", Some("2025-03-18"));
+        let v = &r[0].2;
+        assert_eq!(v.office, "President of the United States");
+        let (display, phrase, _) = v.rules_contradiction(day("2025-03-18")).expect("stale");
+        assert_eq!(display, "former President of the United States");
+        assert_eq!(phrase, "a former US president");
+    }
+
+    #[test]
+    fn ex_chancellor_and_acting_and_elect() {
+        let r = roles(
+            "Ex-chancellor Olaf Scholz met acting Foreign Minister Jan Novak and President-elect Donald Trump.",
+            Some("2024-12-01"),
+        );
+        let shown: Vec<String> = r.iter().map(|x| x.2.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "former Chancellor of Germany",
+                "acting Foreign Minister",
+                "President of the United States (elect)"
+            ]
+        );
+        // Scholz was still chancellor on 2024-12-01: the rules disagree.
+        assert!(r[0].2.rules_contradiction(day("2024-12-01")).is_some());
+        assert_eq!(r[1].1, "role:person:jan-novak");
+        assert_eq!(r[2].2.rules_contradiction(day("2024-12-01")), None);
+    }
+
+    #[test]
+    fn a_former_prime_minister_is_not_a_former_president() {
+        let a = &roles("Former Russian Prime Minister Vladimir Putin", None)[0].2;
+        let b = &roles("Russian President Vladimir Putin", None)[0].2;
+        assert!(a.compatible(b));
+        assert_eq!(a.to_string(), "former Prime Minister of Russia");
+    }
+
+    #[test]
+    fn outgoing_and_incumbent_agree_with_plain_office() {
+        let a = &roles("Outgoing Prime Minister Rishi Sunak", None)[0].2;
+        let b = &roles("Prime Minister Rishi Sunak", None)[0].2;
+        let c = &roles("former Prime Minister Rishi Sunak", None)[0].2;
+        assert!(a.compatible(b));
+        assert!(!b.compatible(c));
+        assert_eq!(b.office, "Prime Minister of the United Kingdom");
+    }
+
+    #[test]
+    fn an_office_without_its_country_is_the_same_office() {
+        let a = &roles("Former Secretary of State Jane Roe Smith spoke.", None)[0].2;
+        let b = &roles("US Secretary of State Jane Roe Smith spoke.", None)[0].2;
+        assert_eq!(a.office, "Secretary of State");
+        assert!(!a.compatible(b));
+        assert!(!same_office("President", "Vice President of France"));
+    }
+
+    #[test]
+    fn a_name_ends_before_a_weekday() {
+        let r = roles("He met President Jan Novak Thursday.", None);
+        assert_eq!(r[0].0, "President Jan Novak");
+        assert!(roles("President The Reserve Fund", None).is_empty());
+    }
+
+    #[test]
+    fn who_became_chancellor_in_a_year() {
+        let r = roles(
+            "Friedrich Merz, who became chancellor in 2025, spoke.",
+            Some("2025-06-01"),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "Friedrich Merz, who became chancellor in 2025");
+        assert_eq!(r[0].2.to_string(), "Chancellor of Germany (since 2025)");
+        assert_eq!(r[0].2.rules_contradiction(day("2025-06-01")), None);
+        let wrong = &roles(
+            "Friedrich Merz, who became chancellor in 2024, spoke.",
+            Some("2025-06-01"),
+        )[0]
+        .2;
+        let (display, _, _) = wrong
+            .rules_contradiction(day("2025-06-01"))
+            .expect("wrong year");
+        assert_eq!(display, "Chancellor of Germany (since 2025)");
+        assert!(!wrong.compatible(&r[0].2));
+    }
+
+    #[test]
+    fn then_places_the_role_elsewhere_in_time() {
+        assert!(roles("then-Secretary of State Mike Pompeo", None).is_empty());
+    }
+
+    #[test]
+    fn a_misspelt_name_keeps_its_role() {
+        let r = roles("British Prime Minister Kir Starmer arrived.", None);
+        assert_eq!(r[0].1, "role:keir-starmer");
+        assert_eq!(r[0].0, "British Prime Minister Kir Starmer");
+    }
 }

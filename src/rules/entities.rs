@@ -1,12 +1,21 @@
-//! `rules/entities.toml`: Canonical people and places, their aliases and offices.
+//! `rules/entities.toml`: canonical people, places and organisations, the
+//! aliases they are written under and the offices people held, with dates.
 //!
-//! (Skeleton: the entries and their compiled form are filled in by the
-//! name work; the file already loads, merges and runs its examples.)
+//! Compiled into one case-sensitive Aho–Corasick automaton over every alias
+//! (so a document is scanned once, leftmost-longest), plus per-entity lists
+//! of given names and surnames and folded (lower-case, diacritics and
+//! look-alike letters removed) aliases for the fuzzy matcher in
+//! `normalise::name`. Office dates feed the role checks in `normalise::role`.
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::NaiveDate;
 use serde::Deserialize;
+use toml::Spanned;
+use unicode_normalization::UnicodeNormalization;
 
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
+use crate::normalise::EntityKind;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,17 +28,187 @@ pub struct EntityFile {
     pub allow: Vec<Allow>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
-    #[serde(default)]
     pub id: String,
+    /// Canonical name, also an alias.
+    pub name: Spanned<String>,
+    /// `person`, `place` or `organisation`.
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// `he` or `she` for messages ("call him the US president"); omitted,
+    /// the name is repeated.
+    #[serde(default)]
+    pub pronoun: Option<String>,
+    #[serde(default)]
+    pub offices: Vec<Office>,
+}
+
+/// An office held from `from` (inclusive) until `to` (exclusive; the day a
+/// successor takes over), or to this day when `to` is absent.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// Canonical office name as `rules/titles.toml` produces it:
+    /// "President of the United States".
+    pub office: String,
+    pub from: Spanned<String>,
+    #[serde(default)]
+    pub to: Option<Spanned<String>>,
+}
+
+/// One entity, ready to use.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub pronoun: Option<String>,
+    /// Every alias, the canonical name first.
+    pub aliases: Vec<String>,
+    /// First tokens of multi-word aliases ("Keir", "Volodymyr", "Vladimir").
+    pub given_names: Vec<String>,
+    /// Last tokens of multi-word aliases and one-word aliases, folded.
+    pub surnames: Vec<String>,
+    pub offices: Vec<OfficeTerm>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficeTerm {
+    pub office: String,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+}
+
+impl OfficeTerm {
+    pub fn holds_on(&self, day: NaiveDate) -> bool {
+        self.from <= day && self.to.is_none_or(|to| day < to)
+    }
+}
+
+impl Entity {
+    /// Terms of `office` this entity held, in date order.
+    pub fn terms<'a>(&'a self, office: &'a str) -> impl Iterator<Item = &'a OfficeTerm> + 'a {
+        self.offices.iter().filter(move |t| t.office == office)
+    }
 }
 
 /// The compiled form used by extraction and normalisation.
 #[derive(Clone, Debug, Default)]
 pub struct Compiled {
-    pub entries: Vec<Entry>,
+    pub entities: Vec<Entity>,
+    /// Pattern i is `alias_entity[i]`'s alias `alias_text[i]`.
+    pub automaton: Option<AhoCorasick>,
+    pub alias_entity: Vec<usize>,
+    pub alias_text: Vec<String>,
+}
+
+impl Compiled {
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// Whether `word` is exactly one of any entity's aliases.
+    pub fn is_alias(&self, word: &str) -> bool {
+        self.alias_text.iter().any(|a| a == word)
+    }
+}
+
+/// Lower case, no diacritics, Cyrillic and Greek look-alike letters mapped
+/// to Latin ones: the form two spellings are compared in. "Dudа" (with a
+/// Cyrillic а) and "Duda" fold alike; so do "Erdoğan" and "Erdogan".
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'а' | 'А' | 'α' | 'Α' => 'a',
+            'е' | 'Е' | 'ε' | 'Ε' => 'e',
+            'о' | 'О' | 'ο' | 'Ο' => 'o',
+            'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+            'с' | 'С' => 'c',
+            'х' | 'Х' | 'χ' | 'Χ' => 'x',
+            'у' | 'У' => 'y',
+            'і' | 'І' | 'ι' | 'Ι' => 'i',
+            'ł' | 'Ł' => 'l',
+            'ø' | 'Ø' => 'o',
+            'đ' | 'Đ' => 'd',
+            'ı' => 'i',
+            '’' => '\'',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn date(s: &Spanned<String>) -> Result<NaiveDate, RuleProblem> {
+    NaiveDate::parse_from_str(s.get_ref(), "%Y-%m-%d").map_err(|_| {
+        RuleProblem::new(
+            format!("`{}` is not a date (YYYY-MM-DD)", s.get_ref()),
+            Some(s.span()),
+        )
+    })
+}
+
+fn compile_entry(e: &Entry) -> Result<Entity, RuleProblem> {
+    let kind = match e.kind.get_ref().as_str() {
+        "person" => EntityKind::Person,
+        "place" => EntityKind::Place,
+        "organisation" | "organization" => EntityKind::Organisation,
+        other => {
+            return Err(RuleProblem::new(
+                format!("unknown entity kind `{other}` (person, place or organisation)"),
+                Some(e.kind.span()),
+            ));
+        }
+    };
+    let mut aliases = vec![e.name.get_ref().clone()];
+    for a in &e.aliases {
+        if !aliases.contains(a) {
+            aliases.push(a.clone());
+        }
+    }
+    let mut given_names = Vec::new();
+    let mut surnames = Vec::new();
+    for a in &aliases {
+        let words: Vec<&str> = a.split_whitespace().collect();
+        if let [first, .., last] = words.as_slice() {
+            if !given_names.contains(&first.to_string()) {
+                given_names.push(first.to_string());
+            }
+            surnames.push(fold(last));
+        } else if let [only] = words.as_slice() {
+            surnames.push(fold(only));
+        }
+    }
+    surnames.dedup();
+    let mut offices = Vec::new();
+    for o in &e.offices {
+        let from = date(&o.from)?;
+        let to = o.to.as_ref().map(date).transpose()?;
+        if to.is_some_and(|to| to <= from) {
+            return Err(RuleProblem::new(
+                "an office ends before it starts",
+                Some(o.from.span()),
+            ));
+        }
+        offices.push(OfficeTerm {
+            office: o.office.clone(),
+            from,
+            to,
+        });
+    }
+    Ok(Entity {
+        id: e.id.clone(),
+        name: e.name.get_ref().clone(),
+        kind,
+        pronoun: e.pronoun.clone(),
+        aliases,
+        given_names,
+        surnames,
+        offices,
+    })
 }
 
 impl RuleFile for EntityFile {
@@ -44,8 +223,39 @@ impl RuleFile for EntityFile {
     }
 
     fn compile(&self) -> Result<Compiled, RuleProblem> {
+        let mut entities = Vec::new();
+        let mut alias_entity = Vec::new();
+        let mut alias_text = Vec::new();
+        for e in &self.entries {
+            let entity = compile_entry(e)?;
+            for a in &entity.aliases {
+                if let Some(i) = alias_text.iter().position(|t| t == a) {
+                    let other: &Entity = &entities[alias_entity[i]];
+                    return Err(RuleProblem::new(
+                        format!("alias `{a}` is already an alias of `{}`", other.id),
+                        Some(e.name.span()),
+                    ));
+                }
+                alias_entity.push(entities.len());
+                alias_text.push(a.clone());
+            }
+            entities.push(entity);
+        }
+        let automaton = if alias_text.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&alias_text)
+                    .map_err(|e| RuleProblem::new(e.to_string(), None))?,
+            )
+        };
         Ok(Compiled {
-            entries: self.entries.clone(),
+            entities,
+            automaton,
+            alias_entity,
+            alias_text,
         })
     }
 
@@ -55,5 +265,30 @@ impl RuleFile for EntityFile {
 
     fn allows(&self) -> &[Allow] {
         &self.allow
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_diacritics_and_lookalikes() {
+        assert_eq!(fold("Erdoğan"), "erdogan");
+        assert_eq!(fold("Dud\u{430}"), "duda");
+        assert_eq!(fold("Wałęsa"), "walesa");
+        assert_ne!(fold("Merz"), fold("Mertz"));
+    }
+
+    #[test]
+    fn office_terms_end_the_day_a_successor_starts() {
+        let t = OfficeTerm {
+            office: "x".into(),
+            from: NaiveDate::from_ymd_opt(2021, 1, 20).unwrap(),
+            to: NaiveDate::from_ymd_opt(2025, 1, 20),
+        };
+        assert!(t.holds_on(NaiveDate::from_ymd_opt(2025, 1, 19).unwrap()));
+        assert!(!t.holds_on(NaiveDate::from_ymd_opt(2025, 1, 20).unwrap()));
+        assert!(!t.holds_on(NaiveDate::from_ymd_opt(2021, 1, 19).unwrap()));
     }
 }

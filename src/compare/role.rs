@@ -1,0 +1,355 @@
+//! The role judge: does every document give a person the same standing in
+//! an office on the day the story is about, and do the rules agree?
+//!
+//! A group holds every role claim about one person (`role:<id>`). Claims
+//! are split into windows of days they are told of (two weeks: one story
+//! is published over several days, offices change rarely). Documents that
+//! give no day at all (no publication date, no date or dated event in the
+//! sentence) are still compared: a bundle is one story, so an undated claim
+//! joins the window most claims of the group fall in. Only claims told of
+//! times far apart ("former President Trump" in 2023, "President Trump" in
+//! 2025) are kept apart. A disagreement inside a window that the rules
+//! explain (each claim right on its own day, across a hand-over) is none.
+//!
+//! Within a window, values are clustered by compatibility ("former US
+//! president" against "US president" is a conflict; "outgoing" or
+//! "acting" against the plain office is not). Each claim is also checked
+//! against the person's terms of office in rules/entities.toml on that day:
+//! "former President" for Donald Trump on 2025-03-18 contradicts his term
+//! from 2025-01-20, even if only one document says it. Both kinds make one
+//! conflict per person and day, whose values are every value given plus,
+//! when no document gives it, the value the rules give (with no evidence).
+//! Clusters several documents support are agreements.
+
+use chrono::NaiveDate;
+
+use super::{
+    Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, agreement, cluster,
+    list_docs, value_groups,
+};
+use crate::claim::{Claim, Subject, Value};
+use crate::normalise::role::RoleValue;
+
+fn role_of(c: &Claim) -> Option<&RoleValue> {
+    match &c.value {
+        Value::Role(r) => Some(r),
+        _ => None,
+    }
+}
+
+pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
+    let mut out = Comparison::default();
+    for (days, claims) in by_day(group) {
+        let subject = subject(group.subject, &claims, days);
+        // Undated claims are judged on the window's first day.
+        let day = days.map(|(first, _)| first);
+        let sub = Group {
+            category: group.category,
+            subject: &subject,
+            claims,
+        };
+        let judged = judge_day(bundle, &sub, day);
+        out.findings.extend(judged.findings);
+        out.agreements.extend(judged.agreements);
+    }
+    out
+}
+
+/// How far apart two days may be and still describe one situation: news
+/// about one story is published over several days, and offices change
+/// far more rarely (a hand-over inside the window is left to the rules).
+const WINDOW_DAYS: i64 = 14;
+
+/// Claims by the time they are told of: days at most [`WINDOW_DAYS`]
+/// from the first day of their window form one window; undated claims join
+/// the window with the most claims (the earliest on a tie). Each window
+/// comes with its first and last day.
+type Window<'a> = (Option<(NaiveDate, NaiveDate)>, Vec<&'a Claim>);
+
+fn by_day<'a>(group: &Group<'a>) -> Vec<Window<'a>> {
+    let mut dated: Vec<(NaiveDate, &Claim)> = Vec::new();
+    let mut undated = Vec::new();
+    for &c in &group.claims {
+        match role_of(c).and_then(|r| r.date) {
+            Some(d) => dated.push((d, c)),
+            None => undated.push(c),
+        }
+    }
+    dated.sort_by_key(|(d, c)| (*d, c.anchor));
+    let mut windows: Vec<Window<'a>> = Vec::new();
+    for (d, c) in dated {
+        match windows.last_mut() {
+            Some((Some((first, last)), cs)) if (d - *first).num_days() <= WINDOW_DAYS => {
+                *last = d;
+                cs.push(c);
+            }
+            _ => windows.push((Some((d, d)), vec![c])),
+        }
+    }
+    let main = windows
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (_, cs))| (cs.len(), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    match main {
+        None => vec![(None, undated)],
+        Some(i) => {
+            windows[i].1.extend(undated);
+            for (_, cs) in &mut windows {
+                cs.sort_by_key(|c| c.anchor);
+            }
+            windows
+        }
+    }
+}
+
+fn subject(base: &Subject, claims: &[&Claim], days: Option<(NaiveDate, NaiveDate)>) -> Subject {
+    let person = claims
+        .iter()
+        .find_map(|c| role_of(c))
+        .map(|r| r.person.clone())
+        .unwrap_or_else(|| base.label.clone());
+    let ymd = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    match days {
+        Some((first, last)) if first == last => Subject::new(
+            format!("{}@{}", base.key, ymd(first)),
+            format!("{person}: office held on {}", ymd(first)),
+        ),
+        Some((first, last)) => Subject::new(
+            format!("{}@{}", base.key, ymd(first)),
+            format!("{person}: office held from {} to {}", ymd(first), ymd(last)),
+        ),
+        None => Subject::new(
+            format!("{}@undated", base.key),
+            format!("{person}: office held (date not given)"),
+        ),
+    }
+}
+
+fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparison {
+    let values = value_groups(&group.claims);
+    let clusters = cluster(&values);
+    let mut out = Comparison::default();
+    for c in &clusters {
+        if c.documents(&values).len() >= 2 {
+            out.agreements.push(agreement(bundle, group, &values, c));
+        }
+    }
+    // Rules contradictions, judged on each claim's own day or the group's.
+    let mut rules_side: Option<(String, String, String)> = None;
+    for v in &values {
+        let Some(r) = role_of(v.claims[0]) else {
+            continue;
+        };
+        if let Some(d) = r.date.or(day)
+            && let Some(found) = r.rules_contradiction(d)
+        {
+            rules_side.get_or_insert(found);
+        }
+    }
+    // Values that disagree across days of one window but each fit the
+    // rules on its own day (a hand-over between two articles) are no
+    // conflict.
+    let all_fit_rules = group.claims.iter().all(|c| {
+        role_of(c).is_some_and(|r| {
+            r.date
+                .or(day)
+                .is_some_and(|d| r.rules_hold(d).is_some() && r.rules_contradiction(d).is_none())
+        })
+    });
+    if (clusters.len() < 2 || all_fit_rules) && rules_side.is_none() {
+        return out;
+    }
+    // The odd one out first: fewest documents, then first in the bundle.
+    let mut order: Vec<usize> = clusters.iter().flat_map(|c| c.members.clone()).collect();
+    order.sort_by_key(|&i| (values[i].documents().len(), values[i].claims[0].anchor));
+    let mut parts = Vec::new();
+    for (n, &i) in order.iter().enumerate() {
+        let Some(r) = role_of(values[i].claims[0]) else {
+            continue;
+        };
+        let docs = values[i].documents();
+        let who = if n == 0 {
+            r.person.clone()
+        } else {
+            match r.pronoun.as_deref() {
+                Some("he") => "him".to_string(),
+                Some("she") => "her".to_string(),
+                _ => r.person.clone(),
+            }
+        };
+        let verb = if docs.len() == 1 { "calls" } else { "call" };
+        parts.push(format!(
+            "{} {verb} {who} {}",
+            list_docs(bundle, &docs),
+            r.phrase()
+        ));
+    }
+    let mut message = parts.join("; ");
+    let mut finding_values: Vec<FindingValue> = order
+        .iter()
+        .map(|&i| values[i].to_finding_value())
+        .collect();
+    if let Some((display, phrase, why)) = rules_side {
+        let when = day
+            .map(|d| format!(" on {}", d.format("%Y-%m-%d")))
+            .unwrap_or_default();
+        message.push_str(&format!(
+            "; rules/entities.toml has {} as {phrase}{when} ({why})",
+            values
+                .first()
+                .and_then(|v| role_of(v.claims[0]))
+                .map(|r| r.person.clone())
+                .unwrap_or_default()
+        ));
+        if !finding_values.iter().any(|v| v.value == display) {
+            finding_values.push(FindingValue {
+                value: display,
+                evidence: Vec::new(),
+            });
+        }
+    }
+    out.findings.push(Finding::new(
+        Kind::Conflict,
+        group.category,
+        Severity::Error,
+        group.subject.clone(),
+        message,
+        finding_values,
+        bundle.doc_ids,
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::{self, Comparison, Kind};
+    use crate::load::{Document, Published};
+    use crate::rules::Rules;
+
+    /// Checks a bundle of (text, published) documents.
+    fn check(docs: &[(&str, Option<&str>)]) -> Comparison {
+        let rules = Rules::builtin().expect("rules");
+        let mut claims = Vec::new();
+        for (i, (text, published)) in docs.iter().enumerate() {
+            let mut doc = Document::from_text(&format!("{i:03}"), text);
+            doc.published = published.map(|p| Published::parse(p).expect("date"));
+            let mut c = crate::analyse_document(&doc, &rules);
+            c.claims.iter_mut().for_each(|x| x.anchor.doc = i);
+            claims.push(c);
+        }
+        let ids: Vec<String> = (0..docs.len()).map(|i| format!("{i:03}")).collect();
+        let published = vec![None; docs.len()];
+        compare::compare(
+            &compare::Bundle {
+                doc_ids: &ids,
+                short_names: &ids,
+                published: &published,
+            },
+            &claims,
+        )
+    }
+
+    fn role_conflicts(c: &Comparison) -> Vec<(String, Vec<String>)> {
+        c.findings
+            .iter()
+            .filter(|f| f.kind == Kind::Conflict && f.category == crate::claim::Category::Role)
+            .map(|f| {
+                (
+                    f.message.clone(),
+                    f.values.iter().map(|v| v.value.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn former_against_current_in_one_story_even_without_dates() {
+        let c = check(&[
+            ("Former Prime Minister Rishi Sunak spoke in London.", None),
+            ("Prime Minister Rishi Sunak spoke in London.", None),
+            ("Prime Minister Rishi Sunak spoke in London today.", None),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].0,
+            "000 calls Rishi Sunak a former British prime minister; 001 and 002 call him the British prime minister"
+        );
+    }
+
+    #[test]
+    fn outgoing_and_acting_are_no_conflict() {
+        let c = check(&[
+            (
+                "Outgoing Prime Minister Rishi Sunak conceded.",
+                Some("2024-07-05"),
+            ),
+            ("Prime Minister Rishi Sunak conceded.", Some("2024-07-04")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn one_document_against_the_rules() {
+        let c = check(&[("President Joe Biden met reporters.", Some("2025-03-18"))]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            [
+                "President of the United States",
+                "former President of the United States"
+            ]
+        );
+        assert!(found[0].0.contains("rules/entities.toml"), "{}", found[0].0);
+        assert!(found[0].0.contains("2025-01-20"), "{}", found[0].0);
+    }
+
+    #[test]
+    fn the_right_role_on_its_day_is_quiet() {
+        let c = check(&[
+            ("President Joe Biden met reporters.", Some("2023-03-18")),
+            (
+                "Former President Donald Trump held a rally.",
+                Some("2023-03-18"),
+            ),
+            ("Ex-chancellor Olaf Scholz spoke.", Some("2025-06-01")),
+            ("Chancellor Friedrich Merz spoke.", Some("2025-06-01")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_story_told_over_several_days_is_one_window() {
+        let c = check(&[
+            (
+                "Outgoing President Jan Novak called her.",
+                Some("2026-02-08"),
+            ),
+            ("Former President Jan Novak called her.", Some("2026-02-09")),
+        ]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_hand_over_between_two_articles_is_no_conflict() {
+        let c = check(&[
+            ("Chancellor Olaf Scholz spoke.", Some("2025-05-04")),
+            ("Former chancellor Olaf Scholz spoke.", Some("2025-05-08")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn different_days_are_kept_apart() {
+        let c = check(&[
+            (
+                "Former President Donald Trump held a rally.",
+                Some("2023-03-18"),
+            ),
+            ("President Donald Trump held a rally.", Some("2025-03-18")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+}
