@@ -133,8 +133,12 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<TimeMention> {
         {
             let zone = a.zone.clone().or_else(|| b.zone.clone());
             let end = b.zone.as_ref().map_or(b.end, |(_, e)| *e);
-            let lead = if kind == "between" || kind == "from" {
-                text[..a.start].trim_end().len().saturating_sub(kind.len())
+            let lead = match kind {
+                "between" | "from" => text[..a.start].trim_end().len().saturating_sub(kind.len()),
+                _ => a.start,
+            };
+            let lead = if text.is_char_boundary(lead) {
+                lead
             } else {
                 a.start
             };
