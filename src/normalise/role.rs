@@ -17,7 +17,8 @@
 //!
 //! The day the role is told of is the date of the event of the sentence
 //! (`Context::event_for`), else a date in the same sentence, else the
-//! publication day; it may stay unknown. A sentence that names another year
+//! publication day; it may stay unknown. "Former" is said from the time of
+//! writing, so it takes the publication day first (see [`day_of`]). A sentence that names another year
 //! than the publication's without a day ("in 2022, President Biden …") is
 //! about another time and yields no role claim. The day is carried in the value, with
 //! the person's terms of that office from the rules, so the role judge can
@@ -227,9 +228,29 @@ enum Day {
     Elsewhere,
 }
 
-fn day_of(ctx: &Context, span: Span) -> Day {
+/// The day a role is measured against. "Former" is nearly always said
+/// from the time of writing ("former President Obama, who visited in
+/// 2016"), so it takes the publication day first; every other tense is
+/// said of the time the sentence tells of ("President Obama visited in
+/// 2016"), so it takes the sentence's day first.
+fn day_of(ctx: &Context, span: Span, tense: Tense) -> Day {
+    let told = told_of(ctx, span);
+    let published = ctx.today();
+    match (tense, told, published) {
+        (Tense::Former, _, Some(p)) => Day::On(p),
+        (_, Some(Day::Elsewhere), _) => Day::Elsewhere,
+        (_, Some(Day::On(d)), _) => Day::On(d),
+        (_, _, Some(p)) => Day::On(p),
+        _ => Day::Unknown,
+    }
+}
+
+/// The time the sentence around `span` tells of: the date of its event,
+/// else a date in it, else another year it names without a day; `None`
+/// when it names no time.
+fn told_of(ctx: &Context, span: Span) -> Option<Day> {
     if let Some(d) = ctx.event_for(span).and_then(|e| e.date) {
-        return Day::On(d);
+        return Some(Day::On(d));
     }
     let sentence = ctx.sentence(span.start);
     let shown: Vec<String> = ctx
@@ -243,18 +264,14 @@ fn day_of(ctx: &Context, span: Span) -> Day {
             .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
     };
     if let Some(d) = shown.iter().find_map(|s| day(s)) {
-        return Day::On(d);
+        return Some(Day::On(d));
     }
     let today = ctx.today();
     let other_year = shown.iter().any(|s| {
         let year = s.get(..4).and_then(|y| y.parse::<i32>().ok());
         year.is_some_and(|y| today.is_none_or(|t| chrono::Datelike::year(&t) != y))
     });
-    match today {
-        _ if other_year => Day::Elsewhere,
-        Some(t) => Day::On(t),
-        None => Day::Unknown,
-    }
+    other_year.then_some(Day::Elsewhere)
 }
 
 fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
@@ -423,7 +440,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         } else {
             Span::new(m.span.start, end)
         };
-        let date = match day_of(ctx, span) {
+        let date = match day_of(ctx, span, tense) {
             Day::On(d) => Some(d),
             Day::Unknown => None,
             Day::Elsewhere => continue,
@@ -586,6 +603,15 @@ mod tests {
             .expect("wrong year");
         assert_eq!(display, "Chancellor of Germany (since 2025)");
         assert!(!wrong.compatible(&r[0].2));
+    }
+
+    #[test]
+    fn former_is_said_from_the_time_of_writing() {
+        // No event or date module needed: the publication day is the
+        // reference for "former" whatever the sentence tells of.
+        let r = roles("Former President Barack Obama spoke.", Some("2025-03-18"));
+        assert_eq!(r[0].2.date, Some(day("2025-03-18")));
+        assert_eq!(r[0].2.rules_contradiction(day("2025-03-18")), None);
     }
 
     #[test]
