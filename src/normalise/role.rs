@@ -18,9 +18,10 @@
 //! The day the role is told of is the date of the event of the sentence
 //! (`Context::event_for`), else a date in the same sentence, else the
 //! publication day; it may stay unknown. "Former" is said from the time of
-//! writing, so it takes the publication day first (see [`day_of`]). A sentence that names another year
-//! than the publication's without a day ("in 2022, President Biden …") is
-//! about another time and yields no role claim. The day is carried in the value, with
+//! writing, so it takes the publication day first (see [`day_of`]). A
+//! sentence that names only a month or year more than two months from the
+//! publication day ("in 2022, President Biden …") is about another time
+//! and yields no role claim. The day is carried in the value, with
 //! the person's terms of that office from the rules, so the role judge can
 //! group documents describing the same day and check them against the
 //! rules (see `compare::role`). Subject key: `role:<person id>`.
@@ -246,8 +247,8 @@ fn day_of(ctx: &Context, span: Span, tense: Tense) -> Day {
 }
 
 /// The time the sentence around `span` tells of: the date of its event,
-/// else a date in it, else another year it names without a day; `None`
-/// when it names no time.
+/// else a date in it, else a month or year it names far from the
+/// publication day (`Elsewhere`); `None` when it names no time.
 fn told_of(ctx: &Context, span: Span) -> Option<Day> {
     if let Some(d) = ctx.event_for(span).and_then(|e| e.date) {
         return Some(Day::On(d));
@@ -266,12 +267,38 @@ fn told_of(ctx: &Context, span: Span) -> Option<Day> {
     if let Some(d) = shown.iter().find_map(|s| day(s)) {
         return Some(Day::On(d));
     }
-    let today = ctx.today();
-    let other_year = shown.iter().any(|s| {
-        let year = s.get(..4).and_then(|y| y.parse::<i32>().ok());
-        year.is_some_and(|y| today.is_none_or(|t| chrono::Datelike::year(&t) != y))
-    });
-    other_year.then_some(Day::Elsewhere)
+    // A month or a year ("in December", "in 2022"): about another time
+    // only when it lies well away from the publication day; a clause like
+    // "who has run the ministry since December" does not move the role.
+    let today = ctx.today()?;
+    let far = shown
+        .iter()
+        .filter_map(|s| month_or_year(s))
+        .any(|(first, last)| (first - today).num_days() > 62 || (today - last).num_days() > 62);
+    far.then_some(Day::Elsewhere)
+}
+
+/// The first and last day of a month ("2025-12") or a year ("2022")
+/// written at the start of a date's display.
+fn month_or_year(s: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let year: i32 = s.get(..4)?.parse().ok()?;
+    let month = s
+        .get(4..7)
+        .and_then(|m| m.strip_prefix('-'))
+        .and_then(|m| m.parse::<u32>().ok());
+    match month {
+        Some(m) => {
+            let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+            let last = first
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt()?;
+            Some((first, last))
+        }
+        None => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+    }
 }
 
 fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
@@ -603,6 +630,19 @@ mod tests {
             .expect("wrong year");
         assert_eq!(display, "Chancellor of Germany (since 2025)");
         assert!(!wrong.compatible(&r[0].2));
+    }
+
+    #[test]
+    fn months_and_years_read_from_date_displays() {
+        assert_eq!(
+            month_or_year("2025-12"),
+            Some((day("2025-12-01"), day("2025-12-31")))
+        );
+        assert_eq!(
+            month_or_year("2022"),
+            Some((day("2022-01-01"), day("2022-12-31")))
+        );
+        assert_eq!(month_or_year("Monday"), None);
     }
 
     #[test]
