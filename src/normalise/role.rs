@@ -174,23 +174,22 @@ impl RoleValue {
                 format!("the {}", self.short),
                 format!("in office from {}", fmt(from)),
             ))
-        } else if let Some(to) = self
-            .terms
-            .iter()
-            .filter_map(|&(_, to)| to)
-            .filter(|&to| to <= day)
-            .max()
-        {
-            Some((
-                format!("former {}", self.office),
-                format!("a former {}", self.short),
-                format!("out of office since {}", fmt(to)),
-            ))
         } else {
-            // Said to hold an office the rules have them take only later:
-            // far more often the rules lack an earlier term than the text
-            // is wrong, so the rules do not judge it.
-            None
+            // Only an office already left is judged. Said to hold one the
+            // rules have them take only later: far more often the rules
+            // lack an earlier term than the text is wrong.
+            self.terms
+                .iter()
+                .filter_map(|&(_, to)| to)
+                .filter(|&to| to <= day)
+                .max()
+                .map(|to| {
+                    (
+                        format!("former {}", self.office),
+                        format!("a former {}", self.short),
+                        format!("out of office since {}", fmt(to)),
+                    )
+                })
         }
     }
 }
