@@ -70,13 +70,13 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
         })
         .collect();
     let mut claims = Vec::with_capacity(results.len());
-    for (i, (doc, result)) in bundle.documents.iter().zip(results).enumerate() {
+    for (index, (doc, result)) in bundle.documents.iter().zip(results).enumerate() {
         match result {
             Ok(mut c) => {
-                // Normalisers see one document and anchor to index 0; the
-                // bundle gives each document its own index here.
-                c.claims.iter_mut().for_each(|x| x.anchor.doc = i);
-                c.unresolved.iter_mut().for_each(|x| x.anchor.doc = i);
+                // Normalisers see one document and anchor at doc 0; place
+                // every anchor in the bundle here.
+                c.claims.iter_mut().for_each(|x| x.anchor.doc = index);
+                c.unresolved.iter_mut().for_each(|x| x.anchor.doc = index);
                 claims.push(c)
             }
             Err(what) => {

@@ -33,6 +33,7 @@ macro_rules! rule_files {
 rule_files! {
     zones => "zones.toml",
     events => "events.toml",
+    calendar => "calendar.toml",
     entities => "entities.toml",
     titles => "titles.toml",
     quantities => "quantities.toml",

@@ -29,7 +29,10 @@ fn every_bundle_has_a_snapshot() {
         let path = entry.unwrap().path();
         if path.is_dir() {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            assert!(this.contains(&format!("\"{name}\"")), "corpus/{name} has no snapshot test");
+            assert!(
+                this.contains(&format!("\"{name}\"")),
+                "corpus/{name} has no snapshot test"
+            );
         }
     }
 }

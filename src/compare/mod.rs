@@ -12,6 +12,7 @@
 //! no text re-read, nothing printed.
 
 mod cluster;
+pub mod date;
 mod fingerprint;
 pub mod name;
 pub mod quantity;
@@ -158,6 +159,7 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
             Category::Quote => quote::judge(bundle, group),
             Category::Role => role::judge(bundle, group),
             Category::Quantity | Category::Duration => quantity::judge(bundle, group),
+            Category::Date => date::judge(bundle, group, default_severity(group.category)),
             _ => judge_by_clusters(bundle, group, default_severity(group.category)),
         };
         out.findings.extend(judged.findings);

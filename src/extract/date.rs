@@ -1,14 +1,185 @@
-//! Extraction of date mentions. (Skeleton: filled in by the date work.)
+//! Extraction of date mentions: "March 18, 2025", "18 March", "Feb. 12",
+//! "Thursday, 6 February 2025", "2025-03-18", "18/03/2025", weekdays ("on
+//! Sunday"), "today", "yesterday", "tomorrow", "last week", "earlier this
+//! month", "in January", "the first quarter of 2026", "by the end of 2025".
+//! Hands on [`DateMention`]s with the parts as written; nothing is resolved
+//! against the publication day here (that is `normalise::date`). The words
+//! (months, weekdays, "yesterday") come from `rules/calendar.toml`.
+//!
+//! Look-alikes: numeric dates need a four-digit year ("9/11", "24/7" and
+//! scores "3-1" are not dates); a bare year is not a date.
+
+use chrono::Weekday;
 
 use crate::claim::Span;
 use crate::rules::Rules;
+use crate::rules::calendar::Compiled as Calendar;
+
+/// A date as written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DateForm {
+    /// A calendar day; the year may be left out ("18 March").
+    Day {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        /// A weekday written with it ("Thursday, 6 February 2025").
+        weekday: Option<Weekday>,
+    },
+    /// "03/04/2025": day and month order depends on the writer's country.
+    /// The year may be left out after "on" or in brackets ("on 9/3").
+    Numeric {
+        first: u32,
+        second: u32,
+        year: Option<i32>,
+    },
+    /// Days from the publication day: today 0, yesterday −1, tomorrow +1.
+    Relative(i64),
+    /// "on Sunday": the nearest such day, before or after by tense.
+    Weekday(Weekday),
+    /// Weeks from the publication week: "last week" −1, "this week" 0.
+    Week(i64),
+    /// Months from the publication month: "last month" −1, "this month" 0.
+    MonthRelative(i64),
+    /// "earlier this month": from the 1st to the day before publication.
+    EarlierThisMonth,
+    /// "in January", "January 2025".
+    Month { year: Option<i32>, month: u32 },
+    /// "the first quarter of 2026", "Q1 2026".
+    Quarter { year: i32, quarter: u32 },
+    /// "by the end of 2025": no later than 31 December.
+    ByEndOfYear(i32),
+    /// "by the end of this year": of the publication year.
+    ByEndOfThisYear,
+}
 
 /// A date as written, before normalisation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateMention {
     pub span: Span,
+    pub form: DateForm,
 }
 
-pub fn extract(_text: &str, _rules: &Rules) -> Vec<DateMention> {
-    Vec::new()
+/// Every date mention, in text order. The calendar's patterns run most
+/// specific first; a later match overlapping an earlier one is dropped.
+pub fn extract(text: &str, rules: &Rules) -> Vec<DateMention> {
+    let calendar = &rules.calendar;
+    let mut found: Vec<DateMention> = Vec::new();
+    for (kind, re) in calendar.patterns.iter() {
+        for caps in re.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let mut span = Span::new(whole.start(), whole.end());
+            if *kind == "numeric_noyear" {
+                // Only the digits: "on 9/3" cites "9/3"; "9/3/" or "9/30" is
+                // something else.
+                let (Some(a), Some(b)) = (caps.name("a"), caps.name("b")) else {
+                    continue;
+                };
+                if text[b.end()..].starts_with(['/', '.']) && next_is_digit(text, b.end()) {
+                    continue;
+                }
+                span = Span::new(a.start(), b.end());
+            }
+            if found
+                .iter()
+                .any(|f| f.span.start < span.end && span.start < f.span.end)
+            {
+                continue;
+            }
+            if *kind == "weekday" && after_the(text, span.start) {
+                continue; // "The Sunday Times": a name, not a day
+            }
+            if let Some(form) = form(calendar, kind, &caps) {
+                found.push(DateMention { span, form });
+            }
+        }
+    }
+    found.sort_by_key(|m| m.span);
+    found
+}
+
+fn form(calendar: &Calendar, kind: &str, caps: &regex::Captures) -> Option<DateForm> {
+    let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<i64>().ok());
+    let year = num("y").map(|y| y as i32);
+    let weekday = caps.name("wd").and_then(|m| calendar.weekday(m.as_str()));
+    let month = caps.name("mon").and_then(|m| calendar.month(m.as_str()));
+    let which = caps
+        .name("which")
+        .map(|m| match m.as_str().to_lowercase().as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        });
+    Some(match kind {
+        "iso" => DateForm::Day {
+            year,
+            month: num("m")? as u32,
+            day: num("d")? as u32,
+            weekday: None,
+        },
+        "numeric" => DateForm::Numeric {
+            first: num("a")? as u32,
+            second: num("b")? as u32,
+            year,
+        },
+        "numeric_noyear" => DateForm::Numeric {
+            first: num("a")? as u32,
+            second: num("b")? as u32,
+            year: None,
+        },
+        "dmy" | "mdy" => {
+            let day = num("d")? as u32;
+            if !(1..=31).contains(&day) {
+                return None;
+            }
+            DateForm::Day {
+                year,
+                month: month?,
+                day,
+                weekday,
+            }
+        }
+        "quarter" | "q" => {
+            let quarter = match caps.name("q").map(|m| m.as_str().to_lowercase()) {
+                Some(q) => match q.as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    _ => 4,
+                },
+                None => num("qn")? as u32,
+            };
+            DateForm::Quarter {
+                year: year?,
+                quarter,
+            }
+        }
+        "byend" => DateForm::ByEndOfYear(year?),
+        "byendthis" => DateForm::ByEndOfThisYear,
+        "monthyear" | "inmonth" => DateForm::Month {
+            year,
+            month: month?,
+        },
+        "earlier" => DateForm::EarlierThisMonth,
+        "monthrel" => DateForm::MonthRelative(which?),
+        "week" => DateForm::Week(which?),
+        "relative" => DateForm::Relative(calendar.relative(caps.name("rel")?.as_str())?),
+        "weekday" => DateForm::Weekday(weekday?),
+        _ => return None,
+    })
+}
+
+/// Whether the word before `at` is "the".
+fn after_the(text: &str, at: usize) -> bool {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+fn next_is_digit(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .nth(1)
+        .is_some_and(|c| c.is_ascii_digit())
 }

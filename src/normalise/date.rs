@@ -1,35 +1,587 @@
-//! Normalisation of date mentions. (Skeleton: filled in by the date work.)
+//! Normalisation of dates: written dates resolved to a day or a range of
+//! days, against the document's publication day and zone.
+//!
+//! Takes the [`DateMention`]s of one document and hands on:
+//! - [`resolve`]: every date that could be pinned down, for
+//!   `Context::dates` (events take their day from these);
+//! - [`claims`]: the day each event is told to have happened, one `date`
+//!   claim per dated event mention (subject: the event kind, so documents
+//!   can be compared), and a conflict-in-waiting when a weekday contradicts
+//!   its date ("Friday, 6 February 2025" was a Thursday).
+//!
+//! Resolution rules (all anchored on `published`, never on the clock):
+//! a year-less date takes the year that puts it nearest the publication day
+//! (else the last year written before it in the document); numeric dates are
+//! month-first in documents dated in an American zone, day-first elsewhere,
+//! and unresolved when both readings are possible and the document has no
+//! zone; a bare weekday is the nearest such day on or before the publication
+//! day (or, for a past day, the latest day anywhere at the publication
+//! instant), or on or after it when its sentence speaks of the future
+//! ("will", "is set to", …). Whatever cannot be pinned down is `Err(reason)`.
 
 use std::fmt;
 
-use super::Context;
-use crate::claim::DocClaims;
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono_tz::Tz;
 
-/// A normalised date.
+use super::{Context, DateRef};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Unresolved, Value};
+use crate::extract::date::{DateForm, DateMention};
+
+/// What kind of day or range a date names.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DateKind {
+    Day,
+    /// A range, shown by its label ("2025-03", "2026-Q1").
+    Range(String),
+    /// "by the end of 2025": any day up to `last`.
+    NoLaterThan,
+    /// A weekday written beside a date (`first` is that date).
+    Weekday(Weekday),
+}
+
+/// A normalised date: the days from `first` to `last`, both included.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateValue {
-    pub text: String,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub kind: DateKind,
+    /// The zone the day is reckoned in (the document's), when known: the
+    /// same moment can fall on neighbouring days in different zones.
+    pub zone: Option<Tz>,
+}
+
+impl DateValue {
+    pub fn day(d: NaiveDate) -> Self {
+        DateValue {
+            first: d,
+            last: d,
+            kind: DateKind::Day,
+            zone: None,
+        }
+    }
+
+    fn range(first: NaiveDate, last: NaiveDate, label: String) -> Self {
+        DateValue {
+            first,
+            last,
+            kind: DateKind::Range(label),
+            zone: None,
+        }
+    }
+
+    /// A single day, if this is one.
+    pub fn as_day(&self) -> Option<NaiveDate> {
+        (self.kind == DateKind::Day).then_some(self.first)
+    }
+
+    /// Whether both values can be true of the same subject: the ranges
+    /// overlap, or lie on neighbouring days reckoned in different or
+    /// unknown zones (a quake at 3 a.m. Tuesday in Tokyo is Monday in
+    /// London); a weekday fits a day that falls on it.
+    pub fn compatible(&self, other: &Self) -> bool {
+        match (&self.kind, &other.kind) {
+            (DateKind::Weekday(w), DateKind::Weekday(v)) => w == v,
+            (DateKind::Weekday(w), _) => other.as_day().is_none_or(|d| d.weekday() == *w),
+            (_, DateKind::Weekday(_)) => other.compatible(self),
+            _ => {
+                // Only single days can be one moment on neighbouring days;
+                // a quarter or a deadline means its stated bounds.
+                let days = self.kind == DateKind::Day && other.kind == DateKind::Day;
+                let same_zone = self.zone.is_some() && self.zone == other.zone;
+                let slack = if same_zone || !days { 0 } else { 1 };
+                // `a` is no later than `b` give or take the slack.
+                let near = |a: NaiveDate, b: NaiveDate| (a - b).num_days() <= slack;
+                near(self.first, other.last) && near(other.first, self.last)
+            }
+        }
+    }
 }
 
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        match &self.kind {
+            DateKind::Day => write!(f, "{}", self.first.format("%Y-%m-%d")),
+            DateKind::Range(label) => f.write_str(label),
+            DateKind::NoLaterThan => write!(f, "by {}", self.last.format("%Y-%m-%d")),
+            DateKind::Weekday(w) => write!(f, "{}", weekday_name(*w)),
+        }
     }
 }
 
-impl DateValue {
-    /// Whether both values can be true of the same subject.
-    pub fn compatible(&self, other: &Self) -> bool {
-        self == other
+pub fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
     }
+}
+
+/// Every date mention of the document, resolved or with the reason why not.
+pub fn resolve_all(ctx: &Context) -> Vec<(Span, Result<DateValue, String>)> {
+    let mentions = &ctx.mentions.dates;
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.span, resolve_one(ctx, m, &mentions[..i])))
+        .collect()
 }
 
 /// Resolves this document's dates for the other normalisers.
-pub fn resolve(_ctx: &Context) -> Vec<super::DateRef> {
-    Vec::new()
+pub fn resolve(ctx: &Context) -> Vec<DateRef> {
+    resolve_all(ctx)
+        .into_iter()
+        .filter_map(|(span, r)| r.ok().map(|value| DateRef { value, span }))
+        .collect()
 }
 
-/// The date claims of one document.
-pub fn claims(_ctx: &Context) -> DocClaims {
-    DocClaims::default()
+fn resolve_one(
+    ctx: &Context,
+    m: &DateMention,
+    earlier: &[DateMention],
+) -> Result<DateValue, String> {
+    let published = ctx.today();
+    let need_pub = || {
+        published
+            .ok_or_else(|| "a relative date in a document with no publication date".to_string())
+    };
+    match &m.form {
+        DateForm::Day {
+            year, month, day, ..
+        } => {
+            let year = match year {
+                Some(y) => *y,
+                None => infer_year(published, earlier, *month, *day)?,
+            };
+            ymd(year, *month, *day).map(DateValue::day)
+        }
+        DateForm::Numeric {
+            first,
+            second,
+            year,
+        } => {
+            let (month, day) = numeric_order(ctx, *first, *second)?;
+            let year = match year {
+                Some(y) => *y,
+                None => infer_year(published, earlier, month, day)?,
+            };
+            ymd(year, month, day).map(DateValue::day)
+        }
+        DateForm::Relative(n) => Ok(DateValue::day(add_days(need_pub()?, *n)?)),
+        DateForm::Weekday(w) => {
+            let p = need_pub()?;
+            let sentence = ctx.text(ctx.sentence(m.span.start)).to_lowercase();
+            let sentence = format!(" {sentence} ");
+            let future = ctx
+                .rules
+                .calendar
+                .future
+                .iter()
+                .any(|f| sentence.contains(f.as_str()));
+            // A past day may be told in a zone already a day ahead of the
+            // publication day (a Sunday wire story on a quake "on Monday" in
+            // Japan): count back from the latest local day anywhere at the
+            // publication instant, when the instant is known.
+            let anchor = if future {
+                p
+            } else {
+                latest_local_day(ctx).unwrap_or(p)
+            };
+            let from = anchor.weekday().num_days_from_monday() as i64;
+            let to = w.num_days_from_monday() as i64;
+            let offset = if future {
+                (to - from).rem_euclid(7)
+            } else {
+                -(from - to).rem_euclid(7)
+            };
+            Ok(DateValue::day(add_days(anchor, offset)?))
+        }
+        DateForm::Week(n) => {
+            let p = need_pub()?;
+            let monday = add_days(p, -(p.weekday().num_days_from_monday() as i64) + 7 * n)?;
+            let sunday = add_days(monday, 6)?;
+            Ok(DateValue::range(
+                monday,
+                sunday,
+                format!("week of {}", monday.format("%Y-%m-%d")),
+            ))
+        }
+        DateForm::MonthRelative(n) => {
+            let p = need_pub()?;
+            let first = p.with_day(1).ok_or("bad day")?;
+            let first = if *n < 0 {
+                first.checked_sub_months(Months::new(n.unsigned_abs() as u32))
+            } else {
+                first.checked_add_months(Months::new(*n as u32))
+            }
+            .ok_or("date out of range")?;
+            month_range(first.year(), first.month())
+        }
+        DateForm::EarlierThisMonth => {
+            let p = need_pub()?;
+            let first = p.with_day(1).ok_or("bad day")?;
+            let last = add_days(p, -1)?.max(first);
+            Ok(DateValue::range(
+                first,
+                last,
+                format!(
+                    "{} to {}",
+                    first.format("%Y-%m-%d"),
+                    last.format("%Y-%m-%d")
+                ),
+            ))
+        }
+        DateForm::Month { year, month } => {
+            let year = match year {
+                Some(y) => *y,
+                None => infer_year(published, earlier, *month, 15)?,
+            };
+            month_range(year, *month)
+        }
+        DateForm::Quarter { year, quarter } => {
+            let first = ymd(*year, (quarter - 1) * 3 + 1, 1)?;
+            let next = first
+                .checked_add_months(Months::new(3))
+                .ok_or("date out of range")?;
+            Ok(DateValue::range(
+                first,
+                add_days(next, -1)?,
+                format!("{year}-Q{quarter}"),
+            ))
+        }
+        DateForm::ByEndOfThisYear => Ok(DateValue {
+            first: NaiveDate::MIN,
+            last: ymd(need_pub()?.year(), 12, 31)?,
+            kind: DateKind::NoLaterThan,
+            zone: None,
+        }),
+        DateForm::ByEndOfYear(year) => Ok(DateValue {
+            first: NaiveDate::MIN,
+            last: ymd(*year, 12, 31)?,
+            kind: DateKind::NoLaterThan,
+            zone: None,
+        }),
+    }
+}
+
+/// The calendar day in UTC+14 (the earliest zone) at the publication
+/// instant: the latest day any reader could call "today".
+fn latest_local_day(ctx: &Context) -> Option<NaiveDate> {
+    let instant = ctx.doc.published?.instant?;
+    Some((instant.naive_utc() + chrono::Duration::hours(14)).date())
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| format!("{year}-{month:02}-{day:02} is not a calendar date"))
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Result<NaiveDate, String> {
+    let r = if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    };
+    r.ok_or_else(|| "date out of range".to_string())
+}
+
+fn month_range(year: i32, month: u32) -> Result<DateValue, String> {
+    let first = ymd(year, month, 1)?;
+    let next = first
+        .checked_add_months(Months::new(1))
+        .ok_or("date out of range")?;
+    Ok(DateValue::range(
+        first,
+        add_days(next, -1)?,
+        format!("{year}-{month:02}"),
+    ))
+}
+
+/// The year of a year-less date: the one of last, this or next year that
+/// puts it nearest the publication day; without one, the last year written
+/// in the document before it.
+fn infer_year(
+    published: Option<NaiveDate>,
+    earlier: &[DateMention],
+    month: u32,
+    day: u32,
+) -> Result<i32, String> {
+    if let Some(p) = published {
+        return (p.year() - 1..=p.year() + 1)
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .min_by_key(|d| (*d - p).num_days().abs())
+            .map(|d| d.year())
+            .ok_or_else(|| format!("{month:02}-{day:02} is not a calendar date"));
+    }
+    earlier
+        .iter()
+        .rev()
+        .find_map(|m| match m.form {
+            DateForm::Day { year: Some(y), .. } | DateForm::Numeric { year: Some(y), .. } => {
+                Some(y)
+            }
+            DateForm::Month { year: Some(y), .. } => Some(y),
+            _ => None,
+        })
+        .ok_or_else(|| "a date without a year in a document with no publication date".to_string())
+}
+
+/// (month, day) of a numeric date "a/b/yyyy".
+fn numeric_order(ctx: &Context, a: u32, b: u32) -> Result<(u32, u32), String> {
+    if a > 12 && b <= 12 {
+        return Ok((b, a));
+    }
+    if b > 12 && a <= 12 {
+        return Ok((a, b));
+    }
+    if a == b {
+        return Ok((a, b));
+    }
+    match ctx.doc.timezone {
+        Some(tz) if tz.name().starts_with("America/") => Ok((a, b)),
+        Some(_) => Ok((b, a)),
+        None => Err(format!(
+            "{a}/{b} may be day/month or month/day, and the document has no time zone to tell"
+        )),
+    }
+}
+
+/// The date claims of one document: the day of each dated event, and
+/// weekday contradictions.
+pub fn claims(ctx: &Context) -> DocClaims {
+    let mut out = DocClaims::default();
+    let anchor = |span: Span| Anchor { doc: 0, span };
+    let mut seen: Vec<Span> = Vec::new();
+    for info in super::event::detailed(ctx) {
+        let Some(own) = &info.own_date else { continue };
+        if info.series || seen.contains(&own.span) {
+            continue;
+        }
+        seen.push(own.span);
+        let kind = &info.event.kind;
+        let subject = Subject::new(kind.clone(), format!("date of the {}", info.event.label));
+        match &own.value {
+            Ok(value) => out.claims.push(Claim {
+                anchor: anchor(own.span),
+                category: Category::Date,
+                subject,
+                value: Value::Date(DateValue {
+                    zone: ctx.doc.timezone,
+                    ..value.clone()
+                }),
+            }),
+            Err(reason) => out.unresolved.push(Unresolved {
+                anchor: anchor(own.span),
+                category: Category::Date,
+                subject,
+                reason: reason.clone(),
+            }),
+        }
+    }
+    // A date that could not be pinned down and dates no event is still
+    // reported, so the editor knows it was not checked.
+    for (span, value) in resolve_all(ctx) {
+        if let Err(reason) = value
+            && !seen.contains(&span)
+        {
+            out.unresolved.push(Unresolved {
+                anchor: anchor(span),
+                category: Category::Date,
+                subject: Subject::new("date@unanchored", "a date"),
+                reason,
+            });
+        }
+    }
+    out.claims.extend(weekday_conflicts(ctx));
+    out
+}
+
+/// "Friday, 6 February 2025" when 6 February 2025 was a Thursday: two
+/// claims about the written date that cannot both hold.
+fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let resolved = resolve_all(ctx);
+    for (m, (_, r)) in ctx.mentions.dates.iter().zip(&resolved) {
+        let (
+            DateForm::Day {
+                weekday: Some(w), ..
+            },
+            Ok(value),
+        ) = (&m.form, r)
+        else {
+            continue;
+        };
+        let Some(day) = value.as_day() else { continue };
+        if day.weekday() == *w {
+            continue;
+        }
+        let subject = Subject::new(
+            format!("weekday@{}", day.format("%Y-%m-%d")),
+            format!("weekday of {}", day.format("%-d %B %Y")),
+        );
+        let weekday_text = ctx.text(m.span);
+        let wd_len = weekday_name(*w).len().min(weekday_text.len());
+        let wd_span = Span::new(m.span.start, m.span.start + wd_len);
+        out.push(Claim {
+            anchor: Anchor {
+                doc: 0,
+                span: wd_span,
+            },
+            category: Category::Date,
+            subject: subject.clone(),
+            value: Value::Date(DateValue {
+                first: day,
+                last: day,
+                kind: DateKind::Weekday(*w),
+                zone: None,
+            }),
+        });
+        out.push(Claim {
+            anchor: Anchor {
+                doc: 0,
+                span: m.span,
+            },
+            category: Category::Date,
+            subject,
+            value: Value::Date(DateValue {
+                first: day,
+                last: day,
+                kind: DateKind::Weekday(day.weekday()),
+                zone: None,
+            }),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claim::Category;
+    use crate::compare::{Finding, Kind};
+    use crate::load::{Bundle, Document, Published};
+    use crate::rules::Rules;
+
+    fn doc(id: &str, text: &str, published: &str) -> Document {
+        let mut d = Document::from_text(id, text);
+        d.published = Some(Published::parse(published).unwrap());
+        d.timezone = Some("Asia/Tokyo".parse().unwrap());
+        d
+    }
+
+    #[test]
+    fn neighbouring_days_in_different_zones_are_no_conflict() {
+        // 3:17 a.m. Tuesday 18 March in Tokyo is Monday 17 March in London.
+        let mut uk = doc(
+            "uk",
+            "The quake struck on Monday, 17 March 2025.",
+            "2025-03-17",
+        );
+        uk.timezone = Some("Europe/London".parse().unwrap());
+        let (findings, _) = date_findings(vec![
+            doc(
+                "jp",
+                "The earthquake struck early on Tuesday.",
+                "2025-03-18",
+            ),
+            uk.clone(),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        // Two days apart are taken for two events of one kind (a tremor on
+        // Friday, the quake on Sunday): not compared.
+        let (findings, _) = date_findings(vec![
+            doc("jp", "The earthquake struck on Wednesday.", "2025-03-19"),
+            uk,
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    fn date_findings(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {
+        let rules = Rules::builtin().unwrap();
+        let bundle = Bundle {
+            path: "test".into(),
+            title: None,
+            documents: docs,
+            errors: Vec::new(),
+        };
+        let c = crate::check_bundle(bundle, &rules).comparison;
+        let keep = |v: Vec<Finding>| {
+            v.into_iter()
+                .filter(|f| f.category == Category::Date && f.kind != Kind::Unresolved)
+                .collect()
+        };
+        (keep(c.findings), keep(c.agreements))
+    }
+
+    #[test]
+    fn a_quake_on_sunday_and_on_monday_is_a_conflict() {
+        // Published Tuesday 18 March 2025: "Sunday" is the 16th, "Monday" the
+        // 17th; both reckoned in Tokyo time.
+        let (findings, _) = date_findings(vec![
+            doc("a", "The earthquake struck on Sunday.", "2025-03-18"),
+            doc(
+                "b",
+                "The quake struck on Monday, killing dozens.",
+                "2025-03-18",
+            ),
+        ]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let values: Vec<&str> = findings[0]
+            .values
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        assert_eq!(values, ["2025-03-16", "2025-03-17"]);
+    }
+
+    #[test]
+    fn two_calls_weeks_apart_are_two_events() {
+        let (findings, agreements) = date_findings(vec![
+            doc(
+                "a",
+                "Putin and Trump held a phone call on March 18, 2025.",
+                "2025-03-18",
+            ),
+            doc(
+                "b",
+                "The leaders spoke in a phone conversation on 18 March.",
+                "2025-03-19",
+            ),
+            doc(
+                "c",
+                "It followed their telephone call on February 12.",
+                "2025-03-18",
+            ),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(agreements.len(), 1);
+        assert_eq!(agreements[0].values[0].value, "2025-03-18");
+    }
+
+    #[test]
+    fn a_weekday_that_contradicts_its_date_is_a_conflict() {
+        // 6 February 2025 was a Thursday.
+        let (findings, _) = date_findings(vec![doc(
+            "a",
+            "The verdict came on Friday, 6 February 2025.",
+            "2025-02-07",
+        )]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].subject.key, "weekday@2025-02-06");
+        let values: Vec<&str> = findings[0]
+            .values
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        assert_eq!(values, ["Friday", "Thursday"]);
+        let (findings, _) = date_findings(vec![doc(
+            "a",
+            "The verdict came on Thursday, 6 February 2025.",
+            "2025-02-07",
+        )]);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
 }

@@ -87,7 +87,7 @@ fn table(findings: &[&WireFinding], options: &Options, with_kind: bool) -> Strin
         builder.push_record(["category", "subject", "values (document:line “text”)"]);
     }
     for f in findings {
-        let subject = format!("{}\n[{}]", f.subject, f.id);
+        let subject = format!("{}\n[{}]", wrap_words(&f.subject, SUBJECT_WIDTH), f.id);
         let values = values_cell(f);
         if with_kind {
             let kind = if f.baselined {
@@ -107,15 +107,11 @@ fn table(findings: &[&WireFinding], options: &Options, with_kind: bool) -> Strin
         }
     }
     let values_col = if with_kind { 4 } else { 2 };
-    let subject_col = values_col - 1;
     let mut table = builder.build();
-    table
-        .with(Style::sharp())
-        .with(Modify::new(Columns::one(subject_col)).with(Width::wrap(28).keep_words(true)))
-        .with(
-            Modify::new(Columns::one(values_col))
-                .with(Width::wrap(options.values_width).keep_words(true)),
-        );
+    table.with(Style::sharp()).with(
+        Modify::new(Columns::one(values_col))
+            .with(Width::wrap(options.values_width).keep_words(true)),
+    );
     let mut s = table.to_string();
     s.push('\n');
     s
@@ -130,6 +126,24 @@ fn values_cell(f: &WireFinding) -> String {
         for e in &v.evidence {
             let doc = e.document.split('_').next().unwrap_or(&e.document);
             lines.push(format!("    {doc}:{} “{}”", e.line, one_line(&e.text)));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Width of the subject column. The subject is wrapped here, by words, so
+/// the finding id on its own line below it is never broken.
+const SUBJECT_WIDTH: usize = 30;
+
+fn wrap_words(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
         }
     }
     lines.join("\n")

@@ -1,9 +1,15 @@
-//! `rules/events.toml`: Event kinds and the trigger words that name them.
+//! `rules/events.toml`: event kinds and the trigger words that name them.
 //!
-//! (Skeleton: the entries and their compiled form are filled in by the
-//! time work; the file already loads, merges and runs its examples.)
+//! Each `[[event]]` has an `id` (the subject key: `call`, `earthquake`), a
+//! `label` for messages ("phone call") and `triggers`, the words and phrases
+//! that name it ("phone conversation", "talks", "quake"). One telling of an
+//! event in different words groups because all its triggers share the id.
+//! Compiled into one case-insensitive leftmost-longest automaton; matches
+//! must stand as whole words.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
@@ -24,17 +30,53 @@ pub struct EventFile {
 pub struct Entry {
     #[serde(default)]
     pub id: String,
+    #[serde(default)]
+    pub label: String,
+    pub triggers: Vec<Spanned<String>>,
+}
+
+/// One event kind, ready for use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Kind {
+    pub id: String,
+    pub label: String,
 }
 
 /// The compiled form used by extraction and normalisation.
 #[derive(Clone, Debug, Default)]
 pub struct Compiled {
-    pub entries: Vec<Entry>,
+    pub kinds: Vec<Kind>,
+    /// Index into `kinds` for every automaton pattern.
+    pattern_kind: Vec<usize>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl Compiled {
+    /// Whole-word trigger matches in `text`: (start, end, kind index).
+    pub fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        ac.find_iter(text)
+            .filter(|m| {
+                !word(text[..m.start()].chars().next_back())
+                    && !word(text[m.end()..].chars().next())
+            })
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.pattern_kind[m.pattern().as_usize()],
+                )
+            })
+            .collect()
+    }
 }
 
 impl RuleFile for EventFile {
     const FILE: &'static str = "events.toml";
-    const CATEGORY: Category = Category::Time;
+    const CATEGORY: Category = Category::Date;
     type Compiled = Compiled;
 
     fn merge(&mut self, user: Self) {
@@ -44,8 +86,47 @@ impl RuleFile for EventFile {
     }
 
     fn compile(&self) -> Result<Compiled, RuleProblem> {
+        let mut kinds = Vec::new();
+        let mut patterns = Vec::new();
+        let mut pattern_kind = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.id.trim().is_empty() {
+                return Err(RuleProblem::new(
+                    "every [[event]] needs an `id`",
+                    e.triggers.first().map(|t| t.span()),
+                ));
+            }
+            for t in &e.triggers {
+                if t.get_ref().trim().is_empty() {
+                    return Err(RuleProblem::new("empty trigger", Some(t.span())));
+                }
+                patterns.push(t.get_ref().clone());
+                pattern_kind.push(i);
+            }
+            kinds.push(Kind {
+                id: e.id.clone(),
+                label: if e.label.is_empty() {
+                    e.id.clone()
+                } else {
+                    e.label.clone()
+                },
+            });
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .map_err(|e| RuleProblem::new(format!("triggers do not compile: {e}"), None))?,
+            )
+        };
         Ok(Compiled {
-            entries: self.entries.clone(),
+            kinds,
+            pattern_kind,
+            automaton,
         })
     }
 

@@ -9,6 +9,7 @@
 //! `crosscheck rules test` and the test suite run. A rule that does not parse
 //! or compile is an error naming the file and line, with an excerpt.
 
+pub mod calendar;
 pub mod entities;
 pub mod events;
 pub mod quantities;
@@ -66,6 +67,7 @@ pub fn merge_by_id<T>(base: &mut Vec<T>, user: Vec<T>, id: impl Fn(&T) -> &str) 
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("zones.toml", include_str!("../../rules/zones.toml")),
     ("events.toml", include_str!("../../rules/events.toml")),
+    ("calendar.toml", include_str!("../../rules/calendar.toml")),
     ("entities.toml", include_str!("../../rules/entities.toml")),
     ("titles.toml", include_str!("../../rules/titles.toml")),
     (
@@ -79,6 +81,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
 pub struct Rules {
     pub zones: zones::Compiled,
     pub events: events::Compiled,
+    pub calendar: calendar::Compiled,
     pub entities: entities::Compiled,
     pub titles: titles::Compiled,
     pub quantities: quantities::Compiled,
@@ -117,6 +120,7 @@ impl Rules {
         let mut loaded = Vec::new();
         let zones = load_kind::<zones::ZoneFile>(&sources, &mut loaded, &mut errors);
         let events = load_kind::<events::EventFile>(&sources, &mut loaded, &mut errors);
+        let calendar = load_kind::<calendar::CalendarFile>(&sources, &mut loaded, &mut errors);
         let entities = load_kind::<entities::EntityFile>(&sources, &mut loaded, &mut errors);
         let titles = load_kind::<titles::TitleFile>(&sources, &mut loaded, &mut errors);
         let quantities = load_kind::<quantities::QuantityFile>(&sources, &mut loaded, &mut errors);
@@ -133,10 +137,13 @@ impl Rules {
                 ));
             }
         }
-        match (zones, events, entities, titles, quantities, speech) {
+        match (
+            zones, events, calendar, entities, titles, quantities, speech,
+        ) {
             (
                 Some(zones),
                 Some(events),
+                Some(calendar),
                 Some(entities),
                 Some(titles),
                 Some(quantities),
@@ -144,6 +151,7 @@ impl Rules {
             ) if errors.is_empty() => Ok(Rules {
                 zones,
                 events,
+                calendar,
                 entities,
                 titles,
                 quantities,

@@ -1,9 +1,18 @@
-//! `rules/zones.toml`: Time-zone names and abbreviations mapped to IANA zones.
+//! `rules/zones.toml`: time-zone names and abbreviations mapped to IANA zones.
 //!
-//! (Skeleton: the entries and their compiled form are filled in by the
-//! time work; the file already loads, merges and runs its examples.)
+//! Each `[[zone]]` lists the names a writer uses ("GMT", "Moscow time",
+//! "EDT") and either the one IANA zone they mean (`iana`) or, for names that
+//! mean different zones in different places ("IST", "CST", "BST"), the
+//! `candidates` among which the document's own zone decides (see
+//! [`Compiled::resolve`]). Upper-case abbreviations match case-sensitively
+//! (so "et" in a word is not Eastern time); longer names match in any case.
+//! `local = true` marks "local time": the document's zone. Compiled into one
+//! anchored regex that the time extractor tries right after a clock time.
 
+use chrono_tz::Tz;
+use regex::Regex;
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
@@ -24,12 +33,130 @@ pub struct ZoneFile {
 pub struct Entry {
     #[serde(default)]
     pub id: String,
+    /// The names as written after a clock time.
+    pub names: Vec<Spanned<String>>,
+    /// The IANA zone the names mean, when they mean one.
+    #[serde(default)]
+    pub iana: Option<Spanned<String>>,
+    /// The zones an ambiguous name may mean; the document's zone decides.
+    #[serde(default)]
+    pub candidates: Vec<Spanned<String>>,
+    /// "local time": the document's own zone.
+    #[serde(default)]
+    pub local: bool,
+    /// Why the name is ambiguous, shown when it cannot be resolved.
+    #[serde(default)]
+    pub ambiguity: Option<String>,
+}
+
+/// What a zone name means once looked up.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ZoneMeaning {
+    /// One zone, whatever the document.
+    Zone(Tz),
+    /// The document's own zone ("local time").
+    Local,
+    /// One of these; the document's zone decides. The string says why.
+    Ambiguous(Vec<Tz>, String),
+}
+
+/// A zone name as the extractor found it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompiledZone {
+    pub id: String,
+    pub meaning: ZoneMeaning,
 }
 
 /// The compiled form used by extraction and normalisation.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Compiled {
-    pub entries: Vec<Entry>,
+    pub entries: Vec<CompiledZone>,
+    /// Anchored at the start: `(?P<z0>GMT|UTC)|(?P<z1>(?i:moscow time))|…`,
+    /// one group per entry, longest names first inside each.
+    pub pattern: Regex,
+}
+
+impl Default for Compiled {
+    fn default() -> Self {
+        ZoneFile::default()
+            .compile()
+            .expect("an empty zone file compiles")
+    }
+}
+
+impl Compiled {
+    /// The zone named at the very start of `text`, with the length of the
+    /// name. Callers skip spaces and brackets first.
+    pub fn match_at<'a>(&'a self, text: &str) -> Option<(&'a CompiledZone, usize)> {
+        let caps = self.pattern.captures(text)?;
+        let whole = caps.get(0)?;
+        // A name must end at a word boundary: "ETA" is not "ET".
+        if text[whole.end()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            return None;
+        }
+        // A one-word name before a capitalised word is part of a longer
+        // name ("Eastern Europe", "Central Asia"), not a zone.
+        let name = whole.as_str();
+        if !name.contains(char::is_whitespace) && !is_abbreviation(name) {
+            let next = text[whole.end()..].trim_start_matches(' ');
+            if next.len() < text.len() - whole.end()
+                && next.chars().next().is_some_and(char::is_uppercase)
+            {
+                return None;
+            }
+        }
+        (0..self.entries.len())
+            .find(|&i| caps.name(&format!("z{i}")).is_some())
+            .map(|i| (&self.entries[i], whole.end()))
+    }
+
+    /// The zone a name means in a document whose own zone is `doc_zone`:
+    /// `Err` with the reason when it cannot be told. An ambiguous name
+    /// resolves to the candidate that is the document's zone, else to the
+    /// only candidate on the document's continent ("CST" in a document
+    /// dated in America/New_York is Central time).
+    pub fn resolve(zone: &CompiledZone, doc_zone: Option<Tz>) -> Result<Tz, String> {
+        match &zone.meaning {
+            ZoneMeaning::Zone(tz) => Ok(*tz),
+            ZoneMeaning::Local => {
+                doc_zone.ok_or_else(|| "\"local time\" in a document with no time zone".to_string())
+            }
+            ZoneMeaning::Ambiguous(candidates, why) => {
+                let Some(doc) = doc_zone else {
+                    return Err(format!("{why}, and the document has no time zone"));
+                };
+                if candidates.contains(&doc) {
+                    return Ok(doc);
+                }
+                let continent = |tz: &Tz| tz.name().split('/').next().unwrap_or("").to_string();
+                let same: Vec<&Tz> = candidates
+                    .iter()
+                    .filter(|c| continent(c) == continent(&doc))
+                    .collect();
+                match same.as_slice() {
+                    [one] => Ok(**one),
+                    _ => Err(format!("{why}, and the document's zone does not decide")),
+                }
+            }
+        }
+    }
+}
+
+fn is_abbreviation(name: &str) -> bool {
+    name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn parse_tz(s: &Spanned<String>) -> Result<Tz, RuleProblem> {
+    s.get_ref().parse::<Tz>().map_err(|_| {
+        RuleProblem::new(
+            format!("unknown IANA zone `{}`", s.get_ref()),
+            Some(s.span()),
+        )
+    })
 }
 
 impl RuleFile for ZoneFile {
@@ -44,9 +171,70 @@ impl RuleFile for ZoneFile {
     }
 
     fn compile(&self) -> Result<Compiled, RuleProblem> {
-        Ok(Compiled {
-            entries: self.entries.clone(),
-        })
+        let mut entries = Vec::new();
+        let mut alternatives = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let meaning = if e.local {
+                ZoneMeaning::Local
+            } else if let Some(iana) = &e.iana {
+                ZoneMeaning::Zone(parse_tz(iana)?)
+            } else if !e.candidates.is_empty() {
+                let tzs = e
+                    .candidates
+                    .iter()
+                    .map(parse_tz)
+                    .collect::<Result<Vec<_>, _>>()?;
+                ZoneMeaning::Ambiguous(
+                    tzs,
+                    e.ambiguity
+                        .clone()
+                        .unwrap_or_else(|| format!("\"{}\" names several zones", e.id)),
+                )
+            } else {
+                let span = e.names.first().map(|n| n.span());
+                return Err(RuleProblem {
+                    message: format!("zone `{}` needs `iana`, `candidates` or `local`", e.id),
+                    span,
+                });
+            };
+            let mut names: Vec<&str> = e.names.iter().map(|n| n.get_ref().as_str()).collect();
+            if names.iter().any(|n| n.trim().is_empty()) {
+                return Err(RuleProblem::new(
+                    format!("zone `{}` has an empty name", e.id),
+                    Some(e.names[0].span()),
+                ));
+            }
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            let alts: Vec<String> = names
+                .iter()
+                .map(|n| {
+                    let escaped = regex::escape(n).replace("\\ ", r"\s+").replace(' ', r"\s+");
+                    if is_abbreviation(n) {
+                        escaped
+                    } else {
+                        format!("(?i:{escaped})")
+                    }
+                })
+                .collect();
+            alternatives.push((names[0].len(), format!("(?P<z{i}>{})", alts.join("|"))));
+            entries.push(CompiledZone {
+                id: e.id.clone(),
+                meaning,
+            });
+        }
+        // Longer names first across entries too ("Eastern Time" before "ET").
+        alternatives.sort_by_key(|(len, _)| std::cmp::Reverse(*len));
+        let body: Vec<String> = alternatives.into_iter().map(|(_, a)| a).collect();
+        let pattern = if body.is_empty() {
+            r"^[^\s\S]".to_string()
+        } else {
+            format!("^(?:{})", body.join("|"))
+        };
+        let pattern = Regex::new(&pattern).map_err(|e| RuleProblem {
+            message: format!("zone names do not compile: {e}"),
+            span: None,
+        })?;
+        Ok(Compiled { entries, pattern })
     }
 
     fn examples(&self) -> &[Example] {
