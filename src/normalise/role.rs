@@ -30,6 +30,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::date::{DateKind, DateValue};
 use super::{Context, EntityKind};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
 use crate::extract::name::PARTICLES;
@@ -251,51 +252,24 @@ fn told_of(ctx: &Context, span: Span) -> Option<Day> {
         return Some(Day::On(d));
     }
     let sentence = ctx.sentence(span.start);
-    let shown: Vec<String> = ctx
+    let in_sentence: Vec<&DateValue> = ctx
         .dates
         .iter()
         .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end)
-        .map(|d| d.value.to_string())
+        .map(|d| &d.value)
         .collect();
-    let day = |s: &str| {
-        s.get(..10)
-            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-    };
-    if let Some(d) = shown.iter().find_map(|s| day(s)) {
-        return Some(Day::On(d));
+    if let Some(d) = in_sentence.iter().find(|d| d.first == d.last) {
+        return Some(Day::On(d.first));
     }
     // A month or a year ("in December", "in 2022"): about another time
     // only when it lies well away from the publication day; a clause like
     // "who has run the ministry since December" does not move the role.
     let today = ctx.today()?;
-    let far = shown
+    let far = in_sentence
         .iter()
-        .filter_map(|s| month_or_year(s))
-        .any(|(first, last)| (first - today).num_days() > 62 || (today - last).num_days() > 62);
+        .filter(|d| matches!(d.kind, DateKind::Range(_)))
+        .any(|d| (d.first - today).num_days() > 62 || (today - d.last).num_days() > 62);
     far.then_some(Day::Elsewhere)
-}
-
-/// The first and last day of a month ("2025-12") or a year ("2022")
-/// written at the start of a date's display.
-fn month_or_year(s: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let year: i32 = s.get(..4)?.parse().ok()?;
-    let month = s
-        .get(4..7)
-        .and_then(|m| m.strip_prefix('-'))
-        .and_then(|m| m.parse::<u32>().ok());
-    match month {
-        Some(m) => {
-            let first = NaiveDate::from_ymd_opt(year, m, 1)?;
-            let last = first
-                .checked_add_months(chrono::Months::new(1))?
-                .pred_opt()?;
-            Some((first, last))
-        }
-        None => Some((
-            NaiveDate::from_ymd_opt(year, 1, 1)?,
-            NaiveDate::from_ymd_opt(year, 12, 31)?,
-        )),
-    }
 }
 
 fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
@@ -630,16 +604,37 @@ mod tests {
     }
 
     #[test]
-    fn months_and_years_read_from_date_displays() {
-        assert_eq!(
-            month_or_year("2025-12"),
-            Some((day("2025-12-01"), day("2025-12-31")))
+    fn a_sentence_about_another_year_is_not_compared() {
+        assert!(
+            roles(
+                "President Joe Biden signed the law in March 2022.",
+                Some("2025-03-18")
+            )
+            .is_empty()
         );
-        assert_eq!(
-            month_or_year("2022"),
-            Some((day("2022-01-01"), day("2022-12-31")))
+        // A month near the publication day does not move the role.
+        let r = roles(
+            "Acting Interior Minister Jan Novak, in office since December, spoke.",
+            Some("2026-02-08"),
         );
-        assert_eq!(month_or_year("Monday"), None);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2.date, Some(day("2026-02-08")));
+    }
+
+    #[test]
+    fn a_dated_sentence_dates_the_role() {
+        let r = roles(
+            "President Joe Biden spoke on March 3, 2023.",
+            Some("2025-03-18"),
+        );
+        assert_eq!(r[0].2.date, Some(day("2023-03-03")));
+        assert_eq!(r[0].2.rules_contradiction(day("2023-03-03")), None);
+        // "Former" is said from the time of writing.
+        let r = roles(
+            "Former President Joe Biden spoke on March 3, 2023.",
+            Some("2025-03-18"),
+        );
+        assert_eq!(r[0].2.date, Some(day("2025-03-18")));
     }
 
     #[test]
