@@ -18,6 +18,7 @@ pub mod name;
 pub mod quantity;
 pub mod quote;
 pub mod role;
+pub mod time;
 
 pub use cluster::{Cluster, ValueGroup, cluster, value_groups};
 pub use fingerprint::fingerprint;
@@ -140,7 +141,14 @@ pub struct Group<'a> {
 /// Compares one bundle's claims.
 pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
     let mut groups: BTreeMap<(Category, &str), Group> = BTreeMap::new();
-    for claim in docs.iter().flat_map(|d| &d.claims) {
+    // Times with no day of their own, placed on the day other sources give.
+    let placed = time::place_undated(docs);
+    let claims = docs
+        .iter()
+        .flat_map(|d| &d.claims)
+        .filter(|c| !time::is_placed(&placed, c))
+        .chain(&placed);
+    for claim in claims {
         groups
             .entry((claim.category, claim.subject.key.as_str()))
             .or_insert_with(|| Group {

@@ -133,8 +133,12 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<TimeMention> {
         {
             let zone = a.zone.clone().or_else(|| b.zone.clone());
             let end = b.zone.as_ref().map_or(b.end, |(_, e)| *e);
-            let lead = if kind == "between" || kind == "from" {
-                text[..a.start].trim_end().len().saturating_sub(kind.len())
+            let lead = match kind {
+                "between" | "from" => text[..a.start].trim_end().len().saturating_sub(kind.len()),
+                _ => a.start,
+            };
+            let lead = if text.is_char_boundary(lead) {
+                lead
             } else {
                 a.start
             };
@@ -178,12 +182,14 @@ fn zone_ok(t: &Token, zone: &Option<(CompiledZone, usize)>) -> bool {
 
 /// A bare `H:MM` with no am/pm and no zone counts only after a time cue.
 fn is_time_like(text: &str, t: &Token) -> bool {
-    if t.zone.is_some() || t.clock.hour > 23 {
-        return t.clock.hour <= 23;
+    if t.zone.is_some() {
+        return true;
     }
-    let piece = &text[t.start..t.end];
-    let has_ampm = piece.to_ascii_lowercase().contains('m') && !piece.contains("idnight");
-    if has_ampm || piece.chars().all(char::is_alphabetic) {
+    // With am/pm ("3 p.m.") or as a word ("noon") it is a clock time alone.
+    if text[t.start..t.end]
+        .chars()
+        .any(|c| c.is_ascii_alphabetic())
+    {
         return true;
     }
     let before = text[..t.start].trim_end();

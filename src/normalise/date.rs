@@ -40,15 +40,28 @@ pub enum DateKind {
     Weekday(Weekday),
 }
 
+/// In which zone a day is reckoned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reckoning {
+    /// The document's zone.
+    Zone(Tz),
+    /// The sentence speaks of a local time or a named zone, and the
+    /// document has none: the day may be anyone's.
+    Unknown,
+    /// Nothing says the day is reckoned anywhere in particular: taken to be
+    /// the same reckoning as the other sources'.
+    Unstated,
+}
+
 /// A normalised date: the days from `first` to `last`, both included.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateValue {
     pub first: NaiveDate,
     pub last: NaiveDate,
     pub kind: DateKind,
-    /// The zone the day is reckoned in (the document's), when known: the
-    /// same moment can fall on neighbouring days in different zones.
-    pub zone: Option<Tz>,
+    /// The zone the day is reckoned in: the same moment can fall on
+    /// neighbouring days in different zones.
+    pub zone: Reckoning,
 }
 
 impl DateValue {
@@ -57,7 +70,7 @@ impl DateValue {
             first: d,
             last: d,
             kind: DateKind::Day,
-            zone: None,
+            zone: Reckoning::Unstated,
         }
     }
 
@@ -66,7 +79,7 @@ impl DateValue {
             first,
             last,
             kind: DateKind::Range(label),
-            zone: None,
+            zone: Reckoning::Unstated,
         }
     }
 
@@ -76,9 +89,9 @@ impl DateValue {
     }
 
     /// Whether both values can be true of the same subject: the ranges
-    /// overlap, or lie on neighbouring days reckoned in different or
-    /// unknown zones (a quake at 3 a.m. Tuesday in Tokyo is Monday in
-    /// London); a weekday fits a day that falls on it.
+    /// overlap, or are single neighbouring days reckoned in different zones
+    /// (a quake at 3 a.m. Tuesday in Tokyo is Monday in London), see
+    /// [`Reckoning`]; a weekday fits a day that falls on it.
     pub fn compatible(&self, other: &Self) -> bool {
         match (&self.kind, &other.kind) {
             (DateKind::Weekday(w), DateKind::Weekday(v)) => w == v,
@@ -88,8 +101,14 @@ impl DateValue {
                 // Only single days can be one moment on neighbouring days;
                 // a quarter or a deadline means its stated bounds.
                 let days = self.kind == DateKind::Day && other.kind == DateKind::Day;
-                let same_zone = self.zone.is_some() && self.zone == other.zone;
-                let slack = if same_zone || !days { 0 } else { 1 };
+                // Neighbouring days are one moment only on evidence that
+                // the two are reckoned in different zones.
+                let elsewhere = match (self.zone, other.zone) {
+                    (Reckoning::Unstated, _) | (_, Reckoning::Unstated) => false,
+                    (Reckoning::Zone(a), Reckoning::Zone(b)) => a != b,
+                    _ => true,
+                };
+                let slack = if days && elsewhere { 1 } else { 0 };
                 // `a` is no later than `b` give or take the slack.
                 let near = |a: NaiveDate, b: NaiveDate| (a - b).num_days() <= slack;
                 near(self.first, other.last) && near(other.first, self.last)
@@ -257,13 +276,13 @@ fn resolve_one(
             first: NaiveDate::MIN,
             last: ymd(need_pub()?.year(), 12, 31)?,
             kind: DateKind::NoLaterThan,
-            zone: None,
+            zone: Reckoning::Unstated,
         }),
         DateForm::ByEndOfYear(year) => Ok(DateValue {
             first: NaiveDate::MIN,
             last: ymd(*year, 12, 31)?,
             kind: DateKind::NoLaterThan,
-            zone: None,
+            zone: Reckoning::Unstated,
         }),
     }
 }
@@ -358,7 +377,12 @@ pub fn claims(ctx: &Context) -> DocClaims {
     let mut seen: Vec<Span> = Vec::new();
     for info in super::event::detailed(ctx) {
         let Some(own) = &info.own_date else { continue };
-        if info.series || seen.contains(&own.span) {
+        // "Their first call, on June 3": the first of a series is the
+        // event earlier reports were about, so its day is compared; a
+        // "second", "previous" or "replacement" one is another event.
+        let first = super::event::series_word(&ctx.doc.text, info.event.span)
+            .is_some_and(|w| w == "first" || w == "initial");
+        if (info.series && !first) || seen.contains(&own.span) {
             continue;
         }
         seen.push(own.span);
@@ -370,7 +394,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 category: Category::Date,
                 subject,
                 value: Value::Date(DateValue {
-                    zone: ctx.doc.timezone,
+                    zone: reckoning(ctx, own.span),
                     ..value.clone()
                 }),
             }),
@@ -398,6 +422,24 @@ pub fn claims(ctx: &Context) -> DocClaims {
     }
     out.claims.extend(weekday_conflicts(ctx));
     out
+}
+
+/// The zone a date at `span` is reckoned in: the document's; without one,
+/// unknown when its sentence names a zone or "local time", else unstated.
+fn reckoning(ctx: &Context, span: Span) -> Reckoning {
+    if let Some(tz) = ctx.doc.timezone {
+        return Reckoning::Zone(tz);
+    }
+    let sentence = ctx.sentence(span.start);
+    let zoned =
+        ctx.mentions.times.iter().any(|t| {
+            t.zone.is_some() && t.span.start >= sentence.start && t.span.end <= sentence.end
+        });
+    if zoned {
+        Reckoning::Unknown
+    } else {
+        Reckoning::Unstated
+    }
 }
 
 /// "Friday, 6 February 2025" when 6 February 2025 was a Thursday: two
@@ -437,7 +479,7 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 first: day,
                 last: day,
                 kind: DateKind::Weekday(*w),
-                zone: None,
+                zone: Reckoning::Unstated,
             }),
         });
         out.push(Claim {
@@ -451,7 +493,7 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 first: day,
                 last: day,
                 kind: DateKind::Weekday(day.weekday()),
-                zone: None,
+                zone: Reckoning::Unstated,
             }),
         });
     }

@@ -35,10 +35,26 @@ pub struct TimeValue {
     /// Whether minutes were written ("15:00") or only the hour ("3 p.m.").
     pub minutes_given: bool,
     pub hedge: Option<Hedge>,
+    /// Set when the day is not known: the wall clock and its zone, to be
+    /// placed on a day by comparison; `start`/`end` are meaningless then.
+    pub floating: Option<Floating>,
 }
 
 impl fmt::Display for TimeValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(fl) = &self.floating {
+            let c = fl.start;
+            return write!(
+                f,
+                "{}{:02}:{:02} {} (day not given)",
+                self.hedge
+                    .map(|h| format!("{} ", h.as_str()))
+                    .unwrap_or_default(),
+                c.hour,
+                c.minute,
+                fl.tz.name()
+            );
+        }
         if let Some(h) = self.hedge {
             write!(f, "{} ", h.as_str())?;
         }
@@ -80,9 +96,38 @@ impl TimeValue {
     /// stated start ("begin at 15:00") is a point, so it fits a window that
     /// starts then.
     pub fn compatible(&self, other: &Self) -> bool {
+        if self.floating.is_some() || other.floating.is_some() {
+            return true; // not placed in time: nothing to judge
+        }
         let (a0, a1) = self.bounds();
         let (b0, b1) = other.bounds();
         a0 <= b1 && b0 <= a1
+    }
+}
+
+impl TimeValue {
+    /// A floating value placed on a local day, if it exists there.
+    pub fn place(&self, day: NaiveDate) -> Option<TimeValue> {
+        let fl = self.floating.as_ref()?;
+        let written = fl.written.as_deref();
+        let start = to_utc(fl.tz, day, fl.start, written).ok()?;
+        let end = match fl.end {
+            Some(e) => {
+                let mut end = to_utc(fl.tz, day, e, written).ok()?;
+                if end < start {
+                    end = to_utc(fl.tz, day.succ_opt()?, e, written).ok()?;
+                }
+                Some(end)
+            }
+            None => None,
+        };
+        Some(TimeValue {
+            start,
+            end,
+            minutes_given: self.minutes_given,
+            hedge: self.hedge,
+            floating: None,
+        })
     }
 }
 
@@ -127,15 +172,61 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 ),
                 value: Value::Time(value),
             }),
-            Err(reason) => out.unresolved.push(Unresolved {
-                anchor,
-                category: Category::Time,
-                subject: event.subject(),
-                reason,
-            }),
+            Err(reason) => match floating(ctx, &r, event) {
+                // No day, but a zone: comparison may place it on the one
+                // day the bundle gives this event (see compare::time).
+                Some(value) => out.claims.push(Claim {
+                    anchor,
+                    category: Category::Time,
+                    subject: Subject::new(
+                        format!("{}{series}{UNDATED}", event.kind),
+                        format!("{} (day not given)", event.label),
+                    ),
+                    value: Value::Time(value),
+                }),
+                None => out.unresolved.push(Unresolved {
+                    anchor,
+                    category: Category::Time,
+                    subject: event.subject(),
+                    reason,
+                }),
+            },
         }
     }
     out
+}
+
+/// Subject-key suffix of times whose day is not known.
+pub const UNDATED: &str = "@undated";
+
+/// A wall-clock time in a known zone whose day is not given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Floating {
+    pub tz: Tz,
+    pub start: Clock,
+    pub end: Option<Clock>,
+    pub written: Option<String>,
+}
+
+/// The floating form of a reading whose event has no day, if its zone is
+/// known and nothing else is wrong with it.
+fn floating(ctx: &Context, r: &Reading, event: &EventRef) -> Option<TimeValue> {
+    if event.date.is_some() || date_after(ctx, r.first).is_some() {
+        return None;
+    }
+    let tz = zone_of(ctx, r.first).ok()?;
+    Some(TimeValue {
+        start: DateTime::<Utc>::UNIX_EPOCH,
+        end: None,
+        minutes_given: r.start.minutes_given,
+        hedge: r.first.hedge,
+        floating: Some(Floating {
+            tz,
+            start: r.start,
+            end: r.end,
+            written: written_zone(ctx, r.first),
+        }),
+    })
 }
 
 /// Words that say a sentence moves a time ("postponed from 3 p.m. to
@@ -288,6 +379,7 @@ fn normalise_reading(
         end,
         minutes_given: r.start.minutes_given,
         hedge: r.first.hedge,
+        floating: None,
     };
     Ok((value, start.date_naive()))
 }
@@ -617,6 +709,50 @@ mod tests {
     }
 
     #[test]
+    fn a_time_with_no_day_is_placed_on_the_day_others_give() {
+        // A radio transcript with no date: 4:50 a.m. Central time is 09:50
+        // UTC on the day the wire gives (CDT, UTC−5, on 27 August 2025).
+        let (findings, agreements) = check(vec![
+            doc(
+                "radio",
+                "The hurricane came ashore at 4:50 a.m. Central time.",
+                None,
+                None,
+            ),
+            doc(
+                "wire",
+                "The hurricane made landfall at 0950 UTC on Wednesday.",
+                Some("2025-08-27T10:40:00+00:00"),
+                None,
+            ),
+        ]);
+        assert!(
+            of(&findings, Kind::Conflict, Category::Time).is_empty(),
+            "{findings:?}"
+        );
+        let agreed = of(&agreements, Kind::Agreement, Category::Time);
+        assert_eq!(agreed.len(), 1, "{agreements:?}");
+        assert_eq!(agreed[0].subject.key, "landfall@2025-08-27");
+        assert_eq!(values(agreed[0]), ["09:50 UTC"]);
+        // An hour off is a conflict once placed.
+        let (findings, _) = check(vec![
+            doc(
+                "radio",
+                "The hurricane came ashore at 5:50 a.m. Central time.",
+                None,
+                None,
+            ),
+            doc(
+                "wire",
+                "The hurricane made landfall at 0950 UTC on Wednesday.",
+                Some("2025-08-27T10:40:00+00:00"),
+                None,
+            ),
+        ]);
+        assert_eq!(of(&findings, Kind::Conflict, Category::Time).len(), 1);
+    }
+
+    #[test]
     fn calls_on_different_days_are_kept_apart() {
         let (findings, _) = check(vec![
             doc(
@@ -650,12 +786,14 @@ mod tests {
             end: Some(at(15, 0)),
             minutes_given: true,
             hedge: None,
+            floating: None,
         };
         let point = |h, m, minutes_given, hedge| TimeValue {
             start: at(h, m),
             end: None,
             minutes_given,
             hedge,
+            floating: None,
         };
         assert!(window.compatible(&point(13, 0, true, None)));
         assert!(window.compatible(&point(14, 30, true, None)));
