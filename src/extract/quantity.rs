@@ -375,13 +375,17 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         if t.ends_with(symbol.as_str()) {
             let s_start = t.len() - symbol.len();
             let alpha = symbol.chars().all(char::is_alphabetic);
-            if alpha
-                && t[..s_start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            {
+            let glued = t[..s_start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if alpha && glued {
                 continue;
+            }
+            if glued {
+                // "Z$14.2": a dollar of a currency the rules do not know
+                // (the longer symbols, "US$", "S$", were tried first).
+                return None;
             }
             currency = Some(id.clone());
             start -= left.len() - s_start;
