@@ -113,10 +113,14 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     let falling = timed
         .windows(2)
         .all(|w| w[1].3 <= w[0].3 && w[1].2 <= w[0].3);
-    let toll = ["killed", "injured", "missing"]
+    // The state concepts of rules/quantities.toml that make a count a toll.
+    let toll = ["killed", "injured", "missing", "displaced", "arrested"]
         .iter()
         .any(|s| group.subject.key.contains(s));
-    if !in_order || !(rising || (falling && !toll)) {
+    let falling_toll = ["killed", "injured", "missing"]
+        .iter()
+        .any(|s| group.subject.key.contains(s));
+    if !in_order || !(rising || (falling && !falling_toll)) {
         return None;
     }
     let mut out = Comparison::default();
@@ -129,6 +133,11 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         // Households without power falling through the day: nothing to
         // report, the figures were true at their times.
         return Some(out);
+    }
+    if !toll {
+        // Job cuts or a price given higher later are a disagreement; only
+        // tolls grow as the count goes on.
+        return None;
     }
     let steps: Vec<String> = timed
         .iter()

@@ -433,6 +433,17 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         [.., noun, of] if of == "of" && !q.stop_words.contains(noun.as_str()) => Some(noun.clone()),
         _ => None,
     };
+    // The evidence reads "majority of 48", "depth of 40 kilometers".
+    if let Some(noun) = &measured
+        && !q.ignore_modifiers.contains(noun.as_str())
+        && let Some(at) = rest_left
+            .trim_end()
+            .strip_suffix("of")
+            .map(|r| r.trim_end().len())
+        && at >= noun.len()
+    {
+        start = start.min(left_offset + at - noun.len());
+    }
 
     // Right context: range, plus, percent, unit, currency word.
     let mut range_to = None;

@@ -363,6 +363,7 @@ fn subject_of(
         .rev()
         .take(6)
         .find(|w| q.relations.contains(**w))
+        .filter(|w| **w != what)
         .map(|w| format!("{w} in "))
         .unwrap_or_default();
     let expected = has_cue(&q.expected_cues, &format!("{clause_before} {clause_after}"));
@@ -388,7 +389,7 @@ fn subject_of(
 
 /// The clause around a figure: from the last comma, semicolon, colon,
 /// bracket or dash before it to the next one after it, inside its
-/// sentence. Lower case, before and after the figure.
+/// sentence, before and after the figure, as written.
 fn clause(ctx: &Context, m: &QuantityMention) -> (String, String) {
     let sentence = ctx.sentence(m.span.start);
     let text = &ctx.doc.text;
@@ -408,8 +409,8 @@ fn clause(ctx: &Context, m: &QuantityMention) -> (String, String) {
         .find(|(i, c)| is_break(*c) || (*c == ',' && after[i + 1..].starts_with(' ')))
         .map_or(after.len(), |(i, _)| i);
     let (mut before, mut after) = (
-        before[cut_before..].to_lowercase(),
-        after[..cut_after].to_lowercase(),
+        before[cut_before..].to_string(),
+        after[..cut_after].to_string(),
     );
     // Coordinated clauses: "measured 958 hPa and warned of a surge".
     for joint in [
@@ -467,8 +468,14 @@ fn words_of(s: &str) -> Vec<&str> {
 }
 
 /// Whether any cue (one or more words) occurs in `text` as whole words.
+/// The month "May" (capitalised) is not the modal "may".
 fn has_cue(cues: &[String], text: &str) -> bool {
-    let joined = format!(" {} ", words_of(&text.to_lowercase()).join(" "));
+    let words: Vec<String> = words_of(text)
+        .into_iter()
+        .filter(|w| *w != "May")
+        .map(str::to_lowercase)
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
     cues.iter().any(|cue| joined.contains(&format!(" {cue} ")))
 }
 
@@ -647,15 +654,7 @@ fn since_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
 /// Whether the words before a duration make it a plan: "will last",
 /// "scheduled", "two hours available".
 fn is_planned(q: &Compiled, before: &str) -> bool {
-    let lower = before.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let joined = format!(" {} ", words.join(" "));
-    q.planned_cues
-        .iter()
-        .any(|cue| joined.contains(&format!(" {cue} ")))
+    has_cue(&q.planned_cues, before)
 }
 
 /// The nearest concept named in the same sentence within `n` words
@@ -745,6 +744,12 @@ fn noun_head(q: &Compiled, noun: &[Word]) -> Option<String> {
 /// Adverbs and modifiers the rules ignore ("additional") are dropped.
 fn count_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
+    // "a majority of 84 seats": the relation is what is counted.
+    if let Some(measured) = &m.measured
+        && q.relations.contains(measured.as_str())
+    {
+        return Some(measured.clone());
+    }
     let head_at = m.noun.iter().position(|w| is_plural(&w.text));
     let head = match (head_at, &m.measured) {
         (Some(i), _) => {
