@@ -18,6 +18,7 @@ pub mod titles;
 pub mod zones;
 
 mod examples;
+mod pattern;
 mod source;
 
 pub use examples::{Allow, Example, ExampleFailure, run_examples};
