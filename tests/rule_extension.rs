@@ -121,7 +121,9 @@ fn a_shape_without_the_captures_its_form_needs_is_an_error() {
 
     let text = "[[shape]]\nform = \"day\"\npattern = '\\b{day} of the month'\n";
     let (_dir, rules) = rules_with(&[("calendar.toml", text)]);
-    let message = rules.err().expect("a day shape without a month does not load");
+    let message = rules
+        .err()
+        .expect("a day shape without a month does not load");
     assert!(message.contains("calendar.toml:3:"), "{message}");
     assert!(message.contains("mon"), "{message}");
 }

@@ -37,7 +37,13 @@ fn expand_depth(
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         // `\{` is a literal brace.
-        let escaped = rest[..open].chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
+        let escaped = rest[..open]
+            .chars()
+            .rev()
+            .take_while(|&c| c == '\\')
+            .count()
+            % 2
+            == 1;
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let name_len = after
