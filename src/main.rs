@@ -42,7 +42,8 @@ enum Command {
     /// with a bundle.toml, or a bundle.toml file), or a collection: a
     /// directory whose sub-directories are bundles.
     Check(CheckArgs),
-    /// Explain a finding kind: conflict, variant, unresolved, agreement.
+    /// Explain a finding kind (conflict, variant, unresolved, agreement) or a
+    /// category (time, date, duration, quantity, role, name, quote).
     Explain {
         /// The kind to explain; without it, list the topics.
         topic: Option<String>,

@@ -273,6 +273,8 @@ macro_rules! bundles {
 
 bundles! {
     seed_putin_trump_call => "putin-trump-call-2025-03-18",
+    estoria_rate_decision_quotes => "estoria-rate-decision-2025-06-12",
+    marlow_flood_quote_lookalikes => "marlow-flood-recovery-2025-09-03",
     iwate_quake => "iwate-quake-2025-11-10",
     shannon_diversion => "shannon-diversion-2025-11-02",
     portugal_runoff => "portugal-runoff-2026-02-08",

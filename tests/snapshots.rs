@@ -57,4 +57,6 @@ macro_rules! snapshots {
 
 snapshots! {
     seed_putin_trump_call => "putin-trump-call-2025-03-18",
+    estoria_rate_decision_quotes => "estoria-rate-decision-2025-06-12",
+    marlow_flood_quote_lookalikes => "marlow-flood-recovery-2025-09-03",
 }

@@ -1,8 +1,857 @@
-//! The quote judge. (Skeleton: uses the generic cluster judge until the quote
-//! work gives it its own rules.)
+//! The quote judge: which quotes across the bundle are one statement, and
+//! whether the sources quote it the same way and from the same mouth.
+//!
+//! Takes every quote claim of the bundle (they share one subject, `quotes`,
+//! because a misattribution is only found by comparing across speakers).
+//! Candidate pairs come from an inverted index on content words (never all
+//! pairs), from different documents only. Two quotes are one statement when
+//! their words align (a longest common subsequence over words, where
+//! spelling variants of five letters or more match: "normalisation" and
+//! "normalization"):
+//!
+//! - same speaker: loosely, because outlets translate and trim. At least 70%
+//!   of the shorter quote's words in order plus two shared content words
+//!   ("as much as they deem necessary" in "…for as long as they deem
+//!   necessary"), or half of the shorter quote's content words with at least
+//!   four of them (Peskov's "large number of questions" in three renderings);
+//! - different or unknown speakers: strictly, at least 90% of the shorter
+//!   quote's words with four content words and six words in all, and no
+//!   content word changed where both quote, so that two people saying
+//!   something alike are not called a misattribution.
+//!
+//! Findings per statement: a `conflict` (`error`) when attributions next to
+//! the quote name different speakers (speakers found only through a pronoun
+//! or the sentence around are too uncertain to accuse a source of
+//! misattribution); a `variant` when the words differ inside the stretch
+//! both quote (a partial quote that only leaves words out at either end is
+//! not a change), shown as a word diff `[-old-] {+new+}` against the most
+//! supported wording, at `warning` when a number, negation or name changed
+//! and `info` otherwise; else, when no conflict was raised, an agreement.
+//! Identical quotes never make a variant.
 
-use super::{Bundle, Comparison, Group, default_severity, judge_by_clusters};
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, list_docs};
+use crate::claim::{Anchor, Claim, Subject, Value};
+use crate::normalise::quote::{QuoteValue, Speaker, Word, WordClass};
+
+/// Content words found in more quotes than this are not used to find
+/// candidate pairs (keeps the pair search near linear on big bundles).
+const MAX_POSTINGS: usize = 64;
+
+/// One quote claim with its value.
+struct Item<'a> {
+    claim: &'a Claim,
+    value: &'a QuoteValue,
+}
 
 pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
-    judge_by_clusters(bundle, group, default_severity(group.category))
+    let items: Vec<Item> = group
+        .claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Quote(v) if !v.words.is_empty() => Some(Item { claim: c, value: v }),
+            _ => None,
+        })
+        .collect();
+    let mut out = Comparison::default();
+    for members in statements(&items) {
+        judge_statement(bundle, &items, &members, &mut out);
+    }
+    out
+}
+
+/// Groups the items into statements (union of matching pairs), each sorted,
+/// in order of their first item; only statements quoted by two or more
+/// documents.
+fn statements(items: &[Item]) -> Vec<Vec<usize>> {
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let content: BTreeSet<&str> = item
+            .value
+            .words
+            .iter()
+            .filter(|w| w.is_content())
+            .map(|w| w.norm.as_str())
+            .collect();
+        for w in content {
+            index.entry(w).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in index.values() {
+        // A word in very many quotes ("Ukraine" in a war story) tells
+        // nothing; quotes that share it share rarer words too.
+        if list.len() > MAX_POSTINGS {
+            continue;
+        }
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                if items[i].claim.anchor.doc == items[j].claim.anchor.doc || !seen.insert((i, j)) {
+                    continue;
+                }
+                if same_statement(items[i].value, items[j].value) {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .filter(|m| {
+            let docs: BTreeSet<usize> = m.iter().map(|&i| items[i].claim.anchor.doc).collect();
+            docs.len() >= 2
+        })
+        .collect()
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// How well two quotes' words align.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overlap {
+    /// Words aligned / words of the shorter quote.
+    pub contain: f64,
+    /// Aligned words that carry content.
+    pub content: usize,
+    /// `content` / content words of the quote with fewer of them.
+    pub content_contain: f64,
+    /// Words in the shorter quote.
+    pub shorter: usize,
+}
+
+pub fn overlap(a: &[Word], b: &[Word]) -> Overlap {
+    let ops = align(a, b);
+    let matched: Vec<(usize, usize)> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::Same(i, j) => Some((*i, *j)),
+            _ => None,
+        })
+        .collect();
+    let content = matched.iter().filter(|(i, _)| a[*i].is_content()).count();
+    let content_a = a.iter().filter(|w| w.is_content()).count();
+    let content_b = b.iter().filter(|w| w.is_content()).count();
+    let shorter = a.len().min(b.len());
+    Overlap {
+        contain: ratio(matched.len(), shorter),
+        content,
+        content_contain: ratio(content, content_a.min(content_b)),
+        shorter,
+    }
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 { 0.0 } else { n as f64 / d as f64 }
+}
+
+/// Whether two quotes are one statement (thresholds in the module doc).
+pub fn same_statement(a: &QuoteValue, b: &QuoteValue) -> bool {
+    let o = overlap(&a.words, &b.words);
+    let strict = o.contain >= 0.9 && o.content >= 4 && o.shorter >= 6;
+    let loose = (o.contain >= 0.7 && o.shorter >= 5 && o.content >= 2)
+        || (o.content_contain >= 0.5 && o.content >= 4);
+    match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) if x.same(y) => loose,
+        // Across speakers only the same words count: two people saying "we
+        // will rebuild every home" and "every school" are not one quote.
+        _ => strict && !diff(&a.words, &b.words).content_changed,
+    }
+}
+
+/// Two words match when equal after folding, when both are ordinary words
+/// of five letters or more one edit in four apart (spelling variants:
+/// "normalisation"/"normalization", "Zelensky"/"Zelenskyy"), or when both
+/// are names sharing a stem of three quarters of the shorter one
+/// ("Ukraine"/"Ukrainian", "Russia"/"Russian": translations move between
+/// the noun and the adjective). Numbers and negations must be equal.
+fn same_word(a: &Word, b: &Word) -> bool {
+    if a.norm == b.norm {
+        return true;
+    }
+    if a.class == WordClass::Name && b.class == WordClass::Name {
+        let common = a
+            .norm
+            .chars()
+            .zip(b.norm.chars())
+            .take_while(|(x, y)| x == y)
+            .count();
+        let shorter = a.norm.chars().count().min(b.norm.chars().count());
+        if common >= 4 && common * 4 >= shorter * 3 {
+            return true;
+        }
+    }
+    let fuzzy = |w: &Word| {
+        !matches!(w.class, WordClass::Number | WordClass::Negation) && w.norm.chars().count() >= 5
+    };
+    fuzzy(a) && fuzzy(b) && strsim::normalized_levenshtein(&a.norm, &b.norm) >= 0.75
+}
+
+/// One step of a word alignment: a word in both, only in the first
+/// (`Del`), only in the second (`Ins`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Op {
+    Same(usize, usize),
+    Del(usize),
+    Ins(usize),
+}
+
+/// Longest common subsequence over words, as alignment steps; a shared
+/// content word weighs twice a shared function word, so "Ukrainian" meeting
+/// "Ukraine" beats a stray "the". Quotes are capped at 400 words each, so
+/// the table stays small.
+fn align(a: &[Word], b: &[Word]) -> Vec<Op> {
+    // Among equally long alignments, take the one whose gaps fall at the
+    // ends (a cut quote) rather than inside (a change): "the storm. The eye
+    // is…" against "The eye is…" must match the second "the".
+    let early = align_with(a, b, false);
+    let late = align_with(a, b, true);
+    if interior_gaps(&late) < interior_gaps(&early) {
+        late
+    } else {
+        early
+    }
+}
+
+fn interior_gaps(ops: &[Op]) -> usize {
+    let first = ops.iter().position(|o| matches!(o, Op::Same(..)));
+    let last = ops.iter().rposition(|o| matches!(o, Op::Same(..)));
+    match (first, last) {
+        (Some(f), Some(l)) => ops[f..l]
+            .iter()
+            .filter(|o| !matches!(o, Op::Same(..)))
+            .count(),
+        _ => ops.len(),
+    }
+}
+
+/// One longest alignment; `defer` prefers skipping a word over matching it
+/// when that loses nothing.
+fn align_with(a: &[Word], b: &[Word], defer: bool) -> Vec<Op> {
+    let a = &a[..a.len().min(400)];
+    let b = &b[..b.len().min(400)];
+    let (n, m) = (a.len(), b.len());
+    let weight = |w: &Word| if w.is_content() { 2u32 } else { 1 };
+    let mut t = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let skip = t[i + 1][j].max(t[i][j + 1]);
+            t[i][j] = if same_word(&a[i], &b[j]) {
+                skip.max(t[i + 1][j + 1] + weight(&a[i]))
+            } else {
+                skip
+            };
+        }
+    }
+    let mut ops = Vec::with_capacity(n + m);
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let skip_free = t[i + 1][j] == t[i][j] || t[i][j + 1] == t[i][j];
+        if same_word(&a[i], &b[j])
+            && t[i][j] == t[i + 1][j + 1] + weight(&a[i])
+            && !(defer && skip_free)
+        {
+            ops.push(Op::Same(i, j));
+            i += 1;
+            j += 1;
+        } else if t[i + 1][j] >= t[i][j + 1] {
+            ops.push(Op::Del(i));
+            i += 1;
+        } else {
+            ops.push(Op::Ins(j));
+            j += 1;
+        }
+    }
+    ops.extend((i..n).map(Op::Del));
+    ops.extend((j..m).map(Op::Ins));
+    ops
+}
+
+/// A wording compared with the base wording: its diff and whether any word
+/// changed inside the stretch both quote, and how seriously.
+#[derive(Debug, PartialEq)]
+pub struct Diff {
+    /// The other wording with `[-base words-]` and `{+its own words+}`.
+    pub shown: String,
+    pub changed: bool,
+    /// A word other than a function word changed.
+    pub content_changed: bool,
+    /// A number, negation or name changed.
+    pub serious: bool,
+}
+
+/// Diffs `other` against `base`. Words only one side has before the first
+/// or after the last shared word are a shorter or longer cut of the same
+/// quote: the other's are shown plain, the base's left out, neither counts
+/// as a change.
+pub fn diff(base: &[Word], other: &[Word]) -> Diff {
+    let ops = align(base, other);
+    let first = ops.iter().position(|o| matches!(o, Op::Same(..)));
+    let last = ops.iter().rposition(|o| matches!(o, Op::Same(..)));
+    let (Some(first), Some(last)) = (first, last) else {
+        return Diff {
+            shown: join(other.iter().map(|w| w.raw.as_str())),
+            changed: true,
+            content_changed: true,
+            serious: true,
+        };
+    };
+    let mut shown: Vec<String> = Vec::new();
+    let mut changed = false;
+    let mut content_changed = false;
+    let mut serious = false;
+    let mut run_del: Vec<&str> = Vec::new();
+    let mut run_ins: Vec<&str> = Vec::new();
+    let flush = |shown: &mut Vec<String>, del: &mut Vec<&str>, ins: &mut Vec<&str>| {
+        if !del.is_empty() {
+            shown.push(format!("[-{}-]", del.join(" ")));
+            del.clear();
+        }
+        if !ins.is_empty() {
+            shown.push(format!("{{+{}+}}", ins.join(" ")));
+            ins.clear();
+        }
+    };
+    for (k, op) in ops.iter().enumerate() {
+        let inside = k > first && k < last;
+        match *op {
+            Op::Same(_, j) => {
+                flush(&mut shown, &mut run_del, &mut run_ins);
+                shown.push(other[j].raw.clone());
+            }
+            Op::Del(i) if inside => {
+                changed = true;
+                content_changed |= base[i].is_content();
+                serious |= is_serious(&base[i], base, other);
+                run_del.push(&base[i].raw);
+            }
+            Op::Ins(j) if inside => {
+                changed = true;
+                content_changed |= other[j].is_content();
+                serious |= is_serious(&other[j], other, base);
+                run_ins.push(&other[j].raw);
+            }
+            Op::Ins(j) => shown.push(other[j].raw.clone()),
+            Op::Del(_) => {}
+        }
+    }
+    flush(&mut shown, &mut run_del, &mut run_ins);
+    Diff {
+        shown: shown.join(" "),
+        changed,
+        content_changed,
+        serious,
+    }
+}
+
+/// A number, negation or name that one side has more often than the other
+/// (a name only moved, as translations do, is no change of meaning; a
+/// dropped "not" is, even when another "not" is left elsewhere).
+fn is_serious(w: &Word, own: &[Word], other: &[Word]) -> bool {
+    let count = |side: &[Word]| side.iter().filter(|o| same_word(w, o)).count();
+    matches!(
+        w.class,
+        WordClass::Number | WordClass::Negation | WordClass::Name
+    ) && count(own) != count(other)
+}
+
+fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// One wording of a statement: the claims giving exactly these words (after
+/// folding) from the same speaker.
+struct Wording<'a> {
+    value: &'a QuoteValue,
+    claims: Vec<&'a Claim>,
+}
+
+impl Wording<'_> {
+    fn docs(&self) -> Vec<usize> {
+        let mut d: Vec<usize> = self.claims.iter().map(|c| c.anchor.doc).collect();
+        d.sort_unstable();
+        d.dedup();
+        d
+    }
+    fn evidence(&self) -> Vec<Anchor> {
+        self.claims.iter().map(|c| c.anchor).collect()
+    }
+}
+
+fn wordings<'a>(items: &[Item<'a>], members: &[usize]) -> Vec<Wording<'a>> {
+    let mut out: Vec<Wording> = Vec::new();
+    for &i in members {
+        let it = &items[i];
+        match out.iter_mut().find(|w| w.value.compatible(it.value)) {
+            Some(w) => w.claims.push(it.claim),
+            None => out.push(Wording {
+                value: it.value,
+                claims: vec![it.claim],
+            }),
+        }
+    }
+    // The most supported wording first, then the earliest.
+    out.sort_by_key(|w| (std::cmp::Reverse(w.docs().len()), w.claims[0].anchor));
+    out
+}
+
+/// The statement's subject: its speaker and its opening words.
+fn subject(speaker: Option<&Speaker>, base: &QuoteValue) -> Subject {
+    let opening: Vec<&str> = base.words.iter().take(8).map(|w| w.raw.as_str()).collect();
+    let key_words: Vec<&str> = base.words.iter().take(6).map(|w| w.norm.as_str()).collect();
+    let more = if base.words.len() > 8 { "…" } else { "" };
+    match speaker {
+        Some(s) => Subject::new(
+            format!("quote:{}:{}", s.key, key_words.join("-")),
+            format!("{}: “{}{more}”", s.name, opening.join(" ")),
+        ),
+        None => Subject::new(
+            format!("quote:?:{}", key_words.join("-")),
+            format!("“{}{more}”", opening.join(" ")),
+        ),
+    }
+}
+
+/// Distinct speakers of a statement, most often named first (then most
+/// often found at all, then first seen); `named_only` keeps those an
+/// attribution names next to the quote, the only ones trusted enough to
+/// call a misattribution (a pronoun may point at the wrong person).
+fn speakers<'a>(items: &[Item<'a>], members: &[usize], named_only: bool) -> Vec<&'a Speaker> {
+    let mut out: Vec<(&Speaker, usize, usize)> = Vec::new();
+    for &i in members {
+        let Some(s) = &items[i].value.speaker else {
+            continue;
+        };
+        if named_only && !s.named {
+            continue;
+        }
+        match out.iter_mut().find(|o| o.0.same(s)) {
+            Some(o) => {
+                o.1 += usize::from(s.named);
+                o.2 += 1;
+            }
+            None => out.push((s, usize::from(s.named), 1)),
+        }
+    }
+    out.sort_by_key(|o| (std::cmp::Reverse(o.1), std::cmp::Reverse(o.2)));
+    out.into_iter().map(|o| o.0).collect()
+}
+
+fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut Comparison) {
+    let named = speakers(items, members, true);
+    let wordings = wordings(items, members);
+    let Some(base) = wordings.first() else {
+        return;
+    };
+    let misattributed = named.len() > 1;
+    if misattributed {
+        out.findings
+            .push(misattribution(bundle, items, members, &named, &wordings));
+    }
+    let subject = subject(speakers(items, members, false).first().copied(), base.value);
+    // Each wording is diffed against the one it shares most words with, the
+    // base first among equals: a statement may be linked through a long
+    // quote whose two halves other sources quote apart.
+    let diffs: Vec<Diff> = wordings[1..]
+        .iter()
+        .map(|w| {
+            let reference = wordings
+                .iter()
+                .filter(|r| !std::ptr::eq(*r, w))
+                .max_by_key(|r| {
+                    let o = overlap(&r.value.words, &w.value.words);
+                    (
+                        (o.contain * o.shorter as f64).round() as usize,
+                        std::ptr::eq(*r, base),
+                    )
+                })
+                .unwrap_or(base);
+            diff(&reference.value.words, &w.value.words)
+        })
+        .collect();
+    if !diffs.iter().any(|d| d.changed) {
+        if misattributed {
+            return; // the conflict says it all
+        }
+        let mut docs: Vec<usize> = wordings.iter().flat_map(|w| w.docs()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        out.agreements.push(Finding::new(
+            Kind::Agreement,
+            crate::claim::Category::Quote,
+            Severity::Info,
+            subject.clone(),
+            format!(
+                "{}: {} quote it alike",
+                subject.label,
+                list_docs(bundle, &docs)
+            ),
+            wordings
+                .iter()
+                .map(|w| FindingValue {
+                    value: w.value.to_string(),
+                    evidence: w.evidence(),
+                })
+                .collect(),
+            bundle.doc_ids,
+        ));
+        return;
+    }
+    let serious = diffs.iter().any(|d| d.serious);
+    let mut values = vec![FindingValue {
+        value: base.value.to_string(),
+        evidence: base.evidence(),
+    }];
+    let mut parts = vec![format!(
+        "{} quote “{}”",
+        list_docs(bundle, &base.docs()),
+        base.value.text
+    )];
+    // Wordings that only cut the base at either end agree with it: they are
+    // no part of the variant, and corroborate the base in an agreement.
+    let alike: Vec<&Wording> = wordings[1..]
+        .iter()
+        .zip(&diffs)
+        .filter(|(_, d)| !d.changed)
+        .map(|(w, _)| w)
+        .collect();
+    if !alike.is_empty() && !misattributed {
+        let mut docs: Vec<usize> = base.docs();
+        docs.extend(alike.iter().flat_map(|w| w.docs()));
+        docs.sort_unstable();
+        docs.dedup();
+        out.agreements.push(Finding::new(
+            Kind::Agreement,
+            crate::claim::Category::Quote,
+            Severity::Info,
+            subject.clone(),
+            format!(
+                "{}: {} quote it alike",
+                subject.label,
+                list_docs(bundle, &docs)
+            ),
+            std::iter::once(base)
+                .chain(alike.iter().copied())
+                .map(|w| FindingValue {
+                    value: w.value.to_string(),
+                    evidence: w.evidence(),
+                })
+                .collect(),
+            bundle.doc_ids,
+        ));
+    }
+    for (w, d) in wordings[1..].iter().zip(&diffs).filter(|(_, d)| d.changed) {
+        let speaker = w
+            .value
+            .speaker
+            .as_ref()
+            .map_or("unattributed", |s| s.name.as_str());
+        values.push(FindingValue {
+            value: format!("{speaker}: “{}”", d.shown),
+            evidence: w.evidence(),
+        });
+        parts.push(format!("{} “{}”", list_docs(bundle, &w.docs()), d.shown));
+    }
+    let what = if serious {
+        "quoted with a changed number, negation or name"
+    } else {
+        "quoted in different words"
+    };
+    out.findings.push(Finding::new(
+        Kind::Variant,
+        crate::claim::Category::Quote,
+        if serious {
+            Severity::Warning
+        } else {
+            Severity::Info
+        },
+        subject.clone(),
+        format!("{}: {what}: {}", subject.label, parts.join("; ")),
+        values,
+        bundle.doc_ids,
+    ));
+}
+
+/// One statement given to different speakers.
+fn misattribution(
+    bundle: &Bundle,
+    items: &[Item],
+    members: &[usize],
+    speakers: &[&Speaker],
+    wordings: &[Wording],
+) -> Finding {
+    let base = &wordings[0];
+    let opening: Vec<&str> = base
+        .value
+        .words
+        .iter()
+        .take(8)
+        .map(|w| w.raw.as_str())
+        .collect();
+    let key_words: Vec<&str> = base
+        .value
+        .words
+        .iter()
+        .take(6)
+        .map(|w| w.norm.as_str())
+        .collect();
+    let subject = Subject::new(
+        format!("quote:misattributed:{}", key_words.join("-")),
+        format!("“{}…”", opening.join(" ")),
+    );
+    let sides: Vec<String> = speakers
+        .iter()
+        .map(|s| {
+            let mut docs: Vec<usize> = members
+                .iter()
+                .filter(|&&i| {
+                    items[i]
+                        .value
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|x| x.named && x.same(s))
+                })
+                .map(|&i| items[i].claim.anchor.doc)
+                .collect();
+            docs.sort_unstable();
+            docs.dedup();
+            format!("{} to {}", list_docs(bundle, &docs), s.name)
+        })
+        .collect();
+    Finding::new(
+        Kind::Conflict,
+        crate::claim::Category::Quote,
+        Severity::Error,
+        subject.clone(),
+        format!(
+            "{}: the same words are attributed by {}",
+            subject.label,
+            sides.join(", by ")
+        ),
+        wordings
+            .iter()
+            .map(|w| FindingValue {
+                value: w.value.to_string(),
+                evidence: w.evidence(),
+            })
+            .collect(),
+        bundle.doc_ids,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::quote::words;
+    use crate::rules::Rules;
+
+    fn w(text: &str) -> Vec<Word> {
+        words(text, &Rules::builtin().expect("rules").speech)
+    }
+
+    fn q(speaker: Option<&str>, text: &str) -> QuoteValue {
+        QuoteValue {
+            text: text.into(),
+            speaker: speaker.map(|s| Speaker {
+                key: s.to_lowercase(),
+                name: s.into(),
+                surname: s.to_lowercase(),
+                named: true,
+            }),
+            verb: None,
+            words: w(text),
+        }
+    }
+
+    #[test]
+    fn a_cut_at_the_start_is_no_change() {
+        let d = diff(
+            &w("Do not go outside to look at the storm. The eye is not the end of it,"),
+            &w("The eye is not the end of it."),
+        );
+        assert!(!d.changed, "{d:?}");
+    }
+
+    const TRUMP_000: &str = "Many elements of the final agreement have already been agreed, but much remains to be agreed.";
+    const TRUMP_001: &str =
+        "Many elements of a Final Agreement have been agreed to, but much remains,";
+    const PESKOV_000: &str = "There are large questions surrounding the normalization of bilateral relations, especially concerning the Ukrainian settlement,";
+    const PESKOV_001: &str = "But there are also a large number of questions regarding the further normalisation of our bilateral relations, and a settlement on Ukraine. All of this will have to be discussed by the two presidents,";
+    const PESKOV_004: &str = "there are a number of major issues regarding further normalization of our bilateral relations and Ukraine. All these should be discussed by the two presidents.";
+
+    #[test]
+    fn reworded_quote_is_one_statement_with_a_function_word_diff() {
+        assert!(same_statement(
+            &q(Some("Trump"), TRUMP_000),
+            &q(Some("Trump"), TRUMP_001)
+        ));
+        let d = diff(&w(TRUMP_000), &w(TRUMP_001));
+        assert_eq!(
+            d.shown,
+            "Many elements of [-the-] {+a+} Final Agreement have [-already-] been agreed {+to+} but much remains"
+        );
+        assert!(d.changed);
+        assert!(!d.serious);
+    }
+
+    #[test]
+    fn partial_quote_matches_the_longer_one() {
+        let short = q(Some("Peskov"), "as much as they deem necessary");
+        let long = q(
+            Some("Peskov"),
+            "The leaders will speak for as long as they deem necessary",
+        );
+        assert!(same_statement(&short, &long));
+        let d = diff(&short.words, &long.words);
+        assert_eq!(
+            d.shown,
+            "The leaders will speak for as [-much-] {+long+} as they deem necessary"
+        );
+        // A pure cut is no change.
+        let cut = q(
+            Some("Peskov"),
+            "The leaders will speak for as much as they deem necessary",
+        );
+        assert!(!diff(&short.words, &cut.words).changed);
+    }
+
+    #[test]
+    fn translations_of_one_statement_match() {
+        let (a, b, c) = (
+            q(Some("Peskov"), PESKOV_000),
+            q(Some("Peskov"), PESKOV_001),
+            q(Some("Peskov"), PESKOV_004),
+        );
+        assert!(same_statement(&a, &b));
+        assert!(same_statement(&b, &c));
+        assert!(same_statement(&a, &c));
+        // Words moved or respelt in translation are no serious change.
+        assert!(!diff(&a.words, &b.words).serious);
+        assert!(!diff(&a.words, &c.words).serious);
+    }
+
+    #[test]
+    fn different_statements_of_one_speaker_are_apart() {
+        let pairs = [
+            (
+                "We talked about a lot, but assistance was not discussed.",
+                "I think much of this has already been discussed by both sides - Ukraine and Russia.",
+            ),
+            (
+                "I think we will talk about territories… We will talk about power plants, because this is a big issue.",
+                "We are already talking about this, about the division of certain assets.",
+            ),
+            (
+                "Russia must prove it really wants peace",
+                "Putin must agree to ceasefire if he is serious about peace",
+            ),
+        ];
+        for (a, b) in pairs {
+            assert!(
+                !same_statement(&q(Some("Trump"), a), &q(Some("Trump"), b)),
+                "{a} / {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn different_speakers_need_near_identical_words() {
+        // Alike, but two people's own statements.
+        assert!(!same_statement(
+            &q(Some("Macron"), "Russia must prove it really wants peace"),
+            &q(
+                Some("Starmer"),
+                "Russia must show it really wants peace now, and stop the attacks"
+            ),
+        ));
+        assert!(same_statement(
+            &q(
+                Some("Macron"),
+                "Russia must prove it really wants peace in Ukraine"
+            ),
+            &q(
+                Some("Starmer"),
+                "Russia must prove it really wants peace in Ukraine."
+            ),
+        ));
+        // One content word apart: two people's own words.
+        assert!(!same_statement(
+            &q(
+                Some("Mayor"),
+                "We will rebuild every home that was lost in the flood"
+            ),
+            &q(
+                Some("Governor"),
+                "We will rebuild every school that was lost in the flood"
+            ),
+        ));
+        // Loosely alike with an unknown speaker: not joined.
+        assert!(!same_statement(
+            &q(None, TRUMP_000),
+            &q(Some("Trump"), TRUMP_001)
+        ));
+    }
+
+    #[test]
+    fn changed_number_negation_or_name_is_serious() {
+        let base = w("Each week brings 2,500 soldier deaths, and it must end now");
+        assert!(
+            diff(
+                &base,
+                &w("Each week brings 3,000 soldier deaths, and it must end now")
+            )
+            .serious
+        );
+        assert!(
+            diff(
+                &w("assistance was not discussed at all"),
+                &w("assistance was discussed at all")
+            )
+            .serious
+        );
+        // A "not" dropped while another stays is still a dropped negation.
+        assert!(
+            diff(
+                &w("We are not considering a cut, and we will not be rushed"),
+                &w("We are considering a cut, and we will not be rushed"),
+            )
+            .serious
+        );
+        assert!(
+            diff(
+                &w("we will meet Putin in Riyadh soon"),
+                &w("we will meet Putin in Istanbul soon")
+            )
+            .serious
+        );
+        assert!(
+            !diff(
+                &w("we will meet them in the capital soon"),
+                &w("we will meet them in a capital soon")
+            )
+            .serious
+        );
+    }
+
+    #[test]
+    fn identical_words_are_no_change() {
+        let d = diff(
+            &w(TRUMP_001),
+            &w("many elements of a final agreement have been agreed to — but much remains…"),
+        );
+        assert!(!d.changed);
+    }
 }

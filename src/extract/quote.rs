@@ -1,14 +1,636 @@
-//! Extraction of quote mentions. (Skeleton: filled in by the quote work.)
+//! Extraction of quote mentions: direct quotes with their attribution, and
+//! indirect (reported) speech.
+//!
+//! Takes a document's text and the speech rules. Finds quote marks in pairs
+//! (curly “…”, straight "…", top-level curly ‘…’; straight single quotes are
+//! left alone because they are apostrophes far more often), quotes that run
+//! over one line break, paragraphs left open by the news convention of
+//! repeating the opening mark, and Markdown block quotes (`> `). A quote split
+//! by its attribution ("Many elements…," Trump said, "but much remains") is
+//! one mention with two parts. For every quote it looks for the attribution
+//! after it (`," Peskov said`, also on the next line), before it (`Macron
+//! noted, "`), or further back in the same sentence (`Trump highlighting the
+//! urgency by stating, "`), and records the speaker's text and the verb.
+//! Quotes shorter than `min_words` are terms or scare quotes and are dropped.
+//! Hands on [`QuoteMention`]s; resolving the speaker to a person is left to
+//! normalisation, which knows the document's entities.
 
 use crate::claim::Span;
 use crate::rules::Rules;
+use crate::rules::speech::{Compiled, Position};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Words in quote marks.
+    Direct,
+    /// A Markdown block quote.
+    Block,
+    /// Reported speech without quote marks: marked, never compared.
+    Indirect,
+}
+
+/// How the speaker was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttributionKind {
+    /// An attribution pattern right before or after the quote.
+    Pattern,
+    /// A speech verb earlier in the quote's sentence, with its subject.
+    Sentence,
+}
+
+/// Who a quote is attributed to, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    /// The speaker as written: "Kremlin spokesman Dmitry Peskov", "he",
+    /// "the statement".
+    pub speaker: Span,
+    /// The reporting verb, when there is one ("according to" has none).
+    pub verb: Option<Span>,
+    pub how: AttributionKind,
+}
 
 /// A quote as written, before normalisation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuoteMention {
+    /// From the first opening mark to the last closing mark.
     pub span: Span,
+    /// The quoted words of each part, without the marks.
+    pub parts: Vec<Span>,
+    pub kind: QuoteKind,
+    pub attribution: Option<Attribution>,
 }
 
-pub fn extract(_text: &str, _rules: &Rules) -> Vec<QuoteMention> {
-    Vec::new()
+/// The text between a pair of quote marks.
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    open: usize,
+    inner: Span,
+    close_end: usize,
+}
+
+pub fn extract(text: &str, rules: &Rules) -> Vec<QuoteMention> {
+    let speech = &rules.speech;
+    let pairs = find_pairs(text, speech.settings.max_quote_bytes);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pairs.len() {
+        let first = pairs[i];
+        let mut parts = vec![first.inner];
+        let mut last = first;
+        let after = attribution_after(text, first.close_end, speech);
+        // A split quote: `"…," Trump said, "but much remains"`.
+        if let Some((_, end)) = &after
+            && let Some(next) = pairs.get(i + 1)
+            && continues(text, &first, *end, next)
+        {
+            parts.push(next.inner);
+            last = *next;
+            i += 1;
+        }
+        i += 1;
+        let attribution = after
+            .map(|(a, _)| a)
+            .or_else(|| attribution_after(text, last.close_end, speech).map(|(a, _)| a))
+            .or_else(|| attribution_before(text, first.open, speech));
+        if word_count(text, &parts) < speech.settings.min_words {
+            continue;
+        }
+        out.push(QuoteMention {
+            span: Span::new(first.open, last.close_end),
+            parts,
+            kind: QuoteKind::Direct,
+            attribution,
+        });
+    }
+    for block in block_quotes(text) {
+        if out.iter().any(|q| overlaps(q.span, block.span)) {
+            continue;
+        }
+        if word_count(text, &block.parts) >= speech.settings.min_words {
+            let attribution = attribution_before(text, block.span.start, speech);
+            out.push(QuoteMention {
+                attribution,
+                ..block
+            });
+        }
+    }
+    out.extend(indirect(text, speech, &out));
+    out.sort_by_key(|q| q.span);
+    out
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn word_count(text: &str, parts: &[Span]) -> usize {
+    parts
+        .iter()
+        .map(|p| {
+            text[p.start..p.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        })
+        .sum()
+}
+
+const OPENERS: &[char] = &['“', '"', '‘', '„', '«'];
+
+/// Whether `c` may stand right before an opening mark.
+fn opens_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | ','))
+}
+
+/// Quote pairs in text order, outermost only.
+fn find_pairs(text: &str, max: usize) -> Vec<Pair> {
+    let mut out: Vec<Pair> = Vec::new();
+    let mut at = 0;
+    while let Some(rel) = text[at..].find(OPENERS) {
+        let open = at + rel;
+        let mark = text[open..].chars().next().unwrap_or('"');
+        let inner_start = open + mark.len_utf8();
+        at = inner_start;
+        let prev = text[..open].chars().next_back();
+        let next = text[inner_start..].chars().next();
+        if !opens_after(prev) || next.is_none_or(char::is_whitespace) {
+            continue;
+        }
+        if let Some(pair) = close_of(text, open, mark, inner_start, max) {
+            at = pair.close_end;
+            out.push(pair);
+        }
+    }
+    out
+}
+
+/// The closing mark of the quote opened at `open`, if any.
+fn close_of(text: &str, open: usize, mark: char, inner_start: usize, max: usize) -> Option<Pair> {
+    let limit = floor_boundary(text, inner_start.saturating_add(max).min(text.len()));
+    let body = &text[inner_start..limit];
+    let mut prev: Option<char> = None;
+    for (rel, c) in body.char_indices() {
+        let here = inner_start + rel;
+        // A blank line ends any quote; an unclosed paragraph (the next one
+        // reopens the quote) ends at its line end.
+        if c == '\n' {
+            let rest = &text[here + 1..];
+            let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+            let reopens = rest.trim_start().starts_with(['“', '"']) && mark != '‘';
+            if blank || reopens || mark == '‘' {
+                let inner = trim_span(text, Span::new(inner_start, here));
+                return (reopens && !blank && inner.end > inner.start && mark != '"').then_some(
+                    Pair {
+                        open,
+                        inner,
+                        close_end: inner.end,
+                    },
+                );
+            }
+        }
+        let after = text[here + c.len_utf8()..].chars().next();
+        let closes = match (mark, c) {
+            ('“' | '„', '”' | '“') => c == '”',
+            ('«', '»') => true,
+            ('‘', '’') => !after.is_some_and(char::is_alphanumeric),
+            ('"', '"') => !prev.is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if closes {
+            let inner = trim_span(text, Span::new(inner_start, here));
+            return (inner.end > inner.start).then_some(Pair {
+                open,
+                inner,
+                close_end: here + c.len_utf8(),
+            });
+        }
+        // A new opening curly mark before any closing one: the quote was
+        // never closed.
+        if mark == '“' && c == '“' {
+            return None;
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let piece = &text[s.start..s.end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail >= piece.len() {
+        return Span::new(s.start, s.start);
+    }
+    Span::new(s.start + lead, s.end - trail)
+}
+
+/// Whether `next` continues the quote `first` across its attribution
+/// (which ends at `attr_end`): only a comma or colon between them, and the
+/// first part does not end a sentence.
+fn continues(text: &str, first: &Pair, attr_end: usize, next: &Pair) -> bool {
+    if next.open < attr_end {
+        return false;
+    }
+    let gap = &text[attr_end..next.open];
+    let first_text = text[first.inner.start..first.inner.end].trim_end();
+    let gap_ok = gap.len() <= 80
+        && !gap.contains(['.', '!', '?', '\n'])
+        && gap.trim_end().ends_with([',', ':']);
+    gap_ok && !first_text.ends_with(['.', '!', '?'])
+}
+
+/// Sentence-like window after a closing mark: up to the next full stop or
+/// quote mark, over at most one line break.
+fn window_after(text: &str, from: usize) -> &str {
+    let rest = &text[from..floor_boundary(text, (from + 200).min(text.len()))];
+    let mut newlines = 0;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\n' => {
+                newlines += 1;
+                if newlines > 1 {
+                    return &rest[..i];
+                }
+            }
+            '.' | '!' | '?' | '“' | '"' => return &rest[..i],
+            _ => {}
+        }
+    }
+    rest
+}
+
+/// Start of the sentence holding `at` (a rough cut: after `. `, `! `, `? `
+/// or a line break), at most 400 bytes back.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let from = floor_boundary(text, at.saturating_sub(400));
+    let before = &text[from..at];
+    let mut start = from;
+    let bytes = before.as_bytes();
+    for i in (0..bytes.len()).rev() {
+        let b = bytes[i];
+        if b == b'\n' {
+            start = from + i + 1;
+            break;
+        }
+        if matches!(b, b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_some_and(|c| *c == b' ')
+            && !is_initial(&before[..i])
+        {
+            start = from + i + 2;
+            break;
+        }
+    }
+    start
+}
+
+/// "U.S." or "J." before a full stop: not a sentence end.
+fn is_initial(before: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.chars().count() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn attribution_after(
+    text: &str,
+    close_end: usize,
+    speech: &Compiled,
+) -> Option<(Attribution, usize)> {
+    let window = window_after(text, close_end);
+    for p in speech
+        .patterns
+        .iter()
+        .filter(|p| p.position == Position::After)
+    {
+        if let Some(c) = p.regex.captures(window) {
+            let speaker = c.name("speaker")?;
+            let end = c.get(0).map_or(0, |m| m.end());
+            return Some((
+                Attribution {
+                    speaker: Span::new(close_end + speaker.start(), close_end + speaker.end()),
+                    verb: c
+                        .name("verb")
+                        .map(|v| Span::new(close_end + v.start(), close_end + v.end())),
+                    how: AttributionKind::Pattern,
+                },
+                close_end + end,
+            ));
+        }
+    }
+    None
+}
+
+fn attribution_before(text: &str, open: usize, speech: &Compiled) -> Option<Attribution> {
+    let mut start = sentence_start(text, open);
+    // A quote opening its line may be introduced by the line before
+    // ("Peskov said:").
+    if text[start..open].trim().is_empty() && start > 0 {
+        let prev_line_end = start - 1;
+        let prev = text[..prev_line_end].trim_end();
+        if prev.ends_with(':') {
+            start = sentence_start(text, prev.len());
+        }
+    }
+    let window = &text[start..open];
+    for p in speech
+        .patterns
+        .iter()
+        .filter(|p| p.position == Position::Before)
+    {
+        if let Some(c) = p.regex.captures(window) {
+            let speaker = c.name("speaker")?;
+            return Some(Attribution {
+                speaker: Span::new(start + speaker.start(), start + speaker.end()),
+                verb: c
+                    .name("verb")
+                    .map(|v| Span::new(start + v.start(), start + v.end())),
+                how: AttributionKind::Pattern,
+            });
+        }
+    }
+    sentence_subject(start, window, speech)
+}
+
+/// The last speech verb in the sentence before a quote and the nearest name
+/// or pronoun before it: "with Trump highlighting the urgency by stating,".
+fn sentence_subject(start: usize, window: &str, speech: &Compiled) -> Option<Attribution> {
+    let Some(verb) = speech.verb.find_iter(window).last() else {
+        return colon_subject(start, window, speech);
+    };
+    let before = &window[..verb.start()];
+    let mut words: Vec<(usize, &str)> = word_spans(before);
+    words.reverse();
+    for (n, (at, w)) in words.iter().enumerate() {
+        if n > 12 {
+            break;
+        }
+        if speech.is_pronoun(w) {
+            return Some(Attribution {
+                speaker: Span::new(start + at, start + at + w.len()),
+                verb: Some(Span::new(start + verb.start(), start + verb.end())),
+                how: AttributionKind::Sentence,
+            });
+        }
+        // A capitalised word, even at the sentence start ("Peskov has
+        // indicated"); normalisation accepts it only if it is a person.
+        if starts_upper(w) && !speech.is_title(w) {
+            // Extend back over the rest of the capitalised name.
+            let mut first = *at;
+            for (a2, w2) in words.iter().skip(n + 1) {
+                if starts_upper(w2) && !speech.is_title(w2) {
+                    first = *a2;
+                } else {
+                    break;
+                }
+            }
+            return Some(Attribution {
+                speaker: Span::new(start + first, start + at + w.len()),
+                verb: Some(Span::new(start + verb.start(), start + verb.end())),
+                how: AttributionKind::Sentence,
+            });
+        }
+    }
+    None
+}
+
+/// A sentence whose subject introduces the quote with a colon and no
+/// speech verb: "Katrin Oberländer, Rheinwerk's CEO, framed the deal as a
+/// bet on scale: “…”". The subject is the name opening the sentence.
+fn colon_subject(start: usize, window: &str, speech: &Compiled) -> Option<Attribution> {
+    if !window.trim_end().ends_with(':') {
+        return None;
+    }
+    let words = word_spans(window);
+    let first = words
+        .first()
+        .filter(|(at, w)| *at == 0 && starts_upper(w) && !speech.is_title(w))?;
+    let mut end = first.0 + first.1.len();
+    for pair in words.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.0 + a.1.len() == end && window[end..b.0].chars().all(|c| c == ' ') && starts_upper(b.1)
+        {
+            end = b.0 + b.1.len();
+        }
+    }
+    Some(Attribution {
+        speaker: Span::new(start, start + end),
+        verb: None,
+        how: AttributionKind::Sentence,
+    })
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words (letters, digits, apostrophes, dots, hyphens) with their offsets.
+pub fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push_word(text, s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+fn push_word<'t>(text: &'t str, s: usize, e: usize, out: &mut Vec<(usize, &'t str)>) {
+    let w = text[s..e].trim_end_matches(['.', '\'', '’', '-']);
+    let lead = w.len() - w.trim_start_matches(['.', '\'', '’', '-']).len();
+    let w = &w[lead..];
+    if !w.is_empty() {
+        out.push((s + lead, w));
+    }
+}
+
+/// Markdown block quotes: consecutive lines starting with `>`.
+fn block_quotes(text: &str) -> Vec<QuoteMention> {
+    let mut out: Vec<QuoteMention> = Vec::new();
+    let mut offset = 0;
+    let mut current: Option<QuoteMention> = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix('>') {
+            let inner_start = offset + (line.len() - rest.len());
+            let inner = trim_span(text, Span::new(inner_start, offset + line.len()));
+            let q = current.get_or_insert(QuoteMention {
+                span: Span::new(offset + (line.len() - trimmed.len()), inner.end),
+                parts: Vec::new(),
+                kind: QuoteKind::Block,
+                attribution: None,
+            });
+            if inner.end > inner.start {
+                q.parts.push(inner);
+                q.span.end = inner.end;
+            }
+        } else if let Some(q) = current.take() {
+            out.push(q);
+        }
+        offset += line.len();
+    }
+    out.extend(current);
+    out.retain(|q| !q.parts.is_empty());
+    out
+}
+
+/// Reported speech without quote marks, outside every direct quote.
+fn indirect(text: &str, speech: &Compiled, direct: &[QuoteMention]) -> Vec<QuoteMention> {
+    let mut out = Vec::new();
+    for p in speech
+        .patterns
+        .iter()
+        .filter(|p| p.position == Position::Indirect)
+    {
+        for c in p.regex.captures_iter(text) {
+            let (Some(all), Some(speaker)) = (c.get(0), c.name("speaker")) else {
+                continue;
+            };
+            let span = Span::new(all.start(), all.end());
+            if direct.iter().any(|q| overlaps(q.span, span)) {
+                continue;
+            }
+            out.push(QuoteMention {
+                span,
+                parts: Vec::new(),
+                kind: QuoteKind::Indirect,
+                attribution: Some(Attribution {
+                    speaker: Span::new(speaker.start(), speaker.end()),
+                    verb: c.name("verb").map(|v| Span::new(v.start(), v.end())),
+                    how: AttributionKind::Pattern,
+                }),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::builtin().expect("rules load")
+    }
+
+    fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+        extract(text, &rules())
+            .into_iter()
+            .map(|q| {
+                let words: Vec<&str> = q.parts.iter().map(|p| &text[p.start..p.end]).collect();
+                let speaker = q
+                    .attribution
+                    .map(|a| text[a.speaker.start..a.speaker.end].to_string());
+                (q.kind, words.join(" | "), speaker)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_with_attribution_after() {
+        let got = quotes(
+            "“We will talk about power plants,” Peskov said. \"This is a big issue for us,\" said Chief Cabinet Secretary Kenji Morita.",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].2.as_deref(), Some("Peskov"));
+        assert_eq!(got[1].1, "This is a big issue for us,");
+        assert_eq!(
+            got[1].2.as_deref(),
+            Some("Chief Cabinet Secretary Kenji Morita")
+        );
+    }
+
+    #[test]
+    fn split_quote_is_one_mention() {
+        let got = quotes(
+            r#""Many elements of a Final Agreement have been agreed to," Trump said, "but much remains.""#,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].1,
+            "Many elements of a Final Agreement have been agreed to, | but much remains."
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn two_sentences_are_not_split_parts() {
+        let got = quotes(
+            r#""We will not leave until the work is done." Trump said. "Then we go home and rest.""#,
+        );
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn attribution_on_the_next_line() {
+        let got =
+            quotes("“The leaders will speak for as long as they deem necessary,”\nHe said.\n");
+        assert_eq!(got[0].2.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        let got = quotes("“He called it a ‘historic day’ for all of us,” Macron said.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, "He called it a ‘historic day’ for all of us,");
+    }
+
+    #[test]
+    fn short_quotes_and_apostrophes_are_not_quotes() {
+        assert!(
+            quotes("They discussed “land” and “power plants.” Russia’s and Ukraine’s teams met.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn unclosed_paragraph_convention() {
+        let text = "“We have done a great deal of work on this agreement\n“And we will finish it soon, very soon,” Trump said.";
+        let got = quotes(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "We have done a great deal of work on this agreement"
+        );
+    }
+
+    #[test]
+    fn indirect_speech_is_marked() {
+        let got =
+            quotes("Peskov also said there would be no statements from Putin after the call.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, QuoteKind::Indirect);
+        assert_eq!(got[0].2.as_deref(), Some("Peskov"));
+    }
+
+    #[test]
+    fn arbitrary_text_does_not_panic() {
+        for t in [
+            "\"",
+            "“",
+            "‘’",
+            "\"\"\"a",
+            "“a\n\n”",
+            "> ",
+            ">",
+            "x “é” ”",
+            "said “—”",
+        ] {
+            let _ = quotes(t);
+        }
+    }
 }

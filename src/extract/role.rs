@@ -38,6 +38,9 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
         .filter_map(|c| {
             let title = c.name("title")?;
             let name = c.name("name")?;
+            if lesser_before(text, title.start(), rules) {
+                return None;
+            }
             let start = [c.name("tense"), c.name("adj"), Some(title)]
                 .into_iter()
                 .flatten()
@@ -56,6 +59,21 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
         })
         .chain(since(text, rules))
         .collect()
+}
+
+/// Whether the words just before a title make it a lesser office
+/// ("Deputy Prime Minister", "Assistant Secretary of State").
+fn lesser_before(text: &str, at: usize, rules: &Rules) -> bool {
+    let before = text[..at].trim_end();
+    rules.titles.markers.lesser.iter().any(|w| {
+        before
+            .get(before.len().saturating_sub(w.len())..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// "Friedrich Merz, who became chancellor in 2025".
@@ -111,6 +129,16 @@ mod tests {
         assert_eq!(
             parts("British Prime Minister Kir Starmer"),
             [("".into(), "British".into(), "Prime Minister".into())]
+        );
+    }
+
+    #[test]
+    fn a_deputy_holds_another_office() {
+        assert_eq!(parts("Deputy Prime Minister Tariq Aziz"), []);
+        assert_eq!(parts("Russian Deputy Foreign Minister Sergei Ryabkov"), []);
+        assert_eq!(
+            parts("Prime Minister Tariq Aziz"),
+            [("".into(), "".into(), "Prime Minister".into())]
         );
     }
 

@@ -31,7 +31,7 @@ pub struct Bundle {
 }
 
 /// Loads one bundle: its manifest if it has one, otherwise every `.txt` and
-/// `.md` file in the directory, sorted by name.
+/// `.md` file in the directory (but a README), sorted by name.
 pub fn load_bundle(source: &BundleSource) -> Bundle {
     let mut errors = Vec::new();
     let (dir, manifest) = match source {
@@ -116,9 +116,16 @@ pub(crate) fn document_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     Ok(files)
 }
 
+/// A `.txt` or `.md` file is a document, except a README: it describes the
+/// bundle (or a collection of bundles) rather than reporting the story.
 pub(crate) fn is_document(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt") | Some("md")
-    )
+    let is_readme = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+    !is_readme
+        && matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt") | Some("md")
+        )
 }

@@ -17,9 +17,11 @@
 //!
 //! The day the role is told of is the date of the event of the sentence
 //! (`Context::event_for`), else a date in the same sentence, else the
-//! publication day; it may stay unknown. A sentence that names another year
-//! than the publication's without a day ("in 2022, President Biden …") is
-//! about another time and yields no role claim. The day is carried in the value, with
+//! publication day; it may stay unknown. "Former" is said from the time of
+//! writing, so it takes the publication day first (see [`day_of`]). A
+//! sentence that names only a month or year more than two months from the
+//! publication day ("in 2022, President Biden …") is about another time
+//! and yields no role claim. The day is carried in the value, with
 //! the person's terms of that office from the rules, so the role judge can
 //! group documents describing the same day and check them against the
 //! rules (see `compare::role`). Subject key: `role:<person id>`.
@@ -28,6 +30,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::date::{DateKind, DateValue};
 use super::{Context, EntityKind};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
 use crate::extract::name::PARTICLES;
@@ -172,25 +175,22 @@ impl RoleValue {
                 format!("the {}", self.short),
                 format!("in office from {}", fmt(from)),
             ))
-        } else if let Some(to) = self
-            .terms
-            .iter()
-            .filter_map(|&(_, to)| to)
-            .filter(|&to| to <= day)
-            .max()
-        {
-            Some((
-                format!("former {}", self.office),
-                format!("a former {}", self.short),
-                format!("out of office since {}", fmt(to)),
-            ))
         } else {
-            let from = self.terms.iter().map(|&(from, _)| from).min()?;
-            Some((
-                format!("not yet {}", self.office),
-                format!("not yet the {}", self.short),
-                format!("in office only from {}", fmt(from)),
-            ))
+            // Only an office already left is judged. Said to hold one the
+            // rules have them take only later: far more often the rules
+            // lack an earlier term than the text is wrong.
+            self.terms
+                .iter()
+                .filter_map(|&(_, to)| to)
+                .filter(|&to| to <= day)
+                .max()
+                .map(|to| {
+                    (
+                        format!("former {}", self.office),
+                        format!("a former {}", self.short),
+                        format!("out of office since {}", fmt(to)),
+                    )
+                })
         }
     }
 }
@@ -227,34 +227,49 @@ enum Day {
     Elsewhere,
 }
 
-fn day_of(ctx: &Context, span: Span) -> Day {
+/// The day a role is measured against. "Former" is nearly always said
+/// from the time of writing ("former President Obama, who visited in
+/// 2016"), so it takes the publication day first; every other tense is
+/// said of the time the sentence tells of ("President Obama visited in
+/// 2016"), so it takes the sentence's day first.
+fn day_of(ctx: &Context, span: Span, tense: Tense) -> Day {
+    let told = told_of(ctx, span);
+    let published = ctx.today();
+    match (tense, told, published) {
+        (Tense::Former, _, Some(p)) => Day::On(p),
+        (_, Some(Day::Elsewhere), _) => Day::Elsewhere,
+        (_, Some(Day::On(d)), _) => Day::On(d),
+        (_, _, Some(p)) => Day::On(p),
+        _ => Day::Unknown,
+    }
+}
+
+/// The time the sentence around `span` tells of: the date of its event,
+/// else a date in it, else a month or year it names far from the
+/// publication day (`Elsewhere`); `None` when it names no time.
+fn told_of(ctx: &Context, span: Span) -> Option<Day> {
     if let Some(d) = ctx.event_for(span).and_then(|e| e.date) {
-        return Day::On(d);
+        return Some(Day::On(d));
     }
     let sentence = ctx.sentence(span.start);
-    let shown: Vec<String> = ctx
+    let in_sentence: Vec<&DateValue> = ctx
         .dates
         .iter()
         .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end)
-        .map(|d| d.value.to_string())
+        .map(|d| &d.value)
         .collect();
-    let day = |s: &str| {
-        s.get(..10)
-            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-    };
-    if let Some(d) = shown.iter().find_map(|s| day(s)) {
-        return Day::On(d);
+    if let Some(d) = in_sentence.iter().find(|d| d.first == d.last) {
+        return Some(Day::On(d.first));
     }
-    let today = ctx.today();
-    let other_year = shown.iter().any(|s| {
-        let year = s.get(..4).and_then(|y| y.parse::<i32>().ok());
-        year.is_some_and(|y| today.is_none_or(|t| chrono::Datelike::year(&t) != y))
-    });
-    match today {
-        _ if other_year => Day::Elsewhere,
-        Some(t) => Day::On(t),
-        None => Day::Unknown,
-    }
+    // A month or a year ("in December", "in 2022"): about another time
+    // only when it lies well away from the publication day; a clause like
+    // "who has run the ministry since December" does not move the role.
+    let today = ctx.today()?;
+    let far = in_sentence
+        .iter()
+        .filter(|d| matches!(d.kind, DateKind::Range(_)))
+        .any(|d| (d.first - today).num_days() > 62 || (today - d.last).num_days() > 62);
+    far.then_some(Day::Elsewhere)
 }
 
 fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
@@ -423,7 +438,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         } else {
             Span::new(m.span.start, end)
         };
-        let date = match day_of(ctx, span) {
+        let date = match day_of(ctx, span, tense) {
             Day::On(d) => Some(d),
             Day::Unknown => None,
             Day::Elsewhere => continue,
@@ -586,6 +601,56 @@ mod tests {
             .expect("wrong year");
         assert_eq!(display, "Chancellor of Germany (since 2025)");
         assert!(!wrong.compatible(&r[0].2));
+    }
+
+    #[test]
+    fn a_sentence_about_another_year_is_not_compared() {
+        assert!(
+            roles(
+                "President Joe Biden signed the law in March 2022.",
+                Some("2025-03-18")
+            )
+            .is_empty()
+        );
+        // A month near the publication day does not move the role.
+        let r = roles(
+            "Acting Interior Minister Jan Novak, in office since December, spoke.",
+            Some("2026-02-08"),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2.date, Some(day("2026-02-08")));
+    }
+
+    #[test]
+    fn a_dated_sentence_dates_the_role() {
+        let r = roles(
+            "President Joe Biden spoke on March 3, 2023.",
+            Some("2025-03-18"),
+        );
+        assert_eq!(r[0].2.date, Some(day("2023-03-03")));
+        assert_eq!(r[0].2.rules_contradiction(day("2023-03-03")), None);
+        // "Former" is said from the time of writing.
+        let r = roles(
+            "Former President Joe Biden spoke on March 3, 2023.",
+            Some("2025-03-18"),
+        );
+        assert_eq!(r[0].2.date, Some(day("2025-03-18")));
+    }
+
+    #[test]
+    fn former_is_said_from_the_time_of_writing() {
+        // No event or date module needed: the publication day is the
+        // reference for "former" whatever the sentence tells of.
+        let r = roles("Former President Barack Obama spoke.", Some("2025-03-18"));
+        assert_eq!(r[0].2.date, Some(day("2025-03-18")));
+        assert_eq!(r[0].2.rules_contradiction(day("2025-03-18")), None);
+    }
+
+    #[test]
+    fn before_any_term_in_the_rules_is_not_judged() {
+        // The rules may lack an earlier term; they only judge offices left.
+        let r = roles("Chancellor Friedrich Merz spoke.", Some("2024-06-01"));
+        assert_eq!(r[0].2.rules_contradiction(day("2024-06-01")), None);
     }
 
     #[test]

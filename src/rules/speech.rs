@@ -1,9 +1,20 @@
-//! `rules/speech.toml`: Speech verbs and attribution patterns for quotes.
+//! `rules/speech.toml`: speech verbs, attribution patterns and the word lists
+//! quote matching needs (function words, negations, number words, titles).
 //!
-//! (Skeleton: the entries and their compiled form are filled in by the
-//! quote work; the file already loads, merges and runs its examples.)
+//! Attribution patterns are regexes with placeholders that compile here:
+//! `{speaker}` (a pronoun, a capitalised name with optional titles such as
+//! "Kremlin spokesman Dmitry Peskov", or a source noun such as "the
+//! statement"; captured as `speaker`) and `{verb}` (every form of every
+//! speech verb; captured as `verb`). `position` says where the pattern looks:
+//! `after` a closing quote (anchored at its start), `before` an opening quote
+//! (anchored at the end of the text before it), or `indirect` (reported
+//! speech without quote marks, searched anywhere).
 
+use std::collections::HashSet;
+
+use regex::Regex;
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
@@ -11,25 +22,163 @@ use crate::claim::Category;
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpeechFile {
+    #[serde(default)]
+    pub settings: Option<Settings>,
     #[serde(default, rename = "verb")]
-    pub entries: Vec<Entry>,
+    pub verbs: Vec<Verb>,
+    #[serde(default, rename = "pattern")]
+    pub patterns: Vec<Pattern>,
     #[serde(default)]
     pub example: Vec<Example>,
     #[serde(default)]
     pub allow: Vec<Allow>,
 }
 
+/// Thresholds and word lists. A user's `[settings]` replaces the default
+/// table as a whole.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Entry {
-    #[serde(default)]
-    pub id: String,
+pub struct Settings {
+    /// Quotes with fewer words are terms or scare quotes ("land", "red
+    /// lines", "long and stable peace"), not statements to compare.
+    pub min_words: usize,
+    /// Longest quote, in bytes, before an unclosed mark is given up on.
+    pub max_quote_bytes: usize,
+    /// Words that may stand before a name in an attribution ("spokesman",
+    /// "Secretary"); they are dropped from the speaker's name.
+    pub title_words: Vec<String>,
+    /// Words that carry no content: matching leans on the others.
+    pub function_words: Vec<String>,
+    /// A change of one of these inside a quote is a `warning`.
+    pub negations: Vec<String>,
+    pub number_words: Vec<String>,
+    /// Pronouns resolved to the nearest person before them.
+    pub pronouns: Vec<String>,
 }
 
-/// The compiled form used by extraction and normalisation.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verb {
+    pub id: String,
+    pub forms: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pattern {
+    pub id: String,
+    pub position: Position,
+    pub regex: Spanned<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    After,
+    Before,
+    Indirect,
+}
+
+/// One compiled attribution pattern.
+#[derive(Clone, Debug)]
+pub struct CompiledPattern {
+    pub id: String,
+    pub position: Position,
+    pub regex: Regex,
+}
+
+/// The compiled form used by extraction, normalisation and comparison.
+#[derive(Clone, Debug)]
 pub struct Compiled {
-    pub entries: Vec<Entry>,
+    pub settings: Settings,
+    pub patterns: Vec<CompiledPattern>,
+    /// Any speech verb form as a whole word (for attributions patterns do
+    /// not cover, such as "Trump highlighting the urgency by stating").
+    pub verb: Regex,
+    sets: WordSets,
+}
+
+/// The settings' word lists as sets, for lookups on every word of a text
+/// (only ever queried, never iterated, so their order cannot leak).
+#[derive(Clone, Debug, Default)]
+struct WordSets {
+    titles: HashSet<String>,
+    function: HashSet<String>,
+    negations: HashSet<String>,
+    numbers: HashSet<String>,
+    pronouns: HashSet<String>,
+}
+
+impl Default for Compiled {
+    fn default() -> Self {
+        SpeechFile::default()
+            .compile()
+            .expect("an empty speech file compiles")
+    }
+}
+
+impl Compiled {
+    /// A title word ("spokesman", "Gov.", "Secretary"), in any case.
+    pub fn is_title(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.sets.titles.contains(&w) || self.sets.titles.contains(w.trim_end_matches([',', '.']))
+    }
+    /// `word` is folded (lower case): see `normalise::quote::words`.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.sets.function.contains(word)
+    }
+    pub fn is_negation(&self, word: &str) -> bool {
+        self.sets.negations.contains(word)
+    }
+    pub fn is_number(&self, word: &str) -> bool {
+        word.chars().any(|c| c.is_ascii_digit()) || self.sets.numbers.contains(word)
+    }
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        self.sets.pronouns.contains(&word.to_lowercase())
+    }
+}
+
+fn escape_all(words: impl Iterator<Item = String>) -> String {
+    let mut words: Vec<String> = words.filter(|w| !w.is_empty()).collect();
+    // Longest first, so "stated" is not cut to "state" by the alternation.
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl SpeechFile {
+    fn verb_alternation(&self) -> String {
+        escape_all(self.verbs.iter().flat_map(|v| v.forms.iter().cloned()))
+    }
+
+    /// The `{speaker}` sub-pattern (see the module doc).
+    fn speaker_pattern(&self, settings: &Settings) -> String {
+        let pronouns = escape_all(settings.pronouns.iter().flat_map(|p| {
+            let mut cap = p.clone();
+            if let Some(first) = cap.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            [p.clone(), cap]
+        }));
+        let titles = escape_all(settings.title_words.iter().cloned());
+        let cap = r"\p{Lu}[\p{L}\p{M}'’.\-]*";
+        let source = r"[Tt]he\s+(?:\p{Ll}+\s+){0,2}?(?:statement|report|ministry|office|spokesman|spokeswoman|spokesperson|official|source|readout|communiqu[ée])s?";
+        let pron = if pronouns.is_empty() {
+            String::new()
+        } else {
+            format!(r"(?:{pronouns})\b|")
+        };
+        let title = if titles.is_empty() {
+            String::new()
+        } else {
+            format!("|(?i:{titles})")
+        };
+        format!(r"(?P<speaker>{pron}{source}|(?:(?:{cap}{title})\s+){{0,5}}{cap})")
+    }
 }
 
 impl RuleFile for SpeechFile {
@@ -38,14 +187,76 @@ impl RuleFile for SpeechFile {
     type Compiled = Compiled;
 
     fn merge(&mut self, user: Self) {
-        merge_by_id(&mut self.entries, user.entries, |e| &e.id);
+        if user.settings.is_some() {
+            self.settings = user.settings;
+        }
+        merge_by_id(&mut self.verbs, user.verbs, |e| &e.id);
+        merge_by_id(&mut self.patterns, user.patterns, |e| &e.id);
         self.example.extend(user.example);
         self.allow.extend(user.allow);
     }
 
     fn compile(&self) -> Result<Compiled, RuleProblem> {
+        let mut settings = self.settings.clone().unwrap_or_default();
+        for list in [
+            &mut settings.function_words,
+            &mut settings.negations,
+            &mut settings.number_words,
+            &mut settings.pronouns,
+            &mut settings.title_words,
+        ] {
+            for w in list.iter_mut() {
+                *w = w.to_lowercase();
+            }
+        }
+        let verbs = self.verb_alternation();
+        let verbs = if verbs.is_empty() {
+            r"[^\s\S]".to_string()
+        } else {
+            verbs
+        };
+        let verb_group = format!(r"(?P<verb>\b(?:{verbs})\b)");
+        let speaker = self.speaker_pattern(&settings);
+        let mut patterns = Vec::new();
+        for p in &self.patterns {
+            let src = p
+                .regex
+                .get_ref()
+                .replace("{verb}", &verb_group)
+                .replace("{speaker}", &speaker);
+            let regex = Regex::new(&src).map_err(|e| {
+                RuleProblem::new(
+                    format!("pattern `{}` does not compile: {e}", p.id),
+                    Some(p.regex.span()),
+                )
+            })?;
+            if regex.capture_names().flatten().all(|n| n != "speaker") {
+                return Err(RuleProblem::new(
+                    format!("pattern `{}` has no {{speaker}}", p.id),
+                    Some(p.regex.span()),
+                ));
+            }
+            patterns.push(CompiledPattern {
+                id: p.id.clone(),
+                position: p.position,
+                regex,
+            });
+        }
+        let verb = Regex::new(&verb_group)
+            .map_err(|e| RuleProblem::new(format!("speech verbs do not compile: {e}"), None))?;
+        let set = |l: &[String]| l.iter().cloned().collect::<HashSet<String>>();
+        let sets = WordSets {
+            titles: set(&settings.title_words),
+            function: set(&settings.function_words),
+            negations: set(&settings.negations),
+            numbers: set(&settings.number_words),
+            pronouns: set(&settings.pronouns),
+        };
         Ok(Compiled {
-            entries: self.entries.clone(),
+            settings,
+            patterns,
+            verb,
+            sets,
         })
     }
 

@@ -77,6 +77,11 @@ pub struct Markers {
     /// "late"): recognised so they are not misread, never compared.
     #[serde(default)]
     pub other_time: Vec<String>,
+    /// Words that make a title another, lesser office ("Deputy Prime
+    /// Minister", "Assistant Secretary of State"): a title right after one
+    /// of them is not read.
+    #[serde(default)]
+    pub lesser: Vec<String>,
 }
 
 /// One title, ready to use.
@@ -191,6 +196,7 @@ impl RuleFile for TitleFile {
         self.markers.current.extend(m.current);
         self.markers.outgoing.extend(m.outgoing);
         self.markers.other_time.extend(m.other_time);
+        self.markers.lesser.extend(m.lesser);
         self.example.extend(user.example);
         self.allow.extend(user.allow);
     }
