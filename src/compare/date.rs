@@ -10,6 +10,10 @@
 //! judge: a run with incompatible days is a conflict, a run several
 //! documents support is an agreement.
 //!
+//! A run in which one document itself gives the event incompatible days
+//! is not judged for conflicts (only for agreements): that document tells
+//! of an event lasting days, or of several happenings, not of one day.
+//!
 //! An event that happens once on one day (`one_day` in `rules/events.toml`:
 //! a quake, a launch) is a single happening in the bundle, so when its
 //! claims fall into exactly two runs of single days at most
@@ -67,7 +71,12 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
             claims: run,
         };
         let judged = judge_by_clusters(bundle, &sub, severity);
-        out.findings.extend(judged.findings);
+        // A document that itself gives the event several days tells of an
+        // event that lasts days or happens more than once ("started on
+        // Saturday … evacuated on Monday"): its days contradict nothing.
+        if !self_dated_apart(&sub.claims) {
+            out.findings.extend(judged.findings);
+        }
         out.agreements.extend(judged.agreements);
     }
     out
@@ -101,4 +110,24 @@ fn one_event_retold(a: &[&Claim], b: &[&Claim]) -> bool {
     };
     let lone_against_several = matches!((docs(a), docs(b)), (1, n) | (n, 1) if n >= 2);
     (*first_b - *last_a).num_days() <= RETOLD_DAYS && !in_both && lone_against_several
+}
+
+/// Whether some document gives two incompatible days among `run`. A
+/// weekday written beside its date ("Friday, 6 February") is a claim about
+/// that date, so its contradiction still counts.
+fn self_dated_apart(run: &[&Claim]) -> bool {
+    run.iter().enumerate().any(|(i, x)| {
+        run[i + 1..].iter().any(|y| {
+            x.anchor.doc == y.anchor.doc
+                && match (&x.value, &y.value) {
+                    (Value::Date(a), Value::Date(b)) => {
+                        let weekday = |d: &crate::normalise::date::DateValue| {
+                            matches!(d.kind, crate::normalise::date::DateKind::Weekday(_))
+                        };
+                        !weekday(a) && !weekday(b) && !a.compatible(b)
+                    }
+                    _ => false,
+                }
+        })
+    })
 }

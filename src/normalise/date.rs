@@ -638,6 +638,39 @@ mod tests {
     }
 
     #[test]
+    fn a_source_that_dates_the_event_on_several_days_contradicts_none() {
+        // A fire that burns for days: one source gives it Saturday and
+        // Monday itself, so a third day nearby is no contradiction.
+        let (findings, _) = date_findings(vec![
+            doc(
+                "a",
+                "The fire broke out on 4 October 2025. The fire reached the town on 6 October 2025.",
+                "2025-10-07",
+            ),
+            doc(
+                "b",
+                "The fire reached the town on 5 October 2025.",
+                "2025-10-07",
+            ),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        // Each source with one day: neighbouring days are a conflict.
+        let (findings, _) = date_findings(vec![
+            doc(
+                "a",
+                "The fire reached the town on 6 October 2025.",
+                "2025-10-07",
+            ),
+            doc(
+                "b",
+                "The fire reached the town on 5 October 2025.",
+                "2025-10-07",
+            ),
+        ]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+    }
+
+    #[test]
     fn a_summit_dated_days_apart_may_be_its_opening_and_its_close() {
         // Summits last days: 12 May and 15 May may both be true of one.
         let (findings, _) = date_findings(vec![
