@@ -152,7 +152,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let Some(event) = event_of(ctx, span) else {
             continue; // a time about nothing we compare
         };
-        if rescheduled(ctx, span) || later_sub_event(ctx, span) {
+        if rescheduled(ctx, span) || later_sub_event(ctx, span) || other_day(ctx, r.first, event) {
             continue;
         }
         if bare_time_elsewhere(ctx, r.first).is_some() {
@@ -392,6 +392,34 @@ fn normalise_reading(
 
 /// The day written right after a time ("1542 GMT Sunday", "at 3 p.m. on
 /// Friday"): it dates that time, whatever the event's day.
+/// Whether the time is written with a day of its own ("docked on July 19
+/// at 11:15 UTC") two or more days from its event's ("launched … on July
+/// 16"): it times another happening the sentence tells of, not the event.
+/// A day apart is left alone (the same moment on neighbouring days in two
+/// zones).
+fn other_day(ctx: &Context, t: &TimeMention, event: &EventRef) -> bool {
+    let Some(event_day) = event.date else {
+        return false;
+    };
+    date_after(ctx, t)
+        .or_else(|| date_before(ctx, t))
+        .is_some_and(|own| (own - event_day).num_days().abs() >= 2)
+}
+
+/// The day written right before a time: "on July 19 at 11:15".
+fn date_before(ctx: &Context, t: &TimeMention) -> Option<NaiveDate> {
+    let text = ctx.doc.text.as_str();
+    ctx.dates.iter().find_map(|d| {
+        if d.span.end > t.span.start || d.span.end + 8 < t.span.start {
+            return None;
+        }
+        let gap = text.get(d.span.end..t.span.start)?.trim().to_lowercase();
+        matches!(gap.trim_start_matches(',').trim(), "" | "at")
+            .then(|| d.value.as_day())
+            .flatten()
+    })
+}
+
 fn date_after(ctx: &Context, t: &TimeMention) -> Option<NaiveDate> {
     let text = ctx.doc.text.as_str();
     ctx.dates.iter().find_map(|d| {
