@@ -83,6 +83,7 @@ pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
         if is_bound(text, *span) {
             continue;
         }
+        let sentence_of_date = ctx.sentence(span.start);
         let sentence = ctx.sentence(span.start);
         // "Monday's close": a possessive day dates only the noun after it.
         let possessive = text[span.end..].starts_with("'s") || text[span.end..].starts_with("’s");
@@ -93,6 +94,7 @@ pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
             .filter(|(_, e)| {
                 !possessive || (e.span.start >= span.end && e.span.start <= span.end + 5)
             })
+            .filter(|(_, e)| !dates_later_time(ctx, e.span, *span, sentence_of_date))
             .min_by_key(|(_, e)| distance(e.span, *span));
         if let Some((i, e)) = nearest {
             let d = distance(e.span, *span);
@@ -137,6 +139,38 @@ pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
         });
     }
     out
+}
+
+/// Whether a date after a trigger dates another, later time of the
+/// sentence rather than the event: the date is written right after a time
+/// ("at 2 a.m. on Sunday"), and an earlier time after the trigger is set
+/// apart from that one by a clause of its own ("The evacuation order was
+/// issued at 4:30 p.m. AEDT, a day after clocks went forward at 2 a.m. on
+/// Sunday"). A time restated in brackets ("4:30 p.m. AEDT (0530 GMT) on
+/// Monday") is not a clause apart, so its date stays the event's.
+fn dates_later_time(ctx: &Context, trigger: Span, date: Span, sentence: Span) -> bool {
+    if date.start < trigger.end {
+        return false;
+    }
+    let text = ctx.doc.text.as_str();
+    let times: Vec<Span> = ctx
+        .mentions
+        .times
+        .iter()
+        .map(|t| t.span)
+        .filter(|t| t.start >= trigger.end && t.end <= date.start && t.start >= sentence.start)
+        .collect();
+    let (Some(first), Some(glued)) = (times.first(), times.last()) else {
+        return false;
+    };
+    let gap = text.get(glued.end..date.start).unwrap_or("x").trim();
+    let glued_to_date = matches!(gap.trim_start_matches([')', ',']).trim(), "" | "on");
+    let between = text.get(first.end..glued.start).unwrap_or("");
+    let words = between
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    glued_to_date && first != glued && words >= 4
 }
 
 /// How many sentences make a story's lead, which dates its main event.

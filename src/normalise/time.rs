@@ -296,8 +296,46 @@ fn event_of<'c>(ctx: &'c Context, span: crate::claim::Span) -> Option<&'c EventR
     if event.span.start >= sentence.start && event.span.end <= sentence.end {
         return Some(event);
     }
-    let opening = ctx.text(sentence).split_whitespace().next().unwrap_or("");
-    matches!(opening, "It" | "This" | "That" | "They" | "Both").then_some(event)
+    let mut words = ctx.text(sentence).split_whitespace();
+    let opening = words.next().unwrap_or("");
+    if matches!(opening, "It" | "This" | "That" | "They" | "Both") {
+        return Some(event);
+    }
+    let noun = words.next().unwrap_or("");
+    (matches!(opening, "The" | "That" | "This") && names_again(ctx, event, noun)).then_some(event)
+}
+
+/// How many letters of a word make its stem for [`names_again`]: enough
+/// to tell "order" from "ore", few enough that "ordered" and "order" meet.
+const STEM: usize = 5;
+
+/// Whether `noun`, opening a sentence as "The <noun>", takes up the event
+/// of the sentence before: its stem is that of a word written right at the
+/// event's mention ("ordered the evacuation … The order was issued at …",
+/// "the evacuation order … The order …"). Two cues, the definite article
+/// and the shared stem beside the event, so that an unrelated "The report
+/// said at 9:00" is not given the event.
+fn names_again(ctx: &Context, event: &EventRef, noun: &str) -> bool {
+    let noun = noun.to_lowercase();
+    if noun.chars().count() < STEM || !noun.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let stem: String = noun.chars().take(STEM).collect();
+    let text = ctx.doc.text.as_str();
+    // The event's mention and a word on either side of it.
+    let before = text[..event.span.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let mention = ctx.text(event.span);
+    let after = text[event.span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    [before, mention, after]
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphabetic()))
+        .any(|w| w.to_lowercase().starts_with(&stem))
 }
 
 /// Joins an end ("until 17:00") with the first earlier time of its
@@ -449,8 +487,19 @@ fn written_zone(ctx: &Context, t: &TimeMention) -> Option<String> {
 /// sentence gives another time in a named zone, so the bare one restates
 /// it elsewhere ("10:42 a.m. ET — just before 1 a.m. Monday in Japan").
 fn bare_time_elsewhere(ctx: &Context, t: &TimeMention) -> Option<String> {
-    if t.zone.is_some() {
+    // "4:30 p.m. local time Monday, which was 2:30 a.m. Eastern time": the
+    // place's clock beside a named zone is the same moment told twice, and
+    // the place need not be the document's (an American paper on an
+    // Australian fire), so a "local time" there is left to the named one.
+    let local = t
+        .zone
+        .as_ref()
+        .is_some_and(|z| z.meaning == crate::rules::zones::ZoneMeaning::Local);
+    if t.zone.is_some() && !local {
         return None;
+    }
+    if local && ctx.doc.timezone.is_none() {
+        return None; // left unresolved: the document names no zone
     }
     let text = ctx.doc.text.as_str();
     let sentence = ctx.sentence(t.span.start);
@@ -464,11 +513,12 @@ fn bare_time_elsewhere(ctx: &Context, t: &TimeMention) -> Option<String> {
         .split(" in ")
         .nth(1)
         .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase));
-    if placed {
+    if placed && !local {
         return Some("the time is given for a named place, not in the document's zone".into());
     }
     let zoned_elsewhere = ctx.mentions.times.iter().any(|o| {
-        o.span.start >= sentence.start
+        o.span != t.span
+            && o.span.start >= sentence.start
             && o.span.end <= sentence.end
             && o.zone
                 .as_ref()
