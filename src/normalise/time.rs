@@ -699,6 +699,102 @@ mod tests {
     }
 
     #[test]
+    fn the_order_takes_up_the_evacuation_of_the_sentence_before() {
+        // 9:15 a.m. EDT on 14 May 2025 is 13:15 UTC; 14:15 BST is 13:15 UTC.
+        let (findings, agreements) = check(vec![
+            doc(
+                "us",
+                "Officials ordered the evacuation of the valley on Wednesday. \
+                 The order was issued at 2:15 p.m. local time, which was 9:15 a.m. Eastern time.",
+                Some("2025-05-14"),
+                Some("America/New_York"),
+            ),
+            doc(
+                "uk",
+                "The evacuation order was issued at 14:15 BST on Wednesday.",
+                Some("2025-05-14"),
+                Some("Europe/London"),
+            ),
+        ]);
+        // "2:15 p.m. local time" restates the Eastern time in the valley's
+        // clock: read in New York it would be a false conflict.
+        assert!(of(&findings, Kind::Conflict, Category::Time).is_empty());
+        let agreed = of(&agreements, Kind::Agreement, Category::Time);
+        assert_eq!(agreed.len(), 1, "{agreements:?}");
+        assert_eq!(values(agreed[0]), ["13:15 UTC"]);
+        assert_eq!(agreed[0].subject.key, "evacuation@2025-05-14");
+    }
+
+    #[test]
+    fn a_report_opening_the_sentence_is_not_the_event() {
+        // "The report" shares no stem with the words at "evacuation order".
+        let (findings, agreements) = check(vec![
+            doc(
+                "a",
+                "The evacuation order came on Wednesday. The report was filed at 9:00.",
+                Some("2025-05-14"),
+                Some("Europe/London"),
+            ),
+            doc(
+                "b",
+                "The evacuation order came at 11:00 on Wednesday.",
+                Some("2025-05-14"),
+                Some("Europe/London"),
+            ),
+        ]);
+        assert!(of(&findings, Kind::Conflict, Category::Time).is_empty());
+        assert!(of(&agreements, Kind::Agreement, Category::Time).is_empty());
+    }
+
+    #[test]
+    fn a_date_glued_to_a_later_clause_does_not_date_the_event() {
+        // The docking was Tuesday 13 May (14:00 BST = 13:00 UTC); the
+        // Sunday belongs to the other clause's 6 a.m. (Without the rule the
+        // docking would take Sunday, the nearest date of its sentence.)
+        let (findings, agreements) = check(vec![
+            doc(
+                "a",
+                "The capsule reached the station on Tuesday. It docked at 14:00 BST, two days after \
+                 its crew was woken on the coast at 6 a.m. on Sunday.",
+                Some("2025-05-13"),
+                Some("Europe/London"),
+            ),
+            doc(
+                "b",
+                "The capsule docked at 9:00 a.m. EDT on Tuesday.",
+                Some("2025-05-13"),
+                Some("America/New_York"),
+            ),
+        ]);
+        assert!(of(&findings, Kind::Conflict, Category::Time).is_empty());
+        let agreed = of(&agreements, Kind::Agreement, Category::Time);
+        assert_eq!(agreed.len(), 1, "{agreements:?}");
+        assert_eq!(agreed[0].subject.key, "docking@2025-05-13");
+        assert_eq!(values(agreed[0]), ["13:00 UTC"]);
+    }
+
+    #[test]
+    fn a_departure_an_hour_apart_is_a_conflict() {
+        let (findings, _) = check(vec![
+            doc(
+                "a",
+                "The minister left the ministry at 11.40am on Tuesday.",
+                Some("2025-03-04"),
+                Some("Europe/London"),
+            ),
+            doc(
+                "b",
+                "The minister was seen leaving the ministry at 10.40am on Tuesday.",
+                Some("2025-03-04"),
+                Some("Europe/London"),
+            ),
+        ]);
+        let conflicts = of(&findings, Kind::Conflict, Category::Time);
+        assert_eq!(conflicts.len(), 1, "{findings:?}");
+        assert_eq!(values(conflicts[0]), ["11:40 UTC", "10:40 UTC"]);
+    }
+
+    #[test]
     fn the_utc_day_can_differ_from_the_local_one() {
         assert_eq!(
             utc("Asia/Tokyo", (2025, 3, 18), (3, 17)),
