@@ -301,8 +301,20 @@ fn event_of<'c>(ctx: &'c Context, span: crate::claim::Span) -> Option<&'c EventR
     if matches!(opening, "It" | "This" | "That" | "They" | "Both") {
         return Some(event);
     }
+    if opening != "The" {
+        return None;
+    }
+    // "The order …": the event of the sentence before that it names again,
+    // which need not be that sentence's last ("ordered the evacuation … as
+    // a wildfire burned").
     let noun = words.next().unwrap_or("");
-    (matches!(opening, "The" | "That" | "This") && names_again(ctx, event, noun)).then_some(event)
+    let i = ctx.sentence_index(span.start);
+    let prev = ctx.mentions.sentences.get(i.checked_sub(1)?)?;
+    ctx.events
+        .iter()
+        .rev()
+        .filter(|e| e.span.start >= prev.start && e.span.end <= prev.end)
+        .find(|e| names_again(ctx, e, noun))
 }
 
 /// How many letters of a word make its stem for [`names_again`]: enough
