@@ -84,6 +84,9 @@ pub fn detailed(ctx: &Context) -> Vec<EventInfo> {
             continue;
         }
         let sentence_of_date = ctx.sentence(span.start);
+        if is_dateline(text, *span, sentence_of_date) {
+            continue;
+        }
         let sentence = ctx.sentence(span.start);
         // "Monday's close": a possessive day dates only the noun after it.
         let possessive = text[span.end..].starts_with("'s") || text[span.end..].starts_with("’s");
@@ -171,6 +174,31 @@ fn dates_later_time(ctx: &Context, trigger: Span, date: Span, sentence: Span) ->
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
     glued_to_date && first != glued && words >= 4
+}
+
+/// Whether a date is a dateline's ("TOKYO, Jan. 13 -- The ship docked
+/// …"): it dates the filing, in the filing city's calendar, not the event
+/// the sentence tells of. The shape: the sentence opens with a capitalised
+/// place and a comma, and the date is followed by a dash or an agency in
+/// brackets.
+fn is_dateline(text: &str, date: Span, sentence: Span) -> bool {
+    let Some(before) = text.get(sentence.start..date.start) else {
+        return false;
+    };
+    let Some(place) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let place = place.trim();
+    let capitals = !place.is_empty()
+        && place.chars().any(char::is_alphabetic)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    let after = text.get(date.end..).unwrap_or("").trim_start();
+    let marked = ["--", "—", "–", "- ", "("]
+        .iter()
+        .any(|m| after.starts_with(m));
+    capitals && marked
 }
 
 /// How many sentences make a story's lead, which dates its main event.
