@@ -142,6 +142,8 @@ struct Reading<'m> {
     first: &'m TimeMention,
     start: Clock,
     end: Option<Clock>,
+    /// Where a joined end is written ("until 17:00"), if apart from the start.
+    end_span: Option<crate::claim::Span>,
 }
 
 /// The time claims of one document.
@@ -163,21 +165,24 @@ pub fn claims(ctx: &Context) -> DocClaims {
             .unwrap_or_default();
         let anchor = Anchor { doc: 0, span };
         match normalise_reading(ctx, &r, event) {
-            Ok((value, day)) => out.claims.push(Claim {
-                anchor,
-                category: Category::Time,
-                subject: Subject::new(
-                    format!("{}{series}@{}", event.kind, day.format("%Y-%m-%d")),
-                    format!(
-                        "{}{} on {} (UTC)",
-                        series.trim_start_matches('#').to_string()
-                            + if series.is_empty() { "" } else { " " },
-                        event.label,
-                        day.format("%Y-%m-%d")
+            Ok((value, day)) => {
+                out.claims.extend(window_length(ctx, &r, &value));
+                out.claims.push(Claim {
+                    anchor,
+                    category: Category::Time,
+                    subject: Subject::new(
+                        format!("{}{series}@{}", event.kind, day.format("%Y-%m-%d")),
+                        format!(
+                            "{}{} on {} (UTC)",
+                            series.trim_start_matches('#').to_string()
+                                + if series.is_empty() { "" } else { " " },
+                            event.label,
+                            day.format("%Y-%m-%d")
+                        ),
                     ),
-                ),
-                value: Value::Time(value),
-            }),
+                    value: Value::Time(value),
+                })
+            }
             Err(reason) => match floating(ctx, &r, event) {
                 // No day, but a zone: comparison may place it on the one
                 // day the bundle gives this event (see compare::time).
@@ -200,6 +205,45 @@ pub fn claims(ctx: &Context) -> DocClaims {
         }
     }
     out
+}
+
+/// The length a planned window gives its event ("the talks will run from
+/// 15:00 until 17:00"), as a duration claim keyed like "two hours were set
+/// aside for the talks" (see `quantity::duration_of_time_range`), so the
+/// two can agree or conflict. Only planned windows: the window of a past
+/// happening often bounds rather than measures it. And not a "between"
+/// window ("expected to take place between 16:00 and 18:00"): it bounds
+/// the event, which may fill only part of it, and a bound compared with a
+/// stated length would raise false conflicts.
+fn window_length(ctx: &Context, r: &Reading, value: &TimeValue) -> Option<Claim> {
+    let end = value.end?;
+    let span = crate::claim::Span::new(r.first.span.start, r.end_span.unwrap_or(r.first.span).end);
+    let text = ctx.doc.text.as_str();
+    let from = ctx.sentence(span.start).start.min(span.start);
+    let word_before = text
+        .get(from..span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let written = ctx
+        .text(r.first.span)
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if [word_before, written]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case("between"))
+    {
+        return None;
+    }
+    let minutes = (end - value.start).num_minutes();
+    let claim = super::quantity::duration_of_time_range(ctx, span, minutes)?;
+    claim
+        .subject
+        .key
+        .ends_with("/duration-planned")
+        .then_some(claim)
 }
 
 /// Subject-key suffix of times whose day is not known.
@@ -386,6 +430,7 @@ fn readings<'m>(ctx: &'m Context) -> Vec<Reading<'m>> {
             first: t,
             start: t.start,
             end,
+            end_span: joined_end[i].map(|j| times[j].span),
         });
     }
     out
@@ -804,6 +849,49 @@ mod tests {
         let conflicts = of(&findings, Kind::Conflict, Category::Time);
         assert_eq!(conflicts.len(), 1, "{findings:?}");
         assert_eq!(values(conflicts[0]), ["11:40 UTC", "10:40 UTC"]);
+    }
+
+    #[test]
+    fn a_planned_window_agrees_with_its_stated_length() {
+        let (findings, agreements) = check(vec![
+            doc(
+                "a",
+                "The talks are scheduled to run from 15:00 until 17:00 on Tuesday.",
+                Some("2025-03-17"),
+                Some("Europe/London"),
+            ),
+            doc(
+                "b",
+                "The talks on Tuesday are expected to last two hours.",
+                Some("2025-03-17"),
+                Some("Europe/London"),
+            ),
+        ]);
+        assert!(of(&findings, Kind::Conflict, Category::Duration).is_empty());
+        let agreed = of(&agreements, Kind::Agreement, Category::Duration);
+        assert_eq!(agreed.len(), 1, "{agreements:?}");
+        assert_eq!(values(agreed[0]), ["2 hours"]);
+    }
+
+    #[test]
+    fn a_between_window_is_a_bound_not_a_length() {
+        // A 90-minute call fits a 16:00–18:00 slot: no duration conflict.
+        let (findings, agreements) = check(vec![
+            doc(
+                "a",
+                "The call is expected to take place between 16:00 and 18:00 on Tuesday.",
+                Some("2025-03-17"),
+                Some("Europe/London"),
+            ),
+            doc(
+                "b",
+                "The call on Tuesday is expected to last 90 minutes.",
+                Some("2025-03-17"),
+                Some("Europe/London"),
+            ),
+        ]);
+        assert!(of(&findings, Kind::Conflict, Category::Duration).is_empty());
+        assert!(of(&agreements, Kind::Agreement, Category::Duration).is_empty());
     }
 
     #[test]
