@@ -163,6 +163,12 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let series = super::event::series_word(&ctx.doc.text, event.span)
             .map(|w| format!("#{w}"))
             .unwrap_or_default();
+        let person = person_of(ctx, event);
+        let who = person.as_ref().map(|p| format!("~{p}")).unwrap_or_default();
+        let whose = person
+            .as_ref()
+            .map(|p| format!(" of {p}"))
+            .unwrap_or_default();
         let anchor = Anchor { doc: 0, span };
         match normalise_reading(ctx, &r, event) {
             Ok((value, day)) => {
@@ -171,9 +177,9 @@ pub fn claims(ctx: &Context) -> DocClaims {
                     anchor,
                     category: Category::Time,
                     subject: Subject::new(
-                        format!("{}{series}@{}", event.kind, day.format("%Y-%m-%d")),
+                        format!("{}{series}{who}@{}", event.kind, day.format("%Y-%m-%d")),
                         format!(
-                            "{}{} on {} (UTC)",
+                            "{}{}{whose} on {} (UTC)",
                             series.trim_start_matches('#').to_string()
                                 + if series.is_empty() { "" } else { " " },
                             event.label,
@@ -190,7 +196,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                     anchor,
                     category: Category::Time,
                     subject: Subject::new(
-                        format!("{}{series}{UNDATED}", event.kind),
+                        format!("{}{series}{who}{UNDATED}", event.kind),
                         format!("{} (day not given)", event.label),
                     ),
                     value: Value::Time(value),
@@ -244,6 +250,58 @@ fn window_length(ctx: &Context, r: &Reading, value: &TimeValue) -> Option<Claim>
         .key
         .ends_with("/duration-planned")
         .then_some(claim)
+}
+
+/// For an event a person does (`of_person` in events.toml), the surname
+/// of the person named last before its trigger in the sentence ("Ms
+/// Marchetti was seen leaving …", "confirmed Mr Osei's appointment"),
+/// lower-cased: the time is keyed on it, so that times of two people's
+/// doings are kept apart. A lone capitalised word opening the sentence is
+/// not taken for a name ("Officials left …"), nor are codes ("Flight
+/// NW62 departed …"). `None` for other events and
+/// when no one is named, which are keyed on the event alone.
+fn person_of(ctx: &Context, event: &EventRef) -> Option<String> {
+    let of_person = ctx
+        .rules
+        .events
+        .kinds
+        .iter()
+        .any(|k| k.id == event.kind && k.of_person);
+    if !of_person {
+        return None;
+    }
+    let sentence = ctx.sentence(event.span.start);
+    let words = ctx
+        .mentions
+        .names
+        .iter()
+        .filter_map(|n| match &n.kind {
+            crate::extract::name::NameKind::Candidate(words) => Some(words),
+            crate::extract::name::NameKind::Alias(_) => None,
+        })
+        .filter(|w| {
+            w.first().is_some_and(|f| f.start >= sentence.start)
+                && w.last().is_some_and(|l| l.end <= event.span.start)
+        })
+        .filter(|w| w.len() >= 2 || w.first().is_some_and(|f| f.start > sentence.start))
+        .next_back()?;
+    // A name is words like "Marchetti", not codes ("Flight NW62", "JFK"):
+    // those name a flight or a place, which is not keyed on.
+    let name_like = words.iter().all(|w| {
+        let word = ctx.text(*w).trim_end_matches("'s").trim_end_matches("’s");
+        word.chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+            && word.chars().skip(1).any(char::is_lowercase)
+    });
+    if !name_like {
+        return None;
+    }
+    let surname = ctx.text(*words.last()?);
+    let surname = surname
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase();
+    (!surname.is_empty()).then_some(surname)
 }
 
 /// Subject-key suffix of times whose day is not known.
@@ -892,6 +950,32 @@ mod tests {
         ]);
         assert!(of(&findings, Kind::Conflict, Category::Duration).is_empty());
         assert!(of(&agreements, Kind::Agreement, Category::Duration).is_empty());
+    }
+
+    #[test]
+    fn two_peoples_departures_are_not_compared_but_one_persons_are() {
+        let docs = |second: &str| {
+            vec![
+                doc(
+                    "a",
+                    "Ms Carter left the ministry at 11.40am on Tuesday.",
+                    Some("2025-03-04"),
+                    Some("Europe/London"),
+                ),
+                doc(
+                    "b",
+                    &format!("{second} was seen leaving the ministry at 10.40am on Tuesday."),
+                    Some("2025-03-04"),
+                    Some("Europe/London"),
+                ),
+            ]
+        };
+        let (findings, _) = check(docs("Mr Hale"));
+        assert!(of(&findings, Kind::Conflict, Category::Time).is_empty());
+        let (findings, _) = check(docs("Ms Carter"));
+        let conflicts = of(&findings, Kind::Conflict, Category::Time);
+        assert_eq!(conflicts.len(), 1, "{findings:?}");
+        assert_eq!(conflicts[0].subject.key, "departure~carter@2025-03-04");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! `label` for messages ("phone call") and `triggers`, the words and phrases
 //! that name it ("phone conversation", "talks", "quake"), and `one_day`
 //! when it happens once on one day (a quake, not a summit or a series of
-//! calls). One telling of an
+//! calls), `of_person` when a person does it (leaving, being appointed),
+//! so two people's times are not compared. One telling of an
 //! event in different words groups because all its triggers share the id.
 //! Compiled into one case-insensitive leftmost-longest automaton; matches
 //! must stand as whole words.
@@ -40,6 +41,12 @@ pub struct Entry {
     /// one event told wrong, not two events (see `compare::date`).
     #[serde(default)]
     pub one_day: bool,
+    /// The event is something a person does or has done to them (leaves a
+    /// building, is appointed): its times are compared only between
+    /// mentions naming the same person, when one is named (see
+    /// `normalise::time`).
+    #[serde(default)]
+    pub of_person: bool,
 }
 
 /// One event kind, ready for use.
@@ -48,6 +55,7 @@ pub struct Kind {
     pub id: String,
     pub label: String,
     pub one_day: bool,
+    pub of_person: bool,
 }
 
 /// The compiled form used by extraction and normalisation.
@@ -119,6 +127,7 @@ impl RuleFile for EventFile {
                     e.label.clone()
                 },
                 one_day: e.one_day,
+                of_person: e.of_person,
             });
         }
         let automaton = if patterns.is_empty() {
