@@ -283,8 +283,7 @@ fn person_of(ctx: &Context, event: &EventRef) -> Option<String> {
             w.first().is_some_and(|f| f.start >= sentence.start)
                 && w.last().is_some_and(|l| l.end <= event.span.start)
         })
-        .filter(|w| w.len() >= 2 || w.first().is_some_and(|f| f.start > sentence.start))
-        .next_back()?;
+        .rfind(|w| w.len() >= 2 || w.first().is_some_and(|f| f.start > sentence.start))?;
     // A name is words like "Marchetti", not codes ("Flight NW62", "JFK"):
     // those name a flight or a place, which is not keyed on.
     let name_like = words.iter().all(|w| {
