@@ -107,7 +107,9 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuoteMention> {
             continue;
         }
         if word_count(text, &block.parts) >= speech.settings.min_words {
-            let attribution = attribution_before(text, block.span.start, speech);
+            // Looked for before the line's `>` marker, which the span leaves out.
+            let line_start = text[..block.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let attribution = attribution_before(text, line_start, speech);
             out.push(QuoteMention {
                 attribution,
                 ..block
@@ -569,6 +571,12 @@ mod tests {
             "We will not be rushed by the markets at all."
         );
         // A leading empty `>` line does not pull the marker back in.
+        assert_eq!(
+            block[0]
+                .attribution
+                .map(|a| &text[a.speaker.start..a.speaker.end]),
+            Some("Varga")
+        );
         let text = ">\n> We will not be rushed by the markets at all.\n";
         let got = extract(text, &rules());
         let span = got[0].span;

@@ -265,10 +265,23 @@ fn resolve(
     if written.chars().next().is_some_and(char::is_lowercase) || written.starts_with("The ") {
         return None; // "the statement read": a source, not a person
     }
-    // An entity the name stands on.
-    if let Some(e) = ctx.entities.iter().find(|e| {
-        e.kind != EntityKind::Place && e.span.start < a.speaker.end && a.speaker.start < e.span.end
-    }) {
+    // An entity the name stands on: a person anywhere in it, an
+    // organisation only at its end ("ESA said", not "ESA programme director
+    // Matthias Lindqvist said").
+    let overlapping =
+        |e: &&super::EntityRef| e.span.start < a.speaker.end && a.speaker.start < e.span.end;
+    if let Some(e) = ctx
+        .entities
+        .iter()
+        .filter(overlapping)
+        .find(|e| e.kind == EntityKind::Person)
+        .or_else(|| {
+            ctx.entities
+                .iter()
+                .filter(overlapping)
+                .find(|e| e.kind == EntityKind::Organisation && e.span.end >= a.speaker.end)
+        })
+    {
         return Some(Speaker {
             key: e.id.clone(),
             surname: surname(&e.name),
