@@ -574,6 +574,7 @@ mod tests {
         assert_eq!(
             block[0]
                 .attribution
+                .as_ref()
                 .map(|a| &text[a.speaker.start..a.speaker.end]),
             Some("Varga")
         );
