@@ -490,7 +490,10 @@ impl People {
             })
             .or_else(|| in_window.last())?;
         let pick = (*pick).clone();
-        if let Some(g) = gender {
+        // Only a pronoun nobody else in the window could take teaches the
+        // person's sex; a guess must not harden into evidence.
+        let alone = in_window.iter().all(|m| m.2 == pick.2);
+        if let (Some(g), true) = (gender, alone) {
             self.learn(&pick.2, g);
         }
         Some(self.speaker_of(ctx, &pick))
@@ -898,6 +901,15 @@ mod tests {
             assert_eq!(s.surname, want, "{text}");
             assert!(!s.named, "a pronoun never names: {text}");
         }
+        // A pronoun only one person could take teaches that person's sex.
+        let v = quote_values(
+            "Mayor Sam Porter spoke first. “We will rebuild every home in this town,” she said. Governor Alex Moss stood beside Porter. “This is a new start for the whole city,” he said.",
+        );
+        let who: Vec<Option<&str>> = v
+            .iter()
+            .map(|q| q.speaker.as_ref().map(|s| s.surname.as_str()))
+            .collect();
+        assert_eq!(who, [Some("porter"), Some("moss")]);
         // Nobody of her sex in sight: unattributed, not the man.
         let v = quote_values(
             "Mr Dawes opened the meeting. “We will rebuild every home in this town,” she said.",
