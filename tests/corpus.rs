@@ -283,4 +283,8 @@ bundles! {
     aurelia_launch_all_agree => "aurelia-launch-2025-12-09",
     carney_sheinbaum_two_calls => "carney-sheinbaum-calls-2025-06",
     hurricane_tamsin => "hurricane-tamsin-2025-08-27",
+    redteam_kanangra_fire => "kanangra-fire-2025-10-06",
+    redteam_meridian_docking => "meridian-docking-2026-01-12",
+    redteam_home_office_reshuffle => "home-office-reshuffle-2026-03-03",
+    redteam_straits_harbour_merger => "straits-harbour-kallang-merger-2026-05-14",
 }

@@ -59,4 +59,8 @@ snapshots! {
     seed_putin_trump_call => "putin-trump-call-2025-03-18",
     estoria_rate_decision_quotes => "estoria-rate-decision-2025-06-12",
     marlow_flood_quote_lookalikes => "marlow-flood-recovery-2025-09-03",
+    redteam_kanangra_fire => "kanangra-fire-2025-10-06",
+    redteam_meridian_docking => "meridian-docking-2026-01-12",
+    redteam_home_office_reshuffle => "home-office-reshuffle-2026-03-03",
+    redteam_straits_harbour_merger => "straits-harbour-kallang-merger-2026-05-14",
 }
