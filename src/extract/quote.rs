@@ -261,6 +261,8 @@ fn window_after(text: &str, from: usize) -> &str {
                     return &rest[..i];
                 }
             }
+            // "Mr. Lim said": an abbreviation's stop ends no sentence.
+            '.' if is_initial(&rest[..i]) => {}
             '.' | '!' | '?' | '“' | '"' => return &rest[..i],
             _ => {}
         }

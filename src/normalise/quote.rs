@@ -53,9 +53,21 @@ impl Speaker {
         let (a, b) = (&self.surname, &other.surname);
         self.key == other.key
             || (!a.is_empty() && a == b)
+            || self.family_name_first(other)
+            || other.family_name_first(self)
             || (a.chars().count() >= 5
                 && b.chars().count() >= 5
                 && strsim::normalized_levenshtein(a, b) >= 0.8)
+    }
+}
+
+impl Speaker {
+    /// "Mr Lim" and "Lim Wei Jie": a one-word name that is the first word
+    /// of the other's full name (family name first), not its given name
+    /// (never a given name alone: "Jordan" is not "Jordan Ellis").
+    fn family_name_first(&self, other: &Speaker) -> bool {
+        let words: Vec<&str> = other.name.split_whitespace().collect();
+        !self.name.contains(' ') && words.len() >= 2 && surname(words[0]) == self.surname
     }
 }
 
@@ -923,6 +935,20 @@ mod tests {
             v[0].speaker.as_ref().map(|s| s.surname.as_str()),
             Some("hale")
         );
+    }
+
+    #[test]
+    fn family_name_first_is_one_speaker() {
+        let sp = |name: &str| Speaker {
+            key: surname(name),
+            name: name.into(),
+            surname: surname(name),
+            named: true,
+        };
+        assert!(sp("Lim").same(&sp("Lim Wei Jie")));
+        assert!(sp("Lim Wei Jie").same(&sp("Lim")));
+        assert!(!sp("Tan").same(&sp("Lim Wei Jie")));
+        assert!(!sp("Lim Wei Jie").same(&sp("Tan Wei Jie Lim Kok")));
     }
 
     #[test]
