@@ -571,6 +571,55 @@ fn looks_like_unlisted_name(ctx: &Context, tokens: &[&str]) -> bool {
         })
 }
 
+/// The family name of a person's name as this document uses it, folded.
+/// English order puts it last ("Grace Tan" → "tan"); Chinese, Korean,
+/// Vietnamese and Hungarian order put it first ("Lim Wei Jie" is "Mr Lim").
+/// The first word is taken only when the text itself says so: it refers
+/// to the first word alone after an honorific or next to a speech verb
+/// ("Mr Lim", "Mr. Lim", "Lim said", "said Lim") and never so to the last
+/// word. Otherwise the last word, as before. For the speaker lookup of
+/// quotes and any other surname match.
+pub fn family_name(name: &str, text: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return String::new();
+    };
+    if words.len() >= 2 && referred_alone(first, text) && !referred_alone(last, text) {
+        fold(first)
+    } else {
+        fold(last)
+    }
+}
+
+/// Whether `word` stands alone for a person in `text`: after an honorific
+/// ("Mr Lim", "Ms. Lim") or before or after "said"/"says"/"told"
+/// ("Lim said", "said Lim,").
+fn referred_alone(word: &str, text: &str) -> bool {
+    let is_word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()) == word;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let speech = |w: &str| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "said" | "says" | "told" | "added"
+        )
+    };
+    tokens.iter().enumerate().any(|(k, t)| {
+        if !is_word(t) {
+            return false;
+        }
+        let prev = k.checked_sub(1).and_then(|p| tokens.get(p)).copied();
+        let next = tokens.get(k + 1).copied();
+        let after_honorific = prev.is_some_and(|p| HONORIFICS.contains(&p.trim_end_matches('.')));
+        // "Lim said", not "Lim Wei Jie said"; "said Lim," not "said Lim Wei".
+        let standalone_next = next.is_none_or(|n| !n.starts_with(char::is_uppercase));
+        let ends_clause = t.ends_with([',', '.', ';']);
+        after_honorific
+            || (next.is_some_and(speech)
+                && !prev.is_some_and(|p| p.starts_with(char::is_uppercase)))
+            || (prev.is_some_and(speech) && (ends_clause || standalone_next))
+    })
+}
+
 /// Resolves this document's entities for the other normalisers.
 pub fn resolve(ctx: &Context) -> Vec<EntityRef> {
     let ents = &ctx.rules.entities.entities;
@@ -837,5 +886,28 @@ mod tests {
             .map(|s| ctx.text(*s))
             .collect();
         assert_eq!(un, ["Anna Lindqvist", "Piet Mol"]);
+    }
+
+    #[test]
+    fn the_family_name_may_come_first() {
+        let text = "SHB chief executive Lim Wei Jie told a briefing. \
+                    \"We will grow it,\" said Mr Lim, 52.";
+        assert_eq!(family_name("Lim Wei Jie", text), "lim");
+        let text = "Lim Wei Jie spoke. \"It is done,\" Lim said.";
+        assert_eq!(family_name("Lim Wei Jie", text), "lim");
+        // English order, or nothing to tell: the last word.
+        let text = "Its chief executive, Grace Tan, spoke. Ms Tan said no.";
+        assert_eq!(family_name("Grace Tan", text), "tan");
+        assert_eq!(
+            family_name("Lim Wei Jie", "said Lim Wei Jie, the chief executive."),
+            "jie"
+        );
+        // The first word used alone only inside the full name is no sign.
+        assert_eq!(family_name("Nguyen Van An", "Nguyen Van An said so."), "an");
+        // Both words used alone: the usual order wins.
+        assert_eq!(
+            family_name("Kim Lee", "Mr Kim spoke; Mr Lee said no."),
+            "lee"
+        );
     }
 }
