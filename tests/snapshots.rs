@@ -57,6 +57,7 @@ macro_rules! snapshots {
 
 snapshots! {
     seed_putin_trump_call => "putin-trump-call-2025-03-18",
+    hokkaido_quake => "hokkaido-quake-2025-10-27",
     estoria_rate_decision_quotes => "estoria-rate-decision-2025-06-12",
     marlow_flood_quote_lookalikes => "marlow-flood-recovery-2025-09-03",
     redteam_kanangra_fire => "kanangra-fire-2025-10-06",

@@ -9,12 +9,29 @@
 //! of each other, and each run is judged on its own by the generic cluster
 //! judge: a run with incompatible days is a conflict, a run several
 //! documents support is an agreement.
+//!
+//! A run in which one document itself gives the event incompatible days
+//! is not judged for conflicts (only for agreements): that document tells
+//! of an event lasting days, or of several happenings, not of one day.
+//!
+//! An event that happens once on one day (`one_day` in `rules/events.toml`:
+//! a quake, a launch) is a single happening in the bundle, so when its
+//! claims fall into exactly two runs of single days at most
+//! [`RETOLD_DAYS`] apart, one run told by one document alone against
+//! several documents agreeing on the other, and no document gives a day in
+//! both, the lone one is the event told wrong and the runs are judged
+//! together (a conflict). A document giving both days, one source against
+//! one (a foreshock on Friday, the quake on Sunday), a third run or a range
+//! keeps them apart: those may be several happenings.
 
 use super::{Bundle, Comparison, Group, Severity, judge_by_clusters};
 use crate::claim::{Claim, Value};
 
 /// Days apart beyond which two dates are taken to be two events.
 pub const SAME_EVENT_DAYS: i64 = 1;
+
+/// Days apart within which two runs of a one-day event are one event.
+pub const RETOLD_DAYS: i64 = 3;
 
 pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
     let mut dated: Vec<&Claim> = group.claims.clone();
@@ -39,6 +56,12 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
         }
         run_last = Some(run_last.map_or(last, |l: chrono::NaiveDate| l.max(last)));
     }
+    if let [a, b] = runs.as_slice()
+        && one_event_retold(a, b)
+    {
+        let merged: Vec<&Claim> = a.iter().chain(b.iter()).copied().collect();
+        runs = vec![merged];
+    }
     let mut out = Comparison::default();
     for mut run in runs {
         run.sort_by_key(|c| c.anchor);
@@ -48,8 +71,63 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
             claims: run,
         };
         let judged = judge_by_clusters(bundle, &sub, severity);
-        out.findings.extend(judged.findings);
+        // A document that itself gives the event several days tells of an
+        // event that lasts days or happens more than once ("started on
+        // Saturday … evacuated on Monday"): its days contradict nothing.
+        if !self_dated_apart(&sub.claims) {
+            out.findings.extend(judged.findings);
+        }
         out.agreements.extend(judged.agreements);
     }
     out
+}
+
+/// Whether two runs (in day order) are one one-day event told on different
+/// days: every claim a single day of such an event, the runs at most
+/// [`RETOLD_DAYS`] apart, one document alone against two or more, and no
+/// document in both.
+fn one_event_retold(a: &[&Claim], b: &[&Claim]) -> bool {
+    let day = |c: &&Claim| match &c.value {
+        Value::Date(d) if d.one_day_event => d.as_day(),
+        _ => None,
+    };
+    let days_a: Option<Vec<_>> = a.iter().map(day).collect();
+    let days_b: Option<Vec<_>> = b.iter().map(day).collect();
+    let (Some(days_a), Some(days_b)) = (days_a, days_b) else {
+        return false;
+    };
+    let (Some(last_a), Some(first_b)) = (days_a.iter().max(), days_b.iter().min()) else {
+        return false;
+    };
+    let in_both = a
+        .iter()
+        .any(|x| b.iter().any(|y| x.anchor.doc == y.anchor.doc));
+    let docs = |run: &[&Claim]| {
+        let mut d: Vec<usize> = run.iter().map(|c| c.anchor.doc).collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len()
+    };
+    let lone_against_several = matches!((docs(a), docs(b)), (1, n) | (n, 1) if n >= 2);
+    (*first_b - *last_a).num_days() <= RETOLD_DAYS && !in_both && lone_against_several
+}
+
+/// Whether some document gives two incompatible days among `run`. A
+/// weekday written beside its date ("Friday, 6 February") is a claim about
+/// that date, so its contradiction still counts.
+fn self_dated_apart(run: &[&Claim]) -> bool {
+    run.iter().enumerate().any(|(i, x)| {
+        run[i + 1..].iter().any(|y| {
+            x.anchor.doc == y.anchor.doc
+                && match (&x.value, &y.value) {
+                    (Value::Date(a), Value::Date(b)) => {
+                        let weekday = |d: &crate::normalise::date::DateValue| {
+                            matches!(d.kind, crate::normalise::date::DateKind::Weekday(_))
+                        };
+                        !weekday(a) && !weekday(b) && !a.compatible(b)
+                    }
+                    _ => false,
+                }
+        })
+    })
 }

@@ -4,7 +4,8 @@
 //! month", "in January", "the first quarter of 2026", "by the end of 2025".
 //! Hands on [`DateMention`]s with the parts as written; nothing is resolved
 //! against the publication day here (that is `normalise::date`). The words
-//! (months, weekdays, "yesterday") come from `rules/calendar.toml`.
+//! (months, weekdays, "yesterday") and the shapes (`[[shape]]`, each with
+//! its [`Form`]) come from `rules/calendar.toml`.
 //!
 //! Look-alikes: numeric dates need a four-digit year ("9/11", "24/7" and
 //! scores "3-1" are not dates); a bare year is not a date.
@@ -13,7 +14,7 @@ use chrono::Weekday;
 
 use crate::claim::Span;
 use crate::rules::Rules;
-use crate::rules::calendar::Compiled as Calendar;
+use crate::rules::calendar::{Compiled as Calendar, Form};
 
 /// A date as written.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,25 +61,28 @@ pub struct DateMention {
     pub form: DateForm,
 }
 
-/// Every date mention, in text order. The calendar's patterns run most
+/// Every date mention, in text order. The calendar's shapes run most
 /// specific first; a later match overlapping an earlier one is dropped.
+/// One `RegexSet` pass first tells which shapes occur at all, so a text is
+/// searched again only by the few that do.
 pub fn extract(text: &str, rules: &Rules) -> Vec<DateMention> {
     let calendar = &rules.calendar;
     let mut found: Vec<DateMention> = Vec::new();
-    for (kind, re) in calendar.patterns.iter() {
-        for caps in re.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
-            let mut span = Span::new(whole.start(), whole.end());
-            if *kind == "numeric_noyear" {
-                // Only the digits: "on 9/3" cites "9/3"; "9/3/" or "9/30" is
-                // something else.
-                let (Some(a), Some(b)) = (caps.name("a"), caps.name("b")) else {
-                    continue;
-                };
-                if text[b.end()..].starts_with(['/', '.']) && next_is_digit(text, b.end()) {
-                    continue;
-                }
-                span = Span::new(a.start(), b.end());
+    for i in calendar.any.matches(text).iter() {
+        let Some(shape) = calendar.shapes.get(i) else {
+            continue;
+        };
+        for caps in shape.regex.captures_iter(text) {
+            let Some(cited) = caps.name("at").or_else(|| caps.get(0)) else {
+                continue;
+            };
+            let span = Span::new(cited.start(), cited.end());
+            // "9/3/" or "3.5.2": the digits go on, something else.
+            if cited.as_str().ends_with(|c: char| c.is_ascii_digit())
+                && text[span.end..].starts_with(['/', '.'])
+                && next_is_digit(text, span.end)
+            {
+                continue;
             }
             if found
                 .iter()
@@ -86,10 +90,10 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<DateMention> {
             {
                 continue;
             }
-            if *kind == "weekday" && after_the(text, span.start) {
+            if shape.form == Form::Weekday && after_the(text, span.start) {
                 continue; // "The Sunday Times": a name, not a day
             }
-            if let Some(form) = form(calendar, kind, &caps) {
+            if let Some(form) = form(calendar, shape.form, &caps) {
                 found.push(DateMention { span, form });
             }
         }
@@ -98,9 +102,9 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<DateMention> {
     found
 }
 
-fn form(calendar: &Calendar, kind: &str, caps: &regex::Captures) -> Option<DateForm> {
+fn form(calendar: &Calendar, shape: Form, caps: &regex::Captures) -> Option<DateForm> {
     let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<i64>().ok());
-    let year = num("y").map(|y| y as i32);
+    let year = num("y").and_then(|y| i32::try_from(y).ok());
     let weekday = caps.name("wd").and_then(|m| calendar.weekday(m.as_str()));
     let month = caps.name("mon").and_then(|m| calendar.month(m.as_str()));
     let which = caps
@@ -110,25 +114,21 @@ fn form(calendar: &Calendar, kind: &str, caps: &regex::Captures) -> Option<DateF
             "next" => 1,
             _ => 0,
         });
-    Some(match kind {
-        "iso" => DateForm::Day {
+    let small = |n: &str| num(n).and_then(|v| u32::try_from(v).ok());
+    Some(match shape {
+        Form::Ymd => DateForm::Day {
             year,
-            month: num("m")? as u32,
-            day: num("d")? as u32,
+            month: small("m")?,
+            day: small("d")?,
             weekday: None,
         },
-        "numeric" => DateForm::Numeric {
-            first: num("a")? as u32,
-            second: num("b")? as u32,
+        Form::Numeric => DateForm::Numeric {
+            first: small("a")?,
+            second: small("b")?,
             year,
         },
-        "numeric_noyear" => DateForm::Numeric {
-            first: num("a")? as u32,
-            second: num("b")? as u32,
-            year: None,
-        },
-        "dmy" | "mdy" => {
-            let day = num("d")? as u32;
+        Form::Day => {
+            let day = small("d")?;
             if !(1..=31).contains(&day) {
                 return None;
             }
@@ -139,33 +139,33 @@ fn form(calendar: &Calendar, kind: &str, caps: &regex::Captures) -> Option<DateF
                 weekday,
             }
         }
-        "quarter" | "q" => {
+        Form::Quarter => {
             let quarter = match caps.name("q").map(|m| m.as_str().to_lowercase()) {
                 Some(q) => match q.as_str() {
                     "first" | "1st" => 1,
                     "second" | "2nd" => 2,
                     "third" | "3rd" => 3,
-                    _ => 4,
+                    "fourth" | "4th" => 4,
+                    _ => return None,
                 },
-                None => num("qn")? as u32,
+                None => small("qn").filter(|q| (1..=4).contains(q))?,
             };
             DateForm::Quarter {
                 year: year?,
                 quarter,
             }
         }
-        "byend" => DateForm::ByEndOfYear(year?),
-        "byendthis" => DateForm::ByEndOfThisYear,
-        "monthyear" | "inmonth" => DateForm::Month {
+        Form::EndOfYear => DateForm::ByEndOfYear(year?),
+        Form::EndOfThisYear => DateForm::ByEndOfThisYear,
+        Form::Month => DateForm::Month {
             year,
             month: month?,
         },
-        "earlier" => DateForm::EarlierThisMonth,
-        "monthrel" => DateForm::MonthRelative(which?),
-        "week" => DateForm::Week(which?),
-        "relative" => DateForm::Relative(calendar.relative(caps.name("rel")?.as_str())?),
-        "weekday" => DateForm::Weekday(weekday?),
-        _ => return None,
+        Form::EarlierThisMonth => DateForm::EarlierThisMonth,
+        Form::MonthRelative => DateForm::MonthRelative(which?),
+        Form::WeekRelative => DateForm::Week(which?),
+        Form::Relative => DateForm::Relative(calendar.relative(caps.name("rel")?.as_str())?),
+        Form::Weekday => DateForm::Weekday(weekday?),
     })
 }
 

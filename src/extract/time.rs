@@ -7,19 +7,18 @@
 //! ("until 17:00"), so the normaliser can join a start and an end told in
 //! one sentence into a window.
 //!
-//! Look-alikes are refused here: a bare `H:MM` needs a time cue before it
-//! ("at", "until", "between", …) or a zone or am/pm after it (so Bible
-//! verses "John 3:16" and scores "2:1" are not times); four digits
-//! ("1300") count only with a zone or "hours" after them ("1300 soldiers"
-//! and years are not times); `H.MM` needs am/pm ("7.5 magnitude", "v2.10").
-
-use std::sync::LazyLock;
-
-use regex::Regex;
+//! The shapes are data: `[[clock]]` in `rules/zones.toml`, scanned in one
+//! pass with their combined regex. Look-alikes are refused by each shape's
+//! `stands`: a bare `H:MM` needs a time cue before it ("at", "until",
+//! "between", …) or a zone after it (so Bible verses "John 3:16" and
+//! scores "2:1" are not times); four digits ("1300") count only with a zone
+//! or "hours" after them ("1300 soldiers" and years are not times); `H.MM`
+//! needs am/pm ("7.5 magnitude", "v2.10"). Here in code: a clock is never
+//! part of a longer number ("v2:10", "1:2:3", "3,000").
 
 use crate::claim::Span;
 use crate::rules::Rules;
-use crate::rules::zones::CompiledZone;
+use crate::rules::zones::{CompiledClock, CompiledZone, Stands};
 
 /// A clock reading as written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,25 +77,10 @@ struct Token {
     start: usize,
     end: usize,
     clock: Clock,
-    /// Written with am/pm, a colon or as a word: certainly a clock time.
-    strong: bool,
-    /// Four digits ("1300"): a time only with a zone or "hours".
-    military: bool,
+    /// How much context the shape needs to be a time.
+    stands: Stands,
     zone: Option<(CompiledZone, usize)>,
 }
-
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        \b(?:
-            (?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<ap>[ap])\.?\s?m\b\.?
-          | (?P<hc>\d{1,2}):(?P<mc>\d{2})\b
-          | (?P<mil>[012]\d[0-5]\d)\b
-          | (?P<word>noon|midday|midnight)\b
-        )",
-    )
-    .expect("clock pattern compiles")
-});
 
 /// Words that, right before a bare `H:MM`, make it a clock time.
 const CUES: &[&str] = &[
@@ -142,10 +126,7 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<TimeMention> {
             } else {
                 a.start
             };
-            let valid = (a.strong || a.military)
-                && (b.strong || b.military)
-                && zone_ok(a, &zone)
-                && zone_ok(b, &zone);
+            let valid = zone_ok(a, &zone) && zone_ok(b, &zone);
             if valid {
                 out.push(TimeMention {
                     span: Span::new(lead, end),
@@ -159,7 +140,7 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<TimeMention> {
             i += 2;
             continue;
         }
-        if zone_ok(a, &a.zone) && (a.strong || a.zone.is_some()) && is_time_like(text, a) {
+        if zone_ok(a, &a.zone) && is_time_like(text, a) {
             let end = a.zone.as_ref().map_or(a.end, |(_, e)| *e);
             out.push(TimeMention {
                 span: Span::new(a.start, end),
@@ -175,22 +156,19 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<TimeMention> {
     out
 }
 
-/// A military "1300" needs a zone; other forms stand alone.
+/// A `with_zone` shape ("1300") needs a zone, its own or its range's.
 fn zone_ok(t: &Token, zone: &Option<(CompiledZone, usize)>) -> bool {
-    !t.military || zone.is_some()
+    t.stands != Stands::WithZone || zone.is_some()
 }
 
-/// A bare `H:MM` with no am/pm and no zone counts only after a time cue.
+/// Whether a token is a time where it stands: `alone` shapes always, the
+/// others with a zone or, for `after_cue`, after a time cue.
 fn is_time_like(text: &str, t: &Token) -> bool {
-    if t.zone.is_some() {
+    if t.zone.is_some() || t.stands == Stands::Alone {
         return true;
     }
-    // With am/pm ("3 p.m.") or as a word ("noon") it is a clock time alone.
-    if text[t.start..t.end]
-        .chars()
-        .any(|c| c.is_ascii_alphabetic())
-    {
-        return true;
+    if t.stands == Stands::WithZone {
+        return false;
     }
     let before = text[..t.start].trim_end();
     if before.ends_with(['(', '–', '-', '—']) {
@@ -206,49 +184,37 @@ fn is_time_like(text: &str, t: &Token) -> bool {
 }
 
 fn tokens(text: &str, rules: &Rules) -> Vec<Token> {
+    let shapes = &rules.zones.clocks;
     let mut out = Vec::new();
-    for caps in CLOCK.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
+    for any in rules.zones.clock_any.captures_iter(text) {
+        let Some(whole) = any.get(0) else { continue };
+        let Some(shape) = (0..shapes.len())
+            .find(|i| any.name(&format!("r{i}")).is_some())
+            .map(|i| &shapes[i])
+        else {
+            continue;
+        };
+        // The shape's own regex, at the same place, gives its captures.
+        let Some(caps) = shape
+            .regex
+            .captures_at(text, whole.start())
+            .filter(|c| c.get(0).is_some_and(|m| m.start() == whole.start()))
+        else {
+            continue;
+        };
         // Not part of a longer number, a version or a ratio: "v2:10", "1:2:3", "3,000".
         let prev = text[..whole.start()].chars().next_back();
         if prev.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | ',' | '/' | '$')) {
             continue;
         }
         let next = text[whole.end()..].chars().next();
-        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-        let (clock, strong, military) = if let Some(h) = num("h") {
-            let ap = caps.name("ap").map(|m| m.as_str().to_ascii_lowercase());
-            let m = num("m");
-            // "0:42 a.m." is written too; "0 p.m." is not.
-            if h > 12 || (h == 0 && ap.as_deref() != Some("a")) {
-                continue;
-            }
-            let hour = match (h, ap.as_deref()) {
-                (12, Some("a")) => 0,
-                (12, _) => 12,
-                (h, Some("p")) => h + 12,
-                (h, _) => h,
-            };
-            (clock(hour, m), true, false)
-        } else if let Some(h) = num("hc") {
-            if next.is_some_and(|c| c == ':' || c == '.' && next_is_digit(text, whole.end())) {
-                continue; // "3:16:20" or "1:2.5": not a plain clock
-            }
-            (clock(h, num("mc")), true, false)
-        } else if let Some(mil) = caps.name("mil") {
-            let s = mil.as_str();
-            let (h, m) = (s[..2].parse().unwrap_or(99), s[2..].parse().unwrap_or(99));
-            // "1300 hours" / "1300 hrs": certainly a time, with no zone named.
-            let hours = hours_after(text, whole.end());
-            (clock(h, Some(m)), hours, !hours)
-        } else if let Some(w) = caps.name("word") {
-            let hour = if w.as_str().eq_ignore_ascii_case("midnight") {
-                0
-            } else {
-                12
-            };
-            (clock(hour, Some(0)), true, false)
-        } else {
+        let ends_in_digit = whole.as_str().ends_with(|c: char| c.is_ascii_digit());
+        if ends_in_digit
+            && next.is_some_and(|c| c == ':' || c == '.' && next_is_digit(text, whole.end()))
+        {
+            continue; // "3:16:20" or "1:2.5": not a plain clock
+        }
+        let Some(clock) = reading(shape, &caps) else {
             continue;
         };
         if clock.hour > 23 || clock.minute > 59 {
@@ -259,12 +225,37 @@ fn tokens(text: &str, rules: &Rules) -> Vec<Token> {
             start: whole.start(),
             end: whole.end(),
             clock,
-            strong,
-            military,
+            stands: shape.stands,
             zone,
         });
     }
     out
+}
+
+/// The clock a shape's captures read: `h` and `m`, turned to a 24-hour
+/// clock by `ap`, or the shape's fixed `hour`.
+fn reading(shape: &CompiledClock, caps: &regex::Captures) -> Option<Clock> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let Some(hour) = shape.hour {
+        return Some(clock(hour, Some(num("m").unwrap_or(0))));
+    }
+    let h = num("h")?;
+    let m = num("m");
+    let ap = caps
+        .name("ap")
+        .and_then(|m| m.as_str().chars().next())
+        .map(|c| c.to_ascii_lowercase());
+    let hour = match ap {
+        None => h,
+        // "0:42 a.m." is written too; "0 p.m." and "13 p.m." are not.
+        Some(_) if h > 12 => return None,
+        Some('a') if h == 12 => 0,
+        Some('a') => h,
+        Some(_) if h == 0 => return None,
+        Some(_) if h == 12 => 12,
+        Some(_) => h + 12,
+    };
+    Some(clock(hour, m))
 }
 
 fn next_is_digit(text: &str, at: usize) -> bool {
@@ -272,11 +263,6 @@ fn next_is_digit(text: &str, at: usize) -> bool {
         .chars()
         .nth(1)
         .is_some_and(|c| c.is_ascii_digit())
-}
-
-fn hours_after(text: &str, at: usize) -> bool {
-    let rest = text[at..].trim_start().to_ascii_lowercase();
-    rest.starts_with("hrs") || rest.starts_with("hours")
 }
 
 fn clock(hour: u32, minute: Option<u32>) -> Clock {

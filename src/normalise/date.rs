@@ -62,6 +62,10 @@ pub struct DateValue {
     /// The zone the day is reckoned in: the same moment can fall on
     /// neighbouring days in different zones.
     pub zone: Reckoning,
+    /// The day of an event that happens once on one day (`one_day` in
+    /// `rules/events.toml`): days a few apart for it are one event told
+    /// wrong (see `compare::date`).
+    pub one_day_event: bool,
 }
 
 impl DateValue {
@@ -71,6 +75,7 @@ impl DateValue {
             last: d,
             kind: DateKind::Day,
             zone: Reckoning::Unstated,
+            one_day_event: false,
         }
     }
 
@@ -80,6 +85,7 @@ impl DateValue {
             last,
             kind: DateKind::Range(label),
             zone: Reckoning::Unstated,
+            one_day_event: false,
         }
     }
 
@@ -277,12 +283,14 @@ fn resolve_one(
             last: ymd(need_pub()?.year(), 12, 31)?,
             kind: DateKind::NoLaterThan,
             zone: Reckoning::Unstated,
+            one_day_event: false,
         }),
         DateForm::ByEndOfYear(year) => Ok(DateValue {
             first: NaiveDate::MIN,
             last: ymd(*year, 12, 31)?,
             kind: DateKind::NoLaterThan,
             zone: Reckoning::Unstated,
+            one_day_event: false,
         }),
     }
 }
@@ -395,6 +403,12 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 subject,
                 value: Value::Date(DateValue {
                     zone: reckoning(ctx, own.span),
+                    one_day_event: ctx
+                        .rules
+                        .events
+                        .kinds
+                        .iter()
+                        .any(|k| k.id == *kind && k.one_day),
                     ..value.clone()
                 }),
             }),
@@ -480,6 +494,7 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 last: day,
                 kind: DateKind::Weekday(*w),
                 zone: Reckoning::Unstated,
+                one_day_event: false,
             }),
         });
         out.push(Claim {
@@ -494,6 +509,7 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 last: day,
                 kind: DateKind::Weekday(day.weekday()),
                 zone: Reckoning::Unstated,
+                one_day_event: false,
             }),
         });
     }
@@ -532,8 +548,9 @@ mod tests {
             uk.clone(),
         ]);
         assert!(findings.is_empty(), "{findings:?}");
-        // Two days apart are taken for two events of one kind (a tremor on
-        // Friday, the quake on Sunday): not compared.
+        // Two days apart, one source against one, are taken for two events
+        // of one kind (a tremor on Friday, the quake on Sunday): not
+        // compared (see compare::date for when they are).
         let (findings, _) = date_findings(vec![
             doc("jp", "The earthquake struck on Wednesday.", "2025-03-19"),
             uk,
@@ -577,6 +594,90 @@ mod tests {
             .map(|v| v.value.as_str())
             .collect();
         assert_eq!(values, ["2025-03-16", "2025-03-17"]);
+    }
+
+    #[test]
+    fn a_one_day_event_dated_days_apart_is_a_conflict() {
+        let quake = |id: &str, day: &str| {
+            doc(
+                id,
+                &format!("The earthquake struck on {day} 2025."),
+                "2025-05-20",
+            )
+        };
+        // One quake, told on 12 May by two sources and 15 May by a third.
+        let (findings, _) = date_findings(vec![
+            quake("a", "12 May"),
+            quake("b", "12 May"),
+            quake("c", "15 May"),
+        ]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let values: Vec<&str> = findings[0]
+            .values
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        assert_eq!(values, ["2025-05-12", "2025-05-15"]);
+        // Ten days apart: two quakes, not one told wrong.
+        let (findings, _) = date_findings(vec![
+            quake("a", "5 May"),
+            quake("b", "5 May"),
+            quake("c", "15 May"),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        // A source that gives both days tells of two quakes.
+        let (findings, _) = date_findings(vec![
+            quake("a", "12 May"),
+            doc(
+                "b",
+                "The earthquake struck on 15 May 2025. It followed the earthquake on 12 May 2025.",
+                "2025-05-20",
+            ),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn a_source_that_dates_the_event_on_several_days_contradicts_none() {
+        // A fire that burns for days: one source gives it Saturday and
+        // Monday itself, so a third day nearby is no contradiction.
+        let (findings, _) = date_findings(vec![
+            doc(
+                "a",
+                "The fire broke out on 4 October 2025. The fire reached the town on 6 October 2025.",
+                "2025-10-07",
+            ),
+            doc(
+                "b",
+                "The fire reached the town on 5 October 2025.",
+                "2025-10-07",
+            ),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        // Each source with one day: neighbouring days are a conflict.
+        let (findings, _) = date_findings(vec![
+            doc(
+                "a",
+                "The fire reached the town on 6 October 2025.",
+                "2025-10-07",
+            ),
+            doc(
+                "b",
+                "The fire reached the town on 5 October 2025.",
+                "2025-10-07",
+            ),
+        ]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+    }
+
+    #[test]
+    fn a_summit_dated_days_apart_may_be_its_opening_and_its_close() {
+        // Summits last days: 12 May and 15 May may both be true of one.
+        let (findings, _) = date_findings(vec![
+            doc("a", "The summit opened on 12 May 2025.", "2025-05-20"),
+            doc("b", "The summit ended on 15 May 2025.", "2025-05-20"),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
     }
 
     #[test]

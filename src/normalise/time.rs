@@ -12,6 +12,12 @@
 //! chrono-tz converts with the offset of that very day, so daylight saving
 //! is right, and the UTC day may differ from the local one.
 //!
+//! A bare time whose sentence also gives a time in a named zone ("at 9:00,
+//! or 14:00 GMT") or places it ("00:42 … in Tokyo") is the same moment
+//! written in some other clock, the document's or the event's place's: it
+//! makes no claim and is not reported (the zoned time carries the value),
+//! since reading it in the document's zone would raise false conflicts.
+//!
 //! A start and an end in one sentence ("At 15:00 … until 17:00") make one
 //! window. The subject is the event kind at the UTC day of the (start)
 //! instant, so the same event told in Tokyo and London time groups.
@@ -146,7 +152,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let Some(event) = event_of(ctx, span) else {
             continue; // a time about nothing we compare
         };
-        if rescheduled(ctx, span) || later_sub_event(ctx, span) {
+        if rescheduled(ctx, span) || later_sub_event(ctx, span) || other_day(ctx, r.first, event) {
             continue;
         }
         if bare_time_elsewhere(ctx, r.first).is_some() {
@@ -386,6 +392,34 @@ fn normalise_reading(
 
 /// The day written right after a time ("1542 GMT Sunday", "at 3 p.m. on
 /// Friday"): it dates that time, whatever the event's day.
+/// Whether the time is written with a day of its own ("docked on July 19
+/// at 11:15 UTC") two or more days from its event's ("launched … on July
+/// 16"): it times another happening the sentence tells of, not the event.
+/// A day apart is left alone (the same moment on neighbouring days in two
+/// zones).
+fn other_day(ctx: &Context, t: &TimeMention, event: &EventRef) -> bool {
+    let Some(event_day) = event.date else {
+        return false;
+    };
+    date_after(ctx, t)
+        .or_else(|| date_before(ctx, t))
+        .is_some_and(|own| (own - event_day).num_days().abs() >= 2)
+}
+
+/// The day written right before a time: "on July 19 at 11:15".
+fn date_before(ctx: &Context, t: &TimeMention) -> Option<NaiveDate> {
+    let text = ctx.doc.text.as_str();
+    ctx.dates.iter().find_map(|d| {
+        if d.span.end > t.span.start || d.span.end + 8 < t.span.start {
+            return None;
+        }
+        let gap = text.get(d.span.end..t.span.start)?.trim().to_lowercase();
+        matches!(gap.trim_start_matches(',').trim(), "" | "at")
+            .then(|| d.value.as_day())
+            .flatten()
+    })
+}
+
 fn date_after(ctx: &Context, t: &TimeMention) -> Option<NaiveDate> {
     let text = ctx.doc.text.as_str();
     ctx.dates.iter().find_map(|d| {
@@ -746,6 +780,50 @@ mod tests {
                 "wire",
                 "The hurricane made landfall at 0950 UTC on Wednesday.",
                 Some("2025-08-27T10:40:00+00:00"),
+                None,
+            ),
+        ]);
+        assert_eq!(of(&findings, Kind::Conflict, Category::Time).len(), 1);
+    }
+
+    #[test]
+    fn a_bare_time_beside_a_zoned_one_is_not_read_in_the_documents_zone() {
+        // "9:00, or 14:00 GMT": the bare 9:00 restates 14:00 GMT in some
+        // other clock (New York's would make it 13:00 UTC, a false
+        // conflict with the wire). Only the zoned time makes a claim.
+        let (findings, agreements) = check(vec![
+            doc(
+                "ny",
+                "The summit opened at 9:00, or 14:00 GMT, on 18 March 2025.",
+                None,
+                Some("America/New_York"),
+            ),
+            doc(
+                "wire",
+                "The summit opened at 14:00 GMT on 18 March 2025.",
+                None,
+                None,
+            ),
+        ]);
+        assert!(
+            of(&findings, Kind::Conflict, Category::Time).is_empty(),
+            "{findings:?}"
+        );
+        let agreed = of(&agreements, Kind::Agreement, Category::Time);
+        assert_eq!(agreed.len(), 1, "{agreements:?}");
+        assert_eq!(values(agreed[0]), ["14:00 UTC"]);
+        // Alone in its sentence, the same bare 9:00 is New York's clock.
+        let (findings, _) = check(vec![
+            doc(
+                "ny",
+                "The summit opened at 9:00 on 18 March 2025.",
+                None,
+                Some("America/New_York"),
+            ),
+            doc(
+                "wire",
+                "The summit opened at 14:00 GMT on 18 March 2025.",
+                None,
                 None,
             ),
         ]);

@@ -2,18 +2,23 @@
 //! their abbreviations, weekday names, relative day words ("yesterday",
 //! "last night"), and the phrases that put a sentence in the future ("will",
 //! "is set to"), which decide whether "on Sunday" is the Sunday before or
-//! after publication. Compiled into the date extractor's patterns (the
-//! shapes of dates, "18 March 2025" or "March 18, 2025", are code in
-//! `extract::date`; the words are here) and lookup tables.
+//! after publication. The same file holds the shapes of dates
+//! (`[[shape]]`: "18 March 2025", "March 18, 2025", "2025-03-18"), regexes
+//! with `{name}` references to `[parts]` and to the parts built from the
+//! word lists (`{month}`, `{weekday}`, `{relative}`), and named captures
+//! that `extract::date` reads for the shape's [`Form`]. Compiled into the
+//! shapes, a `RegexSet` that tells in one pass which shapes occur in a
+//! text at all, and lookup tables for the words.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::Weekday;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Allow, Example, RuleFile, RuleProblem};
+use super::pattern;
+use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -29,6 +34,12 @@ pub struct CalendarFile {
     /// bare weekday point forward.
     #[serde(default)]
     pub future: Vec<String>,
+    /// Named sub-patterns the shapes refer to as `{name}`.
+    #[serde(default)]
+    pub parts: BTreeMap<String, Spanned<String>>,
+    /// Shapes of dates, most specific first.
+    #[serde(default)]
+    pub shape: Vec<Shape>,
     #[serde(default)]
     pub example: Vec<Example>,
     #[serde(default)]
@@ -60,11 +71,87 @@ pub struct Relative {
     pub words: Vec<String>,
 }
 
+/// `[[shape]]`: one way a date is written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shape {
+    #[serde(default)]
+    pub id: String,
+    pub form: Form,
+    /// Regex with `{part}` references and the captures its form reads.
+    pub pattern: Spanned<String>,
+}
+
+/// What a shape's match means, and so which captures it must have. Every
+/// shape may also capture `at`: the text cited, when not the whole match.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// A day with a numeric month: `y`, `m`, `d` ("2025-03-18").
+    Ymd,
+    /// Two numbers whose order depends on the writer: `a`, `b`, optional
+    /// `y` ("18/03/2025", "on 9/3").
+    Numeric,
+    /// A day with a month name: `d`, `mon`, optional `y` and `wd`.
+    Day,
+    /// A month: `mon`, optional `y` ("in January", "May 2026").
+    Month,
+    /// A quarter: `y` and `q` (a word, "first") or `qn` (a digit).
+    Quarter,
+    /// "by the end of 2025": `y`.
+    EndOfYear,
+    /// "by the end of this year": no captures.
+    EndOfThisYear,
+    /// "earlier this month": no captures.
+    EarlierThisMonth,
+    /// "last month": `which` (last, this, next).
+    MonthRelative,
+    /// "last week": `which` (last, this, next).
+    WeekRelative,
+    /// "yesterday": `rel`, one of the `[[relative]]` words.
+    Relative,
+    /// "on Sunday": `wd`.
+    Weekday,
+}
+
+impl Form {
+    /// Capture names of which each group needs one.
+    fn needs(self) -> &'static [&'static [&'static str]] {
+        match self {
+            Form::Ymd => &[&["y"], &["m"], &["d"]],
+            Form::Numeric => &[&["a"], &["b"]],
+            Form::Day => &[&["d"], &["mon"]],
+            Form::Month => &[&["mon"]],
+            Form::Quarter => &[&["y"], &["q", "qn"]],
+            Form::EndOfYear => &[&["y"]],
+            Form::EndOfThisYear | Form::EarlierThisMonth => &[],
+            Form::MonthRelative | Form::WeekRelative => &[&["which"]],
+            Form::Relative => &[&["rel"]],
+            Form::Weekday => &[&["wd"]],
+        }
+    }
+}
+
+/// Every capture name a shape may use.
+const CAPTURES: &[&str] = &[
+    "y", "m", "d", "a", "b", "mon", "wd", "q", "qn", "which", "rel", "at",
+];
+
+/// A date shape, compiled.
+#[derive(Clone, Debug)]
+pub struct CompiledShape {
+    pub id: String,
+    pub form: Form,
+    pub regex: Regex,
+}
+
 /// The compiled form used by the date extractor and normaliser.
 #[derive(Clone, Debug)]
 pub struct Compiled {
     /// Date shapes, most specific first (see `extract::date`).
-    pub patterns: Vec<(&'static str, Regex)>,
+    pub shapes: Vec<CompiledShape>,
+    /// All shapes at once: which of them occur in a text.
+    pub any: RegexSet,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, Weekday>,
     relatives: HashMap<String, i64>,
@@ -117,6 +204,63 @@ fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
     }
 }
 
+/// Parts built from the word lists; a `[parts]` entry may not reuse
+/// these names.
+const WORD_PARTS: &[&str] = &["month", "weekday", "relative"];
+
+impl CalendarFile {
+    /// Every `[[shape]]` expanded, checked and compiled, in file order.
+    fn compile_shapes(&self) -> Result<(Vec<CompiledShape>, RegexSet), RuleProblem> {
+        let mut parts = BTreeMap::new();
+        for (name, part) in &self.parts {
+            if WORD_PARTS.contains(&name.as_str()) {
+                return Err(RuleProblem::new(
+                    format!("`{name}` is built from the word lists and cannot be redefined"),
+                    Some(part.span()),
+                ));
+            }
+            parts.insert(name.clone(), part.get_ref().clone());
+        }
+        parts.insert(
+            "month".to_string(),
+            format!(
+                r"(?P<mon>(?:{})\.?)",
+                alternation(self.month.iter().flat_map(|m| &m.names))
+            ),
+        );
+        parts.insert(
+            "weekday".to_string(),
+            format!(
+                r"(?P<wd>(?:{})\.?)",
+                alternation(self.weekday.iter().flat_map(|w| &w.names))
+            ),
+        );
+        parts.insert(
+            "relative".to_string(),
+            format!(
+                r"(?P<rel>{})",
+                alternation(self.relative.iter().flat_map(|r| &r.words))
+            ),
+        );
+        let mut shapes = Vec::new();
+        let mut expanded = Vec::new();
+        for shape in &self.shape {
+            let full = pattern::expand(&shape.pattern, &parts)?;
+            let regex =
+                pattern::compile_checked(&shape.pattern, &full, shape.form.needs(), CAPTURES)?;
+            shapes.push(CompiledShape {
+                id: shape.id.clone(),
+                form: shape.form,
+                regex,
+            });
+            expanded.push(full);
+        }
+        let any = RegexSet::new(&expanded)
+            .map_err(|e| RuleProblem::new(format!("date shapes do not combine: {e}"), None))?;
+        Ok((shapes, any))
+    }
+}
+
 impl RuleFile for CalendarFile {
     const FILE: &'static str = "calendar.toml";
     const CATEGORY: Category = Category::Date;
@@ -127,6 +271,8 @@ impl RuleFile for CalendarFile {
         self.weekday.extend(user.weekday);
         self.relative.extend(user.relative);
         self.future.extend(user.future);
+        merge_by_id(&mut self.shape, user.shape, |s| &s.id);
+        self.parts.extend(user.parts);
         self.example.extend(user.example);
         self.allow.extend(user.allow);
     }
@@ -162,78 +308,10 @@ impl RuleFile for CalendarFile {
                 relatives.insert(key(w), r.days);
             }
         }
-        let month = format!(
-            r"(?P<mon>(?:{})\.?)",
-            alternation(self.month.iter().flat_map(|m| &m.names))
-        );
-        let weekday = format!(
-            r"(?P<wd>(?:{})\.?)",
-            alternation(self.weekday.iter().flat_map(|w| &w.names))
-        );
-        let relative = format!(
-            r"(?i)\b(?P<rel>{})\b",
-            alternation(self.relative.iter().flat_map(|r| &r.words))
-        );
-        let day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?";
-        let year = r"(?P<y>(?:19|20)\d\d)";
-        let shapes = [
-            ("iso", format!(r"\b{year}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-            (
-                "numeric",
-                format!(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]{year}\b"),
-            ),
-            (
-                "numeric_noyear",
-                r"(?:\bon\s+|\()(?P<a>[0-3]?\d)/(?P<b>[01]?\d)\b".to_string(),
-            ),
-            (
-                "dmy",
-                format!(
-                    r"\b(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b"
-                ),
-            ),
-            (
-                "mdy",
-                format!(r"\b(?:{weekday},?\s+)?{month}\s+{day}\b(?:,?\s+{year}\b)?"),
-            ),
-            (
-                "quarter",
-                format!(
-                    r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+{year}\b"
-                ),
-            ),
-            ("q", format!(r"\bQ(?P<qn>[1-4])\s+{year}\b")),
-            ("byend", format!(r"(?i)\bby\s+the\s+end\s+of\s+{year}\b")),
-            (
-                "byendthis",
-                r"(?i)\bby\s+the\s+end\s+of\s+(?:this|the)\s+year\b".to_string(),
-            ),
-            ("monthyear", format!(r"\b{month}\s+{year}\b")),
-            (
-                "inmonth",
-                format!(r"\b(?:in|early|late|mid-|since|until|during)\s*{month}\b"),
-            ),
-            ("earlier", r"(?i)\bearlier\s+this\s+month\b".to_string()),
-            (
-                "monthrel",
-                r"(?i)\b(?P<which>last|this|next)\s+month\b".to_string(),
-            ),
-            (
-                "week",
-                r"(?i)\b(?P<which>last|this|next)\s+week\b".to_string(),
-            ),
-            ("relative", relative),
-            ("weekday", format!(r"\b{weekday}\b")),
-        ];
-        let mut patterns = Vec::new();
-        for (name, p) in shapes {
-            let re = Regex::new(&p).map_err(|e| {
-                RuleProblem::new(format!("calendar words do not compile: {e}"), None)
-            })?;
-            patterns.push((name, re));
-        }
+        let (shapes, any) = self.compile_shapes()?;
         Ok(Compiled {
-            patterns,
+            shapes,
+            any,
             months,
             weekdays,
             relatives,

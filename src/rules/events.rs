@@ -2,7 +2,9 @@
 //!
 //! Each `[[event]]` has an `id` (the subject key: `call`, `earthquake`), a
 //! `label` for messages ("phone call") and `triggers`, the words and phrases
-//! that name it ("phone conversation", "talks", "quake"). One telling of an
+//! that name it ("phone conversation", "talks", "quake"), and `one_day`
+//! when it happens once on one day (a quake, not a summit or a series of
+//! calls). One telling of an
 //! event in different words groups because all its triggers share the id.
 //! Compiled into one case-insensitive leftmost-longest automaton; matches
 //! must stand as whole words.
@@ -33,6 +35,11 @@ pub struct Entry {
     #[serde(default)]
     pub label: String,
     pub triggers: Vec<Spanned<String>>,
+    /// The event happens once, on one day, and a bundle about it is about
+    /// that one happening (a quake, a launch): days a few apart for it are
+    /// one event told wrong, not two events (see `compare::date`).
+    #[serde(default)]
+    pub one_day: bool,
 }
 
 /// One event kind, ready for use.
@@ -40,6 +47,7 @@ pub struct Entry {
 pub struct Kind {
     pub id: String,
     pub label: String,
+    pub one_day: bool,
 }
 
 /// The compiled form used by extraction and normalisation.
@@ -110,6 +118,7 @@ impl RuleFile for EventFile {
                 } else {
                     e.label.clone()
                 },
+                one_day: e.one_day,
             });
         }
         let automaton = if patterns.is_empty() {

@@ -18,6 +18,7 @@ pub mod titles;
 pub mod zones;
 
 mod examples;
+mod pattern;
 mod source;
 
 pub use examples::{Allow, Example, ExampleFailure, run_examples};
@@ -163,14 +164,17 @@ impl Rules {
     }
 }
 
-/// Parses and compiles every source of one kind on its own (so errors point
-/// at the right file), then merges them in order and compiles the result.
+/// Parses every source of one kind and compiles it merged onto the ones
+/// before it (so a user's shape may refer to a built-in sub-pattern); the
+/// earlier ones compiled cleanly, so a problem is the new file's and its
+/// error points there.
 fn load_kind<K: RuleFile>(
     sources: &[RuleSource],
     loaded: &mut Vec<LoadedSource>,
     errors: &mut Vec<InputError>,
 ) -> Option<K::Compiled> {
     let mut merged: Option<K> = None;
+    let mut compiled: Option<K::Compiled> = None;
     let mut ok = true;
     for source in sources.iter().filter(|s| s.name == K::FILE) {
         let parsed: K = match toml::from_str(&source.text) {
@@ -181,36 +185,37 @@ fn load_kind<K: RuleFile>(
                 continue;
             }
         };
-        if let Err(problem) = parsed.compile() {
-            errors.push(source.error(&problem.message, problem.span));
-            ok = false;
-            continue;
+        let examples = parsed.examples().to_vec();
+        let allows = parsed.allows().to_vec();
+        let candidate = match &merged {
+            None => parsed,
+            Some(m) => {
+                let mut c = m.clone();
+                c.merge(parsed);
+                c
+            }
+        };
+        match candidate.compile() {
+            Ok(c) => compiled = Some(c),
+            Err(problem) => {
+                errors.push(source.error(&problem.message, problem.span));
+                ok = false;
+                continue;
+            }
         }
         loaded.push(LoadedSource {
             source: source.clone(),
             category: K::CATEGORY,
-            examples: parsed.examples().to_vec(),
-            allows: parsed.allows().to_vec(),
+            examples,
+            allows,
         });
-        match &mut merged {
-            None => merged = Some(parsed),
-            Some(m) => m.merge(parsed),
-        }
+        merged = Some(candidate);
     }
     if !ok {
         return None;
     }
-    match merged.unwrap_or_default().compile() {
-        Ok(c) => Some(c),
-        Err(problem) => {
-            errors.push(InputError::new(
-                K::FILE,
-                format!(
-                    "rules conflict after merging user rules: {}",
-                    problem.message
-                ),
-            ));
-            None
-        }
+    match compiled {
+        Some(c) => Some(c),
+        None => K::default().compile().ok(),
     }
 }

@@ -8,12 +8,20 @@
 //! (so "et" in a word is not Eastern time); longer names match in any case.
 //! `local = true` marks "local time": the document's zone. Compiled into one
 //! anchored regex that the time extractor tries right after a clock time.
+//!
+//! The same file holds the shapes of clock times (`[[clock]]`: "3:17 a.m.",
+//! "21:45", "1300", "noon"), regexes with `{name}` references to `[parts]`
+//! and named captures `h`, `m`, `ap` (see `extract::time`). They compile
+//! into one combined regex, so a text is scanned once for all shapes.
+
+use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::pattern;
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
 
@@ -22,6 +30,12 @@ use crate::claim::Category;
 pub struct ZoneFile {
     #[serde(default, rename = "zone")]
     pub entries: Vec<Entry>,
+    /// Named sub-patterns the clock shapes refer to as `{name}`.
+    #[serde(default)]
+    pub parts: BTreeMap<String, String>,
+    /// Shapes of clock times, tried in file order at each position.
+    #[serde(default)]
+    pub clock: Vec<ClockShape>,
     #[serde(default)]
     pub example: Vec<Example>,
     #[serde(default)]
@@ -49,6 +63,47 @@ pub struct Entry {
     pub ambiguity: Option<String>,
 }
 
+/// `[[clock]]`: one way a clock time is written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockShape {
+    #[serde(default)]
+    pub id: String,
+    /// Regex with `{part}` references; captures `h` (hour), `m` (minutes,
+    /// optional) and `ap` (`a` or `p`, optional: a 12-hour clock).
+    pub pattern: Spanned<String>,
+    /// When the shape is a time on its own (see [`Stands`]).
+    #[serde(default)]
+    pub stands: Stands,
+    /// A fixed reading for words ("noon" is 12, "midnight" 0); then the
+    /// pattern needs no `h`.
+    #[serde(default)]
+    pub hour: Option<Spanned<u32>>,
+}
+
+/// How much context a clock shape needs to count as a time.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Stands {
+    /// Always a time: "3 p.m.", "noon", "14h30".
+    #[default]
+    Alone,
+    /// Only after a time cue ("at", "until", …), a bracket or dash, or with
+    /// a zone after it: "21:45" (else "John 3:16", a 3:2 ratio).
+    AfterCue,
+    /// Only with a zone after it: "1300 GMT" (else "1300 soldiers").
+    WithZone,
+}
+
+/// A clock shape, compiled.
+#[derive(Clone, Debug)]
+pub struct CompiledClock {
+    pub id: String,
+    pub regex: Regex,
+    pub stands: Stands,
+    pub hour: Option<u32>,
+}
+
 /// What a zone name means once looked up.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ZoneMeaning {
@@ -74,6 +129,10 @@ pub struct Compiled {
     /// Anchored at the start: `(?P<z0>GMT|UTC)|(?P<z1>(?i:moscow time))|…`,
     /// one group per entry, longest names first inside each.
     pub pattern: Regex,
+    /// Clock shapes in priority order, and one regex over all of them
+    /// whose group `r{i}` tells which shape matched.
+    pub clocks: Vec<CompiledClock>,
+    pub clock_any: Regex,
 }
 
 impl Default for Compiled {
@@ -159,6 +218,32 @@ fn parse_tz(s: &Spanned<String>) -> Result<Tz, RuleProblem> {
     })
 }
 
+impl ZoneFile {
+    /// Every `[[clock]]` shape checked and compiled, and the combined regex.
+    fn compile_clocks(&self) -> Result<(Vec<CompiledClock>, Regex), RuleProblem> {
+        let mut clocks = Vec::new();
+        let mut expanded = Vec::new();
+        for c in &self.clock {
+            let full = pattern::expand(&c.pattern, &self.parts)?;
+            let needs: &[&[&str]] = if c.hour.is_some() { &[] } else { &[&["h"]] };
+            let regex = pattern::compile_checked(&c.pattern, &full, needs, &["h", "m", "ap"])?;
+            if let Some(h) = &c.hour
+                && *h.get_ref() > 23
+            {
+                return Err(RuleProblem::new("an hour is 0 to 23", Some(h.span())));
+            }
+            clocks.push(CompiledClock {
+                id: c.id.clone(),
+                regex,
+                stands: c.stands,
+                hour: c.hour.as_ref().map(|h| *h.get_ref()),
+            });
+            expanded.push(full);
+        }
+        Ok((clocks, pattern::combine(&expanded)?))
+    }
+}
+
 impl RuleFile for ZoneFile {
     const FILE: &'static str = "zones.toml";
     const CATEGORY: Category = Category::Time;
@@ -166,6 +251,8 @@ impl RuleFile for ZoneFile {
 
     fn merge(&mut self, user: Self) {
         merge_by_id(&mut self.entries, user.entries, |e| &e.id);
+        merge_by_id(&mut self.clock, user.clock, |c| &c.id);
+        self.parts.extend(user.parts);
         self.example.extend(user.example);
         self.allow.extend(user.allow);
     }
@@ -234,7 +321,13 @@ impl RuleFile for ZoneFile {
             message: format!("zone names do not compile: {e}"),
             span: None,
         })?;
-        Ok(Compiled { entries, pattern })
+        let (clocks, clock_any) = self.compile_clocks()?;
+        Ok(Compiled {
+            entries,
+            pattern,
+            clocks,
+            clock_any,
+        })
     }
 
     fn examples(&self) -> &[Example] {
