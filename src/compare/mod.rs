@@ -179,6 +179,7 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         out.findings.extend(judged.findings);
         out.agreements.extend(judged.agreements);
     }
+    out.findings.extend(role::portfolio_holders(bundle, docs));
     out.findings.extend(unresolved_findings(bundle, docs));
     sort(&mut out.findings);
     sort(&mut out.agreements);
