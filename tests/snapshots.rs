@@ -64,4 +64,12 @@ snapshots! {
     redteam_meridian_docking => "meridian-docking-2026-01-12",
     redteam_home_office_reshuffle => "home-office-reshuffle-2026-03-03",
     redteam_straits_harbour_merger => "straits-harbour-kallang-merger-2026-05-14",
+    aurelia_launch_all_agree => "aurelia-launch-2025-12-09",
+    carney_sheinbaum_two_calls => "carney-sheinbaum-calls-2025-06",
+    hurricane_tamsin => "hurricane-tamsin-2025-08-27",
+    iberian_cup_final => "iberian-cup-final-2025-05-24",
+    iwate_quake => "iwate-quake-2025-11-10",
+    portugal_runoff => "portugal-runoff-2026-02-08",
+    rheinwerk_calloway => "rheinwerk-calloway-2025-03-11",
+    shannon_diversion => "shannon-diversion-2025-11-02",
 }
