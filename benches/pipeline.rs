@@ -65,7 +65,7 @@ fn synthetic_bundle(n: usize) -> Bundle {
     }
 }
 
-/// About 1,000 documents (4.4 MB) in one bundle, end to end.
+/// 1,000 documents (1.4 MB of text) in one bundle, end to end.
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn synthetic_1000_documents(bencher: Bencher) {
     let rules = Rules::builtin().expect("rules load");
