@@ -201,8 +201,12 @@ fn check_bundle(dir: &Path) {
             let raised = match absent.evidence.as_slice() {
                 [one] => cites(f, one),
                 many => {
-                    let mut at: Vec<usize> =
-                        many.iter().filter_map(|c| value_citing(f, c)).collect();
+                    // Values on one side of a conflict agree with each other.
+                    let mut at: Vec<usize> = many
+                        .iter()
+                        .filter_map(|c| value_citing(f, c))
+                        .map(|i| f.values[i].side.unwrap_or(i + 1000))
+                        .collect();
                     at.sort_unstable();
                     at.dedup();
                     at.len() > 1

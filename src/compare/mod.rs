@@ -87,6 +87,11 @@ pub struct Finding {
     pub subject: Subject,
     pub message: String,
     pub values: Vec<FindingValue>,
+    /// For conflicts: which side (cluster of mutually compatible values)
+    /// each value is on, parallel to `values`; values on one side agree
+    /// with each other ("2,950 kg" and "about 6,500 lb"). Empty when the
+    /// judge does not cluster.
+    pub sides: Vec<usize>,
 }
 
 impl Finding {
@@ -109,6 +114,7 @@ impl Finding {
             subject,
             message,
             values,
+            sides: Vec::new(),
         }
     }
 }
@@ -173,6 +179,7 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         out.findings.extend(judged.findings);
         out.agreements.extend(judged.agreements);
     }
+    out.findings.extend(role::portfolio_holders(bundle, docs));
     out.findings.extend(unresolved_findings(bundle, docs));
     sort(&mut out.findings);
     sort(&mut out.agreements);
@@ -224,7 +231,7 @@ pub fn judge_by_clusters(bundle: &Bundle, group: &Group, severity: Severity) -> 
             .flat_map(|c| c.members.iter())
             .map(|&i| values[i].to_finding_value())
             .collect();
-        out.findings.push(Finding::new(
+        let mut finding = Finding::new(
             Kind::Conflict,
             group.category,
             severity,
@@ -232,7 +239,13 @@ pub fn judge_by_clusters(bundle: &Bundle, group: &Group, severity: Severity) -> 
             format!("{}: {message}", group.subject.label),
             finding_values,
             bundle.doc_ids,
-        ));
+        );
+        finding.sides = clusters
+            .iter()
+            .enumerate()
+            .flat_map(|(side, c)| c.members.iter().map(move |_| side))
+            .collect();
+        out.findings.push(finding);
     }
     out
 }

@@ -28,7 +28,107 @@ use super::{
     list_docs, value_groups,
 };
 use crate::claim::{Claim, Subject, Value};
-use crate::normalise::role::RoleValue;
+use crate::normalise::role::{RoleValue, Tense, same_office};
+
+/// One person given a portfolio another person holds, while the first is
+/// also given another office: "Premier Daniel Okafor" (000) and "Emergency
+/// Services Minister Jodie Barrett" (000) against "Emergency Services
+/// Minister Daniel Okafor" (003). A portfolio is held by one person at a
+/// time, so the bundle itself says who holds it, and the person called
+/// something else elsewhere is the one misnamed. Only plain present-tense
+/// claims count for the misnamed person ("acting" minister is often
+/// someone covering), within one window of days; the other holder's claim
+/// supports the finding but is not cited, since it is right. A person
+/// given two offices and no one else holding either is left alone: one
+/// person may hold two posts.
+pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> Vec<Finding> {
+    let roles: Vec<(&Claim, &RoleValue)> = docs
+        .iter()
+        .flat_map(|d| &d.claims)
+        .filter_map(|c| role_of(c).map(|r| (c, r)))
+        .collect();
+    let near = |a: &RoleValue, b: &RoleValue| match (a.date, b.date) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= WINDOW_DAYS,
+        _ => true,
+    };
+    let mut people: Vec<&str> = roles.iter().map(|(c, _)| c.subject.key.as_str()).collect();
+    people.sort_unstable();
+    people.dedup();
+    let mut out = Vec::new();
+    for key in people {
+        let own: Vec<(&Claim, &RoleValue)> = roles
+            .iter()
+            .filter(|(c, r)| c.subject.key == key && r.tense == Tense::Current)
+            .copied()
+            .collect();
+        // Portfolios this person is given that someone else holds.
+        let taken: Vec<(&Claim, &RoleValue)> = own
+            .iter()
+            .filter(|(_, r)| {
+                r.portfolio
+                    && roles.iter().any(|(c2, r2)| {
+                        c2.subject.key != key
+                            && r2.tense.holds()
+                            && same_office(&r.office, &r2.office)
+                            && near(r, r2)
+                    })
+            })
+            .copied()
+            .collect();
+        let Some(&(first, wrong)) = taken.first() else {
+            continue;
+        };
+        let others: Vec<&Claim> = own
+            .iter()
+            .filter(|(_, r)| !same_office(&r.office, &wrong.office) && near(r, wrong))
+            .map(|(c, _)| *c)
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        let claims: Vec<&Claim> = taken.iter().map(|(c, _)| *c).chain(others).collect();
+        let values = value_groups(&claims);
+        let mut finding_values: Vec<FindingValue> =
+            values.iter().map(|v| v.to_finding_value()).collect();
+        finding_values.sort_by_key(|v| v.evidence.first().copied());
+        let other_offices: Vec<String> = values
+            .iter()
+            .filter_map(|v| role_of(v.claims[0]))
+            .filter(|r| !same_office(&r.office, &wrong.office))
+            .map(|r| r.phrase())
+            .collect();
+        let wrong_docs = values
+            .iter()
+            .filter(|v| role_of(v.claims[0]).is_some_and(|r| same_office(&r.office, &wrong.office)))
+            .flat_map(|v| v.documents())
+            .collect::<std::collections::BTreeSet<usize>>()
+            .into_iter()
+            .collect::<Vec<_>>();
+        let message = format!(
+            "{} call{} {} {}, an office the bundle gives to someone else; elsewhere {} is {}",
+            list_docs(bundle, &wrong_docs),
+            if wrong_docs.len() == 1 { "s" } else { "" },
+            wrong.person,
+            wrong.phrase(),
+            wrong.person,
+            other_offices.join(", ")
+        );
+        let subject = Subject::new(
+            format!("{}@portfolio", first.subject.key),
+            format!("{}: office held", wrong.person),
+        );
+        out.push(Finding::new(
+            Kind::Conflict,
+            crate::claim::Category::Role,
+            Severity::Error,
+            subject,
+            message,
+            finding_values,
+            bundle.doc_ids,
+        ));
+    }
+    out
+}
 
 fn role_of(c: &Claim) -> Option<&RoleValue> {
     match &c.value {
@@ -276,6 +376,77 @@ mod tests {
             found[0].0,
             "000 calls Rishi Sunak a former British prime minister; 001 and 002 call him the British prime minister"
         );
+    }
+
+    #[test]
+    fn a_portfolio_someone_else_holds_is_a_conflict() {
+        let c = check(&[
+            (
+                "Premier Maria Keller spoke. Transport Minister Paul Ander said roads were shut.",
+                Some("2025-10-06"),
+            ),
+            (
+                "Transport Minister Maria Keller said roads were shut.",
+                Some("2025-10-06"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["Premier", "Transport Minister"]);
+        assert!(
+            found[0]
+                .0
+                .starts_with("001 calls Maria Keller the transport minister"),
+            "{}",
+            found[0].0
+        );
+        // The rightful holder is not cited.
+        let f = c
+            .findings
+            .iter()
+            .find(|f| f.category == crate::claim::Category::Role);
+        let cited: Vec<(usize, usize)> = f
+            .into_iter()
+            .flat_map(|f| &f.values)
+            .flat_map(|v| &v.evidence)
+            .map(|a| (a.doc, a.span.start))
+            .collect();
+        let ander = "Premier Maria Keller spoke. ".len();
+        assert_eq!(cited, [(0, 0), (1, 0)]);
+        assert!(!cited.contains(&(0, ander)), "{cited:?}");
+    }
+
+    #[test]
+    fn two_offices_and_no_other_holder_is_no_conflict() {
+        // One person may hold two posts; nothing in the bundle says not.
+        let c = check(&[
+            ("Premier Maria Keller spoke.", Some("2025-10-06")),
+            ("Transport Minister Maria Keller spoke.", Some("2025-10-06")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn an_acting_minister_or_a_lone_rival_is_no_conflict() {
+        // The premier covering a portfolio as acting minister.
+        let c = check(&[
+            (
+                "Premier Maria Keller spoke. Transport Minister Paul Ander is away.",
+                Some("2025-10-06"),
+            ),
+            (
+                "Acting Transport Minister Maria Keller spoke.",
+                Some("2025-10-06"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        // Two holders of one portfolio and no other office: who is wrong
+        // is not known (a hand-over, or another state's minister).
+        let c = check(&[
+            ("Transport Minister Paul Ander spoke.", Some("2025-10-06")),
+            ("Transport Minister Maria Keller spoke.", Some("2025-10-06")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
     }
 
     #[test]

@@ -107,7 +107,9 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuoteMention> {
             continue;
         }
         if word_count(text, &block.parts) >= speech.settings.min_words {
-            let attribution = attribution_before(text, block.span.start, speech);
+            // Looked for before the line's `>` marker, which the span leaves out.
+            let line_start = text[..block.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let attribution = attribution_before(text, line_start, speech);
             out.push(QuoteMention {
                 attribution,
                 ..block
@@ -259,6 +261,8 @@ fn window_after(text: &str, from: usize) -> &str {
                     return &rest[..i];
                 }
             }
+            // "Mr. Lim said": an abbreviation's stop ends no sentence.
+            '.' if is_initial(&rest[..i]) => {}
             '.' | '!' | '?' | '“' | '"' => return &rest[..i],
             _ => {}
         }
@@ -468,13 +472,15 @@ fn block_quotes(text: &str) -> Vec<QuoteMention> {
         if let Some(rest) = trimmed.strip_prefix('>') {
             let inner_start = offset + (line.len() - rest.len());
             let inner = trim_span(text, Span::new(inner_start, offset + line.len()));
-            let q = current.get_or_insert(QuoteMention {
-                span: Span::new(offset + (line.len() - trimmed.len()), inner.end),
-                parts: Vec::new(),
-                kind: QuoteKind::Block,
-                attribution: None,
-            });
             if inner.end > inner.start {
+                // The span starts at the first words, not at the `>`
+                // marker: evidence is the quote's own text.
+                let q = current.get_or_insert(QuoteMention {
+                    span: inner,
+                    parts: Vec::new(),
+                    kind: QuoteKind::Block,
+                    attribution: None,
+                });
                 q.parts.push(inner);
                 q.span.end = inner.end;
             }
@@ -551,6 +557,35 @@ mod tests {
         assert_eq!(
             got[1].2.as_deref(),
             Some("Chief Cabinet Secretary Kenji Morita")
+        );
+    }
+
+    #[test]
+    fn block_quote_span_leaves_out_the_marker() {
+        let text =
+            "Varga said:\n\n>  We will not be rushed by the markets at all.\n\nThe board met.";
+        let got = extract(text, &rules());
+        let block: Vec<&QuoteMention> = got.iter().filter(|q| q.kind == QuoteKind::Block).collect();
+        assert_eq!(block.len(), 1);
+        let span = block[0].span;
+        assert_eq!(
+            &text[span.start..span.end],
+            "We will not be rushed by the markets at all."
+        );
+        // A leading empty `>` line does not pull the marker back in.
+        assert_eq!(
+            block[0]
+                .attribution
+                .as_ref()
+                .map(|a| &text[a.speaker.start..a.speaker.end]),
+            Some("Varga")
+        );
+        let text = ">\n> We will not be rushed by the markets at all.\n";
+        let got = extract(text, &rules());
+        let span = got[0].span;
+        assert_eq!(
+            &text[span.start..span.end],
+            "We will not be rushed by the markets at all."
         );
     }
 

@@ -22,7 +22,8 @@
 //!    ("Macro trends…", "Will", "May", "Mark") and is left alone.
 //!
 //! Near misses are measured on folded text (lower case, no diacritics,
-//! look-alike letters mapped), by Levenshtein distance and Jaro–Winkler
+//! look-alike letters mapped), by edit distance (optimal string alignment:
+//! a swap of neighbouring letters is one edit) and Jaro–Winkler
 //! similarity; the thresholds are in [`close_surname`] and
 //! [`close_given_name`], with tests on both sides.
 //!
@@ -36,7 +37,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use strsim::{jaro_winkler, levenshtein};
+use strsim::{jaro_winkler, osa_distance};
 
 use super::{Context, EntityKind, EntityRef};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
@@ -209,10 +210,11 @@ struct Analysis {
 
 /// Near-miss surnames, compared folded. Short names are left alone ("Kim"
 /// and "Kin" are different people); otherwise one edit for names up to six
-/// letters ("Macro"/"Macron", "Mertz"/"Merz"), two beyond ("Marcon" /
-/// "Macron" is a swap, two edits), with the same first letter and a high
-/// Jaro–Winkler similarity so that distant names of equal length do not
-/// slip through; lengths may differ by one letter at most.
+/// letters ("Macro"/"Macron", "Mertz"/"Merz", "Marcon"/"Macron": a swap of
+/// neighbouring letters is one edit), two beyond, with the same first
+/// letter and a high Jaro–Winkler similarity so that distant names of
+/// equal length do not slip through; lengths may differ by one letter at
+/// most.
 pub fn close_surname(a: &str, b: &str) -> bool {
     let (a, b) = (fold(a), fold(b));
     if a == b {
@@ -223,27 +225,17 @@ pub fn close_surname(a: &str, b: &str) -> bool {
     if la.min(lb) < 4 || la.abs_diff(lb) > 1 || a.chars().next() != b.chars().next() {
         return false;
     }
+    // Edits by optimal string alignment: a swap of neighbouring letters
+    // ("Marcon"/"Macron") is one slip, one edit.
     let max_edits = if la.max(lb) <= 6 { 1 } else { 2 };
-    let max_edits = if la == lb && la <= 6 && swapped(&a, &b) {
-        2
-    } else {
-        max_edits
-    };
-    levenshtein(&a, &b) <= max_edits && jaro_winkler(&a, &b) >= 0.88
-}
-
-/// Whether `a` and `b` differ by one swap of neighbouring letters.
-fn swapped(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+    osa_distance(&a, &b) <= max_edits && jaro_winkler(&a, &b) >= 0.88
 }
 
 /// Given names are shorter and vary more ("Kir"/"Keir"): two edits and a
 /// Jaro–Winkler similarity of 0.8 at least.
 pub fn close_given_name(a: &str, b: &str) -> bool {
     let (a, b) = (fold(a), fold(b));
-    a == b || (levenshtein(&a, &b) <= 2 && jaro_winkler(&a, &b) >= 0.8)
+    a == b || (osa_distance(&a, &b) <= 2 && jaro_winkler(&a, &b) >= 0.8)
 }
 
 pub fn is_stop(word: &str) -> bool {
@@ -579,6 +571,55 @@ fn looks_like_unlisted_name(ctx: &Context, tokens: &[&str]) -> bool {
         })
 }
 
+/// The family name of a person's name as this document uses it, folded.
+/// English order puts it last ("Grace Tan" → "tan"); Chinese, Korean,
+/// Vietnamese and Hungarian order put it first ("Lim Wei Jie" is "Mr Lim").
+/// The first word is taken only when the text itself says so: it refers
+/// to the first word alone after an honorific or next to a speech verb
+/// ("Mr Lim", "Mr. Lim", "Lim said", "said Lim") and never so to the last
+/// word. Otherwise the last word, as before. For the speaker lookup of
+/// quotes and any other surname match.
+pub fn family_name(name: &str, text: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return String::new();
+    };
+    if words.len() >= 2 && referred_alone(first, text) && !referred_alone(last, text) {
+        fold(first)
+    } else {
+        fold(last)
+    }
+}
+
+/// Whether `word` stands alone for a person in `text`: after an honorific
+/// ("Mr Lim", "Ms. Lim") or before or after "said"/"says"/"told"
+/// ("Lim said", "said Lim,").
+fn referred_alone(word: &str, text: &str) -> bool {
+    let is_word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()) == word;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let speech = |w: &str| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "said" | "says" | "told" | "added"
+        )
+    };
+    tokens.iter().enumerate().any(|(k, t)| {
+        if !is_word(t) {
+            return false;
+        }
+        let prev = k.checked_sub(1).and_then(|p| tokens.get(p)).copied();
+        let next = tokens.get(k + 1).copied();
+        let after_honorific = prev.is_some_and(|p| HONORIFICS.contains(&p.trim_end_matches('.')));
+        // "Lim said", not "Lim Wei Jie said"; "said Lim," not "said Lim Wei".
+        let standalone_next = next.is_none_or(|n| !n.starts_with(char::is_uppercase));
+        let ends_clause = t.ends_with([',', '.', ';']);
+        after_honorific
+            || (next.is_some_and(speech)
+                && !prev.is_some_and(|p| p.starts_with(char::is_uppercase)))
+            || (prev.is_some_and(speech) && (ends_clause || standalone_next))
+    })
+}
+
 /// Resolves this document's entities for the other normalisers.
 pub fn resolve(ctx: &Context) -> Vec<EntityRef> {
     let ents = &ctx.rules.entities.entities;
@@ -679,6 +720,10 @@ mod tests {
         assert!(close_surname("Zelenskyy", "Zelenskky"));
         assert!(close_surname("Duda", "Dud\u{430}"));
         assert!(close_given_name("Keir", "Kir"));
+        // Neighbouring letters swapped, either way round.
+        assert!(close_surname("Solheim", "Solhiem"));
+        assert!(close_surname("Solhiem", "Solheim"));
+        assert!(close_surname("Osei", "Oesi"));
     }
 
     #[test]
@@ -824,5 +869,45 @@ mod tests {
             .map(|s| ctx.text(*s))
             .collect();
         assert_eq!(un, ["Nancy Marshall", "Olena Kovalenko"]);
+    }
+
+    #[test]
+    fn an_office_head_is_no_part_of_a_name() {
+        // Titles the list does not name still end before the name, so a
+        // misspelling is reported under the person's name alone.
+        let rules = rules();
+        let text = "Fire Commissioner Anna Lindqvist and Station Commander Piet Mol spoke.";
+        let doc = Document::from_text("t", text);
+        let mentions = crate::extract::extract(&doc, &rules);
+        let ctx = Context::new(&doc, &rules, &mentions);
+        let un: Vec<&str> = analyse(&ctx)
+            .unlisted
+            .iter()
+            .map(|s| ctx.text(*s))
+            .collect();
+        assert_eq!(un, ["Anna Lindqvist", "Piet Mol"]);
+    }
+
+    #[test]
+    fn the_family_name_may_come_first() {
+        let text = "SHB chief executive Lim Wei Jie told a briefing. \
+                    \"We will grow it,\" said Mr Lim, 52.";
+        assert_eq!(family_name("Lim Wei Jie", text), "lim");
+        let text = "Lim Wei Jie spoke. \"It is done,\" Lim said.";
+        assert_eq!(family_name("Lim Wei Jie", text), "lim");
+        // English order, or nothing to tell: the last word.
+        let text = "Its chief executive, Grace Tan, spoke. Ms Tan said no.";
+        assert_eq!(family_name("Grace Tan", text), "tan");
+        assert_eq!(
+            family_name("Lim Wei Jie", "said Lim Wei Jie, the chief executive."),
+            "jie"
+        );
+        // The first word used alone only inside the full name is no sign.
+        assert_eq!(family_name("Nguyen Van An", "Nguyen Van An said so."), "an");
+        // Both words used alone: the usual order wins.
+        assert_eq!(
+            family_name("Kim Lee", "Mr Kim spoke; Mr Lee said no."),
+            "lee"
+        );
     }
 }

@@ -19,6 +19,7 @@
 //! statement is decided by the quote judge, across speakers, so that
 //! misattributions can be found.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use unicode_normalization::UnicodeNormalization;
@@ -26,7 +27,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::{Context, EntityKind};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
 use crate::extract::quote::{AttributionKind, QuoteKind, QuoteMention, word_spans};
-use crate::rules::speech::Compiled;
+use crate::rules::speech::{Compiled, Gender};
 
 /// Who said a quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,9 +53,21 @@ impl Speaker {
         let (a, b) = (&self.surname, &other.surname);
         self.key == other.key
             || (!a.is_empty() && a == b)
+            || self.family_name_first(other)
+            || other.family_name_first(self)
             || (a.chars().count() >= 5
                 && b.chars().count() >= 5
                 && strsim::normalized_levenshtein(a, b) >= 0.8)
+    }
+}
+
+impl Speaker {
+    /// "Mr Lim" and "Lim Wei Jie": a one-word name that is the first word
+    /// of the other's full name (family name first), not its given name
+    /// (never a given name alone: "Jordan" is not "Jordan Ellis").
+    fn family_name_first(&self, other: &Speaker) -> bool {
+        let words: Vec<&str> = other.name.split_whitespace().collect();
+        !self.name.contains(' ') && words.len() >= 2 && surname(words[0]) == self.surname
     }
 }
 
@@ -170,7 +183,7 @@ pub fn words(text: &str, speech: &Compiled) -> Vec<Word> {
 /// The quote claims of one document.
 pub fn claims(ctx: &Context) -> DocClaims {
     let speech = &ctx.rules.speech;
-    let people = People::find(ctx, speech);
+    let mut people = People::find(ctx, speech);
     let mut out = DocClaims::default();
     let mut previous: Option<(&QuoteMention, Option<Speaker>)> = None;
     for q in &ctx.mentions.quotes {
@@ -180,7 +193,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let mut speaker = q
             .attribution
             .as_ref()
-            .and_then(|a| resolve(ctx, speech, &people, q, a));
+            .and_then(|a| resolve(ctx, speech, &mut people, q, a));
         if q.attribution.is_none()
             && let Some((prev_quote, Some(prev))) = &previous
             && follows(&ctx.doc.text, prev_quote, q.span.start)
@@ -252,21 +265,35 @@ fn collapse(s: &str) -> String {
 fn resolve(
     ctx: &Context,
     speech: &Compiled,
-    people: &People,
+    people: &mut People,
     q: &QuoteMention,
     a: &crate::extract::quote::Attribution,
 ) -> Option<Speaker> {
     let written = ctx.text(a.speaker);
     if speech.is_pronoun(written) {
-        return people.before_pronoun(ctx, speech, a.speaker.start.min(q.span.start));
+        let gender = speech.gender_of_word(written);
+        return people.before_pronoun(ctx, speech, a.speaker.start.min(q.span.start), gender);
     }
     if written.chars().next().is_some_and(char::is_lowercase) || written.starts_with("The ") {
         return None; // "the statement read": a source, not a person
     }
-    // An entity the name stands on.
-    if let Some(e) = ctx.entities.iter().find(|e| {
-        e.kind != EntityKind::Place && e.span.start < a.speaker.end && a.speaker.start < e.span.end
-    }) {
+    // An entity the name stands on: a person anywhere in it, an
+    // organisation only at its end ("ESA said", not "ESA programme director
+    // Matthias Lindqvist said").
+    let overlapping =
+        |e: &&super::EntityRef| e.span.start < a.speaker.end && a.speaker.start < e.span.end;
+    if let Some(e) = ctx
+        .entities
+        .iter()
+        .filter(overlapping)
+        .find(|e| e.kind == EntityKind::Person)
+        .or_else(|| {
+            ctx.entities
+                .iter()
+                .filter(overlapping)
+                .find(|e| e.kind == EntityKind::Organisation && e.span.end >= a.speaker.end)
+        })
+    {
         return Some(Speaker {
             key: e.id.clone(),
             surname: surname(&e.name),
@@ -327,6 +354,11 @@ pub fn surname(name: &str) -> String {
 struct People {
     /// (span, full name, surname)
     mentions: Vec<(Span, String, String)>,
+    /// The sex each surname's bearer is known to have (see [`genders`]);
+    /// grows as pronouns are resolved ("Kearney said … she added").
+    genders: BTreeMap<String, Gender>,
+    /// Surnames with evidence both ways: left unknown for good.
+    ambiguous: Vec<String>,
 }
 
 impl People {
@@ -365,7 +397,20 @@ impl People {
             mentions.extend(from_entities);
             mentions.sort_by_key(|m| m.0);
         }
-        People { mentions }
+        let (genders, ambiguous) = genders(ctx, speech, &mentions);
+        People {
+            mentions,
+            genders,
+            ambiguous,
+        }
+    }
+
+    /// Records what a resolved pronoun told about a person whose sex was
+    /// not known yet.
+    fn learn(&mut self, surname: &str, gender: Gender) {
+        if !self.ambiguous.iter().any(|a| a == surname) {
+            self.genders.entry(surname.to_string()).or_insert(gender);
+        }
     }
 
     /// The fullest name given in the document to a person with this surname.
@@ -381,18 +426,46 @@ impl People {
     /// speaking in this or the previous sentence ("Peskov said, adding that
     /// the Trump-Putin call… As he noted"), else the subject opening one of
     /// them, else the last one named in the three sentences before.
-    fn before_pronoun(&self, ctx: &Context, speech: &Compiled, at: usize) -> Option<Speaker> {
+    ///
+    /// A gendered pronoun skips people known to be of the other sex; when
+    /// that leaves nobody in the window, the last person known to be of its
+    /// own sex in the eight sentences before is taken, else nobody.
+    fn before_pronoun(
+        &mut self,
+        ctx: &Context,
+        speech: &Compiled,
+        at: usize,
+        gender: Option<Gender>,
+    ) -> Option<Speaker> {
         let i = ctx.sentence_index(at);
-        let from = ctx
-            .mentions
-            .sentences
-            .get(i.saturating_sub(3))
-            .map_or(0, |s| s.start);
+        let start_of = |back: usize| {
+            ctx.mentions
+                .sentences
+                .get(i.saturating_sub(back))
+                .map_or(0, |s| s.start)
+        };
+        let from = start_of(3);
+        let fits = |m: &(Span, String, String)| match (gender, self.genders.get(&m.2)) {
+            (Some(g), Some(known)) => g == *known,
+            _ => true,
+        };
         let in_window: Vec<&(Span, String, String)> = self
             .mentions
             .iter()
-            .filter(|m| m.0.start >= from && m.0.end <= at)
+            .filter(|m| m.0.start >= from && m.0.end <= at && fits(m))
             .collect();
+        if in_window.is_empty() {
+            let g = gender?;
+            let far = start_of(8);
+            let pick = self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.0.start >= far && m.0.end <= at)
+                .find(|m| self.genders.get(&m.2) == Some(&g))?
+                .clone();
+            return Some(self.speaker_of(ctx, &pick));
+        }
         let speaking = |m: &&(Span, String, String)| {
             let rest = ctx.doc.text.get(m.0.end..).unwrap_or("");
             let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
@@ -428,19 +501,152 @@ impl People {
                     .find(opens_sentence)
             })
             .or_else(|| in_window.last())?;
+        let pick = (*pick).clone();
+        // Only a pronoun nobody else in the window could take teaches the
+        // person's sex; a guess must not harden into evidence.
+        let alone = in_window.iter().all(|m| m.2 == pick.2);
+        if let (Some(g), true) = (gender, alone) {
+            self.learn(&pick.2, g);
+        }
+        Some(self.speaker_of(ctx, &pick))
+    }
+
+    fn speaker_of(&self, ctx: &Context, pick: &(Span, String, String)) -> Speaker {
         let full = self.full_name(&pick.2).unwrap_or_else(|| pick.1.clone());
         let key = ctx
             .entities
             .iter()
             .find(|e| e.span == pick.0)
             .map_or_else(|| pick.2.clone(), |e| e.id.clone());
-        Some(Speaker {
+        Speaker {
             key,
             name: full,
             surname: pick.2.clone(),
             named: false,
-        })
+        }
     }
+}
+
+/// What the document tells about each person's sex, by surname: an
+/// entity's `pronoun`; a gendered word right before a mention ("Mrs",
+/// "spokeswoman") or in an appositive after it ("…, a spokeswoman for");
+/// the given name; the first pronoun after a mention in its sentence, when
+/// no other person is named in between. Surnames with evidence both ways
+/// (a couple, a father and son) are returned apart, as ambiguous.
+fn genders(
+    ctx: &Context,
+    speech: &Compiled,
+    mentions: &[(Span, String, String)],
+) -> (BTreeMap<String, Gender>, Vec<String>) {
+    let text = &ctx.doc.text;
+    let mut seen: BTreeMap<String, (bool, bool)> = BTreeMap::new();
+    for (n, (span, full, sur)) in mentions.iter().enumerate() {
+        let mut found: Vec<Gender> = Vec::new();
+        if let Some(p) = ctx
+            .entities
+            .iter()
+            .find(|e| e.span == *span)
+            .and_then(|e| ctx.rules.entities.get(&e.id))
+            .and_then(|x| x.pronoun.as_deref())
+        {
+            found.extend(speech.gender_of_word(p));
+        }
+        found.extend(word_before(text, speech, span.start));
+        found.extend(appositive(text, speech, span.end));
+        // The given name, as written here or in the fullest form known.
+        for name in [ctx.text(*span), full.as_str()] {
+            let mut words = name.split_whitespace();
+            if let (Some(given), Some(_)) = (words.next(), words.next()) {
+                found.extend(speech.gender_of_name(&fold(given)));
+            }
+        }
+        let next_person = mentions.get(n + 1).map_or(text.len(), |m| m.0.start);
+        found.extend(pronoun_after(ctx, speech, *span, next_person));
+        let e = seen.entry(sur.clone()).or_insert((false, false));
+        for g in found {
+            match g {
+                Gender::Feminine => e.0 = true,
+                Gender::Masculine => e.1 = true,
+            }
+        }
+    }
+    let mut known = BTreeMap::new();
+    let mut ambiguous = Vec::new();
+    for (sur, (f, m)) in seen {
+        match (f, m) {
+            (true, false) => {
+                known.insert(sur, Gender::Feminine);
+            }
+            (false, true) => {
+                known.insert(sur, Gender::Masculine);
+            }
+            (true, true) => ambiguous.push(sur),
+            (false, false) => {}
+        }
+    }
+    (known, ambiguous)
+}
+
+fn fold(word: &str) -> String {
+    word.nfkd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A gendered word among the (at most three) title words right before a
+/// name: "Mrs. Varga", "Kremlin spokeswoman Maria Zakharova".
+fn word_before(text: &str, speech: &Compiled, at: usize) -> Option<Gender> {
+    let before = text.get(..at)?;
+    for w in before.split([' ', '\u{a0}']).rev().skip(1).take(3) {
+        if let Some(g) = speech.gender_of_word(w) {
+            return Some(g);
+        }
+        if !speech.is_title(w) {
+            break;
+        }
+    }
+    None
+}
+
+/// A gendered word in an appositive right after a name: ", a spokeswoman
+/// for Shannon Airport", ", the queen's …".
+fn appositive(text: &str, speech: &Compiled, end: usize) -> Option<Gender> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let mut words = rest.split_whitespace();
+    if !matches!(words.next(), Some("a" | "an" | "the")) {
+        return None;
+    }
+    words
+        .take(4)
+        .take_while(|w| !w.ends_with([',', '.', ';']) || speech.gender_of_word(w).is_some())
+        .filter(|w| !speech.is_pronoun(w))
+        .find_map(|w| speech.gender_of_word(w.trim_end_matches("’s").trim_end_matches("'s")))
+}
+
+/// The first pronoun after a person's mention in the same sentence, when
+/// no other person is named before it: "Helena Vasconcelos was never
+/// expected to win by much, and she did not". Not after a possessive
+/// ("Merkel's successor said he…": the pronoun is the successor's).
+fn pronoun_after(
+    ctx: &Context,
+    speech: &Compiled,
+    span: Span,
+    next_person: usize,
+) -> Option<Gender> {
+    let text = &ctx.doc.text;
+    let rest = text.get(span.end..)?;
+    if rest.starts_with(['’', '\'']) {
+        return None;
+    }
+    let sentence_end = ctx.sentence(span.start).end.max(span.end);
+    let stop = sentence_end.min(next_person).saturating_sub(span.end);
+    let window = rest.get(..stop.min(rest.len()))?;
+    word_spans(window)
+        .into_iter()
+        .map(|(_, w)| w)
+        .find(|w| speech.is_pronoun(w))
+        .and_then(|w| speech.gender_of_word(w))
 }
 
 /// People found without the entity layer: capitalised names after a title
@@ -555,7 +761,10 @@ fn introduces_person(
                 .iter()
                 .any(|w| speech.is_title(w) && w.chars().next().is_some_and(char::is_lowercase)))
     });
-    relative || speaking || appositive || described
+    // "Helena Vasconcelos was never expected to win": a known given name
+    // opening a name of two words or more.
+    let given = speech.gender_of_name(&fold(words[first].1)).is_some();
+    relative || speaking || appositive || described || given
 }
 
 fn sentence_initial(text: &str, at: usize) -> bool {
@@ -669,6 +878,77 @@ mod tests {
             v[1].speaker.as_ref().map(|s| s.surname.as_str()),
             Some("peskov")
         );
+    }
+
+    /// "she said" skips the men named since: by honorific, by gendered
+    /// title, by given name, by a pronoun used of them earlier.
+    #[test]
+    fn she_is_not_the_nearest_man() {
+        let cases = [
+            (
+                "Mrs Clarke opened the meeting. Mr Dawes spoke after that. “We will rebuild every home in this town,” she said.",
+                "clarke",
+            ),
+            (
+                "Airport spokeswoman Orla Brennan said the runway was shut. Airline chairman Piet Vos arrived later. “Nobody was hurt in the landing at all,” she said.",
+                "brennan",
+            ),
+            (
+                "Ines Duarte Soto won the seat. Outgoing President Marcelo Alves handed over. “This is a new start for the whole city,” she said.",
+                "soto",
+            ),
+            (
+                "Mayor Jordan Ellis won the seat, and she thanked voters. Rival candidate Sam Porter conceded, and he left. “This is a new start for the whole city,” she said.",
+                "ellis",
+            ),
+            (
+                "Sam Porter, a spokeswoman for the council, was there. Mayor Jordan Ellis conceded, and he left. “This is a new start for the whole city,” she told them.",
+                "porter",
+            ),
+        ];
+        for (text, want) in cases {
+            let v = quote_values(text);
+            assert_eq!(v.len(), 1, "{text}");
+            let s = v[0].speaker.as_ref().expect(text);
+            assert_eq!(s.surname, want, "{text}");
+            assert!(!s.named, "a pronoun never names: {text}");
+        }
+        // A pronoun only one person could take teaches that person's sex.
+        let v = quote_values(
+            "Mayor Sam Porter spoke first. “We will rebuild every home in this town,” she said. Governor Alex Moss stood beside Porter. “This is a new start for the whole city,” he said.",
+        );
+        let who: Vec<Option<&str>> = v
+            .iter()
+            .map(|q| q.speaker.as_ref().map(|s| s.surname.as_str()))
+            .collect();
+        assert_eq!(who, [Some("porter"), Some("moss")]);
+        // Nobody of her sex in sight: unattributed, not the man.
+        let v = quote_values(
+            "Mr Dawes opened the meeting. “We will rebuild every home in this town,” she said.",
+        );
+        assert_eq!(speaker(&v[0]), None);
+        // Nothing known of either: the nearest-person rule still applies.
+        let v = quote_values(
+            "Mayor Alex Moss spoke. Governor Robin Hale spoke. “We will rebuild every home in this town,” he said.",
+        );
+        assert_eq!(
+            v[0].speaker.as_ref().map(|s| s.surname.as_str()),
+            Some("hale")
+        );
+    }
+
+    #[test]
+    fn family_name_first_is_one_speaker() {
+        let sp = |name: &str| Speaker {
+            key: surname(name),
+            name: name.into(),
+            surname: surname(name),
+            named: true,
+        };
+        assert!(sp("Lim").same(&sp("Lim Wei Jie")));
+        assert!(sp("Lim Wei Jie").same(&sp("Lim")));
+        assert!(!sp("Tan").same(&sp("Lim Wei Jie")));
+        assert!(!sp("Lim Wei Jie").same(&sp("Tan Wei Jie Lim Kok")));
     }
 
     #[test]

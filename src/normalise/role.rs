@@ -85,6 +85,9 @@ pub struct RoleValue {
     /// The year the office was taken, when the text says ("who became
     /// chancellor in 2025").
     pub since: Option<i32>,
+    /// A government portfolio read by its shape ("Emergency Services
+    /// Minister"): an office one person holds at a time.
+    pub portfolio: bool,
 }
 
 impl fmt::Display for RoleValue {
@@ -416,8 +419,26 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let Some(tense) = tense_of(ctx, m) else {
             continue;
         };
-        let Some(title) = ctx.rules.titles.title(ctx.text(m.title)) else {
-            continue;
+        let listed = ctx.rules.titles.title(ctx.text(m.title));
+        let portfolio = if m.portfolio {
+            if listed.is_some() {
+                // The title list reads it already.
+                continue;
+            }
+            // The words were checked in `extract::role`.
+            Some(
+                ctx.text(m.title)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        } else {
+            None
+        };
+        let title = match (listed, &portfolio) {
+            (Some(t), None) => Some(t),
+            (_, Some(_)) => None,
+            (None, None) => continue,
         };
         let found = if m.since.is_some() {
             person_ending(ctx, m.name)
@@ -443,7 +464,11 @@ pub fn claims(ctx: &Context) -> DocClaims {
             Day::Unknown => None,
             Day::Elsewhere => continue,
         };
-        let (office, short) = office(ctx, m, title, &id, date);
+        let (office, short) = match (title, &portfolio) {
+            (Some(t), _) => office(ctx, m, t, &id, date),
+            (None, Some(o)) => (o.clone(), o.to_lowercase()),
+            (None, None) => continue,
+        };
         let terms = ctx
             .rules
             .entities
@@ -463,6 +488,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 date,
                 terms,
                 since: m.since,
+                portfolio: portfolio.is_some(),
             }),
         });
     }

@@ -121,8 +121,18 @@ fn table(findings: &[&WireFinding], options: &Options, with_kind: bool) -> Strin
 /// evidence: `004:1 “at noon”`.
 fn values_cell(f: &WireFinding) -> String {
     let mut lines = Vec::new();
+    // When one side of a conflict holds several values written differently
+    // (km and miles), letter the sides so the reader sees which agree.
+    let sides: Vec<usize> = f.values.iter().filter_map(|v| v.side).collect();
+    let lettered = (1..sides.len()).any(|i| sides[..i].contains(&sides[i]));
     for v in &f.values {
-        lines.push(format!("• {}", v.value));
+        match v.side {
+            Some(side) if lettered => {
+                let letter = char::from(b'A' + (side % 26) as u8);
+                lines.push(format!("{letter} • {}", v.value));
+            }
+            _ => lines.push(format!("• {}", v.value)),
+        }
         for e in &v.evidence {
             let doc = e.document.split('_').next().unwrap_or(&e.document);
             lines.push(format!("    {doc}:{} “{}”", e.line, one_line(&e.text)));

@@ -65,6 +65,11 @@ pub struct WireFinding {
 #[derive(Clone, Debug, Serialize)]
 pub struct WireValue {
     pub value: String,
+    /// In a conflict, the side this value is on: values with the same side
+    /// are compatible with each other (one written in km, one in miles).
+    /// An addition to schema 1, absent where the judge does not cluster.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<usize>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -116,8 +121,10 @@ impl BundleReport {
             values: f
                 .values
                 .iter()
-                .map(|v| WireValue {
+                .enumerate()
+                .map(|(i, v)| WireValue {
                     value: v.value.clone(),
+                    side: f.sides.get(i).copied(),
                     evidence: v.evidence.iter().map(|a| evidence(checked, a)).collect(),
                 })
                 .collect(),

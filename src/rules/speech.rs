@@ -54,6 +54,27 @@ pub struct Settings {
     pub number_words: Vec<String>,
     /// Pronouns resolved to the nearest person before them.
     pub pronouns: Vec<String>,
+    /// Words that tell a person's sex when they stand right before the
+    /// name or in an appositive after it ("Mrs", "spokeswoman", "queen"),
+    /// and the pronouns that refer to one ("she", "her"). Optional: without
+    /// them pronouns fall back to the nearest person.
+    #[serde(default)]
+    pub feminine_words: Vec<String>,
+    #[serde(default)]
+    pub masculine_words: Vec<String>,
+    /// Given names that are (almost) always borne by one sex, folded: lower
+    /// case, no diacritics.
+    #[serde(default)]
+    pub feminine_names: Vec<String>,
+    #[serde(default)]
+    pub masculine_names: Vec<String>,
+}
+
+/// The sex a word or name tells, for matching pronouns to people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gender {
+    Feminine,
+    Masculine,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -107,6 +128,10 @@ struct WordSets {
     negations: HashSet<String>,
     numbers: HashSet<String>,
     pronouns: HashSet<String>,
+    feminine: HashSet<String>,
+    masculine: HashSet<String>,
+    feminine_names: HashSet<String>,
+    masculine_names: HashSet<String>,
 }
 
 impl Default for Compiled {
@@ -135,6 +160,28 @@ impl Compiled {
     }
     pub fn is_pronoun(&self, word: &str) -> bool {
         self.sets.pronouns.contains(&word.to_lowercase())
+    }
+    /// The sex a word tells ("she", "Mrs.", "spokesman"), in any case.
+    pub fn gender_of_word(&self, word: &str) -> Option<Gender> {
+        let w = word.to_lowercase();
+        let w = w.trim_end_matches([',', '.']);
+        if self.sets.feminine.contains(w) {
+            Some(Gender::Feminine)
+        } else if self.sets.masculine.contains(w) {
+            Some(Gender::Masculine)
+        } else {
+            None
+        }
+    }
+    /// The sex a given name tells; `folded` is lower case, no diacritics.
+    pub fn gender_of_name(&self, folded: &str) -> Option<Gender> {
+        if self.sets.feminine_names.contains(folded) {
+            Some(Gender::Feminine)
+        } else if self.sets.masculine_names.contains(folded) {
+            Some(Gender::Masculine)
+        } else {
+            None
+        }
     }
 }
 
@@ -204,6 +251,10 @@ impl RuleFile for SpeechFile {
             &mut settings.number_words,
             &mut settings.pronouns,
             &mut settings.title_words,
+            &mut settings.feminine_words,
+            &mut settings.masculine_words,
+            &mut settings.feminine_names,
+            &mut settings.masculine_names,
         ] {
             for w in list.iter_mut() {
                 *w = w.to_lowercase();
@@ -251,6 +302,10 @@ impl RuleFile for SpeechFile {
             negations: set(&settings.negations),
             numbers: set(&settings.number_words),
             pronouns: set(&settings.pronouns),
+            feminine: set(&settings.feminine_words),
+            masculine: set(&settings.masculine_words),
+            feminine_names: set(&settings.feminine_names),
+            masculine_names: set(&settings.masculine_names),
         };
         Ok(Compiled {
             settings,

@@ -26,6 +26,9 @@ pub struct TitleFile {
     /// Tense markers before a title, by meaning: `former = ["former", "ex-"]`.
     #[serde(default)]
     pub markers: Markers,
+    /// Offices the title list does not name, read by their shape.
+    #[serde(default)]
+    pub generic: Generic,
     #[serde(default)]
     pub example: Vec<Example>,
     #[serde(default)]
@@ -84,6 +87,21 @@ pub struct Markers {
     pub lesser: Vec<String>,
 }
 
+/// Offices read by shape rather than listed one by one.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Generic {
+    /// Head nouns of offices ("Commissioner", "Administrator"): a word
+    /// that is one is part of a title, never of a person's name.
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// Heads of a government portfolio: capitalised words before one of
+    /// them name an office held by one person at a time ("Emergency
+    /// Services Minister", "Home Secretary").
+    #[serde(default)]
+    pub portfolios: Vec<String>,
+}
+
 /// One title, ready to use.
 #[derive(Clone, Debug)]
 pub struct Title {
@@ -125,6 +143,10 @@ pub struct Compiled {
     /// Country name after "of" → country index.
     pub country_names: Vec<(String, usize)>,
     pub regex: Option<Regex>,
+    /// "Portfolio Minister Name": `tense`, `title`, `name`.
+    pub portfolio_regex: Option<Regex>,
+    /// Lower-cased generic office heads.
+    pub heads: Vec<String>,
     /// "Name, who became title in year".
     pub since_regex: Option<Regex>,
 }
@@ -163,10 +185,13 @@ impl Compiled {
             self.title_forms
                 .iter()
                 .any(|(f, _)| f.split([' ', '-']).any(|w| w == part))
-        }) || self
-            .country_forms
-            .iter()
-            .any(|(f, _)| f.split(' ').any(|w| w == word))
+        }) || lower
+            .split('-')
+            .any(|part| self.heads.iter().any(|h| h == part))
+            || self
+                .country_forms
+                .iter()
+                .any(|(f, _)| f.split(' ').any(|w| w == word))
     }
 }
 
@@ -197,6 +222,8 @@ impl RuleFile for TitleFile {
         self.markers.outgoing.extend(m.outgoing);
         self.markers.other_time.extend(m.other_time);
         self.markers.lesser.extend(m.lesser);
+        self.generic.heads.extend(user.generic.heads);
+        self.generic.portfolios.extend(user.generic.portfolios);
         self.example.extend(user.example);
         self.allow.extend(user.allow);
     }
@@ -273,7 +300,27 @@ impl RuleFile for TitleFile {
             Some((a, b)) => (Some(a), Some(b)),
             None => (None, None),
         };
+        let portfolio_regex = if self.generic.portfolios.is_empty() {
+            None
+        } else {
+            // One to three capitalised words, then the portfolio head, then
+            // the name; the words are checked in `normalise::role`.
+            let pattern = format!(
+                r"(?:\b(?P<tense>(?i:{markers}))(?:\s+|\b))?\b(?P<title>(?:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}(?:{heads}))(?:,\s+|\s+)(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}})",
+                markers = alternation(&markers),
+                heads = alternation(&self.generic.portfolios),
+                particles = crate::extract::name::PARTICLES.join("|"),
+            );
+            Some(Regex::new(&pattern).map_err(|e| RuleProblem::new(e.to_string(), None))?)
+        };
         Ok(Compiled {
+            portfolio_regex,
+            heads: self
+                .generic
+                .heads
+                .iter()
+                .map(|h| h.to_lowercase())
+                .collect(),
             titles,
             countries: self.countries.clone(),
             markers: self.markers.clone(),
