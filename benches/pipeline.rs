@@ -45,6 +45,42 @@ fn corpus_end_to_end(bencher: Bencher) {
         });
 }
 
+/// Every corpus document, replicated with distinct ids into one bundle of
+/// `n` documents: a large story, to show how analysis and comparison scale
+/// with the number of documents (comparison groups grow with the bundle).
+fn synthetic_bundle(n: usize) -> Bundle {
+    let originals: Vec<_> = corpus().into_iter().flat_map(|b| b.documents).collect();
+    let documents = (0..n)
+        .map(|i| {
+            let mut doc = originals[i % originals.len()].clone();
+            doc.id = format!("r{i:04}-{}", doc.id);
+            doc
+        })
+        .collect();
+    Bundle {
+        path: "synthetic".to_string(),
+        title: None,
+        documents,
+        errors: Vec::new(),
+    }
+}
+
+/// 1,000 documents (1.4 MB of text) in one bundle, end to end.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn synthetic_1000_documents(bencher: Bencher) {
+    let rules = Rules::builtin().expect("rules load");
+    let bundle = synthetic_bundle(1000);
+    let bytes: usize = bundle.documents.iter().map(|d| d.text.len()).sum();
+    let docs = bundle.documents.len();
+    bencher
+        .counter(BytesCount::new(bytes))
+        .counter(ItemsCount::new(docs))
+        .bench(|| {
+            let checked = crosscheck::check_bundle(bundle.clone(), &rules);
+            black_box(Report::new(&[checked], Vec::new()))
+        });
+}
+
 /// Compiling the built-in rules: paid once per run.
 #[divan::bench]
 fn rules_compile() -> Rules {

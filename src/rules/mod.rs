@@ -15,6 +15,7 @@ pub mod events;
 pub mod quantities;
 pub mod speech;
 pub mod titles;
+pub mod word_regex;
 pub mod zones;
 
 mod examples;

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use regex::Regex;
+use super::word_regex::WordRegex as Regex;
 use serde::Deserialize;
 use toml::Spanned;
 

@@ -9,7 +9,7 @@
 //! title and country words also tell `normalise::name` which capitalised
 //! words are not names.
 
-use regex::Regex;
+use super::word_regex::WordRegex as Regex;
 use serde::Deserialize;
 use toml::Spanned;
 

@@ -1,0 +1,151 @@
+//! A regex with Unicode word boundaries that stays on the fast engines.
+//!
+//! Takes a pattern as the rules spell it and compiles it twice: as written,
+//! and with every `\b`/`\B` made an ASCII one. A Unicode `\b` keeps the
+//! regex crate's DFAs off any haystack with a non-ASCII byte (curly quotes,
+//! dashes, NBSP are everywhere in news text), so it falls back to the slow
+//! PikeVM. When a haystack holds no non-ASCII *word* character, the two
+//! boundaries are the same at every position, so the ASCII twin is used and
+//! the result is identical; otherwise the pattern as written is. Hands on the
+//! usual `regex` methods (`captures`, `captures_iter`, `find`, `find_iter`).
+
+use regex::{CaptureMatches, CaptureNames, Captures, Match, Matches, Regex};
+
+#[derive(Clone, Debug)]
+pub struct WordRegex {
+    unicode: Regex,
+    /// The ASCII-boundary twin, when the pattern has a boundary at all.
+    ascii: Option<Regex>,
+}
+
+impl WordRegex {
+    pub fn new(pattern: &str) -> Result<Self, regex::Error> {
+        let unicode = Regex::new(pattern)?;
+        let twin = ascii_boundaries(pattern);
+        let ascii = if twin == pattern {
+            None
+        } else {
+            Some(Regex::new(&twin)?)
+        };
+        Ok(WordRegex { unicode, ascii })
+    }
+
+    /// The engine that gives the pattern's own answer on `hay`, fastest first.
+    fn pick(&self, hay: &str) -> &Regex {
+        match &self.ascii {
+            Some(ascii) if no_unicode_word_chars(hay) => ascii,
+            _ => &self.unicode,
+        }
+    }
+
+    pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        self.pick(hay).captures(hay)
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+        self.pick(hay).captures_iter(hay)
+    }
+
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        self.pick(hay).find(hay)
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
+        self.pick(hay).find_iter(hay)
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.pick(hay).is_match(hay)
+    }
+
+    pub fn capture_names(&self) -> CaptureNames<'_> {
+        self.unicode.capture_names()
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.unicode.as_str()
+    }
+}
+
+/// `\b` and `\B` as ASCII boundaries; every other escape unchanged.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str("(?-u:\\b)"),
+            Some('B') => out.push_str("(?-u:\\B)"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Whether every non-ASCII character of `hay` is one known not to be a
+/// Unicode word character (`\w`: letters, marks, digits, connector
+/// punctuation, joiners). Unknown characters count as word characters, so a
+/// `true` here is always safe.
+fn no_unicode_word_chars(hay: &str) -> bool {
+    hay.is_ascii() || hay.chars().all(|c| c.is_ascii() || surely_not_word(c))
+}
+
+fn surely_not_word(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c,
+            // Dashes, quotes, daggers, bullets, ellipsis (not U+200B–U+200F).
+            '\u{2010}'..='\u{2027}'
+            // Per mille, primes, angle quotes, reference mark, overline (not
+            // U+203F, a connector).
+            | '\u{2030}'..='\u{203E}'
+            // Latin-1 punctuation and symbols, skipping ª µ º and ¹ ² ³ ¼ ½ ¾.
+            | '\u{A1}'..='\u{A9}'
+            | '\u{AB}'..='\u{B1}'
+            | '\u{B4}'
+            | '\u{B6}'..='\u{B8}'
+            | '\u{BB}'
+            | '\u{BF}'
+            | '×'
+            | '÷'
+            | '€'
+            | '™')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_whitelist_holds_no_word_character() {
+        let word = Regex::new(r"^\w$").unwrap();
+        for c in ('\u{80}'..='\u{2FFF}').filter(|c| surely_not_word(*c)) {
+            assert!(!word.is_match(&c.to_string()), "{c:?} is a word character");
+        }
+    }
+
+    #[test]
+    fn both_engines_agree_on_text_without_unicode_letters() {
+        let re = WordRegex::new(r"\b(?:said|he)\b").unwrap();
+        let hay = "“He said”—he said’ said… saids";
+        assert!(re.ascii.is_some() && no_unicode_word_chars(hay));
+        let fast: Vec<_> = re.find_iter(hay).map(|m| m.range()).collect();
+        let slow: Vec<_> = re.unicode.find_iter(hay).map(|m| m.range()).collect();
+        assert_eq!(fast, slow);
+        assert_eq!(fast.len(), 4);
+    }
+
+    #[test]
+    fn unicode_letters_keep_unicode_boundaries() {
+        // ASCII `\b` would see a boundary between "said" and "é".
+        let re = WordRegex::new(r"\bsaid\b").unwrap();
+        assert!(!re.is_match("saidé"));
+        assert!(re.is_match("José said"));
+    }
+}
