@@ -303,7 +303,12 @@ fn range_joiner(text: &str, a: &Token, b: &Token) -> Option<&'static str> {
         return None;
     }
     let between = text[a_end..b.start].trim().to_lowercase();
-    let before = text[..a.start].trim_end().to_lowercase();
+    // Only the word before the range matters ("between", "from"): take a
+    // short tail rather than lower-casing everything before it, which made
+    // this quadratic in the number of times in a document.
+    let head = text[..a.start].trim_end();
+    let tail_start = head.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let before = head[tail_start..].to_lowercase();
     match between.as_str() {
         "and" if before.ends_with("between") => Some("between"),
         "to" | "until" | "till" if before.ends_with("from") => Some("from"),
