@@ -57,12 +57,7 @@ fn synthetic_bundle(n: usize) -> Bundle {
             doc
         })
         .collect();
-    Bundle {
-        path: "synthetic".to_string(),
-        title: None,
-        documents,
-        errors: Vec::new(),
-    }
+    Bundle::in_memory("synthetic", documents)
 }
 
 /// 1,000 documents (1.4 MB of text) in one bundle, end to end.

@@ -319,29 +319,18 @@ mod tests {
 #[cfg(test)]
 mod bundle_tests {
     use crate::claim::Category;
-    use crate::compare::{self, Comparison, Kind};
-    use crate::load::Document;
+    use crate::compare::{Comparison, Kind};
+    use crate::load::{Bundle, Document};
     use crate::rules::Rules;
 
     fn check(docs: &[&str]) -> Comparison {
         let rules = Rules::builtin().expect("rules");
-        let mut claims = Vec::new();
-        for (i, text) in docs.iter().enumerate() {
-            let doc = Document::from_text(&format!("{i:03}"), text);
-            let mut c = crate::analyse_document(&doc, &rules);
-            c.claims.iter_mut().for_each(|x| x.anchor.doc = i);
-            claims.push(c);
-        }
-        let ids: Vec<String> = (0..docs.len()).map(|i| format!("{i:03}")).collect();
-        let published = vec![None; docs.len()];
-        compare::compare(
-            &compare::Bundle {
-                doc_ids: &ids,
-                short_names: &ids,
-                published: &published,
-            },
-            &claims,
-        )
+        let documents = docs
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Document::from_text(&format!("{i:03}"), text))
+            .collect();
+        crate::check_bundle(Bundle::in_memory("test", documents), &rules).comparison
     }
 
     fn variants(c: &Comparison) -> Vec<String> {

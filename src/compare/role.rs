@@ -323,31 +323,23 @@ fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparis
 
 #[cfg(test)]
 mod tests {
-    use crate::compare::{self, Comparison, Kind};
-    use crate::load::{Document, Published};
+    use crate::compare::{Comparison, Kind};
+    use crate::load::{Bundle, Document, Published};
     use crate::rules::Rules;
 
     /// Checks a bundle of (text, published) documents.
     fn check(docs: &[(&str, Option<&str>)]) -> Comparison {
         let rules = Rules::builtin().expect("rules");
-        let mut claims = Vec::new();
-        for (i, (text, published)) in docs.iter().enumerate() {
-            let mut doc = Document::from_text(&format!("{i:03}"), text);
-            doc.published = published.map(|p| Published::parse(p).expect("date"));
-            let mut c = crate::analyse_document(&doc, &rules);
-            c.claims.iter_mut().for_each(|x| x.anchor.doc = i);
-            claims.push(c);
-        }
-        let ids: Vec<String> = (0..docs.len()).map(|i| format!("{i:03}")).collect();
-        let published = vec![None; docs.len()];
-        compare::compare(
-            &compare::Bundle {
-                doc_ids: &ids,
-                short_names: &ids,
-                published: &published,
-            },
-            &claims,
-        )
+        let documents = docs
+            .iter()
+            .enumerate()
+            .map(|(i, (text, published))| {
+                let mut doc = Document::from_text(&format!("{i:03}"), text);
+                doc.published = published.map(|p| Published::parse(p).expect("date"));
+                doc
+            })
+            .collect();
+        crate::check_bundle(Bundle::in_memory("test", documents), &rules).comparison
     }
 
     fn role_conflicts(c: &Comparison) -> Vec<(String, Vec<String>)> {

@@ -30,6 +30,19 @@ pub struct Bundle {
     pub errors: Vec<InputError>,
 }
 
+impl Bundle {
+    /// A bundle of documents already in memory (tests, benchmarks, callers
+    /// embedding the library), with no manifest and no errors.
+    pub fn in_memory(path: &str, documents: Vec<Document>) -> Bundle {
+        Bundle {
+            path: path.to_string(),
+            title: None,
+            documents,
+            errors: Vec::new(),
+        }
+    }
+}
+
 /// Loads one bundle: its manifest if it has one, otherwise every `.txt` and
 /// `.md` file in the directory (but a README), sorted by name.
 pub fn load_bundle(source: &BundleSource) -> Bundle {

@@ -715,13 +715,7 @@ mod tests {
 
     fn check(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {
         let rules = Rules::builtin().unwrap();
-        let bundle = Bundle {
-            path: "test".into(),
-            title: None,
-            documents: docs,
-            errors: Vec::new(),
-        };
-        let checked = crate::check_bundle(bundle, &rules);
+        let checked = crate::check_bundle(Bundle::in_memory("test", docs), &rules);
         (checked.comparison.findings, checked.comparison.agreements)
     }
 
