@@ -15,6 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::word_regex::ascii_boundaries;
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
 
@@ -223,30 +224,6 @@ fn alternation(phrases: impl Iterator<Item = String>) -> String {
         .join("|")
 }
 
-/// Word boundaries as ASCII ones: Unicode `\b` keeps the regex engine off
-/// its fast path on non-ASCII text, and figures, units and number words
-/// are ASCII next to their boundaries.
-fn ascii_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') => out.push_str("(?-u:\\b)"),
-                Some('B') => out.push_str("(?-u:\\B)"),
-                Some(other) => {
-                    out.push('\\');
-                    out.push(other);
-                }
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 impl QuantityFile {
     fn number_regex(&self) -> Result<Regex, RuleProblem> {
         let mut words: Vec<String> = self.numbers.keys().map(|k| k.to_lowercase()).collect();
@@ -274,6 +251,8 @@ impl QuantityFile {
             vague = pick(vague),
             words = pick(words),
         );
+        // Figures, units and number words are ASCII next to their boundaries,
+        // so ASCII `\b` finds the same matches on the regex engine's fast path.
         Regex::new(&ascii_boundaries(&pattern))
             .map_err(|e| RuleProblem::new(format!("number pattern: {e}"), None))
     }

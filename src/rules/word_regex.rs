@@ -68,7 +68,7 @@ impl WordRegex {
 }
 
 /// `\b` and `\B` as ASCII boundaries; every other escape unchanged.
-fn ascii_boundaries(pattern: &str) -> String {
+pub(crate) fn ascii_boundaries(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
