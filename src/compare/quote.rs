@@ -486,28 +486,8 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
         if misattributed {
             return; // the conflict says it all
         }
-        let mut docs: Vec<usize> = wordings.iter().flat_map(|w| w.docs()).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        out.agreements.push(Finding::new(
-            Kind::Agreement,
-            crate::claim::Category::Quote,
-            Severity::Info,
-            subject.clone(),
-            format!(
-                "{}: {} quote it alike",
-                subject.label,
-                list_docs(bundle, &docs)
-            ),
-            wordings
-                .iter()
-                .map(|w| FindingValue {
-                    value: w.value.to_string(),
-                    evidence: w.evidence(),
-                })
-                .collect(),
-            bundle.doc_ids,
-        ));
+        out.agreements
+            .push(agreement(bundle, &subject, wordings.iter()));
         return;
     }
     let serious = diffs.iter().any(|d| d.serious);
@@ -529,28 +509,10 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
         .map(|(w, _)| w)
         .collect();
     if !alike.is_empty() && !misattributed {
-        let mut docs: Vec<usize> = base.docs();
-        docs.extend(alike.iter().flat_map(|w| w.docs()));
-        docs.sort_unstable();
-        docs.dedup();
-        out.agreements.push(Finding::new(
-            Kind::Agreement,
-            crate::claim::Category::Quote,
-            Severity::Info,
-            subject.clone(),
-            format!(
-                "{}: {} quote it alike",
-                subject.label,
-                list_docs(bundle, &docs)
-            ),
-            std::iter::once(base)
-                .chain(alike.iter().copied())
-                .map(|w| FindingValue {
-                    value: w.value.to_string(),
-                    evidence: w.evidence(),
-                })
-                .collect(),
-            bundle.doc_ids,
+        out.agreements.push(agreement(
+            bundle,
+            &subject,
+            std::iter::once(base).chain(alike.iter().copied()),
         ));
     }
     for (w, d) in wordings[1..].iter().zip(&diffs).filter(|(_, d)| d.changed) {
@@ -586,6 +548,36 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
 }
 
 /// One statement given to different speakers.
+/// An agreement of wordings that quote one statement alike (identically,
+/// or cut at either end).
+fn agreement<'a>(
+    bundle: &Bundle,
+    subject: &Subject,
+    wordings: impl Iterator<Item = &'a Wording<'a>> + Clone,
+) -> Finding {
+    let mut docs: Vec<usize> = wordings.clone().flat_map(|w| w.docs()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    Finding::new(
+        Kind::Agreement,
+        crate::claim::Category::Quote,
+        Severity::Info,
+        subject.clone(),
+        format!(
+            "{}: {} quote it alike",
+            subject.label,
+            list_docs(bundle, &docs)
+        ),
+        wordings
+            .map(|w| FindingValue {
+                value: w.value.to_string(),
+                evidence: w.evidence(),
+            })
+            .collect(),
+        bundle.doc_ids,
+    )
+}
+
 fn misattribution(
     bundle: &Bundle,
     items: &[Item],
