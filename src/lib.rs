@@ -4,17 +4,21 @@
 //! The pipeline, one module per stage, data flowing one way:
 //!
 //! 1. [`load`]: paths → bundles of documents with publication time and zone;
-//! 2. [`extract`]: a document's text → raw mentions (names, dates, times,
-//!    events, roles, numbers, quotes), guided by [`rules`];
-//! 3. [`normalise`]: mentions → [`claim::Claim`]s with canonical values and
-//!    the subject they are about (times in UTC, names as entities, …);
-//! 4. [`compare`]: every document's claims → findings (conflicts, variants,
-//!    unresolved) and agreements, grouped by subject;
-//! 5. [`report`]: findings → a table, JSON or HTML, with file, line and text
+//! 2. [`index`]: a document's text → its text index (hard-wrapped lines
+//!    read whole, sentences, tokens with word classes, clause breaks);
+//! 3. [`extract`]: the text → raw mentions (names, dates, times, roles,
+//!    numbers, quotes), guided by [`rules`];
+//! 4. [`normalise`]: mentions → [`claim::Claim`]s with canonical values
+//!    (times in UTC, names as entities, …) and a typed frame each: what the
+//!    claim is about, read from its clause;
+//! 5. [`compare`]: every document's claims → aligned by their frames →
+//!    findings (conflicts, variants, updates, unresolved) and agreements;
+//! 6. [`report`]: findings → a table, JSON or HTML, with file, line and text
 //!    for every piece of evidence;
-//! 6. [`baseline`]: accepted findings, so CI fails only on new ones.
+//! 7. [`baseline`]: accepted findings, so CI fails only on new ones.
 //!
-//! Documents are independent until comparison, so stages 2–3 run in
+//! [`claim`] holds the types every stage shares and imports none of them.
+//! Documents are independent until comparison, so stages 2–4 run in
 //! parallel over documents. Rules are compiled once per run.
 
 pub mod baseline;
@@ -23,6 +27,7 @@ pub mod compare;
 pub mod error;
 pub mod explain;
 pub mod extract;
+pub mod index;
 pub mod load;
 pub mod normalise;
 pub mod report;
@@ -36,10 +41,14 @@ use crate::error::InputError;
 use crate::load::{Bundle, Document};
 use crate::rules::Rules;
 
-/// Extracts and normalises one document's claims (stages 2 and 3).
+/// Indexes, extracts and normalises one document's claims (stages 2–4).
+/// Extraction and normalisation read the index's flattened text (same
+/// offsets as the document's), so a hard-wrapped line reads whole.
 pub fn analyse_document(doc: &Document, rules: &Rules) -> DocClaims {
-    let mentions = extract::extract(doc, rules);
-    normalise::normalise(doc, rules, &mentions)
+    let index = index::TextIndex::build(&doc.text, &rules.words);
+    let flat = doc.with_text(&index.flat);
+    let mentions = extract::extract(&flat, rules);
+    normalise::normalise(&flat, rules, &index, &mentions)
 }
 
 /// A bundle after comparison: its documents, their claims and the findings.
@@ -97,11 +106,27 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
         .iter()
         .map(|d| d.published.map(|p| p.to_report_string()))
         .collect();
+    let published_days: Vec<Option<chrono::NaiveDate>> = bundle
+        .documents
+        .iter()
+        .map(|d| d.published.map(|p| p.date))
+        .collect();
+    // Each claim's sentence, for alignment (one document naming a fact
+    // twice names it in one sentence).
+    let sentence_of = |c: &claim::Claim| {
+        claims.get(c.anchor.doc).map_or(0, |d| {
+            d.sentences
+                .partition_point(|s| s.start <= c.anchor.span.start)
+                .saturating_sub(1)
+        })
+    };
     let comparison = compare::compare(
         &compare::Bundle {
             doc_ids: &doc_ids,
             short_names: &short_names,
             published: &published,
+            published_days: &published_days,
+            sentence_of: &sentence_of,
         },
         &claims,
     );

@@ -42,6 +42,17 @@ enum Command {
     /// with a bundle.toml, or a bundle.toml file), or a collection: a
     /// directory whose sub-directories are bundles.
     Check(CheckArgs),
+    /// Print every claim read from the documents, with its value and its
+    /// frame (what it is about), one JSON object per line: what crosscheck
+    /// read, before any comparison.
+    Extract {
+        /// Bundles to read (as for `check`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Directory of rule files that add to or override the built-in rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
     /// Explain a finding kind (conflict, variant, unresolved, agreement) or a
     /// category (time, date, duration, quantity, role, name, quote).
     Explain {
@@ -124,6 +135,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Extract { paths, rules } => extract(&paths, rules.as_deref()),
         Command::Explain { topic } => explain(topic.as_deref()),
         Command::Rules { action } => rules(action),
     };
@@ -208,6 +220,31 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         })
     });
     Ok(u8::from(failing))
+}
+
+fn extract(paths: &[PathBuf], rules: Option<&std::path::Path>) -> anyhow::Result<u8> {
+    let rules = match Rules::load(rules) {
+        Ok(r) => r,
+        Err(errors) => {
+            print_errors(&errors);
+            return Ok(2);
+        }
+    };
+    let (sources, errors) = crosscheck::load::discover(paths);
+    let checked: Vec<_> = sources
+        .par_iter()
+        .map(|s| crosscheck::check_bundle(crosscheck::load::load_bundle(s), &rules))
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(report::claims::render_jsonl(&checked).as_bytes())?;
+    stdout.flush()?;
+    let bundle_errors: Vec<&InputError> = checked.iter().flat_map(|c| &c.bundle.errors).collect();
+    print_errors(errors.iter().chain(bundle_errors.iter().copied()));
+    Ok(if errors.is_empty() && bundle_errors.is_empty() {
+        0
+    } else {
+        2
+    })
 }
 
 fn print_errors<'a>(errors: impl IntoIterator<Item = &'a InputError>) {

@@ -44,6 +44,11 @@ pub struct DateValue {
     /// `rules/events.toml`): days a few apart for it are one event told
     /// wrong (see `compare::date`).
     pub one_day_event: bool,
+    /// The words of a date told relative to the day of writing ("today",
+    /// "Sunday", "yesterday"), lower case: the same words in two reports
+    /// published on different days are one sentence run again, not two
+    /// days (see [`DateValue::compatible`]).
+    pub relative: Option<String>,
 }
 
 impl DateValue {
@@ -54,6 +59,7 @@ impl DateValue {
             kind: DateKind::Day,
             zone: Reckoning::Unstated,
             one_day_event: false,
+            relative: None,
         }
     }
 
@@ -64,6 +70,7 @@ impl DateValue {
             kind: DateKind::Range(label),
             zone: Reckoning::Unstated,
             one_day_event: false,
+            relative: None,
         }
     }
 
@@ -77,6 +84,9 @@ impl DateValue {
     /// (a quake at 3 a.m. Tuesday in Tokyo is Monday in London), see
     /// [`Reckoning`]; a weekday fits a day that falls on it.
     pub fn compatible(&self, other: &Self) -> bool {
+        if self.relative.is_some() && self.relative == other.relative {
+            return true;
+        }
         match (&self.kind, &other.kind) {
             (DateKind::Weekday(w), DateKind::Weekday(v)) => w == v,
             (DateKind::Weekday(w), _) => other.as_day().is_none_or(|d| d.weekday() == *w),

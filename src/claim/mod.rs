@@ -2,16 +2,18 @@
 //!
 //! A [`Claim`] is one statement found in one document (a time, a date, a
 //! quantity, a role, a name, a quote), already normalised: it carries the
-//! exact byte span of its source text, the subject it is about (the key
-//! comparison groups on) and a [`Value`] that can be shown to an editor and
-//! compared with other values of the same category. Comparison never looks
-//! at document text again; everything it needs is here.
+//! exact byte span of its source text, a typed [`Frame`] saying what it is
+//! about (what comparison aligns claims by) and a [`Value`] that can be
+//! shown to an editor and compared with other values of the same category.
+//! Comparison never looks at document text again; everything it needs is
+//! here. This module is the bottom of the house: it imports no other stage.
 
 use std::fmt;
 
 use serde::Serialize;
 
 pub mod date;
+pub mod frame;
 pub mod name;
 pub mod quantity;
 pub mod quote;
@@ -19,6 +21,7 @@ pub mod role;
 pub mod time;
 
 pub use date::DateValue;
+pub use frame::{Frame, Subject};
 pub use name::NameValue;
 pub use quantity::QuantityValue;
 pub use quote::QuoteValue;
@@ -70,27 +73,6 @@ impl Category {
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// What a claim is about. Claims with equal `key` (and category) are compared
-/// with each other; `label` is how the subject is shown to an editor.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Subject {
-    /// Grouping key, stable across documents: e.g. `call@2025-03-18`,
-    /// `donald-trump@2025-03-18`. It feeds finding ids, so keep it free of
-    /// anything that moves when unrelated text moves (no offsets, no lines).
-    pub key: String,
-    /// Human-readable subject: "phone call on 2025-03-18".
-    pub label: String,
-}
-
-impl Subject {
-    pub fn new(key: impl Into<String>, label: impl Into<String>) -> Self {
-        Subject {
-            key: key.into(),
-            label: label.into(),
-        }
     }
 }
 
@@ -169,7 +151,8 @@ pub struct Anchor {
 pub struct Claim {
     pub anchor: Anchor,
     pub category: Category,
-    pub subject: Subject,
+    /// What the claim is about.
+    pub frame: Frame,
     pub value: Value,
 }
 
@@ -180,7 +163,7 @@ pub struct Claim {
 pub struct Unresolved {
     pub anchor: Anchor,
     pub category: Category,
-    pub subject: Subject,
+    pub frame: Frame,
     /// Why it could not be normalised, in words an editor understands.
     pub reason: String,
 }
@@ -190,4 +173,7 @@ pub struct Unresolved {
 pub struct DocClaims {
     pub claims: Vec<Claim>,
     pub unresolved: Vec<Unresolved>,
+    /// The document's sentence spans, in text order: which sentence a
+    /// claim is in, for alignment.
+    pub sentences: Vec<Span>,
 }

@@ -23,6 +23,11 @@ pub struct QuantityValue {
     /// conversion between units allows for the rounding of the converted
     /// figure ("120 mph (195 km/h)": 120 mph is 193.1 km/h).
     pub unit: String,
+    /// The figure an "about" hedges, in the base unit: two hedged figures
+    /// agree when each lies within the other's hedge ("some 12,000" and
+    /// "about 12,400"), not merely when the hedges touch ("about 56" and
+    /// "about 50" are two figures).
+    pub about: Option<f64>,
     /// Written in a unit with others of its dimension (km and miles, mph
     /// and km/h) other than time: then figures in the same unit may be
     /// conversions rounded differently ("195 km/h" and "193 km/h" both
@@ -46,6 +51,10 @@ impl QuantityValue {
             1e-9
         };
         let eps = |x: f64| x.abs() * slack + 1e-12;
+        if let (Some(a), Some(b)) = (self.about, other.about) {
+            let within = |x: f64, v: &Self| v.low - eps(v.low) <= x && x <= v.high + eps(v.high);
+            return self.measure == other.measure && within(a, other) && within(b, self);
+        }
         self.measure == other.measure
             && self.low - eps(self.low) <= other.high + eps(other.high)
             && other.low - eps(other.low) <= self.high + eps(self.high)

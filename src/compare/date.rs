@@ -67,8 +67,9 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
         run.sort_by_key(|c| c.anchor);
         let sub = Group {
             category: group.category,
-            subject: group.subject,
+            subject: group.subject.clone(),
             claims: run,
+            why: group.why.clone(),
         };
         let judged = judge_by_clusters(bundle, &sub, severity);
         // A document that itself gives the event several days tells of an

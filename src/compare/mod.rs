@@ -1,16 +1,21 @@
 //! Stage 4, compare: from every document's claims to findings.
 //!
-//! Takes the normalised claims of a whole bundle and groups them by category
-//! and subject (a hash map on the subject key, never all pairs). Inside a
-//! group, claims with the same normalised value form one value with all its
-//! evidence; compatible values (a time inside a stated window, "about 12,000"
-//! and "12,400") are clustered; a group holding more than one cluster is one
-//! conflict, whatever the number of documents on each side. Clusters that
-//! several documents corroborate become agreements. Names and quotes have
-//! their own judges, which report variants (the same thing written
-//! differently) rather than conflicts. Hands on [`Comparison`]: plain data,
-//! no text re-read, nothing printed.
+//! Takes the normalised claims of a whole bundle. Times, dates, durations
+//! and quantities are aligned by their frames ([`align`]): claims about the
+//! same fact form a group, whatever their wording. Names, roles and quotes
+//! are grouped by whom they are about. Inside a group, claims with the same
+//! normalised value form one value with all its evidence; compatible values
+//! (a time inside a stated window, "about 12,000" and "12,400") are
+//! clustered; a group holding more than one cluster is one conflict,
+//! whatever the number of documents on each side, and a group with one
+//! cluster that several documents give is an agreement: never both. Counts
+//! that change as a story unfolds and rise from one report to a later one
+//! are an update (see [`quantity`]). Names and quotes have their own
+//! judges, which report variants (the same thing written differently)
+//! rather than conflicts. Hands on [`Comparison`]: plain data, no text
+//! re-read, nothing printed.
 
+pub mod align;
 mod cluster;
 pub mod date;
 mod fingerprint;
@@ -27,6 +32,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::claim::frame::Frame;
 use crate::claim::{Anchor, Category, Claim, DocClaims, Subject, Unresolved};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -92,6 +98,9 @@ pub struct Finding {
     /// with each other ("2,950 kg" and "about 6,500 lb"). Empty when the
     /// judge does not cluster.
     pub sides: Vec<usize>,
+    /// Why the claims were taken to be about one fact ("same predicate
+    /// 'killed'", "same theme 'people'"), for aligned categories.
+    pub why: Vec<String>,
 }
 
 impl Finding {
@@ -115,6 +124,7 @@ impl Finding {
             message,
             values,
             sides: Vec::new(),
+            why: Vec::new(),
         }
     }
 }
@@ -134,39 +144,89 @@ pub struct Bundle<'a> {
     /// Publication instants or days (for counts that change over time),
     /// as sortable RFC 3339 / date strings; `None` when unknown.
     pub published: &'a [Option<String>],
+    /// Publication days, for the time a story's own clauses are about.
+    pub published_days: &'a [Option<chrono::NaiveDate>],
+    /// The sentence index of each claim's anchor, by document: a document
+    /// naming one fact twice names it in one sentence (see [`align`]).
+    pub sentence_of: &'a dyn Fn(&Claim) -> usize,
 }
 
 /// Claims about one subject in one category, from every document, in
 /// document and text order.
 pub struct Group<'a> {
     pub category: Category,
-    pub subject: &'a Subject,
+    pub subject: Subject,
     pub claims: Vec<&'a Claim>,
+    /// Why the claims were aligned (empty for groups by person).
+    pub why: Vec<String>,
+}
+
+/// The subject a group of claims shows: the frame most of its claims
+/// render to (ties to the smallest key), so one outlet's wording does not
+/// change the finding's identity.
+pub fn group_subject(claims: &[&Claim]) -> Subject {
+    let mut counts: BTreeMap<String, (usize, Subject)> = BTreeMap::new();
+    for c in claims {
+        let s = c.frame.subject();
+        counts.entry(s.key.clone()).or_insert((0, s)).0 += 1;
+    }
+    counts
+        .into_values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.key.cmp(&a.1.key)))
+        .map(|(_, s)| s)
+        .unwrap_or_else(|| Frame::bare("").subject())
 }
 
 /// Compares one bundle's claims.
 pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
-    let mut groups: BTreeMap<(Category, &str), Group> = BTreeMap::new();
-    // Times with no day of their own, placed on the day other sources give.
-    let placed = time::place_undated(docs);
-    let claims = docs
-        .iter()
-        .flat_map(|d| &d.claims)
-        .filter(|c| !time::is_placed(&placed, c))
-        .chain(&placed);
-    for claim in claims {
-        groups
-            .entry((claim.category, claim.subject.key.as_str()))
-            .or_insert_with(|| Group {
-                category: claim.category,
-                subject: &claim.subject,
-                claims: Vec::new(),
-            })
-            .claims
-            .push(claim);
+    let all: Vec<&Claim> = docs.iter().flat_map(|d| &d.claims).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    // Names, roles and quotes: by whom they are about; weekdays by date.
+    let mut keyed: BTreeMap<(Category, String), Vec<&Claim>> = BTreeMap::new();
+    for c in &all {
+        let by_key = matches!(
+            c.category,
+            Category::Name | Category::Role | Category::Quote
+        ) || c.frame.measure == "weekday";
+        if by_key {
+            keyed
+                .entry((c.category, c.frame.subject().key))
+                .or_default()
+                .push(c);
+        }
+    }
+    for ((category, _), claims) in keyed {
+        groups.push(Group {
+            category,
+            subject: group_subject(&claims),
+            claims,
+            why: Vec::new(),
+        });
+    }
+    // Times, dates, durations, quantities: aligned by their frames.
+    let published = |d: usize| bundle.published_days.get(d).copied().flatten();
+    for category in [
+        Category::Time,
+        Category::Date,
+        Category::Duration,
+        Category::Quantity,
+    ] {
+        let claims: Vec<&Claim> = all
+            .iter()
+            .copied()
+            .filter(|c| c.category == category && c.frame.measure != "weekday")
+            .collect();
+        for a in align::align(category, &claims, &published, bundle.sentence_of) {
+            groups.push(Group {
+                category,
+                subject: group_subject(&a.claims),
+                claims: a.claims,
+                why: a.why,
+            });
+        }
     }
     let mut out = Comparison::default();
-    for group in groups.values_mut() {
+    for group in groups.iter_mut() {
         group.claims.sort_by_key(|c| c.anchor);
         let judged = match group.category {
             Category::Name => name::judge(bundle, group),
@@ -174,8 +234,23 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
             Category::Role => role::judge(bundle, group),
             Category::Quantity | Category::Duration => quantity::judge(bundle, group),
             Category::Date => date::judge(bundle, group, default_severity(group.category)),
-            _ => judge_by_clusters(bundle, group, default_severity(group.category)),
+            Category::Time => time::judge(bundle, group, default_severity(group.category)),
         };
+        let mut judged = judged;
+        // A subject is never both: where a group disagrees, the agreeing
+        // documents show as one side of the conflict.
+        if judged.findings.iter().any(|f| f.kind == Kind::Conflict) {
+            judged.agreements.clear();
+        }
+        for f in judged
+            .findings
+            .iter_mut()
+            .chain(judged.agreements.iter_mut())
+        {
+            if f.why.is_empty() {
+                f.why = group.why.clone();
+            }
+        }
         out.findings.extend(judged.findings);
         out.agreements.extend(judged.agreements);
     }
@@ -299,10 +374,10 @@ pub fn list_docs(bundle: &Bundle, docs: &[usize]) -> String {
 
 /// One `unresolved` finding per category, subject and reason.
 fn unresolved_findings(bundle: &Bundle, docs: &[DocClaims]) -> Vec<Finding> {
-    let mut groups: BTreeMap<(Category, &str, &str), Vec<&Unresolved>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Category, String, &str), Vec<&Unresolved>> = BTreeMap::new();
     for u in docs.iter().flat_map(|d| &d.unresolved) {
         groups
-            .entry((u.category, u.subject.key.as_str(), u.reason.as_str()))
+            .entry((u.category, u.frame.subject().key, u.reason.as_str()))
             .or_default()
             .push(u);
     }
@@ -310,6 +385,7 @@ fn unresolved_findings(bundle: &Bundle, docs: &[DocClaims]) -> Vec<Finding> {
         .into_values()
         .map(|items| {
             let first = items[0];
+            let subject = first.frame.subject();
             let evidence: Vec<Anchor> = items.iter().map(|u| u.anchor).collect();
             let mut docs: Vec<usize> = evidence.iter().map(|a| a.doc).collect();
             docs.dedup();
@@ -317,10 +393,10 @@ fn unresolved_findings(bundle: &Bundle, docs: &[DocClaims]) -> Vec<Finding> {
                 Kind::Unresolved,
                 first.category,
                 Severity::Info,
-                first.subject.clone(),
+                subject.clone(),
                 format!(
                     "{}: {} ({})",
-                    first.subject.label,
+                    subject.label,
                     first.reason,
                     list_docs(bundle, &docs)
                 ),

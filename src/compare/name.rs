@@ -21,12 +21,17 @@ use std::collections::BTreeSet;
 use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, list_docs};
 use crate::claim::name::NameValue;
 use crate::claim::{Anchor, Claim, Subject, Value};
-use crate::normalise::name::{UNLISTED, close_surname};
+use crate::normalise::name::close_surname;
 use crate::rules::entities::fold;
 
 pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
     let mut out = Comparison::default();
-    if group.subject.key == UNLISTED {
+    // Names the rules do not know carry no one they are about.
+    if group
+        .claims
+        .first()
+        .is_some_and(|c| c.frame.about.is_none())
+    {
         out.findings = unlisted(bundle, group);
     } else if let Some(f) = known(bundle, group) {
         out.findings.push(f);
@@ -72,7 +77,7 @@ fn known(bundle: &Bundle, group: &Group) -> Option<Finding> {
     }
     Some(finding(
         bundle,
-        group.subject,
+        &group.subject,
         &canonical,
         &right,
         &variants,

@@ -51,14 +51,17 @@ pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> V
         (Some(x), Some(y)) => (x - y).num_days().abs() <= WINDOW_DAYS,
         _ => true,
     };
-    let mut people: Vec<&str> = roles.iter().map(|(c, _)| c.subject.key.as_str()).collect();
+    fn who(c: &Claim) -> &str {
+        c.frame.about.as_ref().map_or("", |p| p.key.as_str())
+    }
+    let mut people: Vec<&str> = roles.iter().map(|(c, _)| who(c)).collect();
     people.sort_unstable();
     people.dedup();
     let mut out = Vec::new();
     for key in people {
         let own: Vec<(&Claim, &RoleValue)> = roles
             .iter()
-            .filter(|(c, r)| c.subject.key == key && r.tense == Tense::Current)
+            .filter(|(c, r)| who(c) == key && r.tense == Tense::Current)
             .copied()
             .collect();
         // Portfolios this person is given that someone else holds.
@@ -67,7 +70,7 @@ pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> V
             .filter(|(_, r)| {
                 r.portfolio
                     && roles.iter().any(|(c2, r2)| {
-                        c2.subject.key != key
+                        who(c2) != key
                             && r2.tense.holds()
                             && same_office(&r.office, &r2.office)
                             && near(r, r2)
@@ -113,10 +116,9 @@ pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> V
             wrong.person,
             other_offices.join(", ")
         );
-        let subject = Subject::new(
-            format!("{}@portfolio", first.subject.key),
-            format!("{}: office held", wrong.person),
-        );
+        let mut subject = first.frame.subject();
+        subject.key.push_str("|portfolio");
+        subject.label = format!("{}: office held", wrong.person);
         out.push(Finding::new(
             Kind::Conflict,
             crate::claim::Category::Role,
@@ -140,13 +142,14 @@ fn role_of(c: &Claim) -> Option<&RoleValue> {
 pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
     let mut out = Comparison::default();
     for (days, claims) in by_day(group) {
-        let subject = subject(group.subject, &claims, days);
+        let subject = subject(&group.subject, &claims, days);
         // Undated claims are judged on the window's first day.
         let day = days.map(|(first, _)| first);
         let sub = Group {
             category: group.category,
-            subject: &subject,
+            subject,
             claims,
+            why: Vec::new(),
         };
         let judged = judge_day(bundle, &sub, day);
         out.findings.extend(judged.findings);

@@ -1,85 +1,110 @@
-//! Placing times whose day is not given.
+//! The time judge: the clock times of one happening, across documents.
+//!
+//! A group holds the times aligned to one happening (see `align`). Times
+//! more than [`SAME_HAPPENING_HOURS`] apart are taken to be of different
+//! occurrences of it (the 12 February call and the 18 March call), so the
+//! group is cut into runs of times near each other, each judged on its
+//! own by the generic cluster judge.
 //!
 //! A time with a zone but no day ("4:50 a.m. Central time" in a radio
-//! transcript with no date) cannot be put in UTC on its own. When the
-//! bundle's other sources date that same event (same kind) on exactly one
-//! UTC day, the wall clock is placed on the local day that puts it on that
-//! UTC day, if exactly one does, and the time joins that day's group. Else
-//! it stays in its own undated group, where it is never judged.
+//! transcript with no date) cannot be put in UTC on its own. When the other
+//! times of its group fall on exactly one UTC day, the wall clock is placed
+//! on the local day that puts it on that UTC day, if exactly one does, and
+//! is judged with them. Else it is left out.
 
-use std::collections::BTreeSet;
+use chrono::Days;
 
-use chrono::{Days, NaiveDate};
+use super::{Bundle, Comparison, Group, Severity, judge_by_clusters};
+use crate::claim::{Claim, Value};
 
-use crate::claim::{Category, Claim, DocClaims, Value};
-use crate::normalise::time::UNDATED;
+/// Hours apart beyond which two times are of two occurrences.
+pub const SAME_HAPPENING_HOURS: i64 = 18;
 
-/// Placed copies of undated time claims, keyed by the original's anchor.
-pub fn place_undated(docs: &[DocClaims]) -> Vec<Claim> {
-    let times: Vec<&Claim> = docs
+pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
+    let placed = place_floating(&group.claims);
+    let mut timed: Vec<&Claim> = group
+        .claims
         .iter()
-        .flat_map(|d| &d.claims)
-        .filter(|c| c.category == Category::Time)
+        .copied()
+        .filter(|c| matches!(&c.value, Value::Time(t) if t.floating.is_none()))
+        .chain(placed.iter())
         .collect();
-    let mut out = Vec::new();
-    for c in &times {
-        let Some(prefix) = c.subject.key.strip_suffix(UNDATED) else {
-            continue;
+    let start = |c: &Claim| match &c.value {
+        Value::Time(t) => t.start,
+        _ => chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
+    };
+    timed.sort_by_key(|c| (start(c), c.anchor));
+    let mut runs: Vec<Vec<&Claim>> = Vec::new();
+    let mut last = None;
+    for c in timed {
+        let t = start(c);
+        let joins = last.is_some_and(|l: chrono::DateTime<chrono::Utc>| {
+            (t - l).num_hours() <= SAME_HAPPENING_HOURS
+        });
+        if !joins {
+            runs.push(Vec::new());
+        }
+        if let Some(run) = runs.last_mut() {
+            run.push(c);
+        }
+        last = Some(t);
+    }
+    let mut out = Comparison::default();
+    for mut run in runs {
+        run.sort_by_key(|c| c.anchor);
+        let sub = Group {
+            category: group.category,
+            subject: group.subject.clone(),
+            claims: run,
+            why: group.why.clone(),
         };
+        let judged = judge_by_clusters(bundle, &sub, severity);
+        out.findings.extend(judged.findings);
+        out.agreements.extend(judged.agreements);
+    }
+    out
+}
+
+/// Placed copies of the group's floating times, where the group's dated
+/// times fall on exactly one UTC day and exactly one local day puts the
+/// wall clock on it.
+fn place_floating(claims: &[&Claim]) -> Vec<Claim> {
+    let mut days: Vec<chrono::NaiveDate> = claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Time(t) if t.floating.is_none() => Some(t.start.date_naive()),
+            _ => None,
+        })
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let [day] = days.as_slice() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for c in claims {
         let Value::Time(value) = &c.value else {
             continue;
         };
-        let dated: Vec<&&Claim> = times
-            .iter()
-            .filter(|t| {
-                t.subject
-                    .key
-                    .strip_prefix(prefix)
-                    .and_then(|rest| rest.strip_prefix('@'))
-                    .is_some_and(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok())
-            })
-            .collect();
-        let days: Vec<&str> = dated
-            .iter()
-            .map(|t| t.subject.key.as_str())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let ([key], Some(group)) = (days.as_slice(), dated.first()) else {
+        if value.floating.is_none() {
             continue;
-        };
-        let Some(day) = key
-            .rsplit('@')
-            .next()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        else {
-            continue;
-        };
+        }
         let candidates: Vec<_> = [
             day.checked_sub_days(Days::new(1)),
-            Some(day),
+            Some(*day),
             day.checked_add_days(Days::new(1)),
         ]
         .into_iter()
         .flatten()
         .filter_map(|local| value.place(local))
-        .filter(|v| v.start.date_naive() == day)
+        .filter(|v| v.start.date_naive() == *day)
         .collect();
         if let [placed] = candidates.as_slice() {
             out.push(Claim {
-                anchor: c.anchor,
-                category: Category::Time,
-                subject: group.subject.clone(),
                 value: Value::Time(placed.clone()),
+                ..(*c).clone()
             });
         }
     }
     out
-}
-
-/// Whether `claim` was replaced by a placed copy.
-pub fn is_placed(placed: &[Claim], claim: &Claim) -> bool {
-    placed
-        .iter()
-        .any(|p| p.anchor == claim.anchor && p.category == claim.category)
 }

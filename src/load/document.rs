@@ -65,6 +65,16 @@ pub struct Document {
 }
 
 impl Document {
+    /// This document with another text of the same length (the index's
+    /// flattened text): same lines, same offsets.
+    pub fn with_text(&self, text: &str) -> Document {
+        debug_assert_eq!(text.len(), self.text.len());
+        Document {
+            text: text.to_string(),
+            ..self.clone()
+        }
+    }
+
     /// Builds a document from text already in memory (tests, benchmarks,
     /// rule examples).
     pub fn from_text(id: &str, text: &str) -> Document {

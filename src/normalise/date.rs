@@ -23,7 +23,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::{Context, DateRef};
 use crate::claim::date::{DateKind, DateValue, Reckoning, weekday_name};
-use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Unresolved, Value};
+use crate::claim::frame::Frame;
+use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Unresolved, Value};
 use crate::extract::date::{DateForm, DateMention};
 
 /// Every date mention of the document, resolved or with the reason why not.
@@ -164,6 +165,7 @@ fn resolve_one(
             kind: DateKind::NoLaterThan,
             zone: Reckoning::Unstated,
             one_day_event: false,
+            relative: None,
         }),
         DateForm::ByEndOfYear(year) => Ok(DateValue {
             first: NaiveDate::MIN,
@@ -171,6 +173,7 @@ fn resolve_one(
             kind: DateKind::NoLaterThan,
             zone: Reckoning::Unstated,
             one_day_event: false,
+            relative: None,
         }),
     }
 }
@@ -257,61 +260,64 @@ fn numeric_order(ctx: &Context, a: u32, b: u32) -> Result<(u32, u32), String> {
     }
 }
 
-/// The date claims of one document: the day of each dated event, and
-/// weekday contradictions.
+/// The date claims of one document: the day of each happening a date is
+/// written for (its frame: what happened), and weekday contradictions. A
+/// date that bounds a period ("since Monday"), a dateline's, or one whose
+/// clause names no happening makes no claim.
 pub fn claims(ctx: &Context) -> DocClaims {
     let mut out = DocClaims::default();
     let anchor = |span: Span| Anchor { doc: 0, span };
-    let mut seen: Vec<Span> = Vec::new();
-    for info in super::event::detailed(ctx) {
-        let Some(own) = &info.own_date else { continue };
-        // "Their first call, on June 3": the first of a series is the
-        // event earlier reports were about, so its day is compared; a
-        // "second", "previous" or "replacement" one is another event.
-        let first = super::event::series_word(&ctx.doc.text, info.event.span)
-            .is_some_and(|w| w == "first" || w == "initial");
-        if (info.series && !first) || seen.contains(&own.span) {
-            continue;
-        }
-        seen.push(own.span);
-        let kind = &info.event.kind;
-        let subject = Subject::new(kind.clone(), format!("date of the {}", info.event.label));
-        match &own.value {
-            Ok(value) => out.claims.push(Claim {
-                anchor: anchor(own.span),
-                category: Category::Date,
-                subject,
-                value: Value::Date(DateValue {
-                    zone: reckoning(ctx, own.span),
-                    one_day_event: ctx
-                        .rules
-                        .events
-                        .kinds
+    for ((span, value), m) in resolve_all(ctx).into_iter().zip(&ctx.mentions.dates) {
+        let sentence = ctx.sentence(span.start);
+        let relative = matches!(
+            m.form,
+            DateForm::Relative(_)
+                | DateForm::Weekday(_)
+                | DateForm::MonthRelative(_)
+                | DateForm::Week(_)
+        )
+        .then(|| ctx.text(span).to_lowercase());
+        let dates_event = !super::when::is_bound(ctx, span)
+            && !super::when::is_dateline(&ctx.doc.text, span, sentence);
+        let frame = super::frame::build(ctx, span, "day", super::frame::Shape::Moment);
+        let about_something = frame.predicate.is_some() || frame.theme.is_some();
+        match value {
+            Ok(value) if dates_event && about_something => {
+                let once = [
+                    frame.predicate.as_ref(),
+                    frame.theme.as_ref().map(|t| &t.head),
+                ]
+                .into_iter()
+                .flatten()
+                .filter_map(|t| t.class.as_deref())
+                .any(|id| {
+                    ctx.rules
+                        .words
+                        .synonyms
                         .iter()
-                        .any(|k| k.id == *kind && k.one_day),
-                    ..value.clone()
-                }),
-            }),
+                        .any(|c| c.id == id && c.once)
+                });
+                out.claims.push(Claim {
+                    anchor: anchor(span),
+                    category: Category::Date,
+                    frame,
+                    value: Value::Date(DateValue {
+                        zone: reckoning(ctx, span),
+                        one_day_event: once,
+                        relative,
+                        ..value
+                    }),
+                })
+            }
+            Ok(_) => {}
+            // A date that could not be pinned down is reported, so the
+            // editor knows it was not checked.
             Err(reason) => out.unresolved.push(Unresolved {
-                anchor: anchor(own.span),
-                category: Category::Date,
-                subject,
-                reason: reason.clone(),
-            }),
-        }
-    }
-    // A date that could not be pinned down and dates no event is still
-    // reported, so the editor knows it was not checked.
-    for (span, value) in resolve_all(ctx) {
-        if let Err(reason) = value
-            && !seen.contains(&span)
-        {
-            out.unresolved.push(Unresolved {
                 anchor: anchor(span),
                 category: Category::Date,
-                subject: Subject::new("date@unanchored", "a date"),
+                frame,
                 reason,
-            });
+            }),
         }
     }
     out.claims.extend(weekday_conflicts(ctx));
@@ -355,10 +361,8 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
         if day.weekday() == *w {
             continue;
         }
-        let subject = Subject::new(
-            format!("weekday@{}", day.format("%Y-%m-%d")),
-            format!("weekday of {}", day.format("%-d %B %Y")),
-        );
+        let mut frame = Frame::bare("weekday");
+        frame.refinements = vec![format!("of {}", day.format("%Y-%m-%d"))];
         let weekday_text = ctx.text(m.span);
         let wd_len = weekday_name(*w).len().min(weekday_text.len());
         let wd_span = Span::new(m.span.start, m.span.start + wd_len);
@@ -368,13 +372,14 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 span: wd_span,
             },
             category: Category::Date,
-            subject: subject.clone(),
+            frame: frame.clone(),
             value: Value::Date(DateValue {
                 first: day,
                 last: day,
                 kind: DateKind::Weekday(*w),
                 zone: Reckoning::Unstated,
                 one_day_event: false,
+                relative: None,
             }),
         });
         out.push(Claim {
@@ -383,13 +388,14 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 span: m.span,
             },
             category: Category::Date,
-            subject,
+            frame,
             value: Value::Date(DateValue {
                 first: day,
                 last: day,
                 kind: DateKind::Weekday(day.weekday()),
                 zone: Reckoning::Unstated,
                 one_day_event: false,
+                relative: None,
             }),
         });
     }

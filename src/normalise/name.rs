@@ -38,13 +38,11 @@ use std::collections::BTreeSet;
 use strsim::{jaro_winkler, osa_distance};
 
 use super::{Context, EntityKind, EntityRef};
+use crate::claim::frame::{Frame, Participant, ParticipantKind};
 use crate::claim::name::NameValue;
-use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
 use crate::extract::name::{NameKind, PARTICLES};
 use crate::rules::entities::{Entity, fold};
-
-/// Subject key of names the rules do not know.
-pub const UNLISTED: &str = "name:unlisted";
 
 /// Capitalised words that start sentences or name times, never people.
 pub const STOP_WORDS: &[&str] = &[
@@ -622,7 +620,15 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 span: f.span,
             },
             category: Category::Name,
-            subject: Subject::new(format!("name:{}", e.id), e.name.clone()),
+            frame: {
+                let mut frame = Frame::bare("name");
+                frame.about = Some(Participant {
+                    key: e.id.clone(),
+                    name: e.name.clone(),
+                    kind: ParticipantKind::Person,
+                });
+                frame
+            },
             value: Value::Name(NameValue {
                 surface: ctx.text(f.span).to_string(),
                 canonical: e.name.clone(),
@@ -635,7 +641,9 @@ pub fn claims(ctx: &Context) -> DocClaims {
         out.claims.push(Claim {
             anchor: Anchor { doc: 0, span },
             category: Category::Name,
-            subject: Subject::new(UNLISTED, "names not in rules/entities.toml"),
+            // Names the rules do not know share one frame with no one
+            // `about`: the name judge compares them among themselves.
+            frame: Frame::bare("name"),
             value: Value::Name(NameValue {
                 canonical: surface.clone(),
                 surface,

@@ -1,28 +1,27 @@
 //! Normalisation of quantity mentions into quantity and duration claims.
 //!
-//! Takes the document's [`QuantityMention`]s and the [`Context`] (sentences,
-//! events) and gives each one:
+//! Takes the document's [`QuantityMention`]s and the [`Context`] and gives
+//! each one:
 //! - a [`QuantityValue`]: an interval in the base unit of what it measures
 //!   (count, percent, percentage points, money in one currency, or a
 //!   dimension of the unit table), widened by its qualifier and by the
 //!   precision it is written with (the tolerances are documented at the top
 //!   of `rules/quantities.toml`), and a display form ("more than 2.5 hours");
-//! - a [`Subject`]: what is counted or measured, through the concepts of the
-//!   rules ("30-day truce" and "30-day ceasefire" are one subject; "175
-//!   prisoners" and "23 wounded soldiers" are two), with the measure in the
-//!   key so money in two currencies, or percent and percentage points, are
-//!   never compared. How long an event lasted is keyed on the event from
-//!   [`Context::event_for`] (the 12 February call and the 18 March call are
-//!   kept apart), and a planned length ("will last", "two hours available")
-//!   is a different subject from the actual one.
+//! - a frame (see `normalise::frame`): what is counted or measured, the verb
+//!   it hangs from, the names and days of its clause, and whether it is a
+//!   fact, a forecast or a plan; with the measure, so money in two
+//!   currencies, or percent and percentage points, are never compared, and
+//!   the refinements extraction reads (a rate: "per share"; a relation:
+//!   "a majority of 48").
 //!
-//! A figure whose subject cannot be told is left out: a missing comparison
-//! is better than a false alarm. Durations implied by a time range come in
-//! through [`duration_of_time_range`], for the time normaliser to call.
+//! Durations implied by a time range come in through
+//! [`duration_of_time_range`], for the time normaliser to call.
 
 use super::Context;
+use super::frame::{self, Shape};
+use crate::claim::frame::{Frame, Term, Theme};
 use crate::claim::quantity::QuantityValue;
-use crate::claim::{Category, Claim, DocClaims, Span, Subject, Value};
+use crate::claim::{Category, Claim, DocClaims, Span, Value};
 use crate::extract::quantity::{Figure, Measure, QuantityMention, Word};
 use crate::rules::quantities::{Compiled, QualifierKind};
 
@@ -30,25 +29,49 @@ use crate::rules::quantities::{Compiled, QualifierKind};
 pub fn claims(ctx: &Context) -> DocClaims {
     let q = &ctx.rules.quantities;
     let mut out = DocClaims::default();
+    let mut previous: Option<(&QuantityMention, Frame, String)> = None;
     for m in &ctx.mentions.quantities {
         let Some((category, value)) = value_of(m, q) else {
             continue;
         };
-        let Some(subject) = subject_of(ctx, m, q, &value) else {
-            continue;
+        // "up to 3.7 metres (12 feet)", "about 100 kilometers (60 miles)":
+        // a conversion in brackets is the same figure, with the same
+        // qualifier and frame.
+        let converted = previous.as_ref().filter(|(p, _, measure)| {
+            *measure == value.measure
+                && ctx
+                    .doc
+                    .text
+                    .get(p.span.end..m.span.start)
+                    .is_some_and(|gap| gap.trim() == "(" || gap.trim() == ",")
+        });
+        let (value, frame) = match converted {
+            Some((p, frame, _)) => {
+                let mut as_written = m.clone();
+                if as_written.qualifier.is_none() {
+                    as_written.qualifier = p.qualifier.clone();
+                }
+                let value = value_of(&as_written, q).map_or(value, |(_, v)| v);
+                (value, frame.clone())
+            }
+            None => {
+                let frame = frame_of(ctx, m, &value, category);
+                (value, frame)
+            }
         };
+        previous = Some((m, frame.clone(), value.measure.clone()));
         // A count's evidence ends at its noun: "175 prisoners", not "175
         // prisoners exchanged".
         let mut span = m.span;
         if m.measure == Measure::Count
-            && let Some(head) = m.noun.iter().find(|w| is_plural(&w.text))
+            && let Some(head) = m.noun.iter().find(|w| is_plural(ctx, &w.text))
         {
             span.end = head.span.end.max(span.start);
         }
         out.claims.push(Claim {
             anchor: crate::claim::Anchor { doc: 0, span },
             category,
-            subject,
+            frame,
             value: match category {
                 Category::Duration => Value::Duration(value),
                 _ => Value::Quantity(value),
@@ -56,6 +79,66 @@ pub fn claims(ctx: &Context) -> DocClaims {
         });
     }
     out
+}
+
+/// The frame of a quantity mention: read from its clause by the frame
+/// builder, with the refinements only extraction knows.
+fn frame_of(
+    ctx: &Context,
+    m: &QuantityMention,
+    value: &QuantityValue,
+    category: Category,
+) -> Frame {
+    let q = &ctx.rules.quantities;
+    let noun_from = m.noun.first().map_or(m.span.end, |w| w.span.start);
+    let shape = match (&m.measure, category) {
+        (_, Category::Duration) => Shape::Duration {
+            noun_from,
+            hyphenated: m.hyphenated,
+        },
+        (Measure::Count, _) => Shape::Count { noun_from },
+        _ => Shape::Measure {
+            noun_from,
+            hyphenated: m.hyphenated,
+        },
+    };
+    let mut frame = frame::build(ctx, m.span, &value.measure, shape);
+    let words = &ctx.rules.words;
+    let term = |w: &str| {
+        let stem = words.stem(w);
+        let class = words.synonym(w, &stem).map(|c| &words.synonyms[c]);
+        Term {
+            class: class.map(|c| c.id.clone()),
+            stem,
+            shown: class.map_or_else(|| w.to_string(), |c| c.label.clone()),
+        }
+    };
+    // "winds of 120 mph", "a crowd of 2,000": the noun extraction read
+    // before "of" is what is measured.
+    if let Some(noun) = m.measured.as_deref().filter(|w| !q.relations.contains(*w))
+        && !q.ignore_modifiers.contains(noun)
+    {
+        frame.theme = Some(Theme::new(term(noun), Vec::new()));
+    }
+    // A measure in a unit with nothing else to say what it measures is a
+    // measure of its dimension ("958 hPa": a pressure).
+    if frame.theme.is_none()
+        && let Measure::Unit(i) = &m.measure
+        && let Some(u) = q.units.get(*i)
+        && u.dimension != "duration"
+    {
+        frame.theme = Some(Theme::new(term(&u.dimension), Vec::new()));
+    }
+    if let Some(per) = per_what(ctx, m) {
+        frame.refinements.push(format!("per {per}"));
+    }
+    // "a majority of 84 seats", "the margin, 250,000 votes": a difference
+    // or part of a total, not the total.
+    if let Some(rel) = m.measured.as_deref().filter(|w| q.relations.contains(*w)) {
+        frame.refinements.push(rel.to_string());
+    }
+    frame.refinements.sort();
+    frame
 }
 
 /// The interval and display of a mention, and whether it is a duration.
@@ -143,6 +226,10 @@ pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, Quantity
         }
     };
     let shown = display(m, q, qualifier.map(|(k, _)| k));
+    let about = (qualifier.is_some_and(|(k, _)| k == QualifierKind::About)
+        && fig.vague.is_none()
+        && m.range_to.is_none())
+    .then(|| n * factor + offset);
     Some((
         category,
         QuantityValue {
@@ -152,6 +239,7 @@ pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, Quantity
             shown,
             unit,
             convertible,
+            about,
         },
     ))
 }
@@ -261,121 +349,11 @@ fn format_number(x: f64, decimals: usize) -> String {
     }
 }
 
-/// What the mention counts or measures, or `None` when that cannot be told.
-fn subject_of(
-    ctx: &Context,
-    m: &QuantityMention,
-    q: &Compiled,
-    value: &QuantityValue,
-) -> Option<Subject> {
-    let measure = value.measure.as_str();
-    let what = match &m.measure {
-        Measure::Unit(i) if q.units.get(*i).is_some_and(|u| u.dimension == "duration") => {
-            return duration_subject(ctx, m, q);
-        }
-        // A mass is the weight of the story's object whether it "weighs
-        // 2,150 kg" or is "the 2,150 kg spacecraft".
-        Measure::Unit(i) if q.units.get(*i).is_some_and(|u| u.dimension == "mass") => m
-            .measured
-            .as_deref()
-            .or(m.of_noun.as_deref())
-            .map(|w| concept_or_lemma(q, w))
-            .or_else(|| Some("weight".to_string())),
-        Measure::Unit(_) => m
-            .measured
-            .as_deref()
-            .or(m.of_noun.as_deref())
-            .or(m.noun.first().map(|w| w.text.as_str()))
-            .map(|w| concept_or_lemma(q, w))
-            .or_else(|| concept_before(ctx, m, q, 8)),
-        Measure::Percent | Measure::PercentagePoints | Measure::Money(_) => m
-            .of_noun
-            .as_deref()
-            .or(m.measured.as_deref())
-            .map(|w| concept_or_lemma(q, w))
-            .or_else(|| noun_head(q, &m.noun))
-            .or_else(|| concept_before(ctx, m, q, 8)),
-        Measure::Count => count_what(q, m).or_else(|| toll_before(ctx, m, q)),
-    }?;
-    let (clause_before, clause_after) = clause(ctx, m);
-    let sentence_before = sentence_before(ctx, m);
-    let relation = words_of(&sentence_before)
-        .iter()
-        .rev()
-        .take(6)
-        .find(|w| q.relations.contains(**w))
-        .filter(|w| **w != what)
-        .map(|w| format!("{w} in "))
-        .unwrap_or_default();
-    let expected = has_cue(&q.expected_cues, &format!("{clause_before} {clause_after}"));
-    let rate = per_what(q, m)
-        .map(|per| format!(" per {per}"))
-        .unwrap_or_default();
-    let mut key = format!(
-        "{measure}:{}{what}{}",
-        relation.replace(' ', "-"),
-        rate.replace(' ', "-")
-    );
-    let mut label = format!("{relation}{}{rate} ({measure})", what.replace('+', ", "));
-    if expected {
-        key.push_str("/expected");
-        label.push_str(", forecast or warning");
-    }
-    if let Some(year) = other_year(ctx, m) {
-        key.push_str(&format!("@{year}"));
-        label.push_str(&format!(", in {year}"));
-    }
-    Some(Subject::new(key, label))
-}
-
-/// The clause around a figure: from the last comma, semicolon, colon,
-/// bracket or dash before it to the next one after it, inside its
-/// sentence, before and after the figure, as written.
-fn clause(ctx: &Context, m: &QuantityMention) -> (String, String) {
-    let sentence = ctx.sentence(m.span.start);
-    let text = &ctx.doc.text;
-    let start = sentence.start.min(m.span.start);
-    let end = sentence.end.max(m.span.end);
-    let before = text.get(start..m.span.start).unwrap_or("");
-    let after = text.get(m.span.end..end).unwrap_or("");
-    let is_break = |c: char| matches!(c, ';' | ':' | '(' | ')' | '—' | '–');
-    // A comma only breaks when a space follows (not "2,500").
-    let cut_before = before
-        .char_indices()
-        .rev()
-        .find(|(i, c)| is_break(*c) || (*c == ',' && before[i + 1..].starts_with(' ')))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let cut_after = after
-        .char_indices()
-        .find(|(i, c)| is_break(*c) || (*c == ',' && after[i + 1..].starts_with(' ')))
-        .map_or(after.len(), |(i, _)| i);
-    let (mut before, mut after) = (
-        before[cut_before..].to_string(),
-        after[..cut_after].to_string(),
-    );
-    // Coordinated clauses: "measured 958 hPa and warned of a surge".
-    for joint in [
-        " and ",
-        " but ",
-        " while ",
-        " although ",
-        " which ",
-        " who ",
-    ] {
-        if let Some(i) = after.find(joint) {
-            after.truncate(i);
-        }
-        if let Some(i) = before.rfind(joint) {
-            before = before[i + joint.len()..].to_string();
-        }
-    }
-    (before, after)
-}
-
 /// "$38.50 per share", "2,500 deaths each week": a rate, not a total.
-fn per_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
+fn per_what(ctx: &Context, m: &QuantityMention) -> Option<String> {
+    let q = &ctx.rules.quantities;
     // The words right after the counted noun (or the figure).
-    let head = m.noun.iter().position(|w| is_plural(&w.text));
+    let head = m.noun.iter().position(|w| is_plural(ctx, &w.text));
     let rest: Vec<&Word> = match head {
         Some(i) => m.noun[i + 1..].iter().chain(&m.after).collect(),
         None if m.noun.is_empty() => m.after.iter().collect(),
@@ -389,168 +367,18 @@ fn per_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
     if q.stop_words.contains(noun.text.as_str()) {
         return None;
     }
-    Some(lemma(&noun.text))
+    Some(ctx.rules.words.stem(&noun.text))
 }
 
-/// The sentence up to the figure, lower case.
-fn sentence_before(ctx: &Context, m: &QuantityMention) -> String {
-    let sentence = ctx.sentence(m.span.start);
-    ctx.doc
-        .text
-        .get(sentence.start.min(m.span.start)..m.span.start)
-        .unwrap_or("")
-        .to_lowercase()
-}
-
-fn words_of(s: &str) -> Vec<&str> {
-    s.split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Whether any cue (one or more words) occurs in `text` as whole words.
-/// The month "May" (capitalised) is not the modal "may".
-fn has_cue(cues: &[String], text: &str) -> bool {
-    let words: Vec<String> = words_of(text)
-        .into_iter()
-        .filter(|w| *w != "May")
-        .map(str::to_lowercase)
-        .collect();
-    let joined = format!(" {} ", words.join(" "));
-    cues.iter().any(|cue| joined.contains(&format!(" {cue} ")))
-}
-
-/// A year before the document's own named in the figure's sentence: "the
-/// 2011 quake killed more than 18,000" is about another event than this
-/// year's. Only with a known publication date.
-fn other_year(ctx: &Context, m: &QuantityMention) -> Option<i32> {
-    use chrono::Datelike;
-    let this_year = ctx.today()?.year();
-    let sentence = ctx.sentence(m.span.start);
-    let text = ctx.doc.text.get(sentence.start..sentence.end)?;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let window = &bytes[i..i + 4];
-        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
-        if boundary_before && boundary_after && window.iter().all(u8::is_ascii_digit) {
-            let year: i32 = std::str::from_utf8(window).ok()?.parse().ok()?;
-            if (1800..this_year).contains(&year) {
-                return Some(year);
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
-/// How long something lasted (or was meant to):
-/// - "a 30-day truce", "a two-day summit": the noun after the unit;
-/// - "two days of talks": the noun after "of";
-/// - "lasted 1.5 hours", "for six hours" with no concept before: the
-///   event of the sentence, planned or actual;
-/// - "refrain from attacking … for 30 days": the nearest concept before.
-fn duration_subject(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<Subject> {
-    // "a 40-minute call on June 2": the noun after the length is the event
-    // itself, so the length belongs to that event (and its day).
-    if let Some(event) = ctx.event_for(m.span)
-        && m.noun
-            .iter()
-            .take(2)
-            .any(|w| w.span.start < event.span.end && event.span.start < w.span.end)
-    {
-        return Some(event_duration(ctx, q, m.span, event_subject(event)));
-    }
-    let thing = if m.hyphenated && !m.noun.is_empty() {
-        m.noun
-            .iter()
-            .find_map(|w| concept(q, &w.text))
-            .or_else(|| m.noun.last().map(|w| lemma(&w.text)))
-    } else if let Some(of) = &m.of_noun {
-        Some(concept_or_lemma(q, of))
-    } else if let Some(thing) = m.noun.first().and_then(|w| concept(q, &w.text)) {
-        // "an hour and a half circling": a concept right after the unit.
-        Some(thing)
-    } else if let Some(since) = since_what(q, m) {
-        Some(since)
-    } else if m.after_for && !m.actual_verb {
-        concept_before(ctx, m, q, 12)
-    } else {
-        None
-    };
-    if let Some(thing) = thing {
-        return Some(Subject::new(
-            format!("duration:{thing}"),
-            format!("how long: {thing}"),
-        ));
-    }
-    if !(m.actual_verb || m.after_for) {
-        return None;
-    }
-    // The event of the sentence keeps calls on different days apart. An
-    // event only found in the sentence before yields to what the sentence
-    // itself says lasted ("Shaking lasted about 40 seconds").
-    let sentence = ctx.sentence(m.span.start);
-    let event = ctx.event_for(m.span);
-    let in_sentence =
-        event.is_some_and(|e| e.span.start >= sentence.start && e.span.end <= sentence.end);
-    let said = m.verb_subject.as_deref().map(|w| concept_or_lemma(q, w));
-    let subject = match (event, said) {
-        (Some(e), _) if in_sentence => event_subject(e),
-        (_, Some(thing)) => Subject::new(thing.clone(), thing),
-        (Some(e), None) => event_subject(e),
-        (None, None) => return None,
-    };
-    Some(event_duration(ctx, q, m.span, subject))
-}
-
-/// An event as the subject of its length: kind and day, or for an event
-/// whose day is not known the kind alone, the same key as "the quake
-/// lasted" gives when no event is resolved ("Shaking lasted 40 seconds"
-/// and "the tremor lasted 40 seconds" are compared).
-fn event_subject(event: &crate::normalise::EventRef) -> Subject {
-    match event.date {
-        Some(_) => event.subject(),
-        None => Subject::new(event.kind.clone(), event.label.clone()),
-    }
-}
-
-/// The subject of how long an event lasted, or was planned to last, from
-/// the event's own subject and the words before the length.
-fn event_duration(ctx: &Context, q: &Compiled, span: Span, subject: Subject) -> Subject {
-    let sentence = ctx.sentence(span.start);
-    let before = ctx
-        .doc
-        .text
-        .get(sentence.start.min(span.start)..span.start)
-        .unwrap_or("");
-    let planned = is_planned(q, before);
-    let (tag, how) = if planned {
-        ("planned", "how long it was planned to last")
-    } else {
-        ("actual", "how long it lasted")
-    };
-    Subject::new(
-        format!("{}/duration-{tag}", subject.key),
-        format!("{}: {how}", subject.label),
-    )
-}
-
-/// The hook for durations implied by a time range ("between 16:00 and
-/// 18:00" is two hours): the time normaliser, which knows both ends in
-/// UTC, calls this with the range's span and its length in minutes. The
-/// claim is keyed like "lasted 1.5 hours" on the event of the sentence,
-/// planned or actual by the same cues, so a stated window and a stated
-/// length of the same event are compared. `None` without an event: a
-/// bare window says nothing about what lasted.
-pub fn duration_of_time_range(ctx: &Context, span: Span, minutes: i64) -> Option<Claim> {
+/// The hook for durations implied by a time range ("from 15:00 until
+/// 17:00" is two hours): the time normaliser, which knows both ends in UTC,
+/// calls this with the range's span, its length in minutes and the frame
+/// of the happening it times, so a stated window and a stated length of
+/// the same happening are compared.
+pub fn duration_of_time_range(span: Span, minutes: i64, frame: &Frame) -> Option<Claim> {
     if minutes <= 0 {
         return None;
     }
-    let q = &ctx.rules.quantities;
-    let event = ctx.event_for(span)?;
-    let subject = event_duration(ctx, q, span, event_subject(event));
     let (low, high) = ((minutes * 60) as f64, (minutes * 60) as f64);
     let shown = if minutes % 60 == 0 {
         let h = minutes / 60;
@@ -558,10 +386,12 @@ pub fn duration_of_time_range(ctx: &Context, span: Span, minutes: i64) -> Option
     } else {
         format!("{minutes} minutes")
     };
+    let mut frame = frame.clone();
+    frame.measure = "duration".into();
     Some(Claim {
         anchor: crate::claim::Anchor { doc: 0, span },
         category: Category::Duration,
-        subject,
+        frame,
         value: Value::Duration(QuantityValue {
             measure: "duration".into(),
             low,
@@ -569,219 +399,17 @@ pub fn duration_of_time_range(ctx: &Context, span: Span, minutes: i64) -> Option
             shown,
             unit: "minute".into(),
             convertible: false,
+            about: None,
         }),
     })
 }
 
-/// "57 minutes after liftoff", "two days before the vote": a time span
-/// from an event, named by the preposition and the event's noun.
-fn since_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
-    let first = m.after.first()?;
-    if !matches!(first.text.as_str(), "after" | "before" | "since") || !m.noun.is_empty() {
-        return None;
-    }
-    let noun = m
-        .after
-        .iter()
-        .skip(1)
-        .find(|w| !q.stop_words.contains(w.text.as_str()))?;
-    Some(format!(
-        "{} {}",
-        first.text,
-        concept_or_lemma(q, &noun.text)
-    ))
-}
-
-/// Whether the words before a duration make it a plan: "will last",
-/// "scheduled", "two hours available".
-fn is_planned(q: &Compiled, before: &str) -> bool {
-    has_cue(&q.planned_cues, before)
-}
-
-/// The nearest concept named in the same sentence within `n` words
-/// before the mention ("refrain from attacking … for 30 days" → pause).
-fn concept_before(ctx: &Context, m: &QuantityMention, q: &Compiled, n: usize) -> Option<String> {
-    let sentence = ctx.sentence(m.span.start);
-    let start = sentence.start.min(m.span.start);
-    let before = ctx.doc.text.get(start..m.span.start)?.to_lowercase();
-    before
-        .split(|c: char| !c.is_alphabetic() && c != '-')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(n)
-        .find_map(|w| match q.concepts.get(w) {
-            Some((id, false)) => Some(id.clone()),
-            _ => None,
-        })
-}
-
-fn concept(q: &Compiled, word: &str) -> Option<String> {
-    q.concepts.get(word).map(|(id, _)| id.clone())
-}
-
-fn concept_or_lemma(q: &Compiled, word: &str) -> String {
-    concept(q, word).unwrap_or_else(|| lemma(word))
-}
-
-/// Plural nouns that do not end in "s", and collective nouns counted as
-/// such ("six crew").
-const IRREGULAR_PLURALS: &[(&str, &str)] = &[
-    ("people", "person"),
-    ("men", "man"),
-    ("women", "woman"),
-    ("children", "child"),
-    ("crew", "crew"),
-    ("staff", "staff"),
-    ("police", "police"),
-    ("personnel", "personnel"),
-    ("cattle", "cattle"),
-    ("sheep", "sheep"),
-    ("aircraft", "aircraft"),
-    ("livestock", "livestock"),
-    ("feet", "foot"),
-    ("teeth", "tooth"),
-    ("mice", "mouse"),
-];
-
-/// The singular of a plural noun, roughly: enough to fold "prisoners"
-/// into "prisoner" and "casualties" into "casualty".
-fn lemma(word: &str) -> String {
-    if let Some((_, s)) = IRREGULAR_PLURALS.iter().find(|(p, _)| *p == word) {
-        return s.to_string();
-    }
-    let w = word;
-    if w.len() > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
-    }
-    for end in ["sses", "xes", "ches", "shes", "zes"] {
-        if w.len() > end.len() + 1 && w.ends_with(end) {
-            return w[..w.len() - 2].to_string();
-        }
-    }
-    if w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
-        return w[..w.len() - 1].to_string();
-    }
-    w.to_string()
-}
-
-fn is_plural(word: &str) -> bool {
-    IRREGULAR_PLURALS.iter().any(|(p, _)| *p == word) || lemma(word) != word
-}
-
-/// The head noun of a noun phrase after a figure: its first plural word.
-fn noun_head(q: &Compiled, noun: &[Word]) -> Option<String> {
-    noun.iter()
-        .find(|w| is_plural(&w.text))
-        .map(|w| concept_or_lemma(q, &w.text))
-}
-
-/// What a bare count counts: the head noun with the modifiers that change
-/// it ("wounded", "Ukrainian") and a state said after it ("were killed").
-/// Adverbs and modifiers the rules ignore ("additional") are dropped.
-fn count_what(q: &Compiled, m: &QuantityMention) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
-    // "a majority of 84 seats": the relation is what is counted.
-    if let Some(measured) = &m.measured
-        && q.relations.contains(measured.as_str())
-    {
-        return Some(measured.clone());
-    }
-    let head_at = m.noun.iter().position(|w| is_plural(&w.text));
-    let head = match (head_at, &m.measured) {
-        (Some(i), _) => {
-            for w in &m.noun[..i] {
-                if let Some(p) = modifier(q, &w.text) {
-                    parts.push(p);
-                }
-            }
-            concept_or_lemma(q, &m.noun[i].text)
-        }
-        (None, Some(measured)) if !q.ignore_modifiers.contains(measured.as_str()) => {
-            concept_or_lemma(q, measured)
-        }
-        // "left 120 injured": a state alone counts people.
-        (None, _) if m.after.first().is_some_and(|w| w.text == "of") => return None,
-        (None, _) => match m.noun.first().and_then(|w| q.concepts.get(&w.text)) {
-            Some((id, true)) => return Some(format!("{id}+person")),
-            _ => return None,
-        },
-    };
-    // "30 people were killed", "175 prisoners exchanged": only a state
-    // word right after the noun, through auxiliaries, refines it.
-    const AUX: &[&str] = &[
-        "were",
-        "was",
-        "have",
-        "has",
-        "had",
-        "been",
-        "are",
-        "is",
-        "reportedly",
-        "also",
-        "later",
-        "now",
-        "being",
-    ];
-    // "killed at least 45 people": the state as the verb before.
-    if let Some((id, true)) = m.word_before.as_deref().and_then(|w| q.concepts.get(w)) {
-        parts.push(id.clone());
-    } else if head_at.is_some() {
-        for w in &m.after {
-            match q.concepts.get(&w.text) {
-                Some((id, true)) => {
-                    parts.push(id.clone());
-                    break;
-                }
-                _ if AUX.contains(&w.text.as_str()) => continue,
-                _ => break,
-            }
-        }
-    }
-    if !parts.contains(&head) {
-        parts.push(head);
-    }
-    parts.sort();
-    parts.dedup();
-    Some(parts.join("+"))
-}
-
-/// A count with no noun after it, told as a state: "the death toll rose
-/// to 52" counts people killed. Only a state concept within twelve words
-/// before the figure, in the same sentence, names it (the nearest wins:
-/// "killed 30 and injured 45").
-fn toll_before(ctx: &Context, m: &QuantityMention, q: &Compiled) -> Option<String> {
-    // "11 of them", "two of Kamaishi": a part of a count, not the count.
-    if !m.noun.is_empty() || m.after.first().is_some_and(|w| w.text == "of") {
-        return None;
-    }
-    let sentence = ctx.sentence(m.span.start);
-    let before = ctx
-        .doc
-        .text
-        .get(sentence.start.min(m.span.start)..m.span.start)?
-        .to_lowercase();
-    before
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(12)
-        .find_map(|w| match q.concepts.get(w) {
-            Some((id, true)) => Some(format!("{id}+person")),
-            _ => None,
-        })
-}
-
-fn modifier(q: &Compiled, word: &str) -> Option<String> {
-    if word.ends_with("ly") || q.ignore_modifiers.contains(word) {
-        return None;
-    }
-    Some(concept_or_lemma(q, word))
+/// Whether a lower-case word is a plural noun: an irregular plural of the
+/// rules, or one whose stem drops its "s".
+fn is_plural(ctx: &Context, word: &str) -> bool {
+    let words = &ctx.rules.words;
+    words.is_plural(word)
+        || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && word.len() > 3)
 }
 
 #[cfg(test)]
@@ -796,6 +424,7 @@ mod tests {
             shown: String::new(),
             unit: String::new(),
             convertible: false,
+            about: None,
         }
     }
 

@@ -24,8 +24,9 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Context, EntityKind};
+use crate::claim::frame::Frame;
 use crate::claim::quote::{QuoteValue, Speaker, Word, WordClass, surname};
-use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
 use crate::extract::quote::{AttributionKind, QuoteKind, QuoteMention, word_spans};
 use crate::rules::speech::{Compiled, Gender};
 
@@ -117,7 +118,9 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 span: q.span,
             },
             category: Category::Quote,
-            subject: Subject::new("quotes", "quotes"),
+            // Which quotes are one statement is the quote judge's to
+            // decide, across speakers: every quote has the one frame.
+            frame: Frame::bare("quote"),
             value: Value::Quote(QuoteValue {
                 words: words(&text, speech),
                 text,
@@ -320,7 +323,7 @@ impl People {
     ) -> Option<Speaker> {
         let i = ctx.sentence_index(at);
         let start_of = |back: usize| {
-            ctx.mentions
+            ctx.index
                 .sentences
                 .get(i.saturating_sub(back))
                 .map_or(0, |s| s.start)
@@ -356,7 +359,7 @@ impl People {
             speech.verb.find(rest).is_some_and(|v| v.start() == 0)
         };
         let recent = ctx
-            .mentions
+            .index
             .sentences
             .get(i.saturating_sub(1))
             .map_or(0, |s| s.start);

@@ -30,8 +30,9 @@ use chrono::NaiveDate;
 
 use super::{Context, EntityKind};
 use crate::claim::date::{DateKind, DateValue};
+use crate::claim::frame::{Frame, Participant, ParticipantKind, When};
 use crate::claim::role::{RoleValue, Tense};
-use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
 use crate::extract::name::PARTICLES;
 use crate::extract::role::RoleMention;
 use crate::rules::entities::fold;
@@ -69,8 +70,8 @@ fn day_of(ctx: &Context, span: Span, tense: Tense) -> Day {
 /// else a date in it, else a month or year it names far from the
 /// publication day (`Elsewhere`); `None` when it names no time.
 fn told_of(ctx: &Context, span: Span) -> Option<Day> {
-    if let Some(d) = ctx.event_for(span).and_then(|e| e.date) {
-        return Some(Day::On(d));
+    if act_of_another_time(ctx, span) {
+        return Some(Day::Elsewhere);
     }
     let sentence = ctx.sentence(span.start);
     let in_sentence: Vec<&DateValue> = ctx
@@ -90,7 +91,30 @@ fn told_of(ctx: &Context, span: Span) -> Option<Day> {
         .iter()
         .filter(|d| matches!(d.kind, DateKind::Range(_)))
         .any(|d| (d.first - today).num_days() > 62 || (today - d.last).num_days() > 62);
-    far.then_some(Day::Elsewhere)
+    // A bare year ("In 1991, President Bush …") other than the document's.
+    let range = ctx.index.sentence_token_range(span.start);
+    let year_elsewhere = ctx.index.tokens[range].iter().any(|t| {
+        t.lower.len() == 4
+            && t.lower.bytes().all(|b| b.is_ascii_digit())
+            && t.lower
+                .parse::<i32>()
+                .is_ok_and(|y| (1800..2100).contains(&y) && y != chrono::Datelike::year(&today))
+    });
+    (far || year_elsewhere).then_some(Day::Elsewhere)
+}
+
+/// Whether a title names the office its holder had when doing a past act
+/// the sentence tells of: "the law signed by President Clinton", "under
+/// President Yeltsin". Such a title is right for the time of the act,
+/// whatever the office is now.
+fn act_of_another_time(ctx: &Context, span: Span) -> bool {
+    let at = ctx.index.token_at(span.start);
+    let tokens = &ctx.index.tokens;
+    let before = |n: usize| at.checked_sub(n).and_then(|i| tokens.get(i));
+    let by_past = before(1).is_some_and(|t| t.lower == "by")
+        && before(2).is_some_and(|t| t.verbish_regular() || ctx.rules.words.is_irregular(&t.lower));
+    let under = before(1).is_some_and(|t| t.lower == "under");
+    by_past || under
 }
 
 fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
@@ -296,7 +320,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         out.claims.push(Claim {
             anchor: Anchor { doc: 0, span },
             category: Category::Role,
-            subject: Subject::new(format!("role:{id}"), format!("{name}: office held")),
+            frame: role_frame(&id, &name, date),
             value: Value::Role(RoleValue {
                 tense,
                 office,
@@ -311,6 +335,20 @@ pub fn claims(ctx: &Context) -> DocClaims {
         });
     }
     out
+}
+
+/// A role's frame: whose office, on which day.
+fn role_frame(id: &str, name: &str, date: Option<NaiveDate>) -> Frame {
+    let mut frame = Frame::bare("office");
+    frame.about = Some(Participant {
+        key: id.to_string(),
+        name: name.to_string(),
+        kind: ParticipantKind::Person,
+    });
+    if let Some(d) = date {
+        frame.when = When::Days { first: d, last: d };
+    }
+    frame
 }
 
 #[cfg(test)]

@@ -1,34 +1,42 @@
 //! Normalisation of clock times: to UTC instants and windows.
 //!
-//! Takes the [`TimeMention`]s of one document and hands on `time` claims.
-//! A time is compared only when it is about an event (`Context::event_for`,
-//! kept to the time's own sentence unless that opens with a pronoun);
-//! a time with no event makes no claim. The event's day is the local day
-//! of the time; the zone is the one written after it ("GMT", "Moscow
-//! time"), the document's `timezone` for "local time" and for a bare time
-//! with no zone at all (news copy writes its own zone bare), and otherwise
-//! the time is unresolved: no zone known, "local time" in a document with
-//! none, an ambiguous abbreviation the document's zone does not decide.
-//! chrono-tz converts with the offset of that very day, so daylight saving
-//! is right, and the UTC day may differ from the local one.
+//! Takes the [`TimeMention`]s of one document and hands on `time` claims,
+//! each with the frame of the happening it times (what its clause says
+//! happened: "the ferry capsized", "the call began"); a time whose clause
+//! names nothing that happened makes no claim. The day is the one
+//! [`when::Days`] finds for it (a date beside it, in its clause or
+//! sentence, the day the document gives the same happening, or the
+//! lead's); the zone is the one written after it ("GMT", "Moscow time"),
+//! the document's `timezone` for "local time" and for a bare time with no
+//! zone at all (news copy writes its own zone bare), and otherwise the time
+//! is unresolved: no zone known, "local time" in a document with none, an
+//! ambiguous abbreviation the document's zone does not decide. chrono-tz
+//! converts with the offset of that very day, so daylight saving is right,
+//! and the UTC day may differ from the local one.
 //!
 //! A bare time whose sentence also gives a time in a named zone ("at 9:00,
 //! or 14:00 GMT") or places it ("00:42 … in Tokyo") is the same moment
 //! written in some other clock, the document's or the event's place's: it
 //! makes no claim and is not reported (the zoned time carries the value),
 //! since reading it in the document's zone would raise false conflicts.
+//! A sentence that moves a time ("postponed from 3 p.m. to 5 p.m.") and a
+//! time of a later happening told after the first ("… and another at
+//! 4:02") make no claim either.
 //!
 //! A start and an end in one sentence ("At 15:00 … until 17:00") make one
-//! window. The subject is the event kind at the UTC day of the (start)
-//! instant, so the same event told in Tokyo and London time groups.
+//! window.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::{Context, EventRef};
+use super::Context;
+use super::frame::{self, Shape};
+use super::when;
+use crate::claim::frame::Frame;
 use crate::claim::time::{Clock, Floating, TimeValue, to_utc};
-use crate::claim::{Anchor, Category, Claim, DocClaims, Subject, Unresolved, Value};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Unresolved, Value};
 use crate::extract::time::{Role, TimeMention};
+use crate::rules::words::{Class, Cue};
 use crate::rules::zones;
 
 /// A time mention, possibly joined with the end that follows it.
@@ -37,68 +45,49 @@ struct Reading<'m> {
     start: Clock,
     end: Option<Clock>,
     /// Where a joined end is written ("until 17:00"), if apart from the start.
-    end_span: Option<crate::claim::Span>,
+    end_span: Option<Span>,
 }
 
 /// The time claims of one document.
-pub fn claims(ctx: &Context) -> DocClaims {
+pub fn claims(ctx: &Context, days: &when::Days) -> DocClaims {
     let mut out = DocClaims::default();
     for r in readings(ctx) {
         let span = r.first.span;
-        let Some(event) = event_of(ctx, span) else {
-            continue; // a time about nothing we compare
-        };
-        if rescheduled(ctx, span) || later_sub_event(ctx, span) || other_day(ctx, r.first, event) {
+        if rescheduled(ctx, span) || later_sub_event(ctx, span) {
             continue;
         }
         if bare_time_elsewhere(ctx, r.first).is_some() {
             continue; // not ours to place; no claim rather than a guess
         }
-        let series = super::event::series_word(&ctx.doc.text, event.span)
-            .map(|w| format!("#{w}"))
-            .unwrap_or_default();
-        let person = person_of(ctx, event);
-        let who = person.as_ref().map(|p| format!("~{p}")).unwrap_or_default();
-        let whose = person
-            .as_ref()
-            .map(|p| format!(" of {p}"))
-            .unwrap_or_default();
+        let frame = frame::build(ctx, span, "instant", Shape::Moment);
+        if frame.predicate.is_none() && frame.theme.is_none() {
+            continue; // a time about nothing we can tell
+        }
         let anchor = Anchor { doc: 0, span };
-        match normalise_reading(ctx, &r, event) {
-            Ok((value, day)) => {
-                out.claims.extend(window_length(ctx, &r, &value));
+        let day = days.day_for(span, &frame);
+        match normalise_reading(ctx, &r, day) {
+            Ok(value) => {
+                out.claims.extend(window_length(ctx, &r, &value, &frame));
                 out.claims.push(Claim {
                     anchor,
                     category: Category::Time,
-                    subject: Subject::new(
-                        format!("{}{series}{who}@{}", event.kind, day.format("%Y-%m-%d")),
-                        format!(
-                            "{}{}{whose} on {} (UTC)",
-                            series.trim_start_matches('#').to_string()
-                                + if series.is_empty() { "" } else { " " },
-                            event.label,
-                            day.format("%Y-%m-%d")
-                        ),
-                    ),
+                    frame,
                     value: Value::Time(value),
                 })
             }
-            Err(reason) => match floating(ctx, &r, event) {
+            Err(reason) => match floating(ctx, &r, day) {
                 // No day, but a zone: comparison may place it on the one
-                // day the bundle gives this event (see compare::time).
+                // day the bundle gives this happening (see compare::time).
                 Some(value) => out.claims.push(Claim {
                     anchor,
                     category: Category::Time,
-                    subject: Subject::new(
-                        format!("{}{series}{who}{UNDATED}", event.kind),
-                        format!("{} (day not given)", event.label),
-                    ),
+                    frame,
                     value: Value::Time(value),
                 }),
                 None => out.unresolved.push(Unresolved {
                     anchor,
                     category: Category::Time,
-                    subject: event.subject(),
+                    frame,
                     reason,
                 }),
             },
@@ -107,17 +96,19 @@ pub fn claims(ctx: &Context) -> DocClaims {
     out
 }
 
-/// The length a planned window gives its event ("the talks will run from
-/// 15:00 until 17:00"), as a duration claim keyed like "two hours were set
-/// aside for the talks" (see `quantity::duration_of_time_range`), so the
-/// two can agree or conflict. Only planned windows: the window of a past
-/// happening often bounds rather than measures it. And not a "between"
-/// window ("expected to take place between 16:00 and 18:00"): it bounds
-/// the event, which may fill only part of it, and a bound compared with a
-/// stated length would raise false conflicts.
-fn window_length(ctx: &Context, r: &Reading, value: &TimeValue) -> Option<Claim> {
+/// The length a planned window gives its happening ("the talks will run
+/// from 15:00 until 17:00"), as a duration claim with the window's frame,
+/// so it can agree or conflict with "two hours were set aside for the
+/// talks". Only planned windows: the window of a past happening often
+/// bounds rather than measures it. And not a "between" window ("expected
+/// to take place between 16:00 and 18:00"): it bounds the happening, which
+/// may fill only part of it.
+fn window_length(ctx: &Context, r: &Reading, value: &TimeValue, frame: &Frame) -> Option<Claim> {
     let end = value.end?;
-    let span = crate::claim::Span::new(r.first.span.start, r.end_span.unwrap_or(r.first.span).end);
+    if frame.modality != crate::claim::frame::Modality::Plan {
+        return None;
+    }
+    let span = Span::new(r.first.span.start, r.end_span.unwrap_or(r.first.span).end);
     let text = ctx.doc.text.as_str();
     let from = ctx.sentence(span.start).start.min(span.start);
     let word_before = text
@@ -138,72 +129,13 @@ fn window_length(ctx: &Context, r: &Reading, value: &TimeValue) -> Option<Claim>
         return None;
     }
     let minutes = (end - value.start).num_minutes();
-    let claim = super::quantity::duration_of_time_range(ctx, span, minutes)?;
-    claim
-        .subject
-        .key
-        .ends_with("/duration-planned")
-        .then_some(claim)
+    super::quantity::duration_of_time_range(span, minutes, frame)
 }
 
-/// For an event a person does (`of_person` in events.toml), the surname
-/// of the person named last before its trigger in the sentence ("Ms
-/// Marchetti was seen leaving …", "confirmed Mr Osei's appointment"),
-/// lower-cased: the time is keyed on it, so that times of two people's
-/// doings are kept apart. A lone capitalised word opening the sentence is
-/// not taken for a name ("Officials left …"), nor are codes ("Flight
-/// NW62 departed …"). `None` for other events and
-/// when no one is named, which are keyed on the event alone.
-fn person_of(ctx: &Context, event: &EventRef) -> Option<String> {
-    let of_person = ctx
-        .rules
-        .events
-        .kinds
-        .iter()
-        .any(|k| k.id == event.kind && k.of_person);
-    if !of_person {
-        return None;
-    }
-    let sentence = ctx.sentence(event.span.start);
-    let words = ctx
-        .mentions
-        .names
-        .iter()
-        .filter_map(|n| match &n.kind {
-            crate::extract::name::NameKind::Candidate(words) => Some(words),
-            crate::extract::name::NameKind::Alias(_) => None,
-        })
-        .filter(|w| {
-            w.first().is_some_and(|f| f.start >= sentence.start)
-                && w.last().is_some_and(|l| l.end <= event.span.start)
-        })
-        .rfind(|w| w.len() >= 2 || w.first().is_some_and(|f| f.start > sentence.start))?;
-    // A name is words like "Marchetti", not codes ("Flight NW62", "JFK"):
-    // those name a flight or a place, which is not keyed on.
-    let name_like = words.iter().all(|w| {
-        let word = ctx.text(*w).trim_end_matches("'s").trim_end_matches("’s");
-        word.chars()
-            .all(|c| c.is_alphabetic() || c == '.' || c == '-')
-            && word.chars().skip(1).any(char::is_lowercase)
-    });
-    if !name_like {
-        return None;
-    }
-    let surname = ctx.text(*words.last()?);
-    let surname = surname
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .to_lowercase();
-    (!surname.is_empty()).then_some(surname)
-}
-
-/// Subject-key suffix of times whose day is not known.
-pub const UNDATED: &str = "@undated";
-
-/// The floating form of a reading whose event has no day, if its zone is
-/// known and nothing else is wrong with it.
-fn floating(ctx: &Context, r: &Reading, event: &EventRef) -> Option<TimeValue> {
-    if event.date.is_some() || date_after(ctx, r.first).is_some() {
+/// A wall-clock time in a known zone whose day is not given: floating, to
+/// be placed by comparison.
+fn floating(ctx: &Context, r: &Reading, day: Option<NaiveDate>) -> Option<TimeValue> {
+    if day.is_some() {
         return None;
     }
     let tz = zone_of(ctx, r.first).ok()?;
@@ -221,119 +153,37 @@ fn floating(ctx: &Context, r: &Reading, event: &EventRef) -> Option<TimeValue> {
     })
 }
 
-/// Words that say a sentence moves a time ("postponed from 3 p.m. to
-/// 5 p.m."): its times are the old and the new, not two claims about one
-/// moment, so none of them is compared.
-const RESCHEDULE: &[&str] = &[
-    "postpone",
-    "delay",
-    "moved",
-    "pushed back",
-    "brought forward",
-    "reschedul",
-    "instead of",
-    "originally",
-    "initially",
-    "changed",
-    "rather than",
-];
-
-fn rescheduled(ctx: &Context, span: crate::claim::Span) -> bool {
-    let sentence = ctx.text(ctx.sentence(span.start)).to_lowercase();
-    RESCHEDULE.iter().any(|w| sentence.contains(w))
+/// Whether the sentence moves a time (`reschedule` in `rules/words.toml`):
+/// its times are the old and the new, not two claims about one moment.
+fn rescheduled(ctx: &Context, span: Span) -> bool {
+    let range = ctx.index.sentence_token_range(span.start);
+    let tokens = &ctx.index.tokens[range];
+    let cues = &ctx.rules.words.cues;
+    // Cues are stems: "postpon" covers "postponed".
+    (0..tokens.len()).any(|i| {
+        cues.at(tokens, i, |t, p| t.stem.starts_with(p))
+            .is_some_and(|(_, c)| *c == Cue::Reschedule)
+    })
 }
 
-/// Words between an earlier time of the sentence and this one that say
+/// Whether words between an earlier time of the sentence and this one say
 /// this time is of a later happening ("… at 3:17 a.m., and another at
-/// 4:02 a.m."): such a time is not compared with the event's own.
-const LATER: &[&str] = &[
-    " another ",
-    " second ",
-    " then ",
-    " followed ",
-    " later ",
-    " again ",
-    " aftershock",
-    " next ",
-    " third ",
-];
-
-fn later_sub_event(ctx: &Context, span: crate::claim::Span) -> bool {
+/// 4:02 a.m."): such a time is not compared with the first one's happening.
+fn later_sub_event(ctx: &Context, span: Span) -> bool {
     let sentence = ctx.sentence(span.start);
-    let from = ctx
+    let Some(from) = ctx
         .mentions
         .times
         .iter()
         .rev()
         .find(|t| t.span.end <= span.start && t.span.start >= sentence.start)
-        .map_or(sentence.start, |t| t.span.end);
-    let between =
-        format!(" {} ", ctx.text(crate::claim::Span::new(from, span.start))).to_lowercase();
-    LATER.iter().any(|w| between.contains(w))
-}
-
-/// The event a time is about: one named in the time's own sentence, or,
-/// when the sentence opens with a pronoun ("It began at 15:00"), the last
-/// one of the sentence before. A time in a sentence about something else
-/// ("said one resident at 9:00") is about no event.
-fn event_of<'c>(ctx: &'c Context, span: crate::claim::Span) -> Option<&'c EventRef> {
-    let event = ctx.event_for(span)?;
-    let sentence = ctx.sentence(span.start);
-    if event.span.start >= sentence.start && event.span.end <= sentence.end {
-        return Some(event);
-    }
-    let mut words = ctx.text(sentence).split_whitespace();
-    let opening = words.next().unwrap_or("");
-    if matches!(opening, "It" | "This" | "That" | "They" | "Both") {
-        return Some(event);
-    }
-    if opening != "The" {
-        return None;
-    }
-    // "The order …": the event of the sentence before that it names again,
-    // which need not be that sentence's last ("ordered the evacuation … as
-    // a wildfire burned").
-    let noun = words.next().unwrap_or("");
-    let i = ctx.sentence_index(span.start);
-    let prev = ctx.mentions.sentences.get(i.checked_sub(1)?)?;
-    ctx.events
-        .iter()
-        .rev()
-        .filter(|e| e.span.start >= prev.start && e.span.end <= prev.end)
-        .find(|e| names_again(ctx, e, noun))
-}
-
-/// How many letters of a word make its stem for [`names_again`]: enough
-/// to tell "order" from "ore", few enough that "ordered" and "order" meet.
-const STEM: usize = 5;
-
-/// Whether `noun`, opening a sentence as "The <noun>", takes up the event
-/// of the sentence before: its stem is that of a word written right at the
-/// event's mention ("ordered the evacuation … The order was issued at …",
-/// "the evacuation order … The order …"). Two cues, the definite article
-/// and the shared stem beside the event, so that an unrelated "The report
-/// said at 9:00" is not given the event.
-fn names_again(ctx: &Context, event: &EventRef, noun: &str) -> bool {
-    let noun = noun.to_lowercase();
-    if noun.chars().count() < STEM || !noun.chars().all(char::is_alphabetic) {
+        .map(|t| t.span.end)
+    else {
         return false;
-    }
-    let stem: String = noun.chars().take(STEM).collect();
-    let text = ctx.doc.text.as_str();
-    // The event's mention and a word on either side of it.
-    let before = text[..event.span.start]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("");
-    let mention = ctx.text(event.span);
-    let after = text[event.span.end..]
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
-    [before, mention, after]
+    };
+    ctx.index.tokens[ctx.index.tokens_in(Span::new(from, span.start))]
         .iter()
-        .flat_map(|w| w.split(|c: char| !c.is_alphabetic()))
-        .any(|w| w.to_lowercase().starts_with(&stem))
+        .any(|t| t.class.has(Class::SEQUEL))
 }
 
 /// Joins an end ("until 17:00") with the first earlier time of its
@@ -390,17 +240,10 @@ fn zones_agree(a: &TimeMention, b: &TimeMention) -> bool {
 fn normalise_reading(
     ctx: &Context,
     r: &Reading,
-    event: &EventRef,
-) -> Result<(TimeValue, NaiveDate), String> {
-    let day = match date_after(ctx, r.first) {
-        Some(d) => d,
-        None => event.date.ok_or_else(|| {
-            format!(
-                "the day of the {} is not given, so the time cannot be placed",
-                event.label
-            )
-        })?,
-    };
+    day: Option<NaiveDate>,
+) -> Result<TimeValue, String> {
+    let day =
+        day.ok_or_else(|| "the day of this time is not given, so it cannot be placed".to_string())?;
     let tz = zone_of(ctx, r.first)?;
     let written = written_zone(ctx, r.first);
     let written = written.as_deref();
@@ -417,57 +260,13 @@ fn normalise_reading(
         }
         None => None,
     };
-    let value = TimeValue {
+    let _ = ctx;
+    Ok(TimeValue {
         start,
         end,
         minutes_given: r.start.minutes_given,
         hedge: r.first.hedge,
         floating: None,
-    };
-    Ok((value, start.date_naive()))
-}
-
-/// The day written right after a time ("1542 GMT Sunday", "at 3 p.m. on
-/// Friday"): it dates that time, whatever the event's day.
-/// Whether the time is written with a day of its own ("docked on July 19
-/// at 11:15 UTC") two or more days from its event's ("launched … on July
-/// 16"): it times another happening the sentence tells of, not the event.
-/// A day apart is left alone (the same moment on neighbouring days in two
-/// zones).
-fn other_day(ctx: &Context, t: &TimeMention, event: &EventRef) -> bool {
-    let Some(event_day) = event.date else {
-        return false;
-    };
-    date_after(ctx, t)
-        .or_else(|| date_before(ctx, t))
-        .is_some_and(|own| (own - event_day).num_days().abs() >= 2)
-}
-
-/// The day written right before a time: "on July 19 at 11:15".
-fn date_before(ctx: &Context, t: &TimeMention) -> Option<NaiveDate> {
-    let text = ctx.doc.text.as_str();
-    ctx.dates.iter().find_map(|d| {
-        if d.span.end > t.span.start || d.span.end + 8 < t.span.start {
-            return None;
-        }
-        let gap = text.get(d.span.end..t.span.start)?.trim().to_lowercase();
-        matches!(gap.trim_start_matches(',').trim(), "" | "at")
-            .then(|| d.value.as_day())
-            .flatten()
-    })
-}
-
-fn date_after(ctx: &Context, t: &TimeMention) -> Option<NaiveDate> {
-    let text = ctx.doc.text.as_str();
-    ctx.dates.iter().find_map(|d| {
-        if d.span.start < t.span.end || d.span.start > t.span.end + 12 {
-            return None;
-        }
-        let gap = text.get(t.span.end..d.span.start)?.trim().to_lowercase();
-        let gap = gap.trim_start_matches([')', ',']).trim();
-        matches!(gap, "" | "on" | "of")
-            .then(|| d.value.as_day())
-            .flatten()
     })
 }
 

@@ -6,6 +6,7 @@
 //! format renders them: [`table`] for the terminal, [`json`] for scripts,
 //! [`html`] for a browser. Renderers never look at document text again.
 
+pub mod claims;
 pub mod html;
 pub mod json;
 pub mod table;

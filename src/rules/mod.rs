@@ -11,11 +11,11 @@
 
 pub mod calendar;
 pub mod entities;
-pub mod events;
 pub mod quantities;
 pub mod speech;
 pub mod titles;
 pub mod word_regex;
+pub mod words;
 pub mod zones;
 
 mod examples;
@@ -68,7 +68,6 @@ pub fn merge_by_id<T>(base: &mut Vec<T>, user: Vec<T>, id: impl Fn(&T) -> &str) 
 /// The embedded default rule files, by name.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("zones.toml", include_str!("../../rules/zones.toml")),
-    ("events.toml", include_str!("../../rules/events.toml")),
     ("calendar.toml", include_str!("../../rules/calendar.toml")),
     ("entities.toml", include_str!("../../rules/entities.toml")),
     ("titles.toml", include_str!("../../rules/titles.toml")),
@@ -77,17 +76,18 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/quantities.toml"),
     ),
     ("speech.toml", include_str!("../../rules/speech.toml")),
+    ("words.toml", include_str!("../../rules/words.toml")),
 ];
 
 /// All rules, compiled, ready for a run.
 pub struct Rules {
     pub zones: zones::Compiled,
-    pub events: events::Compiled,
     pub calendar: calendar::Compiled,
     pub entities: entities::Compiled,
     pub titles: titles::Compiled,
     pub quantities: quantities::Compiled,
     pub speech: speech::Compiled,
+    pub words: words::Compiled,
     /// Every source read, with its parsed examples, for `rules test`.
     pub sources: Vec<LoadedSource>,
 }
@@ -121,12 +121,12 @@ impl Rules {
         }
         let mut loaded = Vec::new();
         let zones = load_kind::<zones::ZoneFile>(&sources, &mut loaded, &mut errors);
-        let events = load_kind::<events::EventFile>(&sources, &mut loaded, &mut errors);
         let calendar = load_kind::<calendar::CalendarFile>(&sources, &mut loaded, &mut errors);
         let entities = load_kind::<entities::EntityFile>(&sources, &mut loaded, &mut errors);
         let titles = load_kind::<titles::TitleFile>(&sources, &mut loaded, &mut errors);
         let quantities = load_kind::<quantities::QuantityFile>(&sources, &mut loaded, &mut errors);
         let speech = load_kind::<speech::SpeechFile>(&sources, &mut loaded, &mut errors);
+        let words = load_kind::<words::WordsFile>(&sources, &mut loaded, &mut errors);
         for s in &sources {
             if !DEFAULT_FILES.iter().any(|(n, _)| *n == s.name) {
                 let known: Vec<&str> = DEFAULT_FILES.iter().map(|(n, _)| *n).collect();
@@ -139,25 +139,23 @@ impl Rules {
                 ));
             }
         }
-        match (
-            zones, events, calendar, entities, titles, quantities, speech,
-        ) {
+        match (zones, calendar, entities, titles, quantities, speech, words) {
             (
                 Some(zones),
-                Some(events),
                 Some(calendar),
                 Some(entities),
                 Some(titles),
                 Some(quantities),
                 Some(speech),
+                Some(words),
             ) if errors.is_empty() => Ok(Rules {
                 zones,
-                events,
                 calendar,
                 entities,
                 titles,
                 quantities,
                 speech,
+                words,
                 sources: loaded,
             }),
             _ => Err(errors),

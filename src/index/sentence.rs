@@ -1,19 +1,15 @@
 //! Sentence segmentation: the unit most extractors look within. News text
 //! breaks sentences at `.`, `!` or `?` followed by a space and a capital or
-//! an opening quote, and always at a line break; abbreviations ("U.S.",
-//! "Feb.", "a.m.", "Mr.") and decimal points do not end a sentence.
+//! an opening quote, and always at a line break (of the flattened text: a
+//! hard-wrapped paragraph has none inside); abbreviations (`abbreviations`
+//! in `rules/words.toml`: "Feb.", "Mr.", and single letters like "U.S.",
+//! "a.m.") and decimal points do not end a sentence.
 
 use crate::claim::Span;
-
-/// Words that end in a full stop without ending the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-    "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "vs", "etc", "approx", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft",
-];
+use crate::rules::words::{Class, Compiled as Words};
 
 /// Sentence spans, trimmed of surrounding white space, in text order.
-pub fn sentences(text: &str) -> Vec<Span> {
+pub fn sentences(text: &str, words: &Words) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -42,7 +38,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
                         || c.is_ascii_digit()
                         || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '\n')
                 });
-                if b == b'.' && is_abbreviation(&text[start..i]) {
+                if b == b'.' && is_abbreviation(&text[start..i], words) {
                     None
                 } else if followed_by_break && next_starts {
                     Some(j)
@@ -64,7 +60,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-fn is_abbreviation(before: &str) -> bool {
+fn is_abbreviation(before: &str, words: &Words) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
@@ -77,7 +73,7 @@ fn is_abbreviation(before: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true; // an initial: "John F. Kennedy"
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    words.class(&word.to_lowercase()).has(Class::ABBREVIATION)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -94,7 +90,8 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text)
+        let words = crate::rules::Rules::builtin().expect("rules").words;
+        sentences(text, &words)
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()

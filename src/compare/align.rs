@@ -1,0 +1,468 @@
+//! Alignment: which claims from different documents are about the same
+//! fact, read from their frames.
+//!
+//! Claims of one category and measure are first put in blocks by their
+//! theme head and by their predicate (a claim is in both), so only claims
+//! that share one of those are ever compared: no all-pairs loop. Each pair
+//! in a block is then judged by [`judge_pair`], part by part, and every
+//! part says why:
+//!
+//! - what cannot both be one fact (a *cannot-link*): different predicates
+//!   or theme heads, modifiers that exclude each other ("workers at the
+//!   palace" and "workers in the unions"), different named places or
+//!   people, different times ("in 1997" and this year, "a year ago"),
+//!   different modality (a forecast and a fact), different refinements (a
+//!   rate and a total), or, inside one document, two figures in different
+//!   sentences (a document that names one fact twice names it the same
+//!   way; two figures of its own are two facts);
+//! - what makes the pair *strong*: the same predicate and the same theme,
+//!   or one of them and more evidence (shared names, shared modifiers, a
+//!   sentence sharing much of its vocabulary).
+//!
+//! Strong pairs are merged into groups, strongest first, and two groups
+//! merge only if no pair across them is a cannot-link. A claim that finds
+//! no strong partner stays alone and is not judged: a weak alignment is
+//! never reported as a conflict. Each group keeps the reasons of the link
+//! that first joined it, for the finding's message.
+
+use std::collections::BTreeMap;
+
+use crate::claim::frame::{Frame, Modality, ParticipantKind, When};
+use crate::claim::{Category, Claim};
+
+/// Claims judged to be about one fact.
+#[derive(Clone, Debug)]
+pub struct Aligned<'a> {
+    pub claims: Vec<&'a Claim>,
+    /// Why they were aligned ("same predicate 'killed'", "same theme
+    /// 'people'", …), from the strongest link of the group.
+    pub why: Vec<String>,
+}
+
+/// What a pair of frames says about being one fact.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PairVerdict {
+    /// They cannot be one fact.
+    Cannot(String),
+    /// Nothing strong enough either way.
+    Weak,
+    /// One fact, with a score and the reasons.
+    Strong(u32, Vec<String>),
+}
+
+/// The days around publication a story's own time covers.
+const STORY_DAYS: i64 = 7;
+
+/// Groups the claims of one category by their frames. `published` gives
+/// each document's publication day, `sentence` each claim's sentence index
+/// in its document (for claims one document gives twice).
+pub fn align<'a>(
+    category: Category,
+    claims: &[&'a Claim],
+    published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
+    sentence: &dyn Fn(&Claim) -> usize,
+) -> Vec<Aligned<'a>> {
+    // Blocks: by measure and theme head, and by measure and predicate.
+    let mut blocks: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let f = &c.frame;
+        if let Some(t) = &f.theme {
+            blocks
+                .entry((f.measure.clone(), format!("t:{}", t.head.key())))
+                .or_default()
+                .push(i);
+        }
+        if let Some(p) = &f.predicate {
+            blocks
+                .entry((f.measure.clone(), format!("p:{}", p.key())))
+                .or_default()
+                .push(i);
+        }
+    }
+    // Every pair sharing a block, once, with its verdict.
+    let mut seen = std::collections::HashSet::new();
+    let mut strong: Vec<(u32, usize, usize, Vec<String>)> = Vec::new();
+    let mut cannot: std::collections::HashSet<(usize, usize)> = Default::default();
+    for members in blocks.values() {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let key = (i.min(j), i.max(j));
+                if !seen.insert(key) {
+                    continue;
+                }
+                let (a, b) = (claims[key.0], claims[key.1]);
+                let verdict = judge_pair(category, a, b, published, sentence);
+                if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() {
+                    eprintln!(
+                        "{:?} d{}@{} {:?} ~ d{}@{} {:?}: {:?}",
+                        category,
+                        a.anchor.doc,
+                        a.anchor.span.start,
+                        a.value.display(),
+                        b.anchor.doc,
+                        b.anchor.span.start,
+                        b.value.display(),
+                        verdict
+                    );
+                }
+                match verdict {
+                    PairVerdict::Cannot(_) => {
+                        cannot.insert(key);
+                    }
+                    PairVerdict::Strong(score, why) => strong.push((score, key.0, key.1, why)),
+                    PairVerdict::Weak => {}
+                }
+            }
+        }
+    }
+    // Strongest first; ties in claim order, so the result is deterministic.
+    strong.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut group_of: Vec<usize> = (0..claims.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
+    let mut why: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
+    for (_, i, j, reasons) in strong {
+        let (gi, gj) = (group_of[i], group_of[j]);
+        if gi == gj {
+            continue;
+        }
+        let blocked = members[gi].iter().any(|&x| {
+            members[gj].iter().any(|&y| {
+                cannot.contains(&(x.min(y), x.max(y)))
+                    || !seen.contains(&(x.min(y), x.max(y)))
+                        && excluded(category, claims[x], claims[y], published, sentence)
+            })
+        });
+        if blocked {
+            continue;
+        }
+        let (keep, gone) = (gi.min(gj), gi.max(gj));
+        let moved = std::mem::take(&mut members[gone]);
+        for &m in &moved {
+            group_of[m] = keep;
+        }
+        members[keep].extend(moved);
+        if why[keep].is_empty() {
+            why[keep] = reasons;
+        }
+    }
+    let mut out: Vec<Aligned<'a>> = members
+        .into_iter()
+        .enumerate()
+        .filter(|(_, m)| m.len() > 1)
+        .map(|(g, mut m)| {
+            m.sort_unstable();
+            Aligned {
+                claims: m.iter().map(|&i| claims[i]).collect(),
+                why: std::mem::take(&mut why[g]),
+            }
+        })
+        .collect();
+    out.sort_by_key(|a| a.claims[0].anchor);
+    out
+}
+
+/// Whether two claims of different blocks cannot be one fact (checked
+/// when their groups would merge).
+fn excluded(
+    category: Category,
+    a: &Claim,
+    b: &Claim,
+    published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
+    sentence: &dyn Fn(&Claim) -> usize,
+) -> bool {
+    matches!(
+        judge_pair(category, a, b, published, sentence),
+        PairVerdict::Cannot(_)
+    )
+}
+
+/// How two claims' frames align (see the module doc).
+pub fn judge_pair(
+    category: Category,
+    a: &Claim,
+    b: &Claim,
+    published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
+    sentence: &dyn Fn(&Claim) -> usize,
+) -> PairVerdict {
+    let (fa, fb) = (&a.frame, &b.frame);
+    if fa.measure != fb.measure {
+        return PairVerdict::Cannot("different measures".into());
+    }
+    let same_doc = a.anchor.doc == b.anchor.doc;
+    let same_sentence = same_doc && sentence(a) == sentence(b);
+    if fa.refinements != fb.refinements {
+        return PairVerdict::Cannot("different refinements".into());
+    }
+    if fa.about.as_ref().map(|p| &p.key) != fb.about.as_ref().map(|p| &p.key) {
+        return PairVerdict::Cannot("about different people".into());
+    }
+    let moment = matches!(category, Category::Time | Category::Date);
+    if !modalities_align(fa.modality, fb.modality, moment) {
+        return PairVerdict::Cannot(format!(
+            "{} against {}",
+            fa.modality.as_str(),
+            fb.modality.as_str()
+        ));
+    }
+    if !times_align(
+        &fa.when,
+        &fb.when,
+        published(a.anchor.doc),
+        published(b.anchor.doc),
+    ) {
+        return PairVerdict::Cannot("about different times".into());
+    }
+    let mut why = Vec::new();
+    let mut score = 0;
+    // Predicate.
+    let pred = match (&fa.predicate, &fb.predicate) {
+        (Some(x), Some(y)) if x.same(y) => {
+            why.push(format!("same predicate '{}'", x.shown));
+            score += 2;
+            Some(true)
+        }
+        (Some(x), Some(y)) => {
+            // Light verbs ("began", "took place") name no happening of
+            // their own: a time's frame is its theme then.
+            if moment && (light(x) || light(y)) {
+                None
+            } else {
+                return PairVerdict::Cannot(format!(
+                    "different predicates '{}' and '{}'",
+                    x.shown, y.shown
+                ));
+            }
+        }
+        _ => None,
+    };
+    // Theme.
+    let theme = match (&fa.theme, &fb.theme) {
+        (Some(x), Some(y)) if x.head.same(&y.head) => {
+            why.push(format!("same theme '{}'", x.head.shown));
+            score += 2;
+            let (mx, my) = (&x.modifiers, &y.modifiers);
+            // Modifiers narrow what is counted ("workers at the palace",
+            // "workers in the unions"); of a happening they describe it.
+            if category == Category::Quantity && !mx.is_empty() && !my.is_empty() {
+                if mx.iter().any(|m| my.iter().any(|n| m.same(n))) {
+                    score += 1;
+                } else {
+                    return PairVerdict::Cannot(format!("'{}' of different kinds", x.head.shown));
+                }
+            }
+            Some(true)
+        }
+        (Some(x), Some(y)) => {
+            return PairVerdict::Cannot(format!(
+                "different themes '{}' and '{}'",
+                x.head.shown, y.head.shown
+            ));
+        }
+        _ => None,
+    };
+    // Participants: named places, people and organisations.
+    // Names the rules do not classify keep claims apart too ("Xu was
+    // sentenced to 13 years", "Wang to 11"; "Demirel warned on Sunday",
+    // "Greece warned on Monday").
+    let (shared, clash, one_sided_place) = participants(fa, fb, true);
+    if let Some(c) = clash {
+        return PairVerdict::Cannot(c);
+    }
+    if !shared.is_empty() {
+        score += shared.len().min(2) as u32;
+        why.push(format!("both name {}", shared.join(", ")));
+    }
+    let context = jaccard(&fa.context, &fb.context);
+    if context >= 0.3 {
+        score += if context >= 0.5 { 2 } else { 1 };
+    }
+    if fa.when != When::Story && fa.when == fb.when {
+        why.push("same time".into());
+    }
+    // One document naming one fact twice names it the same way: two
+    // values of its own are two facts, unless the frame is the same in
+    // every part (a time of one happening given twice in one sentence,
+    // a figure restated later with the same predicate, theme and names).
+    if same_doc && !a.value.compatible(&b.value) {
+        let identical = fa.predicate.is_some()
+            && fa.predicate == fb.predicate
+            && fa.theme.is_some()
+            && fa.theme == fb.theme
+            && fa.participants == fb.participants;
+        let one_moment = category == Category::Time && same_sentence && theme.is_some();
+        if !(identical && !same_sentence) && !one_moment {
+            return PairVerdict::Cannot("two values of one document".into());
+        }
+    }
+    // Strength.
+    let evidence = !shared.is_empty() || context >= 0.3;
+    let strong = match category {
+        Category::Quantity => match (pred, theme) {
+            (Some(true), Some(true)) => !one_sided_place || context >= 0.3,
+            (Some(true), None) => {
+                fa.theme.is_none() && fb.theme.is_none() && (!shared.is_empty() || context >= 0.4)
+            }
+            (None, Some(true)) => (score >= 4 || context >= 0.4) && !one_sided_place,
+            _ => false,
+        },
+        Category::Duration => match (pred, theme) {
+            (Some(true), Some(true)) => true,
+            (_, Some(true)) | (Some(true), None) => evidence,
+            _ => false,
+        },
+        // A time is of one happening: its theme or predicate is enough.
+        Category::Time => match (pred, theme) {
+            (Some(true), Some(true)) | (None, Some(true)) => true,
+            (Some(true), None) => fa.theme.is_none() || fb.theme.is_none(),
+            _ => false,
+        },
+        // Days are given for many happenings: a date needs more.
+        Category::Date => match (pred, theme) {
+            (Some(true), Some(true)) => true,
+            (None, Some(true)) | (Some(true), None) => evidence,
+            _ => false,
+        },
+        _ => false,
+    };
+    if strong {
+        PairVerdict::Strong(score, why)
+    } else {
+        PairVerdict::Weak
+    }
+}
+
+fn light(t: &crate::claim::frame::Term) -> bool {
+    // Light verbs carry no class; the frame builder has already put the
+    // event they govern in the theme.
+    matches!(
+        t.stem.as_str(),
+        "begin"
+            | "start"
+            | "end"
+            | "take"
+            | "happen"
+            | "occur"
+            | "hold"
+            | "come"
+            | "go"
+            | "be"
+            | "get"
+            | "set"
+            | "schedul"
+            | "expect"
+            | "plan"
+            | "due"
+            | "open"
+            | "close"
+            | "conclud"
+            | "continu"
+            | "resum"
+            | "finish"
+            | "last"
+            | "run"
+            | "strike"
+            | "hit"
+    )
+}
+
+/// Plans align with facts for times and dates (a call set for 15:00 and
+/// the call at 15:00 are one); otherwise modalities must be equal.
+fn modalities_align(a: Modality, b: Modality, moment: bool) -> bool {
+    a == b
+        || (moment
+            && matches!(
+                (a, b),
+                (Modality::Plan, Modality::Fact) | (Modality::Fact, Modality::Plan)
+            ))
+}
+
+/// Whether two clauses can be about the same time: the story's own time
+/// is the days around each document's publication.
+fn times_align(
+    a: &When,
+    b: &When,
+    pa: Option<chrono::NaiveDate>,
+    pb: Option<chrono::NaiveDate>,
+) -> bool {
+    let story = |p: Option<chrono::NaiveDate>| {
+        p.map(|d| {
+            (
+                d - chrono::Duration::days(STORY_DAYS),
+                d + chrono::Duration::days(1),
+            )
+        })
+    };
+    let days = |w: &When, p: Option<chrono::NaiveDate>| match w {
+        When::Story => Some(story(p)),
+        When::Days { first, last } => Some(Some((*first, *last))),
+        When::Elsewhere => None,
+    };
+    match (days(a, pa), days(b, pb)) {
+        (Some(Some((a0, a1))), Some(Some((b0, b1)))) => a0 <= b1 && b0 <= a1,
+        // Unknown publication: the story's time is anyone's.
+        (Some(_), Some(_)) => matches!((a, b), (When::Story, _) | (_, When::Story)) || a == b,
+        _ => false,
+    }
+}
+
+/// Names both frames give, and a clash: the same kind of name on both
+/// sides (places, people, organisations), none shared. Also whether a
+/// place is named on one side only (a count for one country against a
+/// total is not one fact).
+fn participants(a: &Frame, b: &Frame, names_clash: bool) -> (Vec<String>, Option<String>, bool) {
+    let shared: Vec<String> = a
+        .participants
+        .iter()
+        .filter(|p| b.participants.iter().any(|q| q.key == p.key))
+        .map(|p| p.name.clone())
+        .collect();
+    let mut clash = None;
+    let mut kinds = vec![
+        ParticipantKind::Place,
+        ParticipantKind::Person,
+        ParticipantKind::Organisation,
+    ];
+    if names_clash {
+        kinds.push(ParticipantKind::Name);
+    }
+    for kind in kinds {
+        let of = |f: &Frame| -> Vec<String> {
+            f.participants
+                .iter()
+                .filter(|p| p.kind == kind)
+                .map(|p| p.key.clone())
+                .collect()
+        };
+        let (x, y) = (of(a), of(b));
+        if !x.is_empty() && !y.is_empty() && !x.iter().any(|k| y.contains(k)) {
+            clash = Some(format!("different {kind:?} named").to_lowercase());
+        }
+    }
+    let places = |f: &Frame| {
+        f.participants
+            .iter()
+            .any(|p| matches!(p.kind, ParticipantKind::Place))
+    };
+    let one_sided = places(a) != places(b);
+    (shared, clash, one_sided)
+}
+
+/// Jaccard similarity of two sorted lists of stems.
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both as f64 / (a.len() + b.len() - both) as f64
+}

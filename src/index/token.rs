@@ -1,0 +1,213 @@
+//! Tokens: words, numbers and punctuation with what the frame builder
+//! needs to read a clause (lower case, stem, word classes, synonym class),
+//! and the clause breaks a frame stops at.
+
+use std::ops::Range;
+
+use crate::claim::Span;
+use crate::rules::words::{Class, Compiled as Words};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner hyphens and apostrophes ("Jean-Pierre", "O’Brien").
+    Word,
+    /// Starts with a digit: "2,500", "1.96", "3:40", "30-day".
+    Number,
+    /// One character of punctuation.
+    Punct,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Lower case.
+    pub lower: String,
+    /// The base form frames compare (irregular lemma or Snowball stem).
+    pub stem: String,
+    pub class: Class,
+    /// The one-word synonym class of `rules/words.toml`, if any.
+    pub synonym: Option<usize>,
+    /// Starts with an upper-case letter.
+    pub capitalised: bool,
+    /// A clause starts here (see [`mark_clause_breaks`]).
+    pub breaks_before: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.lower.starts_with(c)
+    }
+
+    /// Reads as a verb form: a regular past or present participle, an
+    /// irregular form the rules know, an auxiliary or a light verb.
+    pub fn verbish(&self, words: &Words) -> bool {
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.lower.as_str();
+        let n = w.chars().count();
+        (w.ends_with("ed") && n >= 4)
+            || (w.ends_with("ing") && n >= 5)
+            || words.is_irregular(w)
+            || self.class.has(Class::AUXILIARY)
+            || self.class.has(Class::LIGHT_VERB)
+    }
+
+    /// A regular verb form: "-ed" or "-ing".
+    pub fn verbish_regular(&self) -> bool {
+        let w = self.lower.as_str();
+        let n = w.chars().count();
+        self.kind == TokenKind::Word
+            && ((w.ends_with("ed") && n >= 4) || (w.ends_with("ing") && n >= 5))
+    }
+
+    /// Carries meaning of its own: a word not in a closed function class.
+    pub fn is_content(&self) -> bool {
+        self.kind == TokenKind::Word && !self.class.has(Class::FUNCTION) && self.lower.len() > 1
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Every token of `text`, in order.
+pub fn tokenize(text: &str, words: &Words) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(token(text, words, i, i + c.len_utf8(), TokenKind::Punct));
+            continue;
+        }
+        let number = c.is_ascii_digit();
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            let joiner = matches!(d, '-' | '\'' | '’') || (number && matches!(d, ',' | '.' | ':'));
+            let next_is_word = text[j + d.len_utf8()..].chars().next().is_some_and(|n| {
+                if number && d != '-' {
+                    n.is_ascii_digit()
+                } else {
+                    is_word_char(n)
+                }
+            });
+            if is_word_char(d) || (joiner && next_is_word) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let kind = if number {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        out.push(token(text, words, i, end, kind));
+    }
+    out
+}
+
+fn token(text: &str, words: &Words, start: usize, end: usize, kind: TokenKind) -> Token {
+    let raw = &text[start..end];
+    let lower = raw.to_lowercase().replace('’', "'");
+    let (stem, class, synonym) = if kind == TokenKind::Word {
+        let stem = words.stem(&lower);
+        let synonym = words.synonym(&lower, &stem);
+        (stem, words.class(&lower), synonym)
+    } else {
+        (lower.clone(), Class::NONE, None)
+    };
+    Token {
+        span: Span::new(start, end),
+        kind,
+        lower,
+        stem,
+        class,
+        synonym,
+        capitalised: raw.chars().next().is_some_and(char::is_uppercase),
+        breaks_before: false,
+    }
+}
+
+/// Punctuation a clause never crosses. Brackets are not among it: a
+/// bracketed aside ("15:00 (local time) today", "4:30 p.m. (0530 GMT)")
+/// belongs to the clause around it.
+fn hard_break(t: &Token) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.lower.chars().next(),
+            Some(';' | ':' | '—' | '–' | '"' | '“' | '”' | '«' | '»')
+        )
+}
+
+/// Marks where clauses start, inside each sentence: at hard punctuation
+/// (and right after it); at a comma that opens a new clause (", which", ",
+/// killing …", ", police said"); at a conjunction that joins clauses
+/// rather than nouns ("killed 60 and injured 180", "died and 15 others were
+/// missing"); and at a relative pronoun ("the fire which …").
+pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], words: &Words) {
+    for range in sentences {
+        for i in range.clone() {
+            let next = tokens.get(i + 1).filter(|_| i + 1 < range.end);
+            let opens_clause = next.is_some_and(|n| {
+                n.class.has(Class::CONJUNCTION)
+                    || n.class.has(Class::CLAUSE_OPENER)
+                    || n.class.has(Class::REPORTING)
+                    || n.class.has(Class::SPEAKER_PRONOUN)
+                    || (n.kind == TokenKind::Word && n.lower.ends_with("ing") && n.lower.len() >= 5)
+            });
+            // ", police said": an attribution within a few words.
+            let attribution = tokens[i + 1..range.end]
+                .iter()
+                .take(5)
+                .take_while(|n| n.kind != TokenKind::Punct)
+                .any(|n| n.class.has(Class::REPORTING));
+            let t = &tokens[i];
+            let brk = if hard_break(t) {
+                true
+            } else if t.is_punct(',') {
+                opens_clause || attribution
+            } else if t.kind == TokenKind::Word
+                && matches!(t.lower.as_str(), "and" | "but" | "or" | "while" | "whereas")
+            {
+                // Not a range of figures ("between 1300 and 1500").
+                let after_figure = i > range.start && tokens[i - 1].kind == TokenKind::Number;
+                next.is_some_and(|n| {
+                    (n.kind == TokenKind::Number && !after_figure)
+                        || n.class.has(Class::DETERMINER)
+                        || n.class.has(Class::PRONOUN)
+                        || n.verbish(words)
+                })
+            } else {
+                t.kind == TokenKind::Word
+                    && matches!(
+                        t.lower.as_str(),
+                        "which"
+                            | "who"
+                            | "whom"
+                            | "whose"
+                            | "because"
+                            | "although"
+                            | "though"
+                            | "unless"
+                    )
+            };
+            if brk {
+                let punct = hard_break(t) || t.is_punct(',') || t.class.has(Class::CONJUNCTION);
+                tokens[i].breaks_before = true;
+                if punct && i + 1 < range.end {
+                    tokens[i + 1].breaks_before = true;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1087 @@
+//! The frame builder: what a value found in the text is about.
+//!
+//! Takes the span of a value (a figure with its unit and counted noun, a
+//! clock time, a date, a length of time) and reads its clause in the text
+//! index, without a parser, by the word classes of `rules/words.toml`:
+//!
+//! - the *theme*: for a count, the noun phrase after the figure, its head
+//!   (the first plural, else the last word) with the words before it and a
+//!   prepositional phrase after it as modifiers ("2,000 workers at the
+//!   presidential palace"), or, after "of", the phrase of a part ("six of
+//!   the 13 spending bills"); for a measure, the noun it measures ("a
+//!   depth of 40 km", "$3.2bn in revenue", "a 30-foot yacht"); for a time
+//!   or a date, the happening: the subject of the predicate, or the event
+//!   noun a light verb governs ("the call began", "will begin a call");
+//! - the *predicate*: the verb the value's noun phrase is the subject of
+//!   ("60 people were killed") or, else, the nearest verb before the value
+//!   in its clause ("killing 60 people"); reporting verbs ("said") are
+//!   passed over, light verbs ("began", "took place") kept but read with
+//!   the event noun they govern;
+//! - the *participants*: the names in the clause, other than the source of
+//!   an attribution ("…, police official Jan Edmundson said");
+//! - *when*: the days named in the clause, or another time ("a year ago");
+//! - the *modality*: a forecast, plan or supposition cue in the clause.
+//!
+//! A value whose clause yields neither predicate nor theme gets a frame
+//! with neither, and alignment leaves such claims alone.
+
+use std::ops::{Not, Range};
+
+use super::{Context, EntityKind};
+use crate::claim::Span;
+use crate::claim::date::DateKind;
+use crate::claim::frame::{Frame, Modality, Participant, ParticipantKind, Term, Theme, When};
+use crate::index::{Token, TokenKind};
+use crate::rules::entities::fold;
+use crate::rules::words::{Class, Cue};
+
+/// What kind of value a frame is built for: it decides where the theme is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A count: the noun phrase from `noun_from` on is what is counted.
+    Count { noun_from: usize },
+    /// A measure in a unit, money or a share: the theme is the noun it
+    /// measures (`measured`: the noun of "NOUN of N", when one was read),
+    /// or a noun phrase from `noun_from` when the unit is hyphenated to it.
+    Measure { noun_from: usize, hyphenated: bool },
+    /// A clock time or a date: the frame is the happening it times.
+    Moment,
+    /// A length of time ("lasted 1.5 hours", "a 30-day truce").
+    Duration { noun_from: usize, hyphenated: bool },
+}
+
+/// Builds the frame of a value at `span` (the whole mention: qualifier,
+/// figure, unit and counted noun).
+pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
+    let reader = Reader::new(ctx, span);
+    let mut frame = Frame::bare(measure);
+    let (predicate, theme) = match shape {
+        Shape::Count { noun_from } => reader.count(noun_from),
+        Shape::Measure {
+            noun_from,
+            hyphenated,
+        } => reader.measure(noun_from, hyphenated),
+        Shape::Moment => reader.moment(),
+        Shape::Duration {
+            noun_from,
+            hyphenated,
+        } => reader.duration(noun_from, hyphenated),
+    };
+    frame.changes = [predicate.as_ref(), theme.as_ref().map(|t| &t.head)]
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t.class.as_deref())
+        .any(|id| {
+            ctx.rules
+                .words
+                .synonyms
+                .iter()
+                .any(|c| c.id == id && c.changes)
+        });
+    frame.predicate = predicate;
+    frame.theme = theme;
+    frame.participants = reader.participants();
+    // "the first call", "a second quake": one of a series of happenings
+    // ("another 173 people" is more people, no series).
+    if matches!(shape, Shape::Moment | Shape::Duration { .. })
+        && let Some(series) = reader.series_before(&frame)
+    {
+        frame.refinements.push(series);
+    }
+    if reader.part.get() {
+        frame.refinements.push("part of a whole".into());
+    }
+    frame.refinements.extend(reader.extra.take());
+    // "he spent two years in prison": a figure of someone the clause does
+    // not name is no fact to set against a named person's.
+    if matches!(shape, Shape::Count { .. } | Shape::Duration { .. })
+        && reader.pronoun_subject()
+        && !frame
+            .participants
+            .iter()
+            .any(|p| p.kind == ParticipantKind::Person || p.kind == ParticipantKind::Name)
+    {
+        frame.refinements.push("of someone unnamed".into());
+    }
+    frame.refinements.sort();
+    frame.when = reader.when(shape == Shape::Moment);
+    frame.modality = reader.modality();
+    frame.context = reader.context();
+    frame
+}
+
+/// A value's clause in the index, and the readings of it.
+pub struct Reader<'c, 'a> {
+    ctx: &'c Context<'a>,
+    tokens: &'a [Token],
+    /// The value's own tokens.
+    value: Range<usize>,
+    /// The clause's tokens.
+    clause: Range<usize>,
+    /// The sentence's tokens.
+    sentence: Range<usize>,
+    /// A count read as the part of a whole ("six of the 13 bills").
+    part: std::cell::Cell<bool>,
+    /// Refinements the readings found ("after" for "six months after").
+    extra: std::cell::RefCell<Vec<String>>,
+}
+
+impl<'c, 'a> Reader<'c, 'a> {
+    pub fn new(ctx: &'c Context<'a>, span: Span) -> Self {
+        let index = ctx.index;
+        let mut value = index.tokens_in(span);
+        if value.is_empty() {
+            let at = index.token_at(span.start);
+            value = at..(at + 1).min(index.tokens.len()).max(at);
+        }
+        let clause = index.clause(value.clone());
+        let sentence = index.sentence_token_range(span.start);
+        Reader {
+            ctx,
+            tokens: &index.tokens,
+            value,
+            clause,
+            sentence,
+            part: std::cell::Cell::new(false),
+            extra: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    fn words(&self) -> &crate::rules::words::Compiled {
+        &self.ctx.rules.words
+    }
+
+    fn term_at(&self, i: usize) -> Term {
+        let t = &self.tokens[i];
+        let class = t.synonym.map(|c| &self.words().synonyms[c]);
+        Term {
+            class: class.map(|c| c.id.clone()),
+            stem: t.stem.clone(),
+            shown: class.map_or_else(|| t.lower.clone(), |c| c.label.clone()),
+        }
+    }
+
+    /// A synonym phrase of several words starting at token `i` (within the
+    /// clause), as a term and its length.
+    fn phrase_at(&self, i: usize) -> Option<(Term, usize)> {
+        let end = self.sentence.end.max(self.value.end).min(self.tokens.len());
+        let stems = self.tokens.get(i..end)?;
+        let (n, class) = self
+            .words()
+            .synonym_phrases
+            .at(stems, 0, |t, p| t.stem == p)?;
+        let c = &self.words().synonyms[*class];
+        let stem = stems[..n]
+            .iter()
+            .map(|t| t.stem.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some((
+            Term {
+                class: Some(c.id.clone()),
+                stem,
+                shown: c.label.clone(),
+            },
+            n,
+        ))
+    }
+
+    fn is_adverb(t: &Token) -> bool {
+        t.kind == TokenKind::Word && t.lower.ends_with("ly") && t.lower.len() > 4
+    }
+
+    /// A word that can stand in a noun phrase: a content word, not a verb
+    /// form on its own, not a reporting word.
+    fn nominal(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.is_content()
+            && !t.class.has(Class::REPORTING)
+            && !t.class.has(Class::AUXILIARY)
+            && !Self::is_adverb(t)
+    }
+
+    /// Reads as the head of a plural noun phrase: "workers", "people".
+    fn plural(&self, i: usize) -> bool {
+        let w = self.tokens[i].lower.as_str();
+        self.words().is_plural(w)
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
+    }
+
+    /// Whether token `i` is a light verb, alone or opening a light-verb
+    /// phrase ("took place"); returns the phrase's length.
+    fn light_at(&self, i: usize) -> Option<usize> {
+        let t = &self.tokens[i];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        if let Some((n, Cue::LightVerb)) = self.words().cues.at(self.tokens, i, |t, p| t.stem == p)
+        {
+            return Some(n);
+        }
+        (t.class.has(Class::LIGHT_VERB) || self.words().is_light_stem(&t.stem)).then_some(1)
+    }
+
+    /// Whether a word is a predicate: a verb form that names a happening
+    /// of its own (not an auxiliary, a light verb or a reporting word), or
+    /// a state the rules name ("dead", "missing").
+    fn predicate_like(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if t.kind != TokenKind::Word || t.class.has(Class::REPORTING) {
+            return false;
+        }
+        let class = t.synonym.map(|c| &self.words().synonyms[c]);
+        if class.is_some_and(|c| c.state) {
+            return true;
+        }
+        if class.is_some_and(|c| c.event)
+            && !t.verbish_regular()
+            && !self.words().is_irregular(&t.lower)
+        {
+            return false; // an event noun: a theme
+        }
+        // "the fishing village", "wounded soldiers": a participle before a
+        // noun qualifies it.
+        let attributive = t.verbish_regular()
+            && i > 0
+            && self.tokens[i - 1].class.has(Class::DETERMINER)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_content() && !n.verbish_regular());
+        t.verbish(self.words())
+            && !t.class.has(Class::AUXILIARY)
+            && self.light_at(i).is_none()
+            && !attributive
+    }
+
+    /// The noun phrase from token `from` on: (head, modifiers, end). Words
+    /// run while they can stand in a noun phrase; a verb form inside the
+    /// run stays only before another noun ("wounded soldiers").
+    fn noun_phrase(&self, from: usize, limit: usize) -> Option<(usize, Vec<usize>, usize)> {
+        let mut i = from;
+        // "the 13 required spending bills": determiners and a figure.
+        while i < limit
+            && (self.tokens[i].class.has(Class::DETERMINER)
+                || (self.tokens[i].kind == TokenKind::Number
+                    && !self.tokens[i].lower.contains('-')))
+        {
+            i += 1;
+        }
+        let mut run = Vec::new();
+        while i < limit && run.len() < 5 {
+            let t = &self.tokens[i];
+            if Self::is_adverb(t) && i + 1 < limit && self.nominal(i + 1) {
+                // "severely wounded soldiers".
+                i += 1;
+                continue;
+            }
+            if t.kind == TokenKind::Number && t.lower.contains('-') {
+                // "124-member": a modifier written with a figure.
+                i += 1;
+                continue;
+            }
+            if !self.nominal(i) {
+                break;
+            }
+            if t.verbish(self.words()) && !(i + 1 < limit && self.nominal(i + 1)) {
+                break;
+            }
+            run.push(i);
+            i += 1;
+        }
+        if run.is_empty() {
+            return None;
+        }
+        let head = run
+            .iter()
+            .copied()
+            .find(|&j| self.plural(j) && !self.tokens[j].capitalised)
+            .unwrap_or(*run.last()?);
+        let mods: Vec<usize> = run.iter().copied().filter(|&j| j < head).collect();
+        Some((head, mods, head + 1))
+    }
+
+    /// Modifiers from a prepositional phrase right after a noun phrase
+    /// ("at the presidential palace", "in the unions"): its lower-case
+    /// content words. Names there are participants, not modifiers.
+    fn pp_modifiers(&self, after: usize, limit: usize) -> Vec<usize> {
+        let Some(p) = self.tokens.get(after).filter(|_| after < limit) else {
+            return Vec::new();
+        };
+        if !matches!(
+            p.lower.as_str(),
+            "at" | "in" | "from" | "on" | "for" | "with" | "of" | "aboard" | "inside"
+        ) {
+            return Vec::new();
+        }
+        let mut i = after + 1;
+        while i < limit && self.tokens[i].class.has(Class::DETERMINER) {
+            i += 1;
+        }
+        let mut out = Vec::new();
+        while i < limit && out.len() < 3 {
+            let t = &self.tokens[i];
+            if !self.nominal(i) || t.capitalised || t.verbish(self.words()) {
+                break;
+            }
+            out.push(i);
+            i += 1;
+        }
+        out
+    }
+
+    /// A theme from a head and its modifiers. Modifiers that are verb
+    /// forms ("scheduled", "wounded"), series words ("first") and words the
+    /// quantity rules ignore ("additional", "total") do not narrow it.
+    fn theme_of(&self, head: usize, mods: &[usize]) -> Theme {
+        let ignore = &self.ctx.rules.quantities.ignore_modifiers;
+        Theme::new(
+            self.term_at(head),
+            mods.iter()
+                .copied()
+                .filter(|&m| {
+                    let t = &self.tokens[m];
+                    !ignore.contains(&t.lower)
+                        && !t.class.has(Class::SERIES)
+                        && !t.verbish(self.words())
+                        && t.synonym.is_none_or(|c| !self.words().synonyms[c].state)
+                })
+                .map(|m| self.term_at(m))
+                .collect(),
+        )
+    }
+
+    /// A state the rules name among a noun phrase's modifiers ("23
+    /// severely wounded soldiers" counts injured soldiers).
+    fn state_among(&self, mods: &[usize]) -> Option<Term> {
+        mods.iter()
+            .copied()
+            .find(|&m| {
+                self.tokens[m]
+                    .synonym
+                    .is_some_and(|c| self.words().synonyms[c].state)
+            })
+            .map(|m| self.term_at(m))
+    }
+
+    /// Skips auxiliaries, adverbs, light verbs and "to" going right.
+    fn skip_verb_group(&self, mut i: usize, limit: usize) -> usize {
+        while i < limit {
+            let t = &self.tokens[i];
+            if t.class.has(Class::AUXILIARY) || Self::is_adverb(t) || t.lower == "to" {
+                i += 1;
+            } else if let Some(n) = self.light_at(i) {
+                i += n;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// The predicate the tokens from `from` on are the subject of:
+    /// "… were reportedly killed", "… had been winched to safety", "…
+    /// died". Auxiliaries, adverbs and light verbs are skipped.
+    fn predicate_after(&self, from: usize) -> Option<Term> {
+        let limit = self.clause.end.max(from).min(self.tokens.len());
+        let i = self.skip_verb_group(from, limit);
+        if i >= limit {
+            return None;
+        }
+        if let Some((term, _)) = self.phrase_at(i)
+            && !self.event_word(i)
+        {
+            return Some(term);
+        }
+        self.predicate_like(i).then(|| self.term_at(i))
+    }
+
+    /// The nearest predicate before token `before` in the clause, passing
+    /// over function words, adverbs, light verbs, reporting words and the
+    /// value's own qualifier; stops at a noun (whose predicate it is not).
+    fn predicate_before(&self, before: usize) -> Option<(Term, usize)> {
+        let mut i = before;
+        while i > self.clause.start {
+            i -= 1;
+            let t = &self.tokens[i];
+            if t.kind == TokenKind::Punct || t.kind == TokenKind::Number {
+                continue;
+            }
+            if let Some((term, n)) = self.phrase_at(i)
+                && i + n <= before
+                && !self.event_word(i)
+            {
+                return Some((term, i));
+            }
+            if t.class.has(Class::FUNCTION)
+                || Self::is_adverb(t)
+                || t.class.has(Class::REPORTING)
+                || self.light_at(i).is_some()
+            {
+                continue;
+            }
+            if self.predicate_like(i) {
+                return Some((self.term_at(i), i));
+            }
+            // Qualifier words ("least", "nearly", "some") pass; any other
+            // word is a noun the value does not hang from.
+            if matches!(
+                t.lower.as_str(),
+                "least"
+                    | "most"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "around"
+                    | "approximately"
+                    | "some"
+                    | "about"
+                    | "over"
+                    | "just"
+                    | "only"
+                    | "another"
+                    | "more"
+                    | "less"
+                    | "fewer"
+                    | "than"
+                    | "estimated"
+                    | "up"
+                    | "place"
+            ) {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The subject noun phrase of the verb at token `verb`: the noun
+    /// phrase right before it (past auxiliaries, light verbs and "to"),
+    /// and, when that is the object of a preposition ("the first call
+    /// between the presidents took place"), the phrase before the
+    /// preposition; an event noun among them wins, else the first. After
+    /// a relative pronoun ("an exchange which is set for …") the phrase
+    /// before it; at the start of a clause joined by "and" ("… took place
+    /// on February 12 and lasted 1.5 hours"), the subject of the clause
+    /// before.
+    fn subject_before(&self, verb: usize) -> Option<Theme> {
+        self.subject_from(verb, self.clause.start, 2)
+    }
+
+    fn subject_from(&self, verb: usize, start: usize, hops: usize) -> Option<Theme> {
+        // Back over the verb group.
+        let mut i = verb;
+        while i > start {
+            let t = &self.tokens[i - 1];
+            let light = self.light_at(i - 1).is_some_and(|n| i - 1 + n <= verb);
+            if t.class.has(Class::AUXILIARY) || Self::is_adverb(t) || t.lower == "to" || light {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        // A relative pronoun or a joining "and": the subject is further back.
+        if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
+            && hops > 0
+            && matches!(t.lower.as_str(), "which" | "that" | "who" | "and")
+            && i - 1 >= self.sentence.start
+        {
+            let mut k = i - 1;
+            while k > self.sentence.start && self.tokens[k - 1].is_punct(',') {
+                k -= 1;
+            }
+            if t.lower == "and" {
+                // The clause before: the subject of its first predicate.
+                let prev = self.ctx.index.clause(k.saturating_sub(1)..k);
+                let last = (prev.start..k)
+                    .rev()
+                    .find(|&j| self.predicate_like(j) || self.light_at(j).is_some());
+                return last.and_then(|f| self.subject_from(f, prev.start, hops - 1));
+            }
+            return self.noun_chain(k, self.sentence.start);
+        }
+        self.noun_chain(i, start)
+    }
+
+    /// The noun phrases ending right before token `end`, linked by
+    /// prepositions ("the first telephone contact between the presidents"),
+    /// as a theme: an event noun among them, else the leftmost head.
+    fn noun_chain(&self, end: usize, start: usize) -> Option<Theme> {
+        let mut heads: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut i = end;
+        loop {
+            let stop = i;
+            while i > start && self.nominal(i - 1) && stop - i < 4 {
+                i -= 1;
+            }
+            if i == stop {
+                break;
+            }
+            let run: Vec<usize> = (i..stop).collect();
+            let head = *run.last()?;
+            heads.push((head, run[..run.len() - 1].to_vec()));
+            // Skip a determiner, then look for a preposition before it.
+            while i > start && self.tokens[i - 1].class.has(Class::DETERMINER) {
+                i -= 1;
+            }
+            let prep = i > start && self.tokens[i - 1].class.has(Class::PREPOSITION);
+            if !prep || heads.len() >= 3 {
+                break;
+            }
+            i -= 1;
+        }
+        let pick = heads
+            .iter()
+            .find(|(h, _)| self.event_word(*h))
+            .or_else(|| heads.last())?;
+        if self.tokens[pick.0].capitalised && !self.event_word(pick.0) {
+            return None; // a name is a participant, not what happened
+        }
+        Some(self.theme_of(pick.0, &pick.1))
+    }
+
+    /// The object noun phrase right after token `verb` ("will begin a
+    /// phone call").
+    fn object_after(&self, verb: usize) -> Option<Theme> {
+        let limit = self.clause.end.min(self.tokens.len());
+        let mut i = self.skip_verb_group(verb + 1, limit);
+        while i < limit && self.tokens[i].class.has(Class::DETERMINER) {
+            i += 1;
+        }
+        if i < limit
+            && let Some((term, _)) = self.phrase_at(i)
+        {
+            return Some(Theme::new(term, Vec::new()));
+        }
+        let (head, mods, _) = self.noun_phrase(i, limit)?;
+        if self.tokens[head].capitalised && !self.event_word(head) {
+            return None;
+        }
+        Some(self.theme_of(head, &mods))
+    }
+
+    /// Whether token `i` names a happening the rules know.
+    fn event_word(&self, i: usize) -> bool {
+        self.tokens[i]
+            .synonym
+            .is_some_and(|c| self.words().synonyms[c].event)
+            || self
+                .phrase_at(i)
+                .and_then(|(t, _)| t.class)
+                .is_some_and(|id| self.words().synonyms.iter().any(|c| c.id == id && c.event))
+    }
+
+    /// A count: what follows the figure, and the verb it hangs from.
+    fn count(&self, noun_from: usize) -> (Option<Term>, Option<Theme>) {
+        let limit = self.sentence.end.min(self.tokens.len());
+        let from = self.tokens.partition_point(|t| t.span.start < noun_from);
+        let mut theme = None;
+        let mut after = from;
+        let mut state = None;
+        // "six of the 13 bills", "67 of them": the part of a whole.
+        let of = self.tokens.get(from).is_some_and(|t| t.lower == "of");
+        self.part.set(of);
+        let np = if of {
+            self.noun_phrase(from + 1, limit)
+        } else {
+            self.noun_phrase(from, limit)
+        };
+        if let Some((head, mods, end)) = np {
+            let head_token = &self.tokens[head];
+            let is_state = head_token
+                .synonym
+                .is_some_and(|c| self.words().synonyms[c].state)
+                && !self.plural(head);
+            if is_state && mods.is_empty() && !of {
+                // "21 injured": the state is the predicate; people implied.
+                state = Some(self.term_at(head));
+                theme = self.people();
+            } else if !of
+                && head_token
+                    .synonym
+                    .is_some_and(|c| self.words().synonyms[c].state)
+            {
+                // "2,500 soldier deaths": the state is the predicate, the
+                // word before it what is counted.
+                state = Some(self.term_at(head));
+                theme = match mods.split_last() {
+                    Some((&last, rest)) => Some(self.theme_of(last, rest)),
+                    None => self.people(),
+                };
+            } else {
+                // "18 of the dead had been identified": the part's verb,
+                // not the state of the whole, says what is counted.
+                state = if of { None } else { self.state_among(&mods) };
+                let mut m = mods.clone();
+                m.extend(self.pp_modifiers(end, limit));
+                theme = Some(self.theme_of(head, &m));
+            }
+            after = end;
+        } else if let Some((term, n)) = self.phrase_at(from) {
+            state = Some(term);
+            theme = self.people();
+            after = from + n;
+        }
+        let predicate = state
+            .or_else(|| self.predicate_after(after))
+            .or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
+        (predicate, theme)
+    }
+
+    /// The theme "people", for a state counted with no noun ("21 injured").
+    fn people(&self) -> Option<Theme> {
+        let stem = self.words().stem("people");
+        let class = self
+            .words()
+            .synonym("people", &stem)
+            .map(|c| &self.words().synonyms[c]);
+        Some(Theme::new(
+            Term {
+                class: class.map(|c| c.id.clone()),
+                stem,
+                shown: class.map_or_else(|| "people".to_string(), |c| c.label.clone()),
+            },
+            Vec::new(),
+        ))
+    }
+
+    /// A measure, money or share: the noun it measures and its verb.
+    fn measure(&self, noun_from: usize, hyphenated: bool) -> (Option<Term>, Option<Theme>) {
+        let limit = self.sentence.end.min(self.tokens.len());
+        let from = self.tokens.partition_point(|t| t.span.start < noun_from);
+        let before = self.predicate_before(self.value.start);
+        // "a depth of 40 km", "revenue of $3.2bn": the noun before "of".
+        let measured = self
+            .value
+            .start
+            .checked_sub(2)
+            .filter(|&i| i >= self.clause.start && self.tokens[i + 1].lower == "of")
+            .filter(|&i| self.nominal(i))
+            .map(|i| self.theme_of(i, &[]));
+        let theme = if let Some(t) = measured {
+            Some(t)
+        } else if hyphenated {
+            self.noun_phrase(from, limit)
+                .map(|(h, m, _)| self.theme_of(h, &m))
+        } else {
+            // "52% of the vote", "$3.2bn in revenue".
+            let next = self.tokens.get(from).filter(|_| from < limit);
+            match next.map(|t| t.lower.as_str()) {
+                Some("of" | "in") => self
+                    .noun_phrase(from + 1, limit)
+                    .map(|(h, m, _)| self.theme_of(h, &m)),
+                _ => before.as_ref().and_then(|(_, at)| self.subject_before(*at)),
+            }
+        };
+        let predicate = before.map(|p| p.0).or_else(|| self.predicate_after(from));
+        (predicate, theme)
+    }
+
+    /// A clock time or a date: the happening it times. The nearest verb
+    /// before the value in its clause (else after it) says what happened:
+    /// a verb naming a happening is the predicate, with its subject the
+    /// theme ("the ferry capsized at 3:40"); a light verb names none, and
+    /// the theme is the event noun it governs ("will hold a phone
+    /// conversation at 1300 GMT", "the call began at 15:00"). Without a
+    /// verb, an event noun of the clause ("the 18 March call").
+    fn moment(&self) -> (Option<Term>, Option<Theme>) {
+        let end = self.clause.end.min(self.tokens.len());
+        let verb_at = |i: usize| {
+            self.predicate_like(i)
+                || self.light_at(i).is_some()
+                || self.event_phrase_at(i).is_some()
+        };
+        let found = (self.clause.start..self.value.start)
+            .rev()
+            .find(|&i| verb_at(i))
+            .or_else(|| (self.value.end..end).find(|&i| verb_at(i)));
+        let event = self
+            .event_noun_near()
+            .or_else(|| self.event_noun_in_sentence());
+        let Some(at) = found else {
+            return (None, event);
+        };
+        // "came ashore", "made landfall", "took off": a phrase that names
+        // the happening itself.
+        if let Some(term) = self.event_phrase_at(at) {
+            return (None, Some(Theme::new(term, Vec::new())));
+        }
+        // "a market bombing Friday": an event noun nearer the value than
+        // any verb is what it dates.
+        if let Some(e) = self.event_noun_index()
+            && self.distance(e) < self.distance(at)
+        {
+            return (None, event);
+        }
+        if self.light_at(at).is_some() {
+            let theme = self
+                .object_after(at)
+                .filter(|t| t.head.class.is_some())
+                .or_else(|| self.subject_before(at))
+                .or(event);
+            return (None, theme);
+        }
+        let predicate = match self.phrase_at(at) {
+            Some((term, _)) => term,
+            None => self.term_at(at),
+        };
+        // The happening: an event noun of the clause, the verb's subject,
+        // or, for a verb with no subject of its own (", arriving near
+        // Cocodrie at 2:50 a.m."), the event the sentence names.
+        let theme = self
+            .event_noun_near()
+            .filter(|e| e.head.class.is_some())
+            .or_else(|| self.subject_before(at))
+            .or(event);
+        (Some(predicate), theme)
+    }
+
+    /// A synonym phrase naming a happening at token `i` ("came ashore").
+    fn event_phrase_at(&self, i: usize) -> Option<Term> {
+        let (term, n) = self.phrase_at(i)?;
+        let id = term.class.as_deref()?;
+        (n > 1 && self.words().synonyms.iter().any(|c| c.id == id && c.event)).then_some(term)
+    }
+
+    /// The event noun of the sentence nearest the value, outside its clause.
+    fn event_noun_in_sentence(&self) -> Option<Theme> {
+        self.sentence
+            .clone()
+            .filter(|&i| i < self.value.start || i >= self.value.end)
+            .filter(|&i| self.event_word(i) && self.predicate_like(i).not())
+            .min_by_key(|&i| (self.distance(i), i))
+            .map(|i| match self.phrase_at(i) {
+                Some((term, _)) => Theme::new(term, Vec::new()),
+                None => self.theme_of(i, &[]),
+            })
+    }
+
+    /// The nearest predicate anywhere before the value in its clause,
+    /// across nouns ("the ferry capsized off Mindoro at 3:40").
+    fn nearest_predicate_before(&self) -> Option<(Term, usize)> {
+        (self.clause.start..self.value.start).rev().find_map(|i| {
+            if let Some((term, n)) = self.phrase_at(i)
+                && i + n <= self.value.start
+                && !self.event_word(i)
+            {
+                return Some((term, i));
+            }
+            self.predicate_like(i).then(|| (self.term_at(i), i))
+        })
+    }
+
+    /// Tokens between token `i` and the value.
+    fn distance(&self, i: usize) -> usize {
+        if i < self.value.start {
+            self.value.start - i
+        } else {
+            (i + 1).saturating_sub(self.value.end)
+        }
+    }
+
+    /// The event noun of the clause nearest the value.
+    fn event_noun_index(&self) -> Option<usize> {
+        self.clause
+            .clone()
+            .filter(|&i| i < self.value.start || i >= self.value.end)
+            .filter(|&i| self.event_word(i) && self.predicate_like(i).not())
+            .min_by_key(|&i| (self.distance(i), i))
+    }
+
+    /// An event noun in the clause, nearest the value.
+    fn event_noun_near(&self) -> Option<Theme> {
+        self.event_noun_index().map(|i| match self.phrase_at(i) {
+            Some((term, _)) => Theme::new(term, Vec::new()),
+            None => self.theme_of(i, &[]),
+        })
+    }
+
+    /// A length of time: what lasted.
+    fn duration(&self, noun_from: usize, hyphenated: bool) -> (Option<Term>, Option<Theme>) {
+        let limit = self.sentence.end.min(self.tokens.len());
+        let from = self.tokens.partition_point(|t| t.span.start < noun_from);
+        if hyphenated && let Some((h, m, _)) = self.noun_phrase(from, limit) {
+            // "a 30-day truce": the noun is what lasts.
+            let predicate = self.predicate_before(self.value.start).map(|p| p.0);
+            return (predicate, Some(self.theme_of(h, &m)));
+        }
+        // "six months after Clinton's visit", "less than a week before the
+        // vote": the time from one happening to another.
+        if let Some(t) = self.tokens.get(from).filter(|_| from < limit)
+            && matches!(t.lower.as_str(), "after" | "before" | "since")
+        {
+            let theme = self
+                .noun_phrase(from + 1, limit)
+                .map(|(h, m, _)| self.theme_of(h, &m))
+                .or_else(|| self.event_noun_near());
+            self.extra.borrow_mut().push(t.lower.clone());
+            return (None, theme);
+        }
+        // "two days of talks", "two hours (until 17:00) available for
+        // their conversation".
+        let mut k = from;
+        while k < limit
+            && (self.tokens[k].lower == "available"
+                || self.tokens[k].kind == TokenKind::Punct
+                || self.tokens[k].kind == TokenKind::Number
+                || matches!(
+                    self.tokens[k].lower.as_str(),
+                    "until" | "a.m" | "p.m" | "gmt" | "utc"
+                ))
+        {
+            k += 1;
+        }
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "of" | "for"))
+            && let Some((h, m, _)) = self.noun_phrase(k + 1, limit)
+            && !self.tokens[h].capitalised
+        {
+            return (None, Some(self.theme_of(h, &m)));
+        }
+        let found = self
+            .predicate_before(self.value.start)
+            .or_else(|| self.nearest_predicate_before());
+        let lasted = (self.clause.start..self.value.start)
+            .rev()
+            .find(|&i| self.light_at(i).is_some());
+        match (found, lasted) {
+            (Some((predicate, at)), _) => {
+                let theme = self
+                    .subject_before(at)
+                    .or_else(|| self.object_after(at))
+                    .or_else(|| self.event_noun_near());
+                (Some(predicate), theme)
+            }
+            // "This exchange lasted for over two hours".
+            (None, Some(l)) => (
+                None,
+                self.subject_before(l).or_else(|| self.event_noun_near()),
+            ),
+            (None, None) => (None, self.event_noun_near()),
+        }
+    }
+
+    /// Series words right before the theme's head or the event noun ("the
+    /// first call", "a second quake"): a fact of one of a series, kept
+    /// apart from the others.
+    pub fn series_before(&self, frame: &Frame) -> Option<String> {
+        let head = frame.theme.as_ref()?.head.stem.clone();
+        (self.clause.start..self.clause.end.min(self.tokens.len()))
+            .filter(|&i| self.tokens[i].stem == head || head.starts_with(&self.tokens[i].stem))
+            .find_map(|i| {
+                (i.saturating_sub(3)..i)
+                    .rev()
+                    .map(|k| &self.tokens[k])
+                    .find(|t| t.class.has(Class::SERIES))
+                    .map(|t| t.lower.clone())
+            })
+    }
+
+    /// The names in the clause, by entity where the rules know it; the
+    /// source of an attribution is left out.
+    fn participants(&self) -> Vec<Participant> {
+        // A relative or joined clause ("Xu Wenli, who was sentenced …",
+        // "Xu edited … and spent 12 years") is about the names before it.
+        let mut from = self.clause.start;
+        if let Some(first) = self.tokens.get(self.clause.start)
+            && matches!(first.lower.as_str(), "who" | "which" | "and")
+            && self.clause.start > self.sentence.start
+        {
+            let prev = self
+                .ctx
+                .index
+                .clause(self.clause.start - 1..self.clause.start);
+            from = prev
+                .start
+                .max(self.clause.start.saturating_sub(12))
+                .max(self.sentence.start);
+        }
+        let clause = self.span_of(from..self.clause.end);
+        let mut out: Vec<Participant> = Vec::new();
+        for e in &self.ctx.entities {
+            if e.span.start >= clause.start
+                && e.span.end <= clause.end
+                && !self.attribution(e.span)
+                && !self.inside_value(e.span)
+            {
+                out.push(Participant {
+                    key: e.id.clone(),
+                    name: e.name.clone(),
+                    kind: match e.kind {
+                        EntityKind::Person => ParticipantKind::Person,
+                        EntityKind::Place => ParticipantKind::Place,
+                        EntityKind::Organisation => ParticipantKind::Organisation,
+                    },
+                });
+            }
+        }
+        // Capitalised runs no entity covers.
+        let mut i = from;
+        while i < self.clause.end.min(self.tokens.len()) {
+            let t = &self.tokens[i];
+            let name_start = t.is_word()
+                && t.capitalised
+                && !(i == self.sentence.start && t.class.has(Class::SENTENCE_OPENER))
+                && !t.class.has(Class::FUNCTION);
+            if !name_start {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < self.clause.end.min(self.tokens.len())
+                && self.tokens[j].is_word()
+                && (self.tokens[j].capitalised || self.tokens[j].class.has(Class::NAME_PARTICLE))
+            {
+                j += 1;
+            }
+            let span = self.span_of(i..j);
+            let covered = self
+                .ctx
+                .entities
+                .iter()
+                .any(|e| e.span.start < span.end && span.start < e.span.end);
+            let all_openers = (i..j).all(|k| self.tokens[k].class.has(Class::SENTENCE_OPENER));
+            if !covered && !all_openers && !self.attribution(span) && !self.inside_value(span) {
+                let name = self.ctx.doc.text[span.start..span.end].to_string();
+                out.push(Participant {
+                    key: fold(&name),
+                    name,
+                    kind: ParticipantKind::Name,
+                });
+            }
+            i = j;
+        }
+        out.sort();
+        out.dedup_by(|a, b| a.key == b.key);
+        out
+    }
+
+    /// Whether the clause's subject is a personal pronoun ("he spent",
+    /// "she was sentenced").
+    pub fn pronoun_subject(&self) -> bool {
+        self.tokens[self.clause.start
+            ..self
+                .value
+                .start
+                .min(self.tokens.len())
+                .max(self.clause.start)]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "he" | "she"))
+    }
+
+    /// Whether a name is part of the value, or of any time or date of the
+    /// document ("GMT", "Moscow time", "March"): no participant.
+    fn inside_value(&self, span: Span) -> bool {
+        let v = self.span_of(self.value.clone());
+        let inside = |o: Span| span.start < o.end && o.start < span.end;
+        inside(v)
+            || self.ctx.mentions.times.iter().any(|t| inside(t.span))
+            || self.ctx.mentions.dates.iter().any(|d| inside(d.span))
+    }
+
+    /// Whether a name at `span` is the source of an attribution: a
+    /// reporting word within three words after it or two before it.
+    fn attribution(&self, span: Span) -> bool {
+        let range = self.ctx.index.tokens_in(span);
+        let after = self.tokens[range.end.min(self.tokens.len())..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.kind != TokenKind::Punct || t.is_punct(','))
+            .any(|t| t.class.has(Class::REPORTING));
+        let before = self.tokens[..range.start]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|t| t.class.has(Class::REPORTING));
+        after || before
+    }
+
+    fn span_of(&self, r: Range<usize>) -> Span {
+        match (
+            self.tokens.get(r.start),
+            r.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) {
+            (Some(a), Some(b)) if r.end > r.start => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// When the clause is about: another time when a cue says so; the
+    /// days a date in the clause names (not for times and dates, whose
+    /// day is their value).
+    fn when(&self, moment: bool) -> When {
+        if self.cue_in_clause(Cue::OtherTime) {
+            return When::Elsewhere;
+        }
+        if moment {
+            return When::Story;
+        }
+        let clause = self.span_of(self.clause.clone());
+        let days = self
+            .ctx
+            .dates
+            .iter()
+            .filter(|d| d.span.start >= clause.start && d.span.end <= clause.end)
+            .filter(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
+            .map(|d| (d.value.first, d.value.last))
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+        match days {
+            Some((first, last)) => When::Days { first, last },
+            None => When::Story,
+        }
+    }
+
+    /// Whether a cue phrase of kind `cue` stands in the clause before the
+    /// value, or after it up to its verb ("100 people may have died"), not
+    /// in a clause the verb governs ("met to vote on whether …").
+    fn cue_in_clause(&self, cue: Cue) -> bool {
+        let cues = &self.words().cues;
+        let clause_end = self.clause.end.min(self.tokens.len());
+        let mut end = self.value.end;
+        while end < clause_end && end < self.value.end + 8 {
+            let at_verb = self.predicate_like(end);
+            end += 1;
+            if at_verb {
+                break;
+            }
+        }
+        let toks = &self.tokens[..clause_end];
+        (self.clause.start..end).any(|i| {
+            if i >= self.value.start && i < self.value.end {
+                return false;
+            }
+            // "May 14" is a month, not the modal.
+            if toks[i].capitalised && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number) {
+                return false;
+            }
+            cues.at(toks, i, |t, p| t.stem == p)
+                .is_some_and(|(_, c)| *c == cue)
+        })
+    }
+
+    fn modality(&self) -> Modality {
+        if self.cue_in_clause(Cue::Hypothetical) {
+            Modality::Hypothesis
+        } else if self.cue_in_clause(Cue::Forecast) {
+            Modality::Forecast
+        } else if self.cue_in_clause(Cue::Planned) {
+            Modality::Plan
+        } else {
+            Modality::Fact
+        }
+    }
+
+    /// The content stems of the sentence, for how much two sentences share.
+    fn context(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.tokens[self.sentence.clone()]
+            .iter()
+            .filter(|t| t.is_content() && !t.class.has(Class::REPORTING))
+            .map(|t| t.stem.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}

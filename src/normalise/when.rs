@@ -1,0 +1,219 @@
+//! Which day a happening is on, for the times that do not say.
+//!
+//! A time needs a day to be placed in UTC. News copy dates a happening
+//! once ("capsized early on Saturday") and then gives its times bare ("at
+//! 3:40 a.m."). [`Days::day_for`] finds the day a time at a span is on, in
+//! this order:
+//! 1. a date written right after or before the time ("1542 GMT Sunday",
+//!    "on July 19 at 11:15");
+//! 2. a date in the time's own clause, then in its sentence (the nearest),
+//!    that neither bounds a period ("since Monday") nor dates a
+//!    dateline ("TOKYO, Jan. 13 --") nor a later time set apart by a
+//!    clause of its own;
+//! 3. the day the document's date claims give the same predicate or theme
+//!    (the happening dated in one sentence, timed in another);
+//! 4. the day the story's lead gives (see [`lead_date`]).
+
+use chrono::NaiveDate;
+
+use super::{Context, DateRef};
+use crate::claim::frame::Frame;
+use crate::claim::{Claim, Span, Value};
+use crate::rules::words::Class;
+
+/// What a document says of days, for placing its times.
+pub struct Days<'c, 'a> {
+    ctx: &'c Context<'a>,
+    lead: Option<NaiveDate>,
+    /// The days the document's date claims give their frames.
+    dated: Vec<(Frame, NaiveDate)>,
+}
+
+impl<'c, 'a> Days<'c, 'a> {
+    pub fn new(ctx: &'c Context<'a>, date_claims: &[Claim]) -> Self {
+        let dated = date_claims
+            .iter()
+            .filter_map(|c| match &c.value {
+                Value::Date(d) => d.as_day().map(|day| (c.frame.clone(), day)),
+                _ => None,
+            })
+            .collect();
+        Days {
+            ctx,
+            lead: lead_date(ctx),
+            dated,
+        }
+    }
+
+    /// The local day the time at `span`, of frame `frame`, is on.
+    pub fn day_for(&self, span: Span, frame: &Frame) -> Option<NaiveDate> {
+        if let Some(d) = glued_date(self.ctx, span) {
+            return Some(d);
+        }
+        let clause = self.ctx.index.clause(self.ctx.index.tokens_in(span));
+        let clause_span = match (
+            self.ctx.index.tokens.get(clause.start),
+            clause
+                .end
+                .checked_sub(1)
+                .and_then(|e| self.ctx.index.tokens.get(e)),
+        ) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => span,
+        };
+        let sentence = self.ctx.sentence(span.start);
+        for within in [clause_span, sentence] {
+            let near = self
+                .ctx
+                .dates
+                .iter()
+                .filter(|d| d.span.start >= within.start && d.span.end <= within.end)
+                .filter(|d| dates_event(self.ctx, d, sentence))
+                .filter(|d| !dates_later_time(self.ctx, span, d.span, sentence))
+                .filter_map(|d| d.value.as_day().map(|day| (distance(span, d.span), day)))
+                .min_by_key(|(dist, _)| *dist);
+            if let Some((_, day)) = near {
+                return Some(day);
+            }
+        }
+        let same = |a: &Frame| {
+            let pred = matches!((&a.predicate, &frame.predicate), (Some(x), Some(y)) if x.same(y));
+            let theme =
+                matches!((&a.theme, &frame.theme), (Some(x), Some(y)) if x.head.same(&y.head));
+            pred || theme
+        };
+        self.dated
+            .iter()
+            .find(|(f, _)| same(f))
+            .map(|(_, d)| *d)
+            .or(self.lead)
+    }
+}
+
+/// Whether a date dates a happening: not the bound of a period, not a
+/// dateline's.
+pub fn dates_event(ctx: &Context, d: &DateRef, sentence: Span) -> bool {
+    !is_bound(ctx, d.span) && !is_dateline(&ctx.doc.text, d.span, sentence)
+}
+
+/// A date written right after a time ("at 3 p.m. on Friday", "1542 GMT
+/// Sunday") or right before it ("on July 19 at 11:15").
+fn glued_date(ctx: &Context, t: Span) -> Option<NaiveDate> {
+    let text = ctx.doc.text.as_str();
+    ctx.dates.iter().find_map(|d| {
+        if d.span.start >= t.end && d.span.start <= t.end + 12 {
+            let gap = text.get(t.end..d.span.start)?.trim().to_lowercase();
+            let gap = gap.trim_start_matches([')', ',']).trim();
+            return matches!(gap, "" | "on" | "of")
+                .then(|| d.value.as_day())
+                .flatten();
+        }
+        if d.span.end <= t.start && d.span.end + 8 >= t.start {
+            let gap = text.get(d.span.end..t.start)?.trim().to_lowercase();
+            return matches!(gap.trim_start_matches(',').trim(), "" | "at")
+                .then(|| d.value.as_day())
+                .flatten();
+        }
+        None
+    })
+}
+
+/// Whether the word before a date makes it a bound ("since Monday").
+pub fn is_bound(ctx: &Context, span: Span) -> bool {
+    let at = ctx.index.token_at(span.start);
+    at.checked_sub(1)
+        .and_then(|i| ctx.index.tokens.get(i))
+        .is_some_and(|t| t.class.has(Class::BOUND))
+}
+
+/// Whether a date is a dateline's ("TOKYO, Jan. 13 -- The ship docked
+/// …"): it dates the filing, in the filing city's calendar, not the event
+/// the sentence tells of. The shape: the sentence opens with a capitalised
+/// place and a comma, and the date is followed by a dash or an agency in
+/// brackets.
+pub fn is_dateline(text: &str, date: Span, sentence: Span) -> bool {
+    let Some(before) = text.get(sentence.start..date.start) else {
+        return false;
+    };
+    let Some(place) = before.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let place = place.trim();
+    let capitals = !place.is_empty()
+        && place.chars().any(char::is_alphabetic)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    let after = text.get(date.end..).unwrap_or("").trim_start();
+    let marked = ["--", "—", "–", "- ", "("]
+        .iter()
+        .any(|m| after.starts_with(m));
+    capitals && marked
+}
+
+/// Whether a date after a time dates another, later time of the sentence
+/// rather than this one: the date is written right after a later time, set
+/// apart from this one by a clause of its own ("The order was issued at
+/// 4:30 p.m. AEDT, a day after clocks went forward at 2 a.m. on Sunday").
+/// A time restated in brackets ("4:30 p.m. AEDT (0530 GMT) on Monday") is
+/// not a clause apart, so its date stays this time's.
+fn dates_later_time(ctx: &Context, time: Span, date: Span, sentence: Span) -> bool {
+    if date.start < time.end {
+        return false;
+    }
+    let text = ctx.doc.text.as_str();
+    let times: Vec<Span> = ctx
+        .mentions
+        .times
+        .iter()
+        .map(|t| t.span)
+        .filter(|t| t.start >= time.start && t.end <= date.start && t.start >= sentence.start)
+        .collect();
+    let (Some(first), Some(glued)) = (times.first(), times.last()) else {
+        return false;
+    };
+    let gap = text.get(glued.end..date.start).unwrap_or("x").trim();
+    let glued_to_date = matches!(gap.trim_start_matches([')', ',']).trim(), "" | "on");
+    let between = text.get(first.end..glued.start).unwrap_or("");
+    let words = between
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    glued_to_date && first != glued && words >= 4
+}
+
+/// How many sentences make a story's lead, which dates its main event.
+const LEAD_SENTENCES: usize = 3;
+
+/// The day of the story's main event as its lead gives it: the first single
+/// day written in the first sentences ("… won the cup on Saturday"), if it
+/// lies within a week before (or a day after) publication. News leads date
+/// the main event and later sentences about it ("The final kicked off at
+/// 21:30") rarely repeat the day.
+fn lead_date(ctx: &Context) -> Option<NaiveDate> {
+    let sentences = &ctx.index.sentences;
+    let end = sentences.get(LEAD_SENTENCES - 1).or(sentences.last())?.end;
+    let day = ctx
+        .dates
+        .iter()
+        .filter(|d| d.span.end <= end)
+        .filter(|d| dates_event(ctx, d, ctx.sentence(d.span.start)))
+        .find_map(|d| d.value.as_day())?;
+    match ctx.today() {
+        Some(p) => {
+            let ago = (p - day).num_days();
+            (-1..=7).contains(&ago).then_some(day)
+        }
+        None => Some(day),
+    }
+}
+
+/// Characters between two spans (0 when they touch); a date after the
+/// time wins a tie.
+fn distance(time: Span, date: Span) -> usize {
+    if date.start >= time.end {
+        (date.start - time.end) * 2
+    } else {
+        time.start.saturating_sub(date.end) * 2 + 1
+    }
+}

@@ -1,0 +1,543 @@
+//! `rules/words.toml`: the word classes the text index and the frame
+//! builder read sentences by (determiners, prepositions, auxiliaries,
+//! reporting words, modality cues, …), irregular forms, and classes of
+//! synonyms ("killed", "died", "dead").
+//!
+//! Compiled into one table from a word's lower-case form to its classes (a
+//! bit set), a table of irregular forms, and a table from a stem (Snowball
+//! English) to its synonym class. Multi-word entries ("take place",
+//! "walked out") are kept as stem sequences and matched over tokens by the
+//! index. Nothing here decides what is compared: it only helps to read.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
+
+use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
+use crate::claim::Category;
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsFile {
+    #[serde(default)]
+    pub classes: Classes,
+    #[serde(default)]
+    pub plurals: BTreeMap<String, String>,
+    #[serde(default)]
+    pub lemmas: BTreeMap<String, String>,
+    #[serde(default)]
+    pub synonyms: Vec<Synonyms>,
+    #[serde(default)]
+    pub example: Vec<Example>,
+    #[serde(default)]
+    pub allow: Vec<Allow>,
+}
+
+/// The closed classes. A user's lists are added to the built-in ones.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Classes {
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
+    #[serde(default)]
+    pub clause_openers: Vec<String>,
+    #[serde(default)]
+    pub negations: Vec<String>,
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+    #[serde(default)]
+    pub sentence_openers: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub name_particles: Vec<String>,
+    #[serde(default)]
+    pub organisation_heads: Vec<String>,
+    #[serde(default)]
+    pub light_verbs: Vec<String>,
+    #[serde(default)]
+    pub reporting: Vec<String>,
+    #[serde(default)]
+    pub forecast: Vec<String>,
+    #[serde(default)]
+    pub planned: Vec<String>,
+    #[serde(default)]
+    pub hypothetical: Vec<String>,
+    #[serde(default)]
+    pub other_time: Vec<String>,
+    #[serde(default)]
+    pub series: Vec<String>,
+    #[serde(default)]
+    pub reschedule: Vec<String>,
+    #[serde(default)]
+    pub bounds: Vec<String>,
+    #[serde(default)]
+    pub sequels: Vec<String>,
+    #[serde(default)]
+    pub partitives: Vec<String>,
+    #[serde(default)]
+    pub speaker_pronouns: Vec<String>,
+}
+
+/// `[[synonyms]]`: words that mean one thing for a frame.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Synonyms {
+    pub id: String,
+    #[serde(default)]
+    pub label: String,
+    pub words: Vec<String>,
+    /// Counts of it change as a story unfolds (tolls): a rise between
+    /// reports is an update.
+    #[serde(default)]
+    pub changes: bool,
+    /// It happens once, on one day (a quake, a launch).
+    #[serde(default)]
+    pub once: bool,
+    /// A state of people ("killed", "injured").
+    #[serde(default)]
+    pub state: bool,
+    /// It names a happening (a call, a quake).
+    #[serde(default)]
+    pub event: bool,
+}
+
+/// One class of the closed word classes, as a bit of [`Class`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Class(u32);
+
+impl Class {
+    pub const NONE: Class = Class(0);
+    pub const DETERMINER: Class = Class(1);
+    pub const PREPOSITION: Class = Class(1 << 1);
+    pub const PRONOUN: Class = Class(1 << 2);
+    pub const AUXILIARY: Class = Class(1 << 3);
+    pub const CONJUNCTION: Class = Class(1 << 4);
+    pub const CLAUSE_OPENER: Class = Class(1 << 5);
+    pub const NEGATION: Class = Class(1 << 6);
+    pub const HONORIFIC: Class = Class(1 << 7);
+    pub const SENTENCE_OPENER: Class = Class(1 << 8);
+    pub const ABBREVIATION: Class = Class(1 << 9);
+    pub const NAME_PARTICLE: Class = Class(1 << 10);
+    pub const ORGANISATION_HEAD: Class = Class(1 << 11);
+    pub const REPORTING: Class = Class(1 << 12);
+    pub const SERIES: Class = Class(1 << 13);
+    pub const PARTITIVE: Class = Class(1 << 14);
+    pub const SPEAKER_PRONOUN: Class = Class(1 << 15);
+    pub const LIGHT_VERB: Class = Class(1 << 16);
+    pub const BOUND: Class = Class(1 << 17);
+    pub const SEQUEL: Class = Class(1 << 18);
+    /// Words that carry no content of their own: every closed class that
+    /// is grammar rather than meaning.
+    pub const FUNCTION: Class = Class(
+        Class::DETERMINER.0
+            | Class::PREPOSITION.0
+            | Class::PRONOUN.0
+            | Class::AUXILIARY.0
+            | Class::CONJUNCTION.0
+            | Class::CLAUSE_OPENER.0
+            | Class::NEGATION.0,
+    );
+
+    pub fn has(self, other: Class) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    fn add(&mut self, other: Class) {
+        self.0 |= other.0;
+    }
+}
+
+/// A synonym class, ready for use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SynonymClass {
+    pub id: String,
+    pub label: String,
+    pub changes: bool,
+    pub once: bool,
+    pub state: bool,
+    pub event: bool,
+}
+
+/// Phrases of one or more words (light verbs, modality cues, synonyms),
+/// each as a sequence of stems, with what the phrase stands for.
+#[derive(Clone, Debug)]
+pub struct Phrases<T> {
+    /// Longest first, so the longest match wins.
+    pub entries: Vec<(Vec<String>, T)>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone> Phrases<T> {
+    fn push(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+        if !words.is_empty() {
+            self.entries.push((words, value));
+        }
+    }
+
+    fn sort(&mut self) {
+        self.entries
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    }
+
+    /// The longest phrase whose words equal `words[at..]` by `eq`, with its
+    /// length in words.
+    pub fn at<W>(
+        &self,
+        words: &[W],
+        at: usize,
+        eq: impl Fn(&W, &str) -> bool,
+    ) -> Option<(usize, &T)> {
+        self.entries.iter().find_map(|(phrase, v)| {
+            let n = phrase.len();
+            (at + n <= words.len() && phrase.iter().zip(&words[at..at + n]).all(|(p, w)| eq(w, p)))
+                .then_some((n, v))
+        })
+    }
+}
+
+/// Modality cue kinds (see `[classes]` forecast, planned, hypothetical).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cue {
+    Forecast,
+    Planned,
+    Hypothetical,
+    OtherTime,
+    Reschedule,
+    LightVerb,
+    Reporting,
+}
+
+/// The compiled word tables.
+#[derive(Clone)]
+pub struct Compiled {
+    class: HashMap<String, Class>,
+    /// Irregular verb forms and plurals → base form.
+    lemmas: HashMap<String, String>,
+    /// Irregular plurals (a subset of the keys of `lemmas`).
+    plurals: HashSet<String>,
+    /// Stems of the one-word light verbs.
+    light_stems: HashSet<String>,
+    stemmer: Arc<Stemmer>,
+    pub synonyms: Vec<SynonymClass>,
+    /// Stem and form of a one-word synonym → its class (see [`form`]).
+    synonym_stems: HashMap<(String, Form), usize>,
+    /// Synonyms of several words, as stems.
+    pub synonym_phrases: Phrases<usize>,
+    /// Cue phrases of one or more words, as lower-case words.
+    pub cues: Phrases<Cue>,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("words::Compiled")
+            .field("words", &self.class.len())
+            .field("synonyms", &self.synonyms.len())
+            .finish()
+    }
+}
+
+impl Default for Compiled {
+    fn default() -> Self {
+        WordsFile::default()
+            .compile()
+            .expect("empty word rules compile")
+    }
+}
+
+impl Compiled {
+    /// The closed classes a lower-case word belongs to.
+    pub fn class(&self, lower: &str) -> Class {
+        self.class.get(lower).copied().unwrap_or_default()
+    }
+
+    /// The base form a frame uses for a lower-case word: its irregular
+    /// lemma, else its stem ("capsized" → "capsiz", "people" → "person").
+    pub fn stem(&self, lower: &str) -> String {
+        match self.lemmas.get(lower) {
+            Some(l) => self.stemmer.stem(l).into_owned(),
+            None => self.stemmer.stem(lower).into_owned(),
+        }
+    }
+
+    /// Whether a lower-case word is an irregular verb form the rules list
+    /// ("struck", "sank", "held").
+    pub fn is_irregular(&self, lower: &str) -> bool {
+        self.lemmas.contains_key(lower) && !self.plurals.contains(lower)
+    }
+
+    /// Whether a lower-case word is an irregular plural ("people", "crew").
+    pub fn is_plural(&self, lower: &str) -> bool {
+        self.plurals.contains(lower)
+    }
+
+    /// Whether a stem is a light verb's ("began" → "begin").
+    pub fn is_light_stem(&self, stem: &str) -> bool {
+        self.light_stems.contains(stem)
+    }
+
+    /// The synonym class of a one-word lower-case word with stem `stem`:
+    /// a listed word of the same stem and form ("calls" for "call", not
+    /// "called": the verb "to call" is no phone call).
+    pub fn synonym(&self, lower: &str, stem: &str) -> Option<usize> {
+        self.synonym_stems
+            .get(&(stem.to_string(), form(lower)))
+            .copied()
+    }
+}
+
+/// The inflection of a word, which a synonym must share: a past form
+/// ("-ed"), a present participle ("-ing"), or any other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Form {
+    Past,
+    Participle,
+    Other,
+}
+
+pub fn form(lower: &str) -> Form {
+    if lower.ends_with("ed") && lower.len() >= 4 {
+        Form::Past
+    } else if lower.ends_with("ing") && lower.len() >= 5 {
+        Form::Participle
+    } else {
+        Form::Other
+    }
+}
+
+fn lowered(list: &[String]) -> impl Iterator<Item = String> + '_ {
+    list.iter()
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty())
+}
+
+impl RuleFile for WordsFile {
+    const FILE: &'static str = "words.toml";
+    const CATEGORY: Category = Category::Quantity;
+    type Compiled = Compiled;
+
+    fn merge(&mut self, user: Self) {
+        let (c, u) = (&mut self.classes, user.classes);
+        c.determiners.extend(u.determiners);
+        c.prepositions.extend(u.prepositions);
+        c.pronouns.extend(u.pronouns);
+        c.auxiliaries.extend(u.auxiliaries);
+        c.conjunctions.extend(u.conjunctions);
+        c.clause_openers.extend(u.clause_openers);
+        c.negations.extend(u.negations);
+        c.honorifics.extend(u.honorifics);
+        c.sentence_openers.extend(u.sentence_openers);
+        c.abbreviations.extend(u.abbreviations);
+        c.name_particles.extend(u.name_particles);
+        c.organisation_heads.extend(u.organisation_heads);
+        c.light_verbs.extend(u.light_verbs);
+        c.reporting.extend(u.reporting);
+        c.forecast.extend(u.forecast);
+        c.planned.extend(u.planned);
+        c.hypothetical.extend(u.hypothetical);
+        c.other_time.extend(u.other_time);
+        c.series.extend(u.series);
+        c.reschedule.extend(u.reschedule);
+        c.bounds.extend(u.bounds);
+        c.sequels.extend(u.sequels);
+        c.partitives.extend(u.partitives);
+        c.speaker_pronouns.extend(u.speaker_pronouns);
+        self.lemmas.extend(user.lemmas);
+        self.plurals.extend(user.plurals);
+        merge_by_id(&mut self.synonyms, user.synonyms, |e| &e.id);
+        self.example.extend(user.example);
+        self.allow.extend(user.allow);
+    }
+
+    fn compile(&self) -> Result<Compiled, RuleProblem> {
+        let c = &self.classes;
+        let mut class: HashMap<String, Class> = HashMap::new();
+        let mut add = |list: &[String], k: Class| {
+            for w in lowered(list) {
+                // Only one-word entries are word classes; phrases are cues.
+                if !w.contains(' ') {
+                    class.entry(w).or_default().add(k);
+                }
+            }
+        };
+        add(&c.determiners, Class::DETERMINER);
+        add(&c.prepositions, Class::PREPOSITION);
+        add(&c.pronouns, Class::PRONOUN);
+        add(&c.auxiliaries, Class::AUXILIARY);
+        add(&c.conjunctions, Class::CONJUNCTION);
+        add(&c.clause_openers, Class::CLAUSE_OPENER);
+        add(&c.negations, Class::NEGATION);
+        add(&c.honorifics, Class::HONORIFIC);
+        add(&c.sentence_openers, Class::SENTENCE_OPENER);
+        add(&c.abbreviations, Class::ABBREVIATION);
+        add(&c.name_particles, Class::NAME_PARTICLE);
+        add(&c.organisation_heads, Class::ORGANISATION_HEAD);
+        add(&c.reporting, Class::REPORTING);
+        add(&c.series, Class::SERIES);
+        add(&c.partitives, Class::PARTITIVE);
+        add(&c.speaker_pronouns, Class::SPEAKER_PRONOUN);
+        add(&c.light_verbs, Class::LIGHT_VERB);
+        add(&c.bounds, Class::BOUND);
+        add(&c.sequels, Class::SEQUEL);
+        let stemmer = Arc::new(Stemmer::create(Algorithm::English));
+        let lemmas: HashMap<String, String> = self
+            .lemmas
+            .iter()
+            .chain(&self.plurals)
+            .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+            .collect();
+        let plurals: HashSet<String> = self.plurals.keys().map(|k| k.to_lowercase()).collect();
+        let stem = |w: &str| match lemmas.get(w) {
+            Some(l) => stemmer.stem(l).into_owned(),
+            None => stemmer.stem(w).into_owned(),
+        };
+        let mut cues = Phrases::default();
+        for (list, cue) in [
+            (&c.forecast, Cue::Forecast),
+            (&c.planned, Cue::Planned),
+            (&c.hypothetical, Cue::Hypothetical),
+            (&c.other_time, Cue::OtherTime),
+            (&c.reschedule, Cue::Reschedule),
+            (&c.light_verbs, Cue::LightVerb),
+            (&c.reporting, Cue::Reporting),
+        ] {
+            for w in lowered(list) {
+                // Cues match by stem: "proposed" covers "proposing".
+                let stems: Vec<String> = w.split_whitespace().map(&stem).collect();
+                cues.push(&stems.join(" "), cue);
+            }
+        }
+        cues.sort();
+        let mut synonyms = Vec::new();
+        let mut synonym_stems = HashMap::new();
+        let mut synonym_phrases = Phrases::default();
+        for (i, s) in self.synonyms.iter().enumerate() {
+            if s.id.trim().is_empty() {
+                return Err(RuleProblem::new("every [[synonyms]] needs an `id`", None));
+            }
+            synonyms.push(SynonymClass {
+                id: s.id.clone(),
+                label: if s.label.is_empty() {
+                    s.id.clone()
+                } else {
+                    s.label.clone()
+                },
+                changes: s.changes,
+                once: s.once,
+                state: s.state,
+                event: s.event,
+            });
+            for w in lowered(&s.words) {
+                let stems: Vec<String> = w
+                    .split(|ch: char| ch.is_whitespace())
+                    .filter(|p| !p.is_empty())
+                    .map(&stem)
+                    .collect();
+                if stems.len() == 1 {
+                    // A word listed in two classes keeps the first.
+                    synonym_stems
+                        .entry((stems[0].clone(), form(&w)))
+                        .or_insert(i);
+                } else {
+                    synonym_phrases.push(&stems.join(" "), i);
+                }
+            }
+        }
+        synonym_phrases.sort();
+        let light_stems = lowered(&c.light_verbs)
+            .filter(|w| !w.contains(' '))
+            .map(|w| stem(&w))
+            .collect();
+        Ok(Compiled {
+            class,
+            plurals,
+            light_stems,
+            lemmas,
+            stemmer,
+            synonyms,
+            synonym_stems,
+            synonym_phrases,
+            cues,
+        })
+    }
+
+    fn examples(&self) -> &[Example] {
+        &self.example
+    }
+
+    fn allows(&self) -> &[Allow] {
+        &self.allow
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> Compiled {
+        let file: WordsFile =
+            toml::from_str(include_str!("../../rules/words.toml")).expect("words.toml parses");
+        file.compile().expect("words.toml compiles")
+    }
+
+    #[test]
+    fn forms_of_one_verb_share_a_stem_and_irregulars_fold() {
+        let w = words();
+        assert_eq!(w.stem("capsized"), w.stem("capsizing"));
+        assert_eq!(w.stem("struck"), w.stem("strike"));
+        assert_eq!(w.stem("people"), w.stem("person"));
+        assert_ne!(w.stem("workers"), w.stem("members"));
+    }
+
+    #[test]
+    fn synonyms_are_found_by_stem_and_phrase() {
+        let w = words();
+        let syn = |word: &str| w.synonym(word, &w.stem(word));
+        let killed = syn("died").expect("died is a synonym");
+        assert_eq!(w.synonyms[killed].id, "killed");
+        assert_eq!(syn("fatalities"), Some(killed));
+        let call = syn("calls").expect("calls is a call");
+        assert_eq!(w.synonyms[call].id, "call");
+        assert_eq!(syn("called"), None, "to call something is no phone call");
+        assert!(w.synonyms[killed].changes);
+        let toks: Vec<String> = ["winched", "to", "safety"]
+            .iter()
+            .map(|t| w.stem(t))
+            .collect();
+        let (n, class) = w
+            .synonym_phrases
+            .at(&toks, 0, |a, b| a == b)
+            .expect("a phrase");
+        assert_eq!(n, 3);
+        assert_eq!(w.synonyms[*class].id, "rescued");
+        assert_eq!(syn("ferry"), None);
+    }
+
+    #[test]
+    fn classes_are_bits() {
+        let w = words();
+        assert!(w.class("the").has(Class::DETERMINER));
+        assert!(w.class("were").has(Class::AUXILIARY));
+        assert!(w.class("were").has(Class::FUNCTION));
+        assert!(!w.class("ferry").has(Class::FUNCTION));
+        assert!(w.class("said").has(Class::REPORTING));
+    }
+}
