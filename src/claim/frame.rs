@@ -50,6 +50,10 @@ pub struct Theme {
     pub head: Term,
     /// Sorted, without repeats.
     pub modifiers: Vec<Term>,
+    /// Not written but implied: the dimension of a bare measure ("958
+    /// hPa" is a pressure), the people of a bare state ("21 injured").
+    /// An implied theme names the kind of fact, not the fact.
+    pub implied: bool,
 }
 
 impl Theme {
@@ -57,7 +61,19 @@ impl Theme {
         modifiers.retain(|m| !m.same(&head));
         modifiers.sort_by(|a, b| a.key().cmp(b.key()));
         modifiers.dedup_by(|a, b| a.same(b));
-        Theme { head, modifiers }
+        Theme {
+            head,
+            modifiers,
+            implied: false,
+        }
+    }
+
+    /// A theme the text implies without writing it.
+    pub fn implied(head: Term) -> Theme {
+        Theme {
+            implied: true,
+            ..Theme::new(head, Vec::new())
+        }
     }
 }
 
@@ -130,6 +146,9 @@ pub struct Frame {
     pub theme: Option<Theme>,
     /// Sorted, without repeats.
     pub participants: Vec<Participant>,
+    /// The name the predicate's subject is ("Demirel warned …"): who did
+    /// it. Two claims whose agents differ are about different doings.
+    pub agent: Option<String>,
     pub when: When,
     pub modality: Modality,
     /// Who the claim is about (a role's holder, a name's entity) or who
@@ -157,6 +176,7 @@ impl Frame {
             predicate: None,
             theme: None,
             participants: Vec::new(),
+            agent: None,
             when: When::Story,
             modality: Modality::Fact,
             about: None,

@@ -196,6 +196,11 @@ pub fn judge_pair(
     if fa.about.as_ref().map(|p| &p.key) != fb.about.as_ref().map(|p| &p.key) {
         return PairVerdict::Cannot("about different people".into());
     }
+    if let (Some(x), Some(y)) = (&fa.agent, &fb.agent)
+        && x != y
+    {
+        return PairVerdict::Cannot("done by different people".into());
+    }
     let moment = matches!(category, Category::Time | Category::Date);
     if !modalities_align(fa.modality, fb.modality, moment) {
         return PairVerdict::Cannot(format!(
@@ -235,8 +240,23 @@ pub fn judge_pair(
         }
         _ => None,
     };
-    // Theme.
-    let theme = match (&fa.theme, &fb.theme) {
+    // Theme. An implied theme (the dimension of a bare measure, the
+    // people of a bare state) names a kind of fact: it never clashes, and
+    // matching it is no evidence.
+    let written = |t: &Option<crate::claim::frame::Theme>| t.clone().filter(|t| !t.implied);
+    let (ta, tb) = (written(&fa.theme), written(&fb.theme));
+    if let (Some(x), Some(y)) = (&fa.theme, &fb.theme)
+        && (x.implied || y.implied)
+        && !x.head.same(&y.head)
+        && category == Category::Quantity
+        && fa.measure != "count"
+    {
+        return PairVerdict::Cannot(format!(
+            "measures of '{}' and '{}'",
+            x.head.shown, y.head.shown
+        ));
+    }
+    let theme = match (&ta, &tb) {
         (Some(x), Some(y)) if x.head.same(&y.head) => {
             why.push(format!("same theme '{}'", x.head.shown));
             score += 2;
@@ -264,7 +284,8 @@ pub fn judge_pair(
     // Names the rules do not classify keep claims apart too ("Xu was
     // sentenced to 13 years", "Wang to 11"; "Demirel warned on Sunday",
     // "Greece warned on Monday").
-    let (shared, clash, one_sided_place) = participants(fa, fb, true);
+    let figures = matches!(category, Category::Quantity | Category::Duration);
+    let (shared, clash, one_sided_place) = participants(fa, fb, figures);
     if let Some(c) = clash {
         return PairVerdict::Cannot(c);
     }
@@ -409,7 +430,10 @@ fn times_align(
 /// sides (places, people, organisations), none shared. Also whether a
 /// place is named on one side only (a count for one country against a
 /// total is not one fact).
-fn participants(a: &Frame, b: &Frame, names_clash: bool) -> (Vec<String>, Option<String>, bool) {
+/// Names clash by kind: people and organisations always; places and
+/// unclassified names only for figures (a count for one country is not the
+/// total), since a happening is placed at any scale ("Iwate", "Japan").
+fn participants(a: &Frame, b: &Frame, figures: bool) -> (Vec<String>, Option<String>, bool) {
     let shared: Vec<String> = a
         .participants
         .iter()
@@ -417,12 +441,11 @@ fn participants(a: &Frame, b: &Frame, names_clash: bool) -> (Vec<String>, Option
         .map(|p| p.name.clone())
         .collect();
     let mut clash = None;
-    let mut kinds = vec![
-        ParticipantKind::Place,
-        ParticipantKind::Person,
-        ParticipantKind::Organisation,
-    ];
-    if names_clash {
+    let mut kinds = vec![ParticipantKind::Person, ParticipantKind::Organisation];
+    if figures {
+        // Unclassified capitalised words ("Pacific", "Category") are too
+        // loose to keep happenings apart; the agent does that.
+        kinds.push(ParticipantKind::Place);
         kinds.push(ParticipantKind::Name);
     }
     for kind in kinds {

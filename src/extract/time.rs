@@ -272,7 +272,13 @@ fn range_joiner(text: &str, a: &Token, b: &Token) -> Option<&'static str> {
     if a_end > b.start {
         return None;
     }
-    let between = text[a_end..b.start].trim().to_lowercase();
+    let gap = &text[a_end..b.start];
+    let between = gap.trim().to_lowercase();
+    // "1940 GMT — 3:40 a.m. here": a spaced dash after a zone sets off the
+    // same moment told in another clock, not the end of a range.
+    if a.zone.is_some() && between == "—" && gap.starts_with(' ') {
+        return None;
+    }
     // Only the word before the range matters ("between", "from"): take a
     // short tail rather than lower-casing everything before it, which made
     // this quadratic in the number of times in a document.

@@ -46,7 +46,7 @@ impl Token {
     /// Reads as a verb form: a regular past or present participle, an
     /// irregular form the rules know, an auxiliary or a light verb.
     pub fn verbish(&self, words: &Words) -> bool {
-        if self.kind != TokenKind::Word {
+        if self.kind != TokenKind::Word || self.class.has(Class::NOT_VERB) {
             return false;
         }
         let w = self.lower.as_str();
@@ -138,6 +138,29 @@ fn token(text: &str, words: &Words, start: usize, end: usize, kind: TokenKind) -
     }
 }
 
+/// Quote marks around a few words ("a \"life-threatening\" surge"):
+/// scare quotes, part of the clause around them, not a quotation.
+fn scare_quotes(tokens: &[Token], range: Range<usize>) -> Vec<usize> {
+    let is_quote = |t: &Token| {
+        t.kind == TokenKind::Punct
+            && matches!(t.lower.chars().next(), Some('"' | '“' | '”' | '«' | '»'))
+    };
+    let marks: Vec<usize> = range.clone().filter(|&i| is_quote(&tokens[i])).collect();
+    let mut out = Vec::new();
+    for pair in marks.chunks(2) {
+        if let [open, close] = pair {
+            let words = tokens[open + 1..*close]
+                .iter()
+                .filter(|t| t.is_word())
+                .count();
+            if words <= 4 {
+                out.extend([*open, *close]);
+            }
+        }
+    }
+    out
+}
+
 /// Punctuation a clause never crosses. Brackets are not among it: a
 /// bracketed aside ("15:00 (local time) today", "4:30 p.m. (0530 GMT)")
 /// belongs to the clause around it.
@@ -156,6 +179,7 @@ fn hard_break(t: &Token) -> bool {
 /// missing"); and at a relative pronoun ("the fire which …").
 pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], words: &Words) {
     for range in sentences {
+        let scare = scare_quotes(tokens, range.clone());
         for i in range.clone() {
             let next = tokens.get(i + 1).filter(|_| i + 1 < range.end);
             let opens_clause = next.is_some_and(|n| {
@@ -173,7 +197,7 @@ pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], word
                 .any(|n| n.class.has(Class::REPORTING));
             let t = &tokens[i];
             let brk = if hard_break(t) {
-                true
+                !scare.contains(&i)
             } else if t.is_punct(',') {
                 opens_clause || attribution
             } else if t.kind == TokenKind::Word

@@ -81,6 +81,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     frame.predicate = predicate;
     frame.theme = theme;
     frame.participants = reader.participants();
+    frame.agent = reader.agent();
     // "the first call", "a second quake": one of a series of happenings
     // ("another 173 people" is more people, no series).
     if matches!(shape, Shape::Moment | Shape::Duration { .. })
@@ -469,16 +470,37 @@ impl<'c, 'a> Reader<'c, 'a> {
     }
 
     fn subject_from(&self, verb: usize, start: usize, hops: usize) -> Option<Theme> {
-        // Back over the verb group.
+        // Back over the verb group, and an attribution inside it ("a
+        // surge that forecasters said could reach 3.7 metres").
         let mut i = verb;
         while i > start {
             let t = &self.tokens[i - 1];
             let light = self.light_at(i - 1).is_some_and(|n| i - 1 + n <= verb);
             if t.class.has(Class::AUXILIARY) || Self::is_adverb(t) || t.lower == "to" || light {
                 i -= 1;
+            } else if t.class.has(Class::REPORTING) {
+                i -= 1;
+                while i > start && self.nominal(i - 1) {
+                    i -= 1;
+                }
             } else {
                 break;
             }
+        }
+        // "It capsized at 3:40": the pronoun stands for the subject of the
+        // sentence before.
+        if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
+            && matches!(t.lower.as_str(), "it" | "they")
+            && hops > 0
+        {
+            let s = self.ctx.index.sentence_index(t.span.start);
+            let prev = s
+                .checked_sub(1)
+                .and_then(|p| self.ctx.index.sentence_tokens.get(p))?;
+            let first = prev
+                .clone()
+                .find(|&j| self.predicate_like(j) || self.light_at(j).is_some())?;
+            return self.subject_from(first, prev.start, hops - 1);
         }
         // A relative pronoun or a joining "and": the subject is further back.
         if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
@@ -520,12 +542,20 @@ impl<'c, 'a> Reader<'c, 'a> {
             let run: Vec<usize> = (i..stop).collect();
             let head = *run.last()?;
             heads.push((head, run[..run.len() - 1].to_vec()));
-            // Skip a determiner, then look for a preposition before it.
-            while i > start && self.tokens[i - 1].class.has(Class::DETERMINER) {
+            // Skip a figure ("a tsunami of 20 centimetres") and a
+            // determiner, then look for a preposition before them.
+            while i > start
+                && (self.tokens[i - 1].class.has(Class::DETERMINER)
+                    || self.tokens[i - 1].kind == TokenKind::Number
+                    || matches!(
+                        self.tokens[i - 1].lower.as_str(),
+                        "more" | "less" | "than" | "least" | "about" | "some" | "nearly" | "almost"
+                    ))
+            {
                 i -= 1;
             }
             let prep = i > start && self.tokens[i - 1].class.has(Class::PREPOSITION);
-            if !prep || heads.len() >= 3 {
+            if !prep || heads.len() >= 4 {
                 break;
             }
             i -= 1;
@@ -622,6 +652,21 @@ impl<'c, 'a> Reader<'c, 'a> {
             theme = self.people();
             after = from + n;
         }
+        // "312 passengers and 41 crew had been listed": past the other
+        // figure of a coordination to the verb they share.
+        if self
+            .tokens
+            .get(after)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+            && self
+                .tokens
+                .get(after + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            after = self
+                .noun_phrase(after + 1, limit)
+                .map_or(after + 2, |(_, _, end)| end);
+        }
         let predicate = state
             .or_else(|| self.predicate_after(after))
             .or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
@@ -635,14 +680,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             .words()
             .synonym("people", &stem)
             .map(|c| &self.words().synonyms[c]);
-        Some(Theme::new(
-            Term {
-                class: class.map(|c| c.id.clone()),
-                stem,
-                shown: class.map_or_else(|| "people".to_string(), |c| c.label.clone()),
-            },
-            Vec::new(),
-        ))
+        Some(Theme::implied(Term {
+            class: class.map(|c| c.id.clone()),
+            stem,
+            shown: class.map_or_else(|| "people".to_string(), |c| c.label.clone()),
+        }))
     }
 
     /// A measure, money or share: the noun it measures and its verb.
@@ -658,7 +700,27 @@ impl<'c, 'a> Reader<'c, 'a> {
             .filter(|&i| i >= self.clause.start && self.tokens[i + 1].lower == "of")
             .filter(|&i| self.nominal(i))
             .map(|i| self.theme_of(i, &[]));
+        // "The storm's central pressure at landfall was 958 millibars",
+        // "measured the pressure at 958 hPa": the noun before a copula or
+        // a preposition right before the figure.
+        let before_value = self
+            .value
+            .start
+            .checked_sub(1)
+            .filter(|&k| k >= self.clause.start);
+        let copula = before_value.and_then(|k| {
+            let t = &self.tokens[k];
+            if t.class.has(Class::AUXILIARY) {
+                self.subject_before(k + 1)
+            } else if matches!(t.lower.as_str(), "at" | "of") {
+                self.noun_chain(k, self.clause.start)
+            } else {
+                None
+            }
+        });
         let theme = if let Some(t) = measured {
+            Some(t)
+        } else if let Some(t) = copula {
             Some(t)
         } else if hyphenated {
             self.noun_phrase(from, limit)
@@ -898,6 +960,11 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .max(self.clause.start.saturating_sub(12))
                 .max(self.sentence.start);
         }
+        // "MANILA, Feb 14 (PWS) - …": a dateline names where the story was
+        // filed and by whom, not who took part.
+        if let Some(dash) = self.dateline_end() {
+            from = from.max(dash);
+        }
         let clause = self.span_of(from..self.clause.end);
         let mut out: Vec<Participant> = Vec::new();
         for e in &self.ctx.entities {
@@ -956,6 +1023,73 @@ impl<'c, 'a> Reader<'c, 'a> {
         out.sort();
         out.dedup_by(|a, b| a.key == b.key);
         out
+    }
+
+    /// The name right before the clause's first predicate, past
+    /// auxiliaries, adverbs and a day ("Demirel warned", "Greece on Monday
+    /// warned"): who did what the clause tells.
+    pub fn agent(&self) -> Option<String> {
+        let end = self.clause.end.min(self.tokens.len());
+        let verb = (self.clause.start..end)
+            .filter(|&i| i < self.value.start || i >= self.value.end)
+            .find(|&i| self.predicate_like(i))?;
+        let mut i = verb;
+        while i > self.clause.start {
+            let t = &self.tokens[i - 1];
+            let skip = t.class.has(Class::AUXILIARY)
+                || Self::is_adverb(t)
+                || t.kind == TokenKind::Number
+                || t.kind == TokenKind::Punct
+                || matches!(t.lower.as_str(), "on" | "at" | "in")
+                || self
+                    .ctx
+                    .mentions
+                    .dates
+                    .iter()
+                    .any(|d| d.span.start <= t.span.start && t.span.end <= d.span.end);
+            if !skip {
+                break;
+            }
+            i -= 1;
+        }
+        let last = i.checked_sub(1)?;
+        let t = &self.tokens[last];
+        if !(t.is_word() && t.capitalised && !t.class.has(Class::FUNCTION)) {
+            return None;
+        }
+        if last == self.sentence.start && t.class.has(Class::SENTENCE_OPENER) {
+            return None;
+        }
+        let span = t.span;
+        let entity = self
+            .ctx
+            .entities
+            .iter()
+            .find(|e| e.span.start <= span.start && span.end <= e.span.end);
+        Some(match entity {
+            Some(e) => e.id.clone(),
+            None => fold(&self.ctx.doc.text[span.start..span.end]),
+        })
+    }
+
+    /// The token after a dateline's dash, when the sentence opens with one:
+    /// an upper-case place, then within a few tokens a dash.
+    fn dateline_end(&self) -> Option<usize> {
+        let first = self.tokens.get(self.sentence.start)?;
+        let upper = first.is_word()
+            && first.lower.len() > 1
+            && self.ctx.doc.text[first.span.start..first.span.end]
+                .chars()
+                .all(|c| !c.is_lowercase());
+        if !upper {
+            return None;
+        }
+        (self.sentence.start..self.sentence.end.min(self.sentence.start + 12))
+            .find(|&i| {
+                let t = &self.tokens[i];
+                t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "-" | "—" | "–")
+            })
+            .map(|i| i + 1)
     }
 
     /// Whether the clause's subject is a personal pronoun ("he spent",

@@ -121,13 +121,17 @@ fn frame_of(
         frame.theme = Some(Theme::new(term(noun), Vec::new()));
     }
     // A measure in a unit with nothing else to say what it measures is a
-    // measure of its dimension ("958 hPa": a pressure).
-    if frame.theme.is_none()
-        && let Measure::Unit(i) = &m.measure
+    // measure of its dimension ("958 hPa": a pressure); a unit written
+    // before its figure names what it measures ("magnitude 6.9").
+    if let Measure::Unit(i) = &m.measure
         && let Some(u) = q.units.get(*i)
         && u.dimension != "duration"
     {
-        frame.theme = Some(Theme::new(term(&u.dimension), Vec::new()));
+        if u.prefix {
+            frame.theme = Some(Theme::new(term(&u.dimension), Vec::new()));
+        } else if frame.theme.is_none() {
+            frame.theme = Some(Theme::implied(term(&u.dimension)));
+        }
     }
     if let Some(per) = per_what(ctx, m) {
         frame.refinements.push(format!("per {per}"));

@@ -52,6 +52,8 @@ pub struct Classes {
     #[serde(default)]
     pub clause_openers: Vec<String>,
     #[serde(default)]
+    pub not_verbs: Vec<String>,
+    #[serde(default)]
     pub negations: Vec<String>,
     #[serde(default)]
     pub honorifics: Vec<String>,
@@ -137,6 +139,7 @@ impl Class {
     pub const LIGHT_VERB: Class = Class(1 << 16);
     pub const BOUND: Class = Class(1 << 17);
     pub const SEQUEL: Class = Class(1 << 18);
+    pub const NOT_VERB: Class = Class(1 << 19);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -342,6 +345,7 @@ impl RuleFile for WordsFile {
         c.auxiliaries.extend(u.auxiliaries);
         c.conjunctions.extend(u.conjunctions);
         c.clause_openers.extend(u.clause_openers);
+        c.not_verbs.extend(u.not_verbs);
         c.negations.extend(u.negations);
         c.honorifics.extend(u.honorifics);
         c.sentence_openers.extend(u.sentence_openers);
@@ -397,6 +401,7 @@ impl RuleFile for WordsFile {
         add(&c.light_verbs, Class::LIGHT_VERB);
         add(&c.bounds, Class::BOUND);
         add(&c.sequels, Class::SEQUEL);
+        add(&c.not_verbs, Class::NOT_VERB);
         let stemmer = Arc::new(Stemmer::create(Algorithm::English));
         let lemmas: HashMap<String, String> = self
             .lemmas
