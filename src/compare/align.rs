@@ -62,21 +62,35 @@ pub fn align<'a>(
     published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
     sentence: &dyn Fn(&Claim) -> usize,
 ) -> Vec<Aligned<'a>> {
-    // Blocks: by measure and theme head, and by measure and predicate.
+    // Blocks: by measure and theme head, and by measure and predicate; a
+    // synonym class of the rules is one block in either slot (a happening
+    // named by a verb in one report and a noun in another).
     let mut blocks: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let key = |slot: &str, t: &crate::claim::frame::Term| match &t.class {
+        Some(c) => format!("c:{c}"),
+        None => format!("{slot}:{}", t.stem),
+    };
     for (i, c) in claims.iter().enumerate() {
         let f = &c.frame;
+        let mut keys: Vec<String> = Vec::new();
         if let Some(t) = &f.theme {
-            blocks
-                .entry((f.measure.clone(), format!("t:{}", t.head.key())))
-                .or_default()
-                .push(i);
+            keys.push(key("t", &t.head));
         }
         if let Some(p) = &f.predicate {
-            blocks
-                .entry((f.measure.clone(), format!("p:{}", p.key())))
-                .or_default()
-                .push(i);
+            keys.push(key("p", p));
+        }
+        if let Some(e) = &f.event {
+            keys.push(format!("c:{e}"));
+        }
+        // Bare figures, and every measure of a dimension, meet by measure
+        // alone: such pairs are weak, and join only when they agree.
+        if keys.is_empty() || f.measure.chars().any(|c| c.is_lowercase()) && f.measure != "count" {
+            keys.push("measure".into());
+        }
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            blocks.entry((f.measure.clone(), k)).or_default().push(i);
         }
     }
     // Every pair sharing a block, once, with its verdict.
@@ -110,6 +124,12 @@ pub fn align<'a>(
                         cannot.insert(key);
                     }
                     PairVerdict::Strong(score, why) => strong.push((score, key.0, key.1, why)),
+                    // A weak pair sharing a block and giving the same value
+                    // corroborates: an agreement, never a conflict, so it
+                    // joins with the lowest score.
+                    PairVerdict::Weak if a.value.compatible(&b.value) && a.anchor.doc != b.anchor.doc => {
+                        strong.push((0, key.0, key.1, vec!["same value".into()]))
+                    }
                     PairVerdict::Weak => {}
                 }
             }
@@ -120,9 +140,18 @@ pub fn align<'a>(
     let mut group_of: Vec<usize> = (0..claims.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
     let mut why: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
-    for (_, i, j, reasons) in strong {
+    for (score, i, j, reasons) in strong {
         let (gi, gj) = (group_of[i], group_of[j]);
         if gi == gj {
+            continue;
+        }
+        // A link by value alone only joins groups that agree throughout:
+        // it may add support to a side, never make a conflict.
+        if score == 0
+            && members[gi]
+                .iter()
+                .any(|&x| members[gj].iter().any(|&y| !claims[x].value.compatible(&claims[y].value)))
+        {
             continue;
         }
         let blocked = members[gi].iter().any(|&x| {
@@ -202,7 +231,7 @@ pub fn judge_pair(
         return PairVerdict::Cannot("done by different people".into());
     }
     let moment = matches!(category, Category::Time | Category::Date);
-    if !modalities_align(fa.modality, fb.modality, moment) {
+    if !modalities_align(fa.modality, fb.modality, category == Category::Date) {
         return PairVerdict::Cannot(format!(
             "{} against {}",
             fa.modality.as_str(),
@@ -219,6 +248,29 @@ pub fn judge_pair(
     }
     let mut why = Vec::new();
     let mut score = 0;
+    // A happening the rules name is one happening in a story however its
+    // reports word it ("the launch", "lifted off"); two named happenings
+    // are two.
+    if moment && let (Some(x), Some(y)) = (&fa.event, &fb.event) {
+        if x != y {
+            return PairVerdict::Cannot(format!("different happenings '{x}' and '{y}'"));
+        }
+        let (shared, clash, _) = participants(fa, fb, false);
+        if let Some(c) = clash {
+            return PairVerdict::Cannot(c);
+        }
+        why.push(format!("same happening '{x}'"));
+        if !shared.is_empty() {
+            why.push(format!("both name {}", shared.join(", ")));
+        }
+        let context = jaccard(&fa.context, &fb.context);
+        let strong = category == Category::Time || !shared.is_empty() || context >= 0.3;
+        return if strong {
+            PairVerdict::Strong(3 + shared.len().min(2) as u32, why)
+        } else {
+            PairVerdict::Weak
+        };
+    }
     // Predicate.
     let pred = match (&fa.predicate, &fb.predicate) {
         (Some(x), Some(y)) if x.same(y) => {
@@ -272,6 +324,11 @@ pub fn judge_pair(
             }
             Some(true)
         }
+        // Of one happening the same predicate may be told of different
+        // words ("the capsule docked", "the spacecraft docked"): for times
+        // and dates a different theme under the same predicate weakens the
+        // pair rather than parting it.
+        (Some(_), Some(_)) if moment && pred == Some(true) => Some(false),
         (Some(x), Some(y)) => {
             return PairVerdict::Cannot(format!(
                 "different themes '{}' and '{}'",
@@ -279,6 +336,17 @@ pub fn judge_pair(
             ));
         }
         _ => None,
+    };
+    // "landing at 1:40 a.m." and "the landing at 6.40am": a happening the
+    // rules name may stand as the predicate in one and the theme in the
+    // other.
+    let (pred, theme) = match (pred, theme) {
+        (None, None) | (None, Some(false)) if moment && crossed(fa, fb) => {
+            why.push("same happening".into());
+            score += 2;
+            (pred, Some(true))
+        }
+        other => other,
     };
     // Participants: named places, people and organisations.
     // Names the rules do not classify keep claims apart too ("Xu was
@@ -326,8 +394,17 @@ pub fn judge_pair(
             (None, Some(true)) => (score >= 4 || context >= 0.4) && !one_sided_place,
             _ => false,
         },
+        // "57 minutes after the launch": the time between two happenings
+        // is fixed by the one it counts from.
         Category::Duration => match (pred, theme) {
             (Some(true), Some(true)) => true,
+            (None, Some(true))
+                if fa.predicate.is_none()
+                    && fb.predicate.is_none()
+                    && fa.refinements.iter().any(|r| matches!(r.as_str(), "after" | "before" | "since")) =>
+            {
+                true
+            }
             (_, Some(true)) | (Some(true), None) => evidence,
             _ => false,
         },
@@ -335,12 +412,13 @@ pub fn judge_pair(
         Category::Time => match (pred, theme) {
             (Some(true), Some(true)) | (None, Some(true)) => true,
             (Some(true), None) => fa.theme.is_none() || fb.theme.is_none(),
+            (Some(true), Some(false)) => evidence,
             _ => false,
         },
         // Days are given for many happenings: a date needs more.
         Category::Date => match (pred, theme) {
             (Some(true), Some(true)) => true,
-            (None, Some(true)) | (Some(true), None) => evidence,
+            (None, Some(true)) | (Some(true), None) | (Some(true), Some(false)) => evidence,
             _ => false,
         },
         _ => false,
@@ -350,6 +428,18 @@ pub fn judge_pair(
     } else {
         PairVerdict::Weak
     }
+}
+
+/// Whether one frame's predicate is the other's theme, as a synonym class
+/// of the rules (a happening named as a verb in one, a noun in the other).
+fn crossed(a: &Frame, b: &Frame) -> bool {
+    let class = |t: Option<&crate::claim::frame::Term>| t.and_then(|t| t.class.clone());
+    let (pa, pb) = (class(a.predicate.as_ref()), class(b.predicate.as_ref()));
+    let (ta, tb) = (
+        class(a.theme.as_ref().map(|t| &t.head)),
+        class(b.theme.as_ref().map(|t| &t.head)),
+    );
+    (pa.is_some() && (pa == tb || pa == pb)) || (pb.is_some() && pb == ta)
 }
 
 fn light(t: &crate::claim::frame::Term) -> bool {

@@ -78,14 +78,26 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
                 .iter()
                 .any(|c| c.id == id && c.changes)
         });
+    let is_event = |t: &Term| {
+        t.class
+            .as_deref()
+            .is_some_and(|id| ctx.rules.words.synonyms.iter().any(|c| c.id == id && c.event))
+    };
+    frame.event = predicate
+        .iter()
+        .chain(theme.as_ref().map(|t| &t.head))
+        .find(|t| is_event(t))
+        .and_then(|t| t.class.clone());
     frame.predicate = predicate;
     frame.theme = theme;
     frame.participants = reader.participants();
     frame.agent = reader.agent();
     // "the first call", "a second quake": one of a series of happenings
     // ("another 173 people" is more people, no series).
+    // A "first" one is what earlier reports were about: no series.
     if matches!(shape, Shape::Moment | Shape::Duration { .. })
         && let Some(series) = reader.series_before(&frame)
+        && !matches!(series.as_str(), "first" | "initial")
     {
         frame.refinements.push(series);
     }
@@ -424,6 +436,13 @@ impl<'c, 'a> Reader<'c, 'a> {
             if self.predicate_like(i) {
                 return Some((self.term_at(i), i));
             }
+            // "carrying 287 passengers and 14 crew": past the figure
+            // coordinated before this one, to the verb both hang from.
+            let coordinated = self.tokens.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "and" | "or"))
+                && (i.saturating_sub(3)..i).any(|k| self.tokens[k].kind == TokenKind::Number);
+            if coordinated {
+                continue;
+            }
             // Qualifier words ("least", "nearly", "some") pass; any other
             // word is a noun the value does not hang from.
             if matches!(
@@ -502,6 +521,20 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .find(|&j| self.predicate_like(j) || self.light_at(j).is_some())?;
             return self.subject_from(first, prev.start, hops - 1);
         }
+        // ", docking at 9:07 a.m.": a participle opening a clause has the
+        // subject of the clause before.
+        if hops > 0
+            && i == verb
+            && self.tokens[verb].lower.ends_with("ing")
+            && i.checked_sub(1).is_some_and(|k| self.tokens[k].is_punct(',') && k > self.sentence.start)
+        {
+            let k = i - 1;
+            let prev = self.ctx.index.clause(k.saturating_sub(1)..k);
+            let first = (prev.start..k).find(|&j| self.predicate_like(j) || self.light_at(j).is_some());
+            if let Some(f) = first {
+                return self.subject_from(f, prev.start, hops - 1);
+            }
+        }
         // A relative pronoun or a joining "and": the subject is further back.
         if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
             && hops > 0
@@ -540,8 +573,14 @@ impl<'c, 'a> Reader<'c, 'a> {
                 break;
             }
             let run: Vec<usize> = (i..stop).collect();
-            let head = *run.last()?;
-            heads.push((head, run[..run.len() - 1].to_vec()));
+            // "the cargo spacecraft Meridian-3": a name after its head noun.
+            let head = run
+                .iter()
+                .rev()
+                .copied()
+                .find(|&k| !self.tokens[k].capitalised)
+                .unwrap_or(*run.last()?);
+            heads.push((head, run.iter().copied().filter(|&k| k < head).collect()));
             // Skip a figure ("a tsunami of 20 centimetres") and a
             // determiner, then look for a preposition before them.
             while i > start
@@ -790,11 +829,12 @@ impl<'c, 'a> Reader<'c, 'a> {
         // The happening: an event noun of the clause, the verb's subject,
         // or, for a verb with no subject of its own (", arriving near
         // Cocodrie at 2:50 a.m."), the event the sentence names.
+        let names_event = self.event_word(at);
         let theme = self
             .event_noun_near()
-            .filter(|e| e.head.class.is_some())
+            .filter(|e| e.head.class.is_some() && !names_event)
             .or_else(|| self.subject_before(at))
-            .or(event);
+            .or(if names_event { None } else { event });
         (Some(predicate), theme)
     }
 
@@ -863,9 +903,19 @@ impl<'c, 'a> Reader<'c, 'a> {
         let limit = self.sentence.end.min(self.tokens.len());
         let from = self.tokens.partition_point(|t| t.span.start < noun_from);
         if hyphenated && let Some((h, m, _)) = self.noun_phrase(from, limit) {
-            // "a 30-day truce": the noun is what lasts.
-            let predicate = self.predicate_before(self.value.start).map(|p| p.0);
+            // "a 30-day truce": the noun is what lasts; "a 90-minute
+            // holding pattern": a modifier the rules name says what it did.
+            let named = m.iter().copied().find(|&k| self.tokens[k].synonym.is_some()).map(|k| self.term_at(k));
+            let predicate = named.or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
             return (predicate, Some(self.theme_of(h, &m)));
+        }
+        // "an hour and a half circling the airport": the doing that lasted.
+        if let Some(t) = self.tokens.get(from).filter(|_| from < limit)
+            && t.lower.ends_with("ing")
+            && self.predicate_like(from)
+        {
+            let theme = self.event_noun_near();
+            return (Some(self.term_at(from)), theme);
         }
         // "six months after Clinton's visit", "less than a week before the
         // vote": the time from one happening to another.
