@@ -230,6 +230,11 @@ pub fn judge_pair(
     {
         return PairVerdict::Cannot("done by different people".into());
     }
+    if let (Some(x), Some(y)) = (&fa.scope, &fb.scope)
+        && x != y
+    {
+        return PairVerdict::Cannot(format!("figures for {x} and for {y}"));
+    }
     let moment = matches!(category, Category::Time | Category::Date);
     if !modalities_align(fa.modality, fb.modality, category == Category::Date) {
         return PairVerdict::Cannot(format!(
@@ -297,17 +302,7 @@ pub fn judge_pair(
     // matching it is no evidence.
     let written = |t: &Option<crate::claim::frame::Theme>| t.clone().filter(|t| !t.implied);
     let (ta, tb) = (written(&fa.theme), written(&fb.theme));
-    if let (Some(x), Some(y)) = (&fa.theme, &fb.theme)
-        && (x.implied || y.implied)
-        && !x.head.same(&y.head)
-        && category == Category::Quantity
-        && fa.measure != "count"
-    {
-        return PairVerdict::Cannot(format!(
-            "measures of '{}' and '{}'",
-            x.head.shown, y.head.shown
-        ));
-    }
+
     let theme = match (&ta, &tb) {
         (Some(x), Some(y)) if x.head.same(&y.head) => {
             why.push(format!("same theme '{}'", x.head.shown));
@@ -352,8 +347,10 @@ pub fn judge_pair(
     // Names the rules do not classify keep claims apart too ("Xu was
     // sentenced to 13 years", "Wang to 11"; "Demirel warned on Sunday",
     // "Greece warned on Monday").
-    let figures = matches!(category, Category::Quantity | Category::Duration);
-    let (shared, clash, one_sided_place) = participants(fa, fb, figures);
+    let (shared, clash, _) = participants(fa, fb, false);
+    // A figure for one place against a figure for no place in particular
+    // may be a part against the whole.
+    let one_sided_place = fa.scope.is_some() != fb.scope.is_some();
     if let Some(c) = clash {
         return PairVerdict::Cannot(c);
     }
@@ -386,14 +383,20 @@ pub fn judge_pair(
     // Strength.
     let evidence = !shared.is_empty() || context >= 0.3;
     let strong = match category {
-        Category::Quantity => match (pred, theme) {
-            (Some(true), Some(true)) => !one_sided_place || context >= 0.3,
-            (Some(true), None) => {
-                fa.theme.is_none() && fb.theme.is_none() && (!shared.is_empty() || context >= 0.4)
+        Category::Quantity => {
+            // A written measure ("a depth of 40 km", "magnitude 6.9") is
+            // the fact itself; a thing counted needs more to be one fact.
+            let measure = !matches!(fa.measure.as_str(), "count" | "percent" | "percentage points")
+                && fa.measure.chars().any(|c| c.is_lowercase());
+            match (pred, theme) {
+                // A count for one place is not the total ("357 killed in El
+                // Salvador", "more than 10,000 killed").
+                (Some(true), Some(true)) => measure || !one_sided_place || context >= 0.3,
+                (Some(true), None) => ta.is_none() && tb.is_none() && evidence,
+                (None, Some(true)) => measure || (!one_sided_place && (score >= 4 || context >= 0.4)),
+                _ => false,
             }
-            (None, Some(true)) => (score >= 4 || context >= 0.4) && !one_sided_place,
-            _ => false,
-        },
+        }
         // "57 minutes after the launch": the time between two happenings
         // is fixed by the one it counts from.
         Category::Duration => match (pred, theme) {
@@ -423,6 +426,9 @@ pub fn judge_pair(
         },
         _ => false,
     };
+    if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() && !strong {
+        eprintln!("  weak: pred={pred:?} theme={theme:?} shared={shared:?} context={context:.2} one_sided_place={one_sided_place}");
+    }
     if strong {
         PairVerdict::Strong(score, why)
     } else {
@@ -509,7 +515,11 @@ fn times_align(
         When::Elsewhere => None,
     };
     match (days(a, pa), days(b, pb)) {
-        (Some(Some((a0, a1))), Some(Some((b0, b1)))) => a0 <= b1 && b0 <= a1,
+        // A day apart is one moment told in two zones ("Monday" in Tokyo,
+        // "Sunday" in New York).
+        (Some(Some((a0, a1))), Some(Some((b0, b1)))) => {
+            a0 - chrono::Duration::days(1) <= b1 && b0 - chrono::Duration::days(1) <= a1
+        }
         // Unknown publication: the story's time is anyone's.
         (Some(_), Some(_)) => matches!((a, b), (When::Story, _) | (_, When::Story)) || a == b,
         _ => false,
@@ -520,9 +530,8 @@ fn times_align(
 /// sides (places, people, organisations), none shared. Also whether a
 /// place is named on one side only (a count for one country against a
 /// total is not one fact).
-/// Names clash by kind: people and organisations always; places and
-/// unclassified names only for figures (a count for one country is not the
-/// total), since a happening is placed at any scale ("Iwate", "Japan").
+/// Names both frames give, and a clash between them (see the comment in
+/// the body).
 fn participants(a: &Frame, b: &Frame, figures: bool) -> (Vec<String>, Option<String>, bool) {
     let shared: Vec<String> = a
         .participants
@@ -531,12 +540,14 @@ fn participants(a: &Frame, b: &Frame, figures: bool) -> (Vec<String>, Option<Str
         .map(|p| p.name.clone())
         .collect();
     let mut clash = None;
-    let mut kinds = vec![ParticipantKind::Person, ParticipantKind::Organisation];
+    // Only people the rules know keep claims apart by name: organisations
+    // are as often the sources of a figure as its subject (the JMA's and
+    // the USGS's magnitudes are one fact told two ways), places are named
+    // at every scale ("Iwate", "Japan"; a figure's own place is its
+    // scope), and unclassified capitalised words are too loose.
+    let mut kinds = vec![ParticipantKind::Person];
     if figures {
-        // Unclassified capitalised words ("Pacific", "Category") are too
-        // loose to keep happenings apart; the agent does that.
         kinds.push(ParticipantKind::Place);
-        kinds.push(ParticipantKind::Name);
     }
     for kind in kinds {
         let of = |f: &Frame| -> Vec<String> {

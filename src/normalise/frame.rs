@@ -92,6 +92,9 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     frame.theme = theme;
     frame.participants = reader.participants();
     frame.agent = reader.agent();
+    if !matches!(shape, Shape::Moment) {
+        frame.scope = reader.scope();
+    }
     // "the first call", "a second quake": one of a series of happenings
     // ("another 173 people" is more people, no series).
     // A "first" one is what earlier reports were about: no series.
@@ -261,10 +264,37 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.is_content() && !n.verbish_regular());
-        t.verbish(self.words())
+        // "could reach", "expected to rise": a word after a modal is a
+        // verb in its base form.
+        let after_modal = i > 0
+            && t.is_content()
+            && !t.capitalised
+            && (matches!(
+                self.tokens[i - 1].lower.as_str(),
+                "could" | "would" | "should" | "will" | "may" | "might" | "must" | "can" | "shall"
+            ) || (self.tokens[i - 1].lower == "to"
+                && i > 1
+                && self.tokens[i - 2].verbish(self.words())));
+        (t.verbish(self.words()) || after_modal)
             && !t.class.has(Class::AUXILIARY)
             && self.light_at(i).is_none()
             && !attributive
+    }
+
+    /// Whether token `i` is followed, through capitalised words and
+    /// "and"/"of"/"&", by an organisation head (`organisation_heads` in
+    /// `rules/words.toml`) within a few words.
+    fn in_organisation_name(&self, i: usize) -> bool {
+        for t in self.tokens.iter().skip(i + 1).take(5) {
+            if t.capitalised && t.class.has(Class::ORGANISATION_HEAD) {
+                return true;
+            }
+            let joins = matches!(t.lower.as_str(), "and" | "of" | "&");
+            if !joins && !(t.is_word() && t.capitalised) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The noun phrase from token `from` on: (head, modifiers, end). Words
@@ -562,6 +592,13 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// prepositions ("the first telephone contact between the presidents"),
     /// as a theme: an event noun among them, else the leftmost head.
     fn noun_chain(&self, end: usize, start: usize) -> Option<Theme> {
+        self.noun_chain_of(end, start, true)
+    }
+
+    /// [`noun_chain`], with or without the preference for an event noun:
+    /// what a figure measures is the leftmost head ("the storm's central
+    /// pressure at landfall was 958 millibars": pressure, not landfall).
+    fn noun_chain_of(&self, end: usize, start: usize, prefer_event: bool) -> Option<Theme> {
         let mut heads: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut i = end;
         loop {
@@ -601,7 +638,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         let pick = heads
             .iter()
-            .find(|(h, _)| self.event_word(*h))
+            .find(|(h, _)| prefer_event && self.event_word(*h))
             .or_else(|| heads.last())?;
         if self.tokens[pick.0].capitalised && !self.event_word(pick.0) {
             return None; // a name is a participant, not what happened
@@ -629,8 +666,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         Some(self.theme_of(head, &mods))
     }
 
-    /// Whether token `i` names a happening the rules know.
+    /// Whether token `i` names a happening the rules know. A capitalised
+    /// word inside an organisation's name ("the Fire and Disaster
+    /// Management Agency") names none.
     fn event_word(&self, i: usize) -> bool {
+        if self.tokens[i].capitalised && self.in_organisation_name(i) {
+            return false;
+        }
         self.tokens[i]
             .synonym
             .is_some_and(|c| self.words().synonyms[c].event)
@@ -706,6 +748,17 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .noun_phrase(after + 1, limit)
                 .map_or(after + 2, |(_, _, end)| end);
         }
+        // "The death toll rose to 45": a figure the subject of its verb
+        // counts, when that subject is a state the rules name.
+        if theme.is_none()
+            && state.is_none()
+            && let Some((_, verb)) = self.predicate_before(self.value.start)
+            && let Some(subject) = self.subject_before(verb)
+            && let Some(class) = subject.head.class.as_deref()
+            && self.words().synonyms.iter().any(|c| c.id == class && c.state)
+        {
+            return (Some(subject.head), self.people());
+        }
         let predicate = state
             .or_else(|| self.predicate_after(after))
             .or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
@@ -750,14 +803,33 @@ impl<'c, 'a> Reader<'c, 'a> {
         let copula = before_value.and_then(|k| {
             let t = &self.tokens[k];
             if t.class.has(Class::AUXILIARY) {
-                self.subject_before(k + 1)
-            } else if matches!(t.lower.as_str(), "at" | "of") {
-                self.noun_chain(k, self.clause.start)
+                let mut v = k;
+                while v > self.clause.start && self.tokens[v - 1].class.has(Class::AUXILIARY) {
+                    v -= 1;
+                }
+                self.noun_chain_of(v, self.clause.start, false)
+            } else if matches!(t.lower.as_str(), "at" | "of" | "to") {
+                // "put the damage at $4.5 billion"; "damage was estimated
+                // at $4.2 billion": the noun, or the verb's subject.
+                let verb = k.checked_sub(1).filter(|&v| v >= self.clause.start && self.tokens[v].verbish(self.words()));
+                match verb {
+                    Some(v) => self.subject_before(v),
+                    None => self.noun_chain_of(k, self.clause.start, false),
+                }
             } else {
                 None
             }
         });
+        // "lay 25 miles deep": a word right after the unit that the rules
+        // put in a class names the dimension measured.
+        let adjective = self
+            .tokens
+            .get(from)
+            .filter(|t| from < limit && t.synonym.is_some() && !t.verbish(self.words()))
+            .map(|_| Theme::new(self.term_at(from), Vec::new()));
         let theme = if let Some(t) = measured {
+            Some(t)
+        } else if let Some(t) = adjective {
             Some(t)
         } else if let Some(t) = copula {
             Some(t)
@@ -1075,6 +1147,48 @@ impl<'c, 'a> Reader<'c, 'a> {
         out
     }
 
+    /// The place a figure is of: a name after a locative preposition right
+    /// after the figure's words ("killed 357 people in El Salvador"), or
+    /// opening its clause ("In Honduras, 32 died").
+    pub fn scope(&self) -> Option<String> {
+        let end = self.clause.end.min(self.tokens.len());
+        let locative = |t: &Token| matches!(t.lower.as_str(), "in" | "at" | "near" | "across" | "throughout");
+        let mut i = self.value.end;
+        // Past the figure's noun phrase.
+        while i < end && self.nominal(i) && i < self.value.end + 4 {
+            i += 1;
+        }
+        let after = (i < end && locative(&self.tokens[i])).then_some(i + 1);
+        let opening = (self.clause.start < self.value.start && locative(&self.tokens[self.clause.start]))
+            .then_some(self.clause.start + 1);
+        for at in after.into_iter().chain(opening) {
+            let mut k = at;
+            while k < end && self.tokens[k].class.has(Class::DETERMINER) {
+                k += 1;
+            }
+            let start = k;
+            while k < end && self.tokens[k].is_word() && self.tokens[k].capitalised {
+                k += 1;
+            }
+            if k > start {
+                let span = self.span_of(start..k);
+                if self.inside_value(span) {
+                    continue;
+                }
+                let entity = self
+                    .ctx
+                    .entities
+                    .iter()
+                    .find(|e| e.span.start <= span.start && span.end <= e.span.end);
+                return Some(match entity {
+                    Some(e) => e.id.clone(),
+                    None => fold(&self.ctx.doc.text[span.start..span.end]),
+                });
+            }
+        }
+        None
+    }
+
     /// The name right before the clause's first predicate, past
     /// auxiliaries, adverbs and a day ("Demirel warned", "Greece on Monday
     /// warned"): who did what the clause tells.
@@ -1101,6 +1215,18 @@ impl<'c, 'a> Reader<'c, 'a> {
                 break;
             }
             i -= 1;
+        }
+        // "Xu Wenli, who was sentenced …": the name before the relative.
+        if i == self.clause.start
+            && self.tokens.get(i).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"))
+        {
+            i = i.saturating_sub(1);
+            while i > self.sentence.start && self.tokens[i - 1].is_punct(',') {
+                i -= 1;
+            }
+            if self.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
+                // i already at the comma; the name ends before it.
+            }
         }
         let last = i.checked_sub(1)?;
         let t = &self.tokens[last];

@@ -119,6 +119,12 @@ fn frame_of(
         && !q.ignore_modifiers.contains(noun)
     {
         frame.theme = Some(Theme::new(term(noun), Vec::new()));
+    } else if m.measure != Measure::Count
+        && let Some(noun) = m.of_noun.as_deref()
+    {
+        // "61.2% of homes", "two days of talks": a share or a measure of
+        // the noun after "of".
+        frame.theme = Some(Theme::new(term(noun), Vec::new()));
     }
     // A measure in a unit with nothing else to say what it measures is a
     // measure of its dimension ("958 hPa": a pressure); a unit written
