@@ -392,8 +392,14 @@ pub fn judge_pair(
                 // A count for one place is not the total ("357 killed in El
                 // Salvador", "more than 10,000 killed").
                 (Some(true), Some(true)) => measure || !one_sided_place || context >= 0.3,
-                (Some(true), None) => ta.is_none() && tb.is_none() && evidence,
-                (None, Some(true)) => measure || (!one_sided_place && (score >= 4 || context >= 0.4)),
+                (Some(true), None) => ta.is_none() && tb.is_none() && (measure || evidence),
+                // "a majority of 48", "a majority of 84": a relation the
+                // figure is of names the fact.
+                (None, Some(true)) => {
+                    measure
+                        || !fa.refinements.is_empty()
+                        || (!one_sided_place && (score >= 4 || context >= 0.4))
+                }
                 _ => false,
             }
         }

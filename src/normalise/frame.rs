@@ -86,6 +86,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     frame.event = predicate
         .iter()
         .chain(theme.as_ref().map(|t| &t.head))
+        .chain(theme.iter().flat_map(|t| &t.modifiers))
         .find(|t| is_event(t))
         .and_then(|t| t.class.clone());
     frame.predicate = predicate;
@@ -150,8 +151,18 @@ impl<'c, 'a> Reader<'c, 'a> {
             let at = index.token_at(span.start);
             value = at..(at + 1).min(index.tokens.len()).max(at);
         }
-        let clause = index.clause(value.clone());
+        let mut clause = index.clause(value.clone());
         let sentence = index.sentence_token_range(span.start);
+        // "… at 4:30 p.m. local time Monday, which was 2:30 a.m. Eastern
+        // time": a value restated after "which was" is of the clause before.
+        let opener = index.tokens.get(clause.start).map(|t| t.lower.as_str());
+        if matches!(opener, Some("which" | "or"))
+            && value.start.saturating_sub(clause.start) <= 3
+            && clause.start > sentence.start
+        {
+            let prev = index.clause(clause.start - 1..clause.start);
+            clause = prev.start..clause.end;
+        }
         Reader {
             ctx,
             tokens: &index.tokens,
@@ -202,8 +213,9 @@ impl<'c, 'a> Reader<'c, 'a> {
         ))
     }
 
-    fn is_adverb(t: &Token) -> bool {
-        t.kind == TokenKind::Word && t.lower.ends_with("ly") && t.lower.len() > 4
+        fn is_adverb(t: &Token) -> bool {
+        t.kind == TokenKind::Word
+            && ((t.lower.ends_with("ly") && t.lower.len() > 4) || t.class.has(Class::ADVERB))
     }
 
     /// A word that can stand in a noun phrase: a content word, not a verb
@@ -839,11 +851,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         } else {
             // "52% of the vote", "$3.2bn in revenue".
             let next = self.tokens.get(from).filter(|_| from < limit);
+            // Else nothing written: "burned 12,400 hectares" measures the
+            // area burned, not the fire that burned it (the verb says it).
             match next.map(|t| t.lower.as_str()) {
                 Some("of" | "in") => self
                     .noun_phrase(from + 1, limit)
                     .map(|(h, m, _)| self.theme_of(h, &m)),
-                _ => before.as_ref().and_then(|(_, at)| self.subject_before(*at)),
+                _ => None,
             }
         };
         let predicate = before.map(|p| p.0).or_else(|| self.predicate_after(from));
@@ -868,9 +882,17 @@ impl<'c, 'a> Reader<'c, 'a> {
             .rev()
             .find(|&i| verb_at(i))
             .or_else(|| (self.value.end..end).find(|&i| verb_at(i)));
-        let event = self
-            .event_noun_near()
-            .or_else(|| self.event_noun_in_sentence());
+        let event = self.event_noun_near().or_else(|| self.event_noun_in_sentence());
+        // "Wednesday's 9.30am cabinet", "the 2.15pm flight": a noun right
+        // after the time is what it times.
+        if let Some(next) = self.tokens.get(self.value.end).filter(|_| self.value.end < end)
+            && self.nominal(self.value.end)
+            && !next.verbish(self.words())
+            && !next.capitalised
+            && let Some((h, m, _)) = self.noun_phrase(self.value.end, end)
+        {
+            return (None, Some(self.theme_of(h, &m)));
+        }
         let Some(at) = found else {
             return (None, event);
         };
@@ -924,10 +946,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .filter(|&i| i < self.value.start || i >= self.value.end)
             .filter(|&i| self.event_word(i) && self.predicate_like(i).not())
             .min_by_key(|&i| (self.distance(i), i))
-            .map(|i| match self.phrase_at(i) {
-                Some((term, _)) => Theme::new(term, Vec::new()),
-                None => self.theme_of(i, &[]),
-            })
+            .map(|i| self.event_phrase(i))
     }
 
     /// The nearest predicate anywhere before the value in its clause,
@@ -964,10 +983,26 @@ impl<'c, 'a> Reader<'c, 'a> {
 
     /// An event noun in the clause, nearest the value.
     fn event_noun_near(&self) -> Option<Theme> {
-        self.event_noun_index().map(|i| match self.phrase_at(i) {
-            Some((term, _)) => Theme::new(term, Vec::new()),
-            None => self.theme_of(i, &[]),
-        })
+        self.event_noun_index().map(|i| self.event_phrase(i))
+    }
+
+    /// The noun phrase around an event word ("the evacuation order":
+    /// order, with evacuation), or the synonym phrase starting there.
+    fn event_phrase(&self, i: usize) -> Theme {
+        if let Some((term, _)) = self.phrase_at(i) {
+            return Theme::new(term, Vec::new());
+        }
+        let end = self.clause.end.min(self.tokens.len());
+        let mut head = i;
+        while head + 1 < end
+            && head < i + 2
+            && self.nominal(head + 1)
+            && !self.tokens[head + 1].verbish(self.words())
+            && !self.tokens[head + 1].capitalised
+        {
+            head += 1;
+        }
+        self.theme_of(head, &(i..head).collect::<Vec<_>>())
     }
 
     /// A length of time: what lasted.
@@ -999,7 +1034,13 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .map(|(h, m, _)| self.theme_of(h, &m))
                 .or_else(|| self.event_noun_near());
             self.extra.borrow_mut().push(t.lower.clone());
-            return (None, theme);
+            // What happened that long after: "landed … 32 seconds after
+            // liftoff", "docking … 54 hours after its launch".
+            let predicate = self
+                .predicate_before(self.value.start)
+                .or_else(|| self.nearest_predicate_before())
+                .map(|(p, _)| p);
+            return (predicate, theme);
         }
         // "two days of talks", "two hours (until 17:00) available for
         // their conversation".

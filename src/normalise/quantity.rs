@@ -146,6 +146,9 @@ fn frame_of(
     // or part of a total, not the total.
     if let Some(rel) = m.measured.as_deref().filter(|w| q.relations.contains(*w)) {
         frame.refinements.push(rel.to_string());
+        if frame.theme.is_none() {
+            frame.theme = Some(Theme::new(term(rel), Vec::new()));
+        }
     }
     frame.refinements.sort();
     frame

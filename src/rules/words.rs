@@ -54,6 +54,8 @@ pub struct Classes {
     #[serde(default)]
     pub not_verbs: Vec<String>,
     #[serde(default)]
+    pub adverbs: Vec<String>,
+    #[serde(default)]
     pub negations: Vec<String>,
     #[serde(default)]
     pub honorifics: Vec<String>,
@@ -140,6 +142,7 @@ impl Class {
     pub const BOUND: Class = Class(1 << 17);
     pub const SEQUEL: Class = Class(1 << 18);
     pub const NOT_VERB: Class = Class(1 << 19);
+    pub const ADVERB: Class = Class(1 << 20);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -346,6 +349,7 @@ impl RuleFile for WordsFile {
         c.conjunctions.extend(u.conjunctions);
         c.clause_openers.extend(u.clause_openers);
         c.not_verbs.extend(u.not_verbs);
+        c.adverbs.extend(u.adverbs);
         c.negations.extend(u.negations);
         c.honorifics.extend(u.honorifics);
         c.sentence_openers.extend(u.sentence_openers);
@@ -402,6 +406,7 @@ impl RuleFile for WordsFile {
         add(&c.bounds, Class::BOUND);
         add(&c.sequels, Class::SEQUEL);
         add(&c.not_verbs, Class::NOT_VERB);
+        add(&c.adverbs, Class::ADVERB);
         let stemmer = Arc::new(Stemmer::create(Algorithm::English));
         let lemmas: HashMap<String, String> = self
             .lemmas
