@@ -236,7 +236,7 @@ pub fn judge_pair(
         return PairVerdict::Cannot(format!("figures for {x} and for {y}"));
     }
     let moment = matches!(category, Category::Time | Category::Date);
-    if !modalities_align(fa.modality, fb.modality, category == Category::Date) {
+    if !modalities_align(fa.modality, fb.modality, category) {
         return PairVerdict::Cannot(format!(
             "{} against {}",
             fa.modality.as_str(),
@@ -488,15 +488,19 @@ fn light(t: &crate::claim::frame::Term) -> bool {
     )
 }
 
-/// Plans align with facts for times and dates (a call set for 15:00 and
-/// the call at 15:00 are one); otherwise modalities must be equal.
-fn modalities_align(a: Modality, b: Modality, moment: bool) -> bool {
-    a == b
-        || (moment
-            && matches!(
-                (a, b),
-                (Modality::Plan, Modality::Fact) | (Modality::Fact, Modality::Plan)
-            ))
+/// Plans align with facts for dates and figures (a summit set for Monday
+/// and the summit on Monday are one; an offer of S$14.2 billion and a deal
+/// worth S$14.2 billion are one); a planned time or length and one that
+/// happened are as often two happenings (a replacement flight; the two
+/// hours set aside and the two and a half the call took), so for times and
+/// durations modalities must be equal. Forecasts and suppositions align
+/// only with their own kind.
+fn modalities_align(a: Modality, b: Modality, category: Category) -> bool {
+    let plan_or_fact = matches!(
+        (a, b),
+        (Modality::Plan, Modality::Fact) | (Modality::Fact, Modality::Plan)
+    );
+    a == b || (plan_or_fact && matches!(category, Category::Date | Category::Quantity))
 }
 
 /// Whether two clauses can be about the same time: the story's own time

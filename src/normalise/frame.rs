@@ -284,6 +284,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             && (matches!(
                 self.tokens[i - 1].lower.as_str(),
                 "could" | "would" | "should" | "will" | "may" | "might" | "must" | "can" | "shall"
+                    | "be" | "been" | "being"
             ) || (self.tokens[i - 1].lower == "to"
                 && i > 1
                 && self.tokens[i - 2].verbish(self.words())));
@@ -627,7 +628,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .iter()
                 .rev()
                 .copied()
-                .find(|&k| !self.tokens[k].capitalised)
+                .find(|&k| !self.is_name(k))
                 .unwrap_or(*run.last()?);
             heads.push((head, run.iter().copied().filter(|&k| k < head).collect()));
             // Skip a figure ("a tsunami of 20 centimetres") and a
@@ -652,7 +653,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .iter()
             .find(|(h, _)| prefer_event && self.event_word(*h))
             .or_else(|| heads.last())?;
-        if self.tokens[pick.0].capitalised && !self.event_word(pick.0) {
+        if self.is_name(pick.0) && !self.event_word(pick.0) {
             return None; // a name is a participant, not what happened
         }
         Some(self.theme_of(pick.0, &pick.1))
@@ -873,8 +874,15 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// verb, an event noun of the clause ("the 18 March call").
     fn moment(&self) -> (Option<Term>, Option<Theme>) {
         let end = self.clause.end.min(self.tokens.len());
+        // "announced the deal at noon": a reporting word other than a
+        // verb of saying may be what a time is of.
+        let announced = |i: usize| {
+            let t = &self.tokens[i];
+            t.class.has(Class::REPORTING) && !t.class.has(Class::SAY) && t.verbish(self.words())
+        };
         let verb_at = |i: usize| {
             self.predicate_like(i)
+                || announced(i)
                 || self.light_at(i).is_some()
                 || self.event_phrase_at(i).is_some()
         };
@@ -961,6 +969,14 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
             self.predicate_like(i).then(|| (self.term_at(i), i))
         })
+    }
+
+    /// Whether token `i` is written as a name: capitalised inside its
+    /// sentence ("Turnout was 58.6%" opens with a common noun).
+    fn is_name(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.capitalised
+            && (!t.sentence_start || self.ctx.entities.iter().any(|e| e.span.start == t.span.start))
     }
 
     /// Tokens between token `i` and the value.
@@ -1151,9 +1167,14 @@ impl<'c, 'a> Reader<'c, 'a> {
         let mut i = from;
         while i < self.clause.end.min(self.tokens.len()) {
             let t = &self.tokens[i];
+            // A lone capitalised word opening the sentence is a common
+            // word ("Turnout was …") unless the rules know it.
+            let lone_opener = i == self.sentence.start
+                && !self.tokens.get(i + 1).is_some_and(|n| n.capitalised && n.is_word());
             let name_start = t.is_word()
                 && t.capitalised
                 && !(i == self.sentence.start && t.class.has(Class::SENTENCE_OPENER))
+                && !lone_opener
                 && !t.class.has(Class::FUNCTION);
             if !name_start {
                 i += 1;
@@ -1363,7 +1384,7 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// days a date in the clause names (not for times and dates, whose
     /// day is their value).
     fn when(&self, moment: bool) -> When {
-        if self.cue_in_clause(Cue::OtherTime) {
+        if self.cue_before(Cue::OtherTime) || self.cue_right_after(Cue::OtherTimeAfter) {
             return When::Elsewhere;
         }
         if moment {
@@ -1399,7 +1420,10 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
         }
         let toks = &self.tokens[..clause_end];
-        (self.clause.start..end).any(|i| {
+        // The value's own verb group: a few words before it, and after it
+        // up to its verb.
+        let from = self.clause.start.max(self.value.start.saturating_sub(6));
+        (from..end).any(|i| {
             if i >= self.value.start && i < self.value.end {
                 return false;
             }
@@ -1408,6 +1432,26 @@ impl<'c, 'a> Reader<'c, 'a> {
                 return false;
             }
             cues.at(toks, i, |t, p| t.stem == p)
+                .is_some_and(|(_, c)| *c == cue)
+        })
+    }
+
+    /// Whether a cue of kind `cue` stands in the clause before the value.
+    fn cue_before(&self, cue: Cue) -> bool {
+        let cues = &self.words().cues;
+        (self.clause.start..self.value.start).any(|i| {
+            cues.at(self.tokens, i, |t, p| t.stem == p)
+                .is_some_and(|(n, c)| *c == cue && i + n <= self.value.start)
+        })
+    }
+
+    /// Whether a cue of kind `cue` follows the value within a few words
+    /// ("$3 billion a year ago").
+    fn cue_right_after(&self, cue: Cue) -> bool {
+        let cues = &self.words().cues;
+        let end = self.clause.end.min(self.tokens.len()).min(self.value.end + 5);
+        (self.value.end..end).any(|i| {
+            cues.at(self.tokens, i, |t, p| t.stem == p)
                 .is_some_and(|(_, c)| *c == cue)
         })
     }
