@@ -84,7 +84,7 @@ pub fn align<'a>(
         }
         // Bare figures, and every measure of a dimension, meet by measure
         // alone: such pairs are weak, and join only when they agree.
-        if keys.is_empty() || f.measure.chars().any(|c| c.is_lowercase()) && f.measure != "count" {
+        if !keys.is_empty() && f.measure.chars().any(|c| c.is_lowercase()) && f.measure != "count" {
             keys.push("measure".into());
         }
         keys.sort();
@@ -222,6 +222,16 @@ pub fn judge_pair(
     if fa.refinements != fb.refinements {
         return PairVerdict::Cannot("different refinements".into());
     }
+    // Parts of wholes and members of lists ("194 of its people", "to 13
+    // and 11 years") are each of something else: they may agree, never
+    // contradict.
+    let partial = fa
+        .refinements
+        .iter()
+        .any(|r| matches!(r.as_str(), "part of a whole" | "one of a list"));
+    if partial && !a.value.compatible(&b.value) {
+        return PairVerdict::Cannot("parts of different wholes".into());
+    }
     if fa.about.as_ref().map(|p| &p.key) != fb.about.as_ref().map(|p| &p.key) {
         return PairVerdict::Cannot("about different people".into());
     }
@@ -269,7 +279,7 @@ pub fn judge_pair(
             why.push(format!("both name {}", shared.join(", ")));
         }
         let context = jaccard(&fa.context, &fb.context);
-        let strong = category == Category::Time || !shared.is_empty() || context >= 0.3;
+        let strong = category == Category::Time || !shared.is_empty() || context >= 0.4;
         return if strong {
             PairVerdict::Strong(3 + shared.len().min(2) as u32, why)
         } else {
@@ -336,7 +346,7 @@ pub fn judge_pair(
     // rules name may stand as the predicate in one and the theme in the
     // other.
     let (pred, theme) = match (pred, theme) {
-        (None, None) | (None, Some(false)) if moment && crossed(fa, fb) => {
+        (None, None) | (None, Some(false)) if crossed(fa, fb) => {
             why.push("same happening".into());
             score += 2;
             (pred, Some(true))
@@ -366,9 +376,12 @@ pub fn judge_pair(
         why.push("same time".into());
     }
     // One document naming one fact twice names it the same way: two
-    // values of its own are two facts, unless the frame is the same in
-    // every part (a time of one happening given twice in one sentence,
-    // a figure restated later with the same predicate, theme and names).
+    // values of its own are two facts (two sums in a sentence, the points
+    // of two indexes, the tolls of two places), unless the frame is named
+    // twice: one happening given two times in one sentence ("At 15:00 …
+    // today at noon"), or one length told twice with the same predicate,
+    // theme and names ("the 48-hour strike", "the strike lasted three
+    // days" is not that; "a 48-hour strike" and "a three-day strike" is).
     if same_doc && !a.value.compatible(&b.value) {
         let identical = fa.predicate.is_some()
             && fa.predicate == fb.predicate
@@ -376,7 +389,8 @@ pub fn judge_pair(
             && fa.theme == fb.theme
             && fa.participants == fb.participants;
         let one_moment = category == Category::Time && same_sentence && theme.is_some();
-        if !(identical && !same_sentence) && !one_moment {
+        let one_length = category == Category::Duration && identical && !same_sentence;
+        if !one_moment && !one_length {
             return PairVerdict::Cannot("two values of one document".into());
         }
     }
@@ -391,15 +405,21 @@ pub fn judge_pair(
             match (pred, theme) {
                 // A count for one place is not the total ("357 killed in El
                 // Salvador", "more than 10,000 killed").
-                (Some(true), Some(true)) => measure || !one_sided_place || context >= 0.3,
-                (Some(true), None) => ta.is_none() && tb.is_none() && (measure || evidence),
-                // "a majority of 48", "a majority of 84": a relation the
-                // figure is of names the fact.
-                (None, Some(true)) => {
-                    measure
-                        || !fa.refinements.is_empty()
-                        || (!one_sided_place && (score >= 4 || context >= 0.4))
+                // A count is told of many things in a story (tolls of other
+                // storms, of other countries, of other days): the same
+                // predicate and theme are not enough without a name both
+                // give or a sentence that is much the same.
+                (Some(true), Some(true)) => {
+                    measure || (!one_sided_place && (!shared.is_empty() || context >= 0.25))
                 }
+                // Both only implied ("drove 300 miles", "drove one mile"):
+                // the verb alone is not enough.
+                (Some(true), None) => ta.is_none() && tb.is_none() && evidence,
+                // "a majority of 48", "a majority of 84": a relation the
+                // figure is of names the fact; a measure written with what
+                // it measures ("a depth of 40 km") is the fact itself. A
+                // thing counted with no verb in common is not enough.
+                (None, Some(true)) => measure || !fa.refinements.is_empty(),
                 _ => false,
             }
         }
@@ -426,14 +446,17 @@ pub fn judge_pair(
         },
         // Days are given for many happenings: a date needs more.
         Category::Date => match (pred, theme) {
-            (Some(true), Some(true)) => true,
+            (Some(true), Some(true)) => evidence,
             (None, Some(true)) | (Some(true), None) | (Some(true), Some(false)) => evidence,
             _ => false,
         },
         _ => false,
     };
-    if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() && !strong {
-        eprintln!("  weak: pred={pred:?} theme={theme:?} shared={shared:?} context={context:.2} one_sided_place={one_sided_place}");
+    if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() {
+        eprintln!(
+            "  {}: pred={pred:?} theme={theme:?} shared={shared:?} context={context:.2} one_sided_place={one_sided_place}",
+            if strong { "strong" } else { "weak" }
+        );
     }
     if strong {
         PairVerdict::Strong(score, why)
@@ -445,13 +468,15 @@ pub fn judge_pair(
 /// Whether one frame's predicate is the other's theme, as a synonym class
 /// of the rules (a happening named as a verb in one, a noun in the other).
 fn crossed(a: &Frame, b: &Frame) -> bool {
-    let class = |t: Option<&crate::claim::frame::Term>| t.and_then(|t| t.class.clone());
-    let (pa, pb) = (class(a.predicate.as_ref()), class(b.predicate.as_ref()));
+    // By class, else by stem ("valued at $84 million", "a value of $48
+    // million").
+    let key = |t: Option<&crate::claim::frame::Term>| t.map(|t| t.key().to_string());
+    let (pa, pb) = (key(a.predicate.as_ref()), key(b.predicate.as_ref()));
     let (ta, tb) = (
-        class(a.theme.as_ref().map(|t| &t.head)),
-        class(b.theme.as_ref().map(|t| &t.head)),
+        key(a.theme.as_ref().filter(|t| !t.implied).map(|t| &t.head)),
+        key(b.theme.as_ref().filter(|t| !t.implied).map(|t| &t.head)),
     );
-    (pa.is_some() && (pa == tb || pa == pb)) || (pb.is_some() && pb == ta)
+    (pa.is_some() && pa == tb) || (pb.is_some() && pb == ta)
 }
 
 fn light(t: &crate::claim::frame::Term) -> bool {

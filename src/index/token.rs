@@ -198,6 +198,8 @@ pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], word
                     || n.class.has(Class::REPORTING)
                     || n.class.has(Class::SPEAKER_PRONOUN)
                     || (n.kind == TokenKind::Word && n.lower.ends_with("ing") && n.lower.len() >= 5)
+                    // ", valued at $84 million": a reduced relative.
+                    || (n.kind == TokenKind::Word && n.lower.ends_with("ed") && n.lower.len() >= 5)
             });
             // ", police said": an attribution within a few words.
             let attribution = tokens[i + 1..range.end]

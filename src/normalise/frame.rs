@@ -108,6 +108,9 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     if reader.part.get() {
         frame.refinements.push("part of a whole".into());
     }
+    if reader.listed() {
+        frame.refinements.push("one of a list".into());
+    }
     frame.refinements.extend(reader.extra.take());
     // "he spent two years in prison": a figure of someone the clause does
     // not name is no fact to set against a named person's.
@@ -181,10 +184,22 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn term_at(&self, i: usize) -> Term {
         let t = &self.tokens[i];
         let class = t.synonym.map(|c| &self.words().synonyms[c]);
-        Term {
-            class: class.map(|c| c.id.clone()),
-            stem: t.stem.clone(),
-            shown: class.map_or_else(|| t.lower.clone(), |c| c.label.clone()),
+        // "called off" is not "called": a verb's particle is part of it.
+        let particle = (class.is_none() && t.verbish(self.words()))
+            .then(|| self.tokens.get(i + 1))
+            .flatten()
+            .filter(|n| n.class.has(Class::PARTICLE));
+        match particle {
+            Some(p) => Term {
+                class: None,
+                stem: format!("{} {}", t.stem, p.lower),
+                shown: format!("{} {}", t.lower, p.lower),
+            },
+            None => Term {
+                class: class.map(|c| c.id.clone()),
+                stem: t.stem.clone(),
+                shown: class.map_or_else(|| t.lower.clone(), |c| c.label.clone()),
+            },
         }
     }
 
@@ -391,8 +406,14 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// quantity rules ignore ("additional", "total") do not narrow it.
     fn theme_of(&self, head: usize, mods: &[usize]) -> Theme {
         let ignore = &self.ctx.rules.quantities.ignore_modifiers;
+        // "the death toll": a synonym phrase ending at the head names it.
+        let phrase = mods
+            .iter()
+            .copied()
+            .chain([head])
+            .find_map(|m| self.phrase_at(m).filter(|(_, n)| m + n == head + 1).map(|(t, _)| t));
         Theme::new(
-            self.term_at(head),
+            phrase.unwrap_or_else(|| self.term_at(head)),
             mods.iter()
                 .copied()
                 .filter(|&m| {
@@ -702,9 +723,15 @@ impl<'c, 'a> Reader<'c, 'a> {
         let mut theme = None;
         let mut after = from;
         let mut state = None;
-        // "six of the 13 bills", "67 of them": the part of a whole.
+        // "six of the 13 bills", "67 of them": the part of a whole; "another
+        // 22": an addition to a count, not the count.
         let of = self.tokens.get(from).is_some_and(|t| t.lower == "of");
-        self.part.set(of);
+        let another = self
+            .value
+            .start
+            .checked_sub(1)
+            .is_some_and(|k| k >= self.clause.start && self.tokens[k].lower == "another");
+        self.part.set(of || another);
         let np = if of {
             self.noun_phrase(from + 1, limit)
         } else {
@@ -785,11 +812,16 @@ impl<'c, 'a> Reader<'c, 'a> {
             .words()
             .synonym("people", &stem)
             .map(|c| &self.words().synonyms[c]);
-        Some(Theme::implied(Term {
-            class: class.map(|c| c.id.clone()),
-            stem,
-            shown: class.map_or_else(|| "people".to_string(), |c| c.label.clone()),
-        }))
+        // "21 injured" is "21 injured people": the noun is left out, not
+        // unknown.
+        Some(Theme::new(
+            Term {
+                class: class.map(|c| c.id.clone()),
+                stem,
+                shown: class.map_or_else(|| "people".to_string(), |c| c.label.clone()),
+            },
+            Vec::new(),
+        ))
     }
 
     /// A measure, money or share: the noun it measures and its verb.
@@ -931,11 +963,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         // The happening: an event noun of the clause, the verb's subject,
         // or, for a verb with no subject of its own (", arriving near
         // Cocodrie at 2:50 a.m."), the event the sentence names.
+        // A verb naming a happening of its own: what happened is its
+        // subject ("Republicans tore into each other Wednesday" is not
+        // about the elections named earlier in the clause); an event noun
+        // only when the verb has no subject there.
         let names_event = self.event_word(at);
         let theme = self
-            .event_noun_near()
-            .filter(|e| e.head.class.is_some() && !names_event)
-            .or_else(|| self.subject_before(at))
+            .subject_before(at)
             .or(if names_event { None } else { event });
         (Some(predicate), theme)
     }
@@ -1043,13 +1077,15 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "six months after Clinton's visit", "less than a week before the
         // vote": the time from one happening to another.
         if let Some(t) = self.tokens.get(from).filter(|_| from < limit)
-            && matches!(t.lower.as_str(), "after" | "before" | "since")
+            && matches!(t.lower.as_str(), "after" | "before" | "since" | "into")
         {
             let theme = self
                 .noun_phrase(from + 1, limit)
                 .map(|(h, m, _)| self.theme_of(h, &m))
                 .or_else(|| self.event_noun_near());
-            self.extra.borrow_mut().push(t.lower.clone());
+            // "94 seconds into the flight" counts from its start too.
+            let relation = if t.lower == "into" { "after".to_string() } else { t.lower.clone() };
+            self.extra.borrow_mut().push(relation);
             // What happened that long after: "landed … 32 seconds after
             // liftoff", "docking … 54 hours after its launch".
             let predicate = self
@@ -1255,10 +1291,13 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// auxiliaries, adverbs and a day ("Demirel warned", "Greece on Monday
     /// warned"): who did what the clause tells.
     pub fn agent(&self) -> Option<String> {
+        // The verb the value hangs from: the nearest before it, else the
+        // first after it.
         let end = self.clause.end.min(self.tokens.len());
-        let verb = (self.clause.start..end)
-            .filter(|&i| i < self.value.start || i >= self.value.end)
-            .find(|&i| self.predicate_like(i))?;
+        let verb = (self.clause.start..self.value.start)
+            .rev()
+            .find(|&i| self.predicate_like(i))
+            .or_else(|| (self.value.end..end).find(|&i| self.predicate_like(i)))?;
         let mut i = verb;
         while i > self.clause.start {
             let t = &self.tokens[i - 1];
@@ -1279,15 +1318,14 @@ impl<'c, 'a> Reader<'c, 'a> {
             i -= 1;
         }
         // "Xu Wenli, who was sentenced …": the name before the relative.
-        if i == self.clause.start
-            && self.tokens.get(i).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"))
+        if i > self.sentence.start
+            && self.tokens
+                .get(i - 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"))
         {
-            i = i.saturating_sub(1);
+            i -= 1;
             while i > self.sentence.start && self.tokens[i - 1].is_punct(',') {
                 i -= 1;
-            }
-            if self.tokens.get(i).is_some_and(|t| t.is_punct(',')) {
-                // i already at the comma; the name ends before it.
             }
         }
         let last = i.checked_sub(1)?;
@@ -1328,6 +1366,24 @@ impl<'c, 'a> Reader<'c, 'a> {
                 t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "-" | "—" | "–")
             })
             .map(|i| i + 1)
+    }
+
+    /// Whether the value is one of a list of figures ("to 13 and 11 years
+    /// in prison", "14, 12 and 9"): a figure right before it, joined by
+    /// "and", "or" or a comma.
+    pub fn listed(&self) -> bool {
+        let Some(j) = self.value.start.checked_sub(1) else {
+            return false;
+        };
+        let joiner = &self.tokens[j];
+        let joined = joiner.is_punct(',') || matches!(joiner.lower.as_str(), "and" | "or");
+        // A figure, or a figure and its unit ("14 hours, 7 minutes").
+        let figure_before = j > self.clause.start
+            && (self.tokens[j - 1].kind == TokenKind::Number
+                || (j > self.clause.start + 1 && self.tokens[j - 2].kind == TokenKind::Number));
+        joined
+            && figure_before
+            && !self.ctx.mentions.dates.iter().any(|d| d.span.start <= self.tokens[j - 1].span.start && self.tokens[j - 1].span.end <= d.span.end)
     }
 
     /// Whether the clause's subject is a personal pronoun ("he spent",
@@ -1391,6 +1447,20 @@ impl<'c, 'a> Reader<'c, 'a> {
             return When::Story;
         }
         let clause = self.span_of(self.clause.clone());
+        // A bare year ("in 1997", "the 2011 quake", "since 1988") counts
+        // like a date: the whole year.
+        let years = self.tokens[self.clause.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number && t.lower.len() == 4)
+            .filter(|t| !self.inside_value(t.span))
+            .filter_map(|t| t.lower.parse::<i32>().ok())
+            .filter(|y| (1800..2100).contains(y))
+            .filter_map(|y| {
+                Some((
+                    chrono::NaiveDate::from_ymd_opt(y, 1, 1)?,
+                    chrono::NaiveDate::from_ymd_opt(y, 12, 31)?,
+                ))
+            });
         let days = self
             .ctx
             .dates
@@ -1398,6 +1468,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .filter(|d| d.span.start >= clause.start && d.span.end <= clause.end)
             .filter(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
             .map(|d| (d.value.first, d.value.last))
+            .chain(years)
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
         match days {
             Some((first, last)) => When::Days { first, last },

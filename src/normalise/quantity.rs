@@ -43,7 +43,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                     .doc
                     .text
                     .get(p.span.end..m.span.start)
-                    .is_some_and(|gap| gap.trim() == "(" || gap.trim() == ",")
+                    .is_some_and(|gap| gap.trim() == "(")
         });
         let (value, frame) = match converted {
             Some((p, frame, _)) => {

@@ -159,11 +159,15 @@ fn rescheduled(ctx: &Context, span: Span) -> bool {
     let range = ctx.index.sentence_token_range(span.start);
     let tokens = &ctx.index.tokens[range];
     let cues = &ctx.rules.words.cues;
-    // Cues are stems: "postpon" covers "postponed".
-    (0..tokens.len()).any(|i| {
-        cues.at(tokens, i, |t, p| t.stem.starts_with(p))
-            .is_some_and(|(_, c)| *c == Cue::Reschedule)
-    })
+    // Cues are stems: "postpon" covers "postponed". Only a cue before the
+    // time moves it ("postponed from 3 p.m. to 5 p.m."); "… at 6:14 p.m.,
+    // a delay caused by winds" tells why, after the fact.
+    (0..tokens.len())
+        .take_while(|&i| tokens[i].span.start < span.start)
+        .any(|i| {
+            cues.at(tokens, i, |t, p| t.stem.starts_with(p))
+                .is_some_and(|(_, c)| *c == Cue::Reschedule)
+        })
 }
 
 /// Whether words between an earlier time of the sentence and this one say

@@ -58,6 +58,8 @@ pub struct Classes {
     #[serde(default)]
     pub say_verbs: Vec<String>,
     #[serde(default)]
+    pub particles: Vec<String>,
+    #[serde(default)]
     pub other_time_after: Vec<String>,
     #[serde(default)]
     pub negations: Vec<String>,
@@ -148,6 +150,7 @@ impl Class {
     pub const NOT_VERB: Class = Class(1 << 19);
     pub const ADVERB: Class = Class(1 << 20);
     pub const SAY: Class = Class(1 << 21);
+    pub const PARTICLE: Class = Class(1 << 22);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -357,6 +360,7 @@ impl RuleFile for WordsFile {
         c.not_verbs.extend(u.not_verbs);
         c.adverbs.extend(u.adverbs);
         c.say_verbs.extend(u.say_verbs);
+        c.particles.extend(u.particles);
         c.other_time_after.extend(u.other_time_after);
         c.negations.extend(u.negations);
         c.honorifics.extend(u.honorifics);
@@ -416,6 +420,7 @@ impl RuleFile for WordsFile {
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.adverbs, Class::ADVERB);
         add(&c.say_verbs, Class::SAY);
+        add(&c.particles, Class::PARTICLE);
         let stemmer = Arc::new(Stemmer::create(Algorithm::English));
         let lemmas: HashMap<String, String> = self
             .lemmas
