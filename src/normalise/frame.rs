@@ -86,7 +86,6 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     frame.event = predicate
         .iter()
         .chain(theme.as_ref().map(|t| &t.head))
-        .chain(theme.iter().flat_map(|t| &t.modifiers))
         .find(|t| is_event(t))
         .and_then(|t| t.class.clone());
     frame.predicate = predicate;

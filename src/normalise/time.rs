@@ -150,6 +150,7 @@ fn floating(ctx: &Context, r: &Reading, day: Option<NaiveDate>) -> Option<TimeVa
             end: r.end,
             written: written_zone(ctx, r.first),
         }),
+        document_zone: document_zone(ctx, r.first, tz),
     })
 }
 
@@ -264,14 +265,31 @@ fn normalise_reading(
         }
         None => None,
     };
-    let _ = ctx;
     Ok(TimeValue {
         start,
         end,
         minutes_given: r.start.minutes_given,
         hedge: r.first.hedge,
         floating: None,
+        document_zone: document_zone(ctx, r.first, tz),
     })
+}
+
+/// For a time read in the document's zone (no zone written with it), the
+/// zone's name and whether its sentence says "local time".
+fn document_zone(ctx: &Context, t: &TimeMention, tz: Tz) -> Option<(String, bool)> {
+    if t.zone.is_some() {
+        return None;
+    }
+    let sentence = ctx.sentence(t.span.start);
+    let anchored = ctx.mentions.times.iter().any(|o| {
+        o.span.start >= sentence.start
+            && o.span.end <= sentence.end
+            && o.zone
+                .as_ref()
+                .is_some_and(|z| z.meaning == crate::rules::zones::ZoneMeaning::Local)
+    });
+    Some((tz.name().to_string(), anchored))
 }
 
 /// The zone name as written at the end of the mention ("EST", "CET"), to
