@@ -53,9 +53,10 @@ pub struct TimeValue {
     /// Set when no zone is written with the time and it is read in the
     /// document's own zone: that zone's name, and whether the sentence
     /// itself says "local time" (so the reading is the writer's). A wire
-    /// story about a far-off fire may give the place's clock bare, and the
-    /// document's zone be the wire's: such a reading is trusted against
-    /// another zone only when the writer anchored it.
+    /// story about a far-off fire may give the place's clock bare while the
+    /// document's zone is the wire's own: such a reading may agree with a
+    /// time in a written zone, but contradicts one only when the writer
+    /// anchored it.
     pub document_zone: Option<(String, bool)>,
 }
 

@@ -162,8 +162,14 @@ impl<'c, 'a> Reader<'c, 'a> {
             && value.start.saturating_sub(clause.start) <= 3
             && clause.start > sentence.start
         {
-            let prev = index.clause(clause.start - 1..clause.start);
-            clause = prev.start..clause.end;
+            let mut k = clause.start;
+            while k > sentence.start && index.tokens[k - 1].is_punct(',') {
+                k -= 1;
+            }
+            if k > sentence.start {
+                let prev = index.clause(k - 1..k);
+                clause = prev.start..clause.end;
+            }
         }
         Reader {
             ctx,
@@ -912,10 +918,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             t.class.has(Class::REPORTING) && !t.class.has(Class::SAY) && t.verbish(self.words())
         };
         let verb_at = |i: usize| {
-            self.predicate_like(i)
-                || announced(i)
-                || self.light_at(i).is_some()
-                || self.event_phrase_at(i).is_some()
+            !self.tokens[i].class.has(Class::AUXILIARY)
+                && (self.predicate_like(i)
+                    || announced(i)
+                    || self.light_at(i).is_some()
+                    || self.event_phrase_at(i).is_some())
         };
         let found = (self.clause.start..self.value.start)
             .rev()

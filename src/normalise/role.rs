@@ -24,7 +24,7 @@
 //! and yields no role claim. The day is carried in the value, with
 //! the person's terms of that office from the rules, so the role judge can
 //! group documents describing the same day and check them against the
-//! rules (see `compare::role`). Subject key: `role:<person id>`.
+//! rules (see `compare::role`). The frame is about the person.
 
 use chrono::NaiveDate;
 
@@ -367,7 +367,7 @@ mod tests {
             .filter_map(|c| match c.value {
                 Value::Role(r) => Some((
                     doc.text[c.anchor.span.start..c.anchor.span.end].to_string(),
-                    c.subject.key,
+                    format!("role:{}", c.frame.about.as_ref().map_or("", |p| p.key.as_str())),
                     r,
                 )),
                 _ => None,

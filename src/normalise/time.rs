@@ -282,15 +282,16 @@ fn document_zone(ctx: &Context, t: &TimeMention, tz: Tz) -> Option<(String, bool
         return None;
     }
     let sentence = ctx.sentence(t.span.start);
-    let anchored = ctx.mentions.times.iter().any(|o| {
+    let local = ctx.mentions.times.iter().any(|o| {
         o.span.start >= sentence.start
             && o.span.end <= sentence.end
             && o.zone
                 .as_ref()
                 .is_some_and(|z| z.meaning == crate::rules::zones::ZoneMeaning::Local)
     });
-    Some((tz.name().to_string(), anchored))
+    Some((tz.name().to_string(), local))
 }
+
 
 /// The zone name as written at the end of the mention ("EST", "CET"), to
 /// pick one of two readings in the hour the clocks go back.
