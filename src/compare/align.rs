@@ -279,7 +279,15 @@ pub fn judge_pair(
             why.push(format!("both name {}", shared.join(", ")));
         }
         let context = jaccard(&fa.context, &fb.context);
-        let strong = category == Category::Time || !shared.is_empty() || context >= 0.4;
+        // A day needs more than the happening's name: a name both give,
+        // the same verb for it ("struck"), or much of the sentence shared.
+        let same_verb = fa.predicate.as_ref().is_some_and(|p| {
+            fb.predicate.as_ref().is_some_and(|q| p.key() == q.key())
+        });
+        let strong = category == Category::Time || !shared.is_empty() || same_verb || context >= 0.4;
+        if same_verb && category == Category::Date {
+            why.push("told with the same verb".into());
+        }
         return if strong {
             PairVerdict::Strong(3 + shared.len().min(2) as u32, why)
         } else {

@@ -52,9 +52,13 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
     let mut out = Comparison::default();
     for mut run in runs {
         run.sort_by_key(|c| c.anchor);
+        // Each occurrence is its own subject: the frame most of its times
+        // have, on the day they fall on.
+        let mut subject = super::group_subject(&run);
+        super::dated(&mut subject, &run);
         let sub = Group {
             category: group.category,
-            subject: group.subject.clone(),
+            subject,
             claims: run,
             why: group.why.clone(),
         };

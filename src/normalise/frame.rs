@@ -245,6 +245,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         t.is_content()
             && !t.class.has(Class::REPORTING)
             && !t.class.has(Class::AUXILIARY)
+            && !t.class.has(Class::HONORIFIC)
             && !Self::is_adverb(t)
     }
 
@@ -564,7 +565,16 @@ impl<'c, 'a> Reader<'c, 'a> {
         while i > start {
             let t = &self.tokens[i - 1];
             let light = self.light_at(i - 1).is_some_and(|n| i - 1 + n <= verb);
-            if t.class.has(Class::AUXILIARY) || Self::is_adverb(t) || t.lower == "to" || light {
+            // "was seen leaving": a verb form after an auxiliary.
+            let chained = t.verbish(self.words())
+                && i >= 2
+                && self.tokens[i - 2].class.has(Class::AUXILIARY);
+            if t.class.has(Class::AUXILIARY)
+                || Self::is_adverb(t)
+                || t.lower == "to"
+                || light
+                || chained
+            {
                 i -= 1;
             } else if t.class.has(Class::REPORTING) {
                 i -= 1;
@@ -1307,7 +1317,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         let mut i = verb;
         while i > self.clause.start {
             let t = &self.tokens[i - 1];
+            // "was seen leaving": a verb form after an auxiliary is part
+            // of the chain the agent stands before.
+            let chained = t.verbish(self.words())
+                && i >= 2
+                && self.tokens[i - 2].class.has(Class::AUXILIARY);
             let skip = t.class.has(Class::AUXILIARY)
+                || chained
                 || Self::is_adverb(t)
                 || t.kind == TokenKind::Number
                 || t.kind == TokenKind::Punct

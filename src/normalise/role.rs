@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 
 use super::{Context, EntityKind};
 use crate::claim::date::{DateKind, DateValue};
-use crate::claim::frame::{Frame, Participant, ParticipantKind, When};
+use crate::claim::frame::{Frame, Participant, ParticipantKind};
 use crate::claim::role::{RoleValue, Tense};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
 use crate::extract::name::PARTICLES;
@@ -91,10 +91,12 @@ fn told_of(ctx: &Context, span: Span) -> Option<Day> {
         .iter()
         .filter(|d| matches!(d.kind, DateKind::Range(_)))
         .any(|d| (d.first - today).num_days() > 62 || (today - d.last).num_days() > 62);
-    // A bare year ("In 1991, President Bush …") other than the document's.
+    // A bare year ("In 1991, President Bush …") other than the document's;
+    // not the role's own ("who became chancellor in 2024" dates the office).
     let range = ctx.index.sentence_token_range(span.start);
     let year_elsewhere = ctx.index.tokens[range].iter().any(|t| {
-        t.lower.len() == 4
+        !(span.start <= t.span.start && t.span.end <= span.end)
+            && t.lower.len() == 4
             && t.lower.bytes().all(|b| b.is_ascii_digit())
             && t.lower
                 .parse::<i32>()
@@ -320,7 +322,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         out.claims.push(Claim {
             anchor: Anchor { doc: 0, span },
             category: Category::Role,
-            frame: role_frame(&id, &name, date),
+            frame: role_frame(&id, &name),
             value: Value::Role(RoleValue {
                 tense,
                 office,
@@ -337,17 +339,16 @@ pub fn claims(ctx: &Context) -> DocClaims {
     out
 }
 
-/// A role's frame: whose office, on which day.
-fn role_frame(id: &str, name: &str, date: Option<NaiveDate>) -> Frame {
+/// A role's frame: whose office. The day it is told of stays in the value:
+/// the role judge weighs a story told over several days as one window, so
+/// the day must not split the person's roles into subjects.
+fn role_frame(id: &str, name: &str) -> Frame {
     let mut frame = Frame::bare("office");
     frame.about = Some(Participant {
         key: id.to_string(),
         name: name.to_string(),
         kind: ParticipantKind::Person,
     });
-    if let Some(d) = date {
-        frame.when = When::Days { first: d, last: d };
-    }
     frame
 }
 
