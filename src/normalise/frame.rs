@@ -868,14 +868,19 @@ impl<'c, 'a> Reader<'c, 'a> {
                     v -= 1;
                 }
                 self.noun_chain_of(v, self.clause.start, false)
-            } else if matches!(t.lower.as_str(), "at" | "of" | "to") {
+            } else if t.class.has(Class::PREPOSITION) {
                 // "put the damage at $4.5 billion"; "damage was estimated
-                // at $4.2 billion": the noun, or the verb's subject.
+                // at $4.2 billion"; "the deal is worth $4.2bn": the noun,
+                // or the verb's subject.
                 let verb = k.checked_sub(1).filter(|&v| v >= self.clause.start && self.tokens[v].verbish(self.words()));
                 match verb {
                     Some(v) => self.subject_before(v),
                     None => self.noun_chain_of(k, self.clause.start, false),
                 }
+            } else if t.verbish(self.words()) && !t.capitalised {
+                // "the plant cost €3.7 billion": what the verb's subject
+                // measures.
+                self.subject_before(k)
             } else {
                 None
             }

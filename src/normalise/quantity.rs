@@ -60,6 +60,9 @@ pub fn claims(ctx: &Context) -> DocClaims {
             }
         };
         previous = Some((m, frame.clone(), value.measure.clone()));
+        if no_claim(ctx, m, &frame, category).is_some() {
+            continue;
+        }
         // A count's evidence ends at its noun: "175 prisoners", not "175
         // prisoners exchanged".
         let mut span = m.span;
@@ -79,6 +82,32 @@ pub fn claims(ctx: &Context) -> DocClaims {
         });
     }
     out
+}
+
+/// Why a figure makes no claim: it is about nothing the sentence says (no
+/// verb, no noun: "won the derby 2-1", an unknown currency's "billion"),
+/// a part of a count told as such ("11 of them seriously": the count is
+/// the claim), or a stretch of the calendar rather than a length ("over
+/// the last two days").
+fn no_claim(ctx: &Context, m: &QuantityMention, frame: &Frame, category: Category) -> Option<&'static str> {
+    if frame.predicate.is_none() && frame.theme.is_none() {
+        return Some("about nothing the sentence names");
+    }
+    if frame.refinements.iter().any(|r| r == "part of a whole") {
+        return Some("a part of a count");
+    }
+    if category == Category::Duration {
+        let tokens = &ctx.index.tokens;
+        let at = tokens.partition_point(|t| t.span.start < m.span.start);
+        let before = |n: usize| at.checked_sub(n).and_then(|i| tokens.get(i));
+        let framed = before(1).is_some_and(|t| t.class.has(crate::rules::words::Class::TIME_FRAME))
+            && before(2).is_some_and(|t| t.lower == "the")
+            && before(3).is_none_or(|t| t.lower != "for");
+        if framed {
+            return Some("a stretch of the calendar, not a length");
+        }
+    }
+    None
 }
 
 /// The frame of a quantity mention: read from its clause by the frame

@@ -113,8 +113,13 @@ fn act_of_another_time(ctx: &Context, span: Span) -> bool {
     let at = ctx.index.token_at(span.start);
     let tokens = &ctx.index.tokens;
     let before = |n: usize| at.checked_sub(n).and_then(|i| tokens.get(i));
+    // "confirmed by Kremlin spokesman Peskov": a report is of the story's
+    // own time, not an act of another.
     let by_past = before(1).is_some_and(|t| t.lower == "by")
-        && before(2).is_some_and(|t| t.verbish_regular() || ctx.rules.words.is_irregular(&t.lower));
+        && before(2).is_some_and(|t| {
+            (t.verbish_regular() || ctx.rules.words.is_irregular(&t.lower))
+                && !t.class.has(crate::rules::words::Class::REPORTING)
+        });
     let under = before(1).is_some_and(|t| t.lower == "under");
     by_past || under
 }

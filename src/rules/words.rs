@@ -60,6 +60,8 @@ pub struct Classes {
     #[serde(default)]
     pub particles: Vec<String>,
     #[serde(default)]
+    pub time_frames: Vec<String>,
+    #[serde(default)]
     pub other_time_after: Vec<String>,
     #[serde(default)]
     pub negations: Vec<String>,
@@ -151,6 +153,7 @@ impl Class {
     pub const ADVERB: Class = Class(1 << 20);
     pub const SAY: Class = Class(1 << 21);
     pub const PARTICLE: Class = Class(1 << 22);
+    pub const TIME_FRAME: Class = Class(1 << 23);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -361,6 +364,7 @@ impl RuleFile for WordsFile {
         c.adverbs.extend(u.adverbs);
         c.say_verbs.extend(u.say_verbs);
         c.particles.extend(u.particles);
+        c.time_frames.extend(u.time_frames);
         c.other_time_after.extend(u.other_time_after);
         c.negations.extend(u.negations);
         c.honorifics.extend(u.honorifics);
@@ -421,6 +425,7 @@ impl RuleFile for WordsFile {
         add(&c.adverbs, Class::ADVERB);
         add(&c.say_verbs, Class::SAY);
         add(&c.particles, Class::PARTICLE);
+        add(&c.time_frames, Class::TIME_FRAME);
         let stemmer = Arc::new(Stemmer::create(Algorithm::English));
         let lemmas: HashMap<String, String> = self
             .lemmas
