@@ -24,7 +24,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, agreement, cluster,
+    Bundle, Cluster, Comparison, Finding, FindingValue, Group, Kind, Severity, agreement, cluster,
     list_docs, value_groups,
 };
 use crate::claim::role::{RoleValue, Tense, same_office};
@@ -40,8 +40,15 @@ use crate::claim::{Claim, Subject, Value};
 /// someone covering), within one window of days; the other holder's claim
 /// supports the finding but is not cited, since it is right. A person
 /// given two offices and no one else holding either is left alone: one
-/// person may hold two posts.
-pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> Vec<Finding> {
+/// person may hold two posts. The same holds of a post qualified by its
+/// organisation or place ("Chair of Kallang Mercantile"). A person found so
+/// has no agreement on their offices: `agreements` loses those citing a
+/// claim about them, so that one person is never both.
+pub fn portfolio_holders(
+    bundle: &Bundle,
+    docs: &[crate::claim::DocClaims],
+    agreements: &mut Vec<Finding>,
+) -> Vec<Finding> {
     let roles: Vec<(&Claim, &RoleValue)> = docs
         .iter()
         .flat_map(|d| &d.claims)
@@ -71,6 +78,7 @@ pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> V
                 r.portfolio
                     && roles.iter().any(|(c2, r2)| {
                         who(c2) != key
+                            && r2.portfolio
                             && r2.tense.holds()
                             && same_office(&r.office, &r2.office)
                             && near(r, r2)
@@ -116,6 +124,20 @@ pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> V
             wrong.person,
             other_offices.join(", ")
         );
+        // Their agreements go: the person is in conflict.
+        let theirs: Vec<crate::claim::Anchor> = roles
+            .iter()
+            .filter(|(c, _)| who(c) == key)
+            .map(|(c, _)| c.anchor)
+            .collect();
+        agreements.retain(|a| {
+            a.category != crate::claim::Category::Role
+                || !a
+                    .values
+                    .iter()
+                    .flat_map(|v| &v.evidence)
+                    .any(|e| theirs.contains(e))
+        });
         let mut subject = first.frame.subject();
         subject.key.push_str("|portfolio");
         subject.label = format!("{}: office held", wrong.person);
@@ -229,13 +251,77 @@ fn subject(base: &Subject, claims: &[&Claim], days: Option<(NaiveDate, NaiveDate
     }
 }
 
+/// Whether every disagreement among `claims` is a change the documents
+/// report: of two claims that cannot both be true, told of different
+/// days, one says the change from the earlier standing to the later
+/// happened or is to happen ("former president Kenji Aramaki, who resigned
+/// late on Monday" after "Its president, Kenji Aramaki" on Monday; "the day
+/// President Elias Hrawi leaves office" before "former President Elias
+/// Hrawi"); or, in one document, either says so. False when nothing
+/// disagrees.
+fn changes_explain(claims: &[&Claim]) -> bool {
+    // Whether `r` tells the change from holding `from` to holding `to`.
+    let tells = |r: &RoleValue, from: bool, to: bool| match (from, to) {
+        (true, false) => r.told_left,
+        (false, true) | (true, true) => r.told_took,
+        (false, false) => false,
+    };
+    let mut disagree = false;
+    for (i, a) in claims.iter().enumerate() {
+        for b in &claims[i + 1..] {
+            let (Some(ra), Some(rb)) = (role_of(a), role_of(b)) else {
+                continue;
+            };
+            if ra.compatible(rb) {
+                continue;
+            }
+            disagree = true;
+            let (ha, hb) = (ra.tense.holds(), rb.tense.holds());
+            let explained = if a.anchor.doc == b.anchor.doc {
+                [ra, rb]
+                    .iter()
+                    .any(|r| tells(r, ha, hb) || tells(r, hb, ha))
+            } else {
+                match (ra.date, rb.date) {
+                    (Some(da), Some(db)) if da < db => tells(ra, ha, hb) || tells(rb, ha, hb),
+                    (Some(da), Some(db)) if db < da => tells(ra, hb, ha) || tells(rb, hb, ha),
+                    _ => false,
+                }
+            };
+            if !explained {
+                return false;
+            }
+        }
+    }
+    disagree
+}
+
 fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparison {
     let values = value_groups(&group.claims);
     let clusters = cluster(&values);
     let mut out = Comparison::default();
+    // An agreement is one office several documents give alike: a person
+    // called chair in one document and chief executive in another is not
+    // corroborated by either.
     for c in &clusters {
-        if c.documents(&values).len() >= 2 {
-            out.agreements.push(agreement(bundle, group, &values, c));
+        let mut offices: Vec<Cluster> = Vec::new();
+        for &i in &c.members {
+            let Some(r) = role_of(values[i].claims[0]) else {
+                continue;
+            };
+            let home = offices.iter_mut().find(|o| {
+                role_of(values[o.members[0]].claims[0])
+                    .is_some_and(|first| same_office(&first.office, &r.office))
+            });
+            match home {
+                Some(o) => o.members.push(i),
+                None => offices.push(Cluster { members: vec![i] }),
+            }
+        }
+        for o in &offices {
+            if o.documents(&values).len() >= 2 {
+                out.agreements.push(agreement(bundle, group, &values, o));
+            }
         }
     }
     // Rules contradictions, judged on each claim's own day or the group's.
@@ -260,7 +346,9 @@ fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparis
                 .is_some_and(|d| r.rules_hold(d).is_some() && r.rules_contradiction(d).is_none())
         })
     });
-    if (clusters.len() < 2 || all_fit_rules) && rules_side.is_none() {
+    if (clusters.len() < 2 || all_fit_rules || changes_explain(&group.claims))
+        && rules_side.is_none()
+    {
         return out;
     }
     // The odd one out first: fewest documents, then first in the bundle.

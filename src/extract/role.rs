@@ -1,78 +1,476 @@
-//! Extraction of role mentions: an office title followed by a name.
+//! Extraction of role mentions: an office title and the person holding it.
 //!
-//! Runs the one regex compiled from `rules/titles.toml` ("marker? country?
-//! title (-elect)? (of country)? Name") and keeps the span of every part
-//! found, without deciding who the person is or which office is meant;
-//! `normalise::role` does that with the document's entities.
+//! Reads three shapes with the regexes compiled from `rules/titles.toml`:
+//! the title before the name ("marker? qualifier? title (-elect)? (of
+//! place)? ,? Name": "former US President Donald Trump", "Pescara Mayor
+//! Lucia Ferrante", "the mayor of Pescara, Lucia Ferrante", "Kallang
+//! Mercantile's chief executive, Arjun Nair"); the name before the title
+//! ("Marisol Okafor, the chief executive", "Lim Wei Jie, 52, the chief
+//! executive of SHB"); and "Name, who became title in year". Keeps the span
+//! of every part found, without deciding who the person is or which office
+//! is meant; `normalise::role` does that with the document's entities.
+//!
+//! What qualifies a post (the organisation or place it is of) is read from
+//! the capitalised words right before the title, a possessive included
+//! ("Tessaly Robotics CEO", "Kasumi's president"), or after "of"; "its" or
+//! "their" there is left for `normalise::role` to resolve. With no comma
+//! between "of" and the name ("former mayor of Pescara Lucia Ferrante"),
+//! the person is the known name at the end of the run, else its last two
+//! words.
 
 use crate::claim::Span;
+use crate::extract::name::PARTICLES;
 use crate::rules::Rules;
+use crate::rules::titles::TitleKind;
+use crate::rules::words::Class;
 
 /// A role as written, before normalisation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleMention {
-    /// From the first word of the role to the end of the name.
+    /// From the first word of the role to the end of the name (or, when
+    /// the name comes first, from the name to the end of the title).
     pub span: Span,
     /// "former", "ex-", "acting", …
     pub tense: Option<Span>,
     /// Country word before the title: "US", "Russian", "Ukraine's".
     pub adjective: Option<Span>,
+    /// The organisation or place named before the title, its possessive
+    /// dropped: "Tessaly Robotics" CEO, "Pescara" Mayor.
+    pub qualifier: Option<Span>,
+    /// "Its" or "Their" before the title: the organisation is one named
+    /// earlier.
+    pub qualifier_pronoun: bool,
     pub title: Span,
     /// "-elect" after the title.
     pub elect: bool,
-    /// Country after "of": "the United States".
+    /// What follows "of": a country ("the United States") or another
+    /// place or organisation ("Pescara").
     pub of: Option<Span>,
     /// The capitalised words after the title (may run past the name), or
-    /// before it in "Name, who became title in year".
+    /// before it in "Name, who became title in year" and "Name, the title".
     pub name: Span,
     /// The year the office was taken ("who became chancellor in 2025").
     pub since: Option<i32>,
     /// A government portfolio read by its shape ("Emergency Services
     /// Minister"), not a title of the list.
     pub portfolio: bool,
+    /// The name comes before the title: "Marisol Okafor, the chief
+    /// executive".
+    pub appositive: bool,
 }
 
 pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
-    let Some(re) = &rules.titles.regex else {
-        return portfolios(text, rules).collect();
-    };
-    let span = |m: regex::Match| Span::new(m.start(), m.end());
-    let mut out: Vec<RoleMention> = re
-        .captures_iter(text)
-        .filter_map(|c| {
-            let title = c.name("title")?;
-            let name = c.name("name")?;
-            if lesser_before(text, title.start(), rules) {
-                return None;
-            }
-            let start = [c.name("tense"), c.name("adj"), Some(title)]
-                .into_iter()
-                .flatten()
-                .map(|m| m.start())
-                .min()?;
-            Some(RoleMention {
-                span: Span::new(start, name.end()),
-                tense: c.name("tense").map(span),
-                adjective: c.name("adj").map(span),
-                title: span(title),
-                elect: c.name("elect").is_some(),
-                of: c.name("of").map(span),
-                name: span(name),
-                since: None,
-                portfolio: false,
-            })
-        })
-        .chain(since(text, rules))
+    let mut out: Vec<RoleMention> = Vec::new();
+    if let Some(re) = &rules.titles.regex {
+        out.extend(
+            re.captures_iter(text)
+                .filter_map(|c| title_before_name(text, rules, &c)),
+        );
+    }
+    out.extend(since(text, rules));
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    // Appositives, where no title before a name was read over the title.
+    let appositive: Vec<RoleMention> = appositives(text, rules)
+        .filter(|a| !out.iter().any(|m| overlaps(m.title, a.title)))
         .collect();
+    out.extend(appositive);
     // Portfolios read by shape, where no listed title was read.
     let extra: Vec<RoleMention> = portfolios(text, rules)
-        .filter(|p| {
-            !out.iter()
-                .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
-        })
+        .filter(|p| !out.iter().any(|m| overlaps(m.span, p.span)))
         .collect();
     out.extend(extra);
+    // In text order: "Its chief executive" looks back at the posts before.
+    out.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+fn span_of(m: regex::Match) -> Span {
+    Span::new(m.start(), m.end())
+}
+
+/// "former US President Donald Trump", "Pescara Mayor Lucia Ferrante".
+fn title_before_name(text: &str, rules: &Rules, c: &regex::Captures) -> Option<RoleMention> {
+    let title = c.name("title")?;
+    let name = c.name("name")?;
+    if lesser_before(text, title.start(), rules) {
+        return None;
+    }
+    let kind = rules.titles.title(title.as_str()).map(|t| t.kind);
+    if kind == Some(TitleKind::Rank) && !rank_stands(text, title.start(), rules) {
+        return None;
+    }
+    let mut tense = c.name("tense").map(span_of);
+    let adjective = c.name("adj").map(span_of);
+    let first = [c.name("tense"), c.name("adj"), Some(title)]
+        .into_iter()
+        .flatten()
+        .map(|m| m.start())
+        .min()?;
+    let mut start = first;
+    let mut qualifier = None;
+    let mut qualifier_pronoun = false;
+    // A rank is the same in any service ("Coast Guard Rear Admiral").
+    if adjective.is_none() && kind != Some(TitleKind::Rank) {
+        match qualifier_before(text, first, rules) {
+            Some(Qualifier::Words(q)) => {
+                qualifier = Some(q.name);
+                start = q.from;
+            }
+            Some(Qualifier::Pronoun(p)) => {
+                qualifier_pronoun = true;
+                start = p.start;
+            }
+            None => {}
+        }
+        if tense.is_none()
+            && start < first
+            && let Some(t) = marker_before(text, start, rules)
+        {
+            tense = Some(t);
+            start = t.start;
+        }
+    }
+    let mut of = c.name("of").map(span_of);
+    let mut name = span_of(name);
+    // "former mayor of Pescara Lucia Ferrante": the run holds both.
+    if let Some(o) = of
+        && !text[o.end..name.start].contains(',')
+        && rules
+            .titles
+            .country_by_name(&text[o.start..o.end])
+            .is_none()
+    {
+        let (place, person) = split_run(text, Span::new(o.start, name.end), rules)?;
+        of = Some(place);
+        name = person;
+    }
+    Some(RoleMention {
+        span: Span::new(start, name.end),
+        tense,
+        adjective,
+        qualifier,
+        qualifier_pronoun,
+        title: span_of(title),
+        elect: c.name("elect").is_some(),
+        of,
+        name,
+        since: None,
+        portfolio: false,
+        appositive: false,
+    })
+}
+
+/// What names the organisation or place of a post, before its title.
+enum Qualifier {
+    /// The words, and where they start (with a possessive "'s" dropped
+    /// from `name`).
+    Words(Named),
+    /// "Its", "Their".
+    Pronoun(Span),
+}
+
+struct Named {
+    from: usize,
+    name: Span,
+}
+
+/// The word right before `at`, separated from it by spaces only.
+fn word_before(text: &str, at: usize) -> Option<Span> {
+    let before = text[..at].trim_end_matches(' ');
+    if before.len() == at {
+        return None;
+    }
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '&' | '-');
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(Span::new(start, before.len()))
+}
+
+fn strip_possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .filter(|s| !s.is_empty())
+}
+
+/// The capitalised words right before a post's title that name what it
+/// is of: "Tessaly Robotics" CEO, "Kallang Mercantile's" chief executive,
+/// "Pescara" Mayor; at most four, none a stop word, marker, title, or word
+/// of `[generic] not_qualifiers`; a possessive only right before the title.
+fn qualifier_before(text: &str, at: usize, rules: &Rules) -> Option<Qualifier> {
+    let titles = &rules.titles;
+    let mut words: Vec<Span> = Vec::new();
+    let mut pos = at;
+    let mut end = None;
+    while words.len() < 4 {
+        let Some(w) = word_before(text, pos) else {
+            break;
+        };
+        let word = &text[w.start..w.end];
+        let first = words.is_empty();
+        let bare = if first {
+            strip_possessive(word).unwrap_or(word)
+        } else if strip_possessive(word).is_some() {
+            break;
+        } else {
+            word
+        };
+        let lower = bare.to_lowercase();
+        if first && matches!(lower.as_str(), "its" | "their") {
+            return Some(Qualifier::Pronoun(w));
+        }
+        let class = rules.words.class(&lower);
+        let plain_word = bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !crate::normalise::name::is_stop(bare)
+            && !class.has(Class::FUNCTION)
+            && !class.has(Class::SENTENCE_OPENER)
+            && !titles.not_qualifiers.contains(&lower)
+            && !titles.is_marker(&lower)
+            && !titles
+                .markers
+                .lesser
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(bare))
+            && titles.title(bare).is_none();
+        if !plain_word {
+            break;
+        }
+        if first {
+            end = Some(w.start + bare.len());
+        }
+        words.push(w);
+        pos = w.start;
+    }
+    let (first, end) = (words.last()?, end?);
+    Some(Qualifier::Words(Named {
+        from: first.start,
+        name: Span::new(first.start, end),
+    }))
+}
+
+/// A tense marker ("former") right before `at`.
+fn marker_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
+    let w = word_before(text, at)?;
+    rules
+        .titles
+        .is_marker(&text[w.start..w.end].to_lowercase())
+        .then_some(w)
+}
+
+/// Splits a run of capitalised words after "of" into the place and the
+/// person: a name the rules know that ends the run, else the last two
+/// words (with the particles between them: "Bill de Blasio"). `None` when
+/// no word would be left for the place.
+fn split_run(text: &str, run: Span, rules: &Rules) -> Option<(Span, Span)> {
+    let mut words: Vec<Span> = Vec::new();
+    let mut at = run.start;
+    for w in text[run.start..run.end].split_whitespace() {
+        let start = at + text[at..run.end].find(w)?;
+        words.push(Span::new(start, start + w.len()));
+        at = start + w.len();
+    }
+    let split = |k: usize| {
+        (
+            Span::new(run.start, words[k - 1].end),
+            Span::new(words[k].start, run.end),
+        )
+    };
+    if let Some(k) =
+        (1..words.len()).find(|&k| rules.entities.is_alias(&text[words[k].start..run.end]))
+    {
+        return Some(split(k));
+    }
+    let mut names = 0;
+    let mut k = words.len();
+    while k > 0 && names < 2 {
+        k -= 1;
+        if !PARTICLES.contains(&&text[words[k].start..words[k].end]) {
+            names += 1;
+        }
+    }
+    if names < 2 || k == 0 {
+        return None;
+    }
+    // The place must be one the text names on its own elsewhere ("the
+    // prefecture of Pescara"), else the run may be one name ("chairman of
+    // the Young Christian Democrats", "CEO of United Technologies Corp").
+    let (place, person) = split(k);
+    let named = &text[place.start..place.end];
+    let named = named.strip_prefix("the ").unwrap_or(named);
+    let alone = text.match_indices(named).any(|(at, _)| {
+        let end = at + named.len();
+        let whole = !text[..at].ends_with(|c: char| c.is_alphanumeric())
+            && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+        let next_capitalised = text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        whole && !(place.start..person.end).contains(&at) && !next_capitalised
+    });
+    named
+        .starts_with(char::is_uppercase)
+        .then_some(())
+        .filter(|_| alone)?;
+    Some((place, person))
+}
+
+/// "Marisol Okafor, the chief executive", "Kenji Aramaki, Kasumi's former
+/// president", "Lim Wei Jie, 52, the chief executive of SHB". The title
+/// must end the appositive (a comma, a full stop, "who", "said", …: not
+/// "the president's spokesman", not "a chief executive of another bank"),
+/// and the name must not follow a preposition or a determiner ("In New
+/// York, the mayor said").
+fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMention> + 'a {
+    let titles = &rules.titles;
+    titles
+        .appositive_regex
+        .iter()
+        .flat_map(move |re| re.captures_iter(text))
+        .filter_map(move |c| {
+            let whole = c.get(0)?;
+            let name = c.name("name")?;
+            let title = c.name("title")?;
+            if !ends_appositive(text, whole.end()) || !free_before(text, name.start(), rules) {
+                return None;
+            }
+            let kind = titles.title(title.as_str()).map(|t| t.kind);
+            if kind == Some(TitleKind::Rank) && !rank_stands(text, title.start(), rules) {
+                return None;
+            }
+            let mut adjective = None;
+            let mut qualifier = None;
+            let mut qualifier_pronoun = false;
+            if let Some(q) = c.name("qual") {
+                let words = q.as_str();
+                let lesser = words.split_whitespace().any(|w| {
+                    titles
+                        .markers
+                        .lesser
+                        .iter()
+                        .any(|l| l.eq_ignore_ascii_case(w))
+                });
+                if lesser {
+                    return None;
+                }
+                let bare = strip_possessive(words).unwrap_or(words);
+                let lower = bare.to_lowercase();
+                if titles.country_by_form(words).is_some() {
+                    adjective = Some(span_of(q));
+                } else if matches!(lower.as_str(), "its" | "their") {
+                    qualifier_pronoun = true;
+                } else if !titles.not_qualifiers.contains(&lower) && kind != Some(TitleKind::Rank) {
+                    qualifier = Some(Span::new(q.start(), q.start() + bare.len()));
+                }
+            }
+            Some(RoleMention {
+                span: Span::new(name.start(), whole.end()),
+                tense: c.name("tense").or(c.name("tense2")).map(span_of),
+                adjective,
+                qualifier,
+                qualifier_pronoun,
+                title: span_of(title),
+                elect: c.name("elect").is_some(),
+                of: c.name("of").map(span_of),
+                name: span_of(name),
+                since: None,
+                portfolio: false,
+                appositive: true,
+            })
+        })
+}
+
+/// Whether an appositive's title ends it: the end of the text,
+/// punctuation that closes a phrase, or a word that starts what is said of
+/// the person ("who", "said", "since").
+fn ends_appositive(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(c) = rest.chars().next() else {
+        return true;
+    };
+    if matches!(
+        c,
+        ',' | '.' | ';' | ':' | ')' | '—' | '–' | '"' | '”' | '!' | '?' | '\n'
+    ) {
+        return true;
+    }
+    if !c.is_whitespace() {
+        return false;
+    }
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    matches!(
+        next.as_str(),
+        "who" | "whose" | "since" | "said" | "says" | "told" | "tells" | "added"
+    )
+}
+
+/// Whether the word before a name leaves it free to head an appositive:
+/// not a preposition or determiner ("In New York, …"), not a capitalised
+/// word (the name would be the tail of a longer one).
+fn free_before(text: &str, at: usize, rules: &Rules) -> bool {
+    if text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+    {
+        return false;
+    }
+    let Some(w) = word_before(text, at) else {
+        return true;
+    };
+    let word = &text[w.start..w.end];
+    let class = rules.words.class(&word.to_lowercase());
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    !(class.has(Class::PREPOSITION)
+        || class.has(Class::DETERMINER)
+        || (capitalised && !crate::normalise::name::is_stop(word)))
+}
+
+/// Whether a rank's word at `at` is a rank: not in a title-case headline,
+/// not the end of another office's name ("Attorney General", "Surgeon
+/// General", "Secretary-General"; `[generic] not_before_rank` and the
+/// words of other titles).
+fn rank_stands(text: &str, at: usize, rules: &Rules) -> bool {
+    if in_headline(text, at) || text[..at].ends_with('-') {
+        return false;
+    }
+    let Some(w) = word_before(text, at) else {
+        return true;
+    };
+    let word = &text[w.start..w.end];
+    let titles = &rules.titles;
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    !(capitalised
+        && (titles.not_before_rank.contains(&word.to_lowercase())
+            || titles.title_forms.iter().any(|(f, i)| {
+                titles.titles[*i].kind != TitleKind::Rank
+                    && f.split([' ', '-']).any(|p| p.eq_ignore_ascii_case(word))
+            })))
+}
+
+/// Whether the line holding `at` is set in title case, as headlines are
+/// ("Major Storm Hits Coast"): a rank word there ("Major", "General",
+/// "Private") is far more often a common word than a rank.
+fn in_headline(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let words: Vec<&str> = text[start..end]
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.chars().count() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitalised * 4 >= words.len() * 3
 }
 
 /// "Emergency Services Minister Jodie Barrett": capitalised words before a
@@ -110,6 +508,9 @@ fn portfolios<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleM
                 name: span(name),
                 since: None,
                 portfolio: true,
+                qualifier: None,
+                qualifier_pronoun: false,
+                appositive: false,
             })
         })
 }
@@ -185,6 +586,9 @@ fn since<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMentio
                 name: span(name),
                 since: year.as_str().parse().ok(),
                 portfolio: false,
+                qualifier: None,
+                qualifier_pronoun: false,
+                appositive: false,
             })
         })
 }
