@@ -239,3 +239,96 @@ impl RoleValue {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(tense: Tense, office: &str, rank: bool, also: &[&str]) -> RoleValue {
+        RoleValue {
+            tense,
+            office: office.into(),
+            short: office.to_lowercase(),
+            person: "Ana Cruz".into(),
+            pronoun: None,
+            date: None,
+            terms: Vec::new(),
+            since: None,
+            portfolio: false,
+            rank,
+            rank_also: also.iter().map(|a| a.to_string()).collect(),
+            told_left: false,
+            told_took: false,
+        }
+    }
+
+    #[test]
+    fn offices_qualified_alike_are_one() {
+        assert!(same_office("Mayor", "Mayor of Pescara"));
+        assert!(same_office(
+            "Chief Executive of Tessaly",
+            "Chief Executive of Tessaly Robotics"
+        ));
+        assert!(same_office(
+            "President of Parish",
+            "President of Terrebonne Parish"
+        ));
+        assert!(same_office(
+            "Secretary of State",
+            "Secretary of State of the United States"
+        ));
+        assert!(!same_office(
+            "Chief Executive of SHB",
+            "Chief Executive of Kallang Mercantile"
+        ));
+        assert!(!same_office("Secretary of State", "Secretary of Defense"));
+        assert!(!same_office(
+            "Chair of Kallang Mercantile",
+            "Chief Executive of Kallang Mercantile"
+        ));
+    }
+
+    #[test]
+    fn one_rank_at_a_time() {
+        let rear = role(Tense::Current, "Rear Admiral", true, &["Admiral"]);
+        let commodore = role(Tense::Current, "Commodore", true, &[]);
+        let admiral = role(Tense::Current, "Admiral", true, &[]);
+        assert!(!rear.compatible(&commodore));
+        assert!(
+            rear.compatible(&admiral),
+            "a rear admiral is written Admiral for short"
+        );
+        assert!(admiral.compatible(&rear));
+        // A former rank is no rank held.
+        let former = role(Tense::Former, "Commodore", true, &[]);
+        assert!(rear.compatible(&former));
+        // A rank and an office are held together.
+        let post = role(Tense::Current, "Chief Executive", false, &[]);
+        assert!(rear.compatible(&post));
+    }
+
+    #[test]
+    fn a_former_head_is_not_the_head() {
+        let ceo = role(Tense::Current, "Chief Executive", false, &[]);
+        let former = role(
+            Tense::Former,
+            "Chief Executive of Tessaly Robotics",
+            false,
+            &[],
+        );
+        assert!(!ceo.compatible(&former));
+        let chair = role(Tense::Current, "Chair", false, &[]);
+        assert!(
+            chair.compatible(&former),
+            "a former chief executive may chair"
+        );
+        assert_eq!(
+            former.phrase(),
+            "a former chief executive of tessaly robotics"
+        );
+        assert_eq!(
+            role(Tense::Current, "Ensign", true, &[]).phrase(),
+            "an ensign"
+        );
+    }
+}

@@ -606,4 +606,168 @@ mod tests {
         ]);
         assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
     }
+
+    #[test]
+    fn two_ranks_for_one_officer_on_one_day_conflict() {
+        let c = check(&[
+            (
+                "Commodore Joselito Dacanay, a coast guard spokesman, told reporters.",
+                Some("2026-02-14"),
+            ),
+            (
+                "The ship sank, said Rear Admiral Joselito Dacanay of the coast guard.",
+                Some("2026-02-14"),
+            ),
+            (
+                "Commodore Joselito Dacanay says the search goes on.",
+                Some("2026-02-14"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["Rear Admiral", "Commodore"]);
+        assert_eq!(
+            found[0].0,
+            "001 calls Joselito Dacanay a rear admiral; 000 and 002 call Joselito Dacanay a commodore"
+        );
+    }
+
+    #[test]
+    fn a_rank_and_its_short_form_or_a_promotion_told_are_no_conflict() {
+        let c = check(&[
+            ("Lieutenant General Jane Smith spoke.", Some("2026-02-14")),
+            ("General Jane Smith spoke.", Some("2026-02-14")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        let c = check(&[
+            ("Commodore Ana Cruz spoke.", Some("2026-02-13")),
+            (
+                "Rear Admiral Ana Cruz, who was promoted on Saturday, spoke.",
+                Some("2026-02-14"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn former_against_serving_head_of_a_company_or_city_conflicts() {
+        let c = check(&[
+            (
+                "\"Demand is strong,\" Chief Executive Marisol Okafor said.",
+                Some("2026-10-29"),
+            ),
+            (
+                "The model was championed by former chief executive Marisol Okafor.",
+                Some("2026-10-30"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["Chief Executive", "former Chief Executive"]);
+        let c = check(&[
+            ("Pescara Mayor Lucia Ferrante said so.", Some("2026-07-11")),
+            (
+                "Speaking later, the former mayor of Pescara, Lucia Ferrante, called for closures.",
+                Some("2026-07-11"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["Mayor of Pescara", "former Mayor of Pescara"]);
+    }
+
+    #[test]
+    fn a_former_head_may_hold_another_office() {
+        let c = check(&[
+            (
+                "Former chief executive Gunnar Lindqvist spoke.",
+                Some("2026-10-29"),
+            ),
+            (
+                "Tessaly chairman Gunnar Lindqvist spoke.",
+                Some("2026-10-29"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_change_told_by_a_later_document_is_no_conflict() {
+        let monday = (
+            "Kasumi, a chip maker, lost value. Its president, Kenji Aramaki, apologized.",
+            Some("2026-05-18"),
+        );
+        let c = check(&[
+            monday,
+            (
+                "Kasumi's former president Kenji Aramaki, who resigned at a late-night board meeting, was replaced.",
+                Some("2026-05-19"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        // Said on the same day, or with no change told, it is one.
+        let c = check(&[
+            monday,
+            (
+                "Kasumi's former president Kenji Aramaki spoke.",
+                Some("2026-05-19"),
+            ),
+        ]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
+        let c = check(&[
+            (monday.0, Some("2026-05-19")),
+            (
+                "Kasumi's former president Kenji Aramaki, who resigned at a late-night board meeting, was replaced.",
+                Some("2026-05-19"),
+            ),
+        ]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_title_for_a_past_act_is_no_conflict() {
+        let c = check(&[
+            (
+                "In 2015, President Barack Obama authorized the strikes.",
+                Some("2025-03-18"),
+            ),
+            (
+                "The strikes authorized by President Barack Obama went on.",
+                Some("2025-03-18"),
+            ),
+            ("Former President Barack Obama spoke.", Some("2025-03-18")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_post_someone_else_holds_is_a_conflict_and_no_agreement() {
+        let c = check(&[
+            (
+                "SHB chief executive Lim Wei Jie spoke. Kallang Mercantile chairman Arjun Nair backed the offer. Its chief executive, Grace Tan, will stay.",
+                Some("2026-05-14"),
+            ),
+            (
+                "Chief executive Lim Wei Jie spoke. Kallang Mercantile's chief executive, Arjun Nair, backed the deal.",
+                Some("2026-05-14"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            [
+                "Chair of Kallang Mercantile",
+                "Chief Executive of Kallang Mercantile"
+            ]
+        );
+        let agreed: Vec<&str> = c
+            .agreements
+            .iter()
+            .filter(|a| a.category == crate::claim::Category::Role)
+            .map(|a| a.subject.label.as_str())
+            .collect();
+        // Lim is chief executive in both; Nair agrees with no one.
+        assert_eq!(agreed, ["Lim Wei Jie: office held on 2026-05-14"]);
+    }
 }

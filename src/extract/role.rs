@@ -338,6 +338,16 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
             if !ends_appositive(text, whole.end()) || !free_before(text, name.start(), rules) {
                 return None;
             }
+            // "In New York, the mayor …": a function word starts no name.
+            let first = name.as_str().split_whitespace().next().unwrap_or("");
+            if crate::normalise::name::is_stop(first)
+                || rules
+                    .words
+                    .class(&first.to_lowercase())
+                    .has(Class::FUNCTION)
+            {
+                return None;
+            }
             let kind = titles.title(title.as_str()).map(|t| t.kind);
             if kind == Some(TitleKind::Rank) && !rank_stands(text, title.start(), rules) {
                 return None;
@@ -456,13 +466,18 @@ fn rank_stands(text: &str, at: usize, rules: &Rules) -> bool {
             })))
 }
 
-/// Whether the line holding `at` is set in title case, as headlines are
-/// ("Major Storm Hits Coast"): a rank word there ("Major", "General",
-/// "Private") is far more often a common word than a rank.
+/// Whether the line holding `at` is a headline: set in title case, with
+/// no full stop at its end ("Major Storm Hits Coast"). A rank's word there
+/// ("Major", "General", "Private") is far more often a common word than a
+/// rank. (The text is flattened: a hard-wrapped paragraph is one line.)
 fn in_headline(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let words: Vec<&str> = text[start..end]
+    let line = text[start..end].trim_end();
+    if line.ends_with(['.', '!', '?', '"', '”', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = line
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.chars().count() > 3)
         .collect();
@@ -675,5 +690,173 @@ mod tests {
             parts("told us President Trump"),
             [("".into(), "".into(), "President".into())]
         );
+    }
+
+    /// (tense, qualifier or "its", title, of, name) of every mention.
+    fn read(text: &str) -> Vec<[String; 5]> {
+        let rules = Rules::builtin().expect("rules");
+        let s = |sp: Option<Span>| {
+            sp.map(|x| text[x.start..x.end].to_string())
+                .unwrap_or_default()
+        };
+        extract(text, &rules)
+            .into_iter()
+            .map(|m| {
+                let qualifier = if m.qualifier_pronoun {
+                    "its".to_string()
+                } else {
+                    s(m.qualifier)
+                };
+                [
+                    s(m.tense),
+                    qualifier,
+                    s(Some(m.title)),
+                    s(m.of),
+                    s(Some(m.name)),
+                ]
+            })
+            .collect()
+    }
+
+    fn row(parts: [&str; 5]) -> [String; 5] {
+        parts.map(str::to_string)
+    }
+
+    #[test]
+    fn a_post_names_what_it_is_of_before_its_title() {
+        assert_eq!(
+            read("said Tessaly Robotics CEO Marisol Okafor."),
+            [row(["", "Tessaly Robotics", "CEO", "", "Marisol Okafor"])]
+        );
+        assert_eq!(
+            read("Kallang Mercantile's chief executive, Arjun Nair, said so."),
+            [row([
+                "",
+                "Kallang Mercantile",
+                "chief executive",
+                "",
+                "Arjun Nair"
+            ])]
+        );
+        // The marker may come before the qualifier or after it.
+        assert_eq!(
+            read("It hurt former Pescara mayor Lucia Ferrante."),
+            [row(["former", "Pescara", "mayor", "", "Lucia Ferrante"])]
+        );
+        assert_eq!(
+            read("Kasumi's former president Kenji Aramaki resigned."),
+            [row(["former", "Kasumi", "president", "", "Kenji Aramaki"])]
+        );
+        assert_eq!(
+            read("Its chief executive, Grace Tan, will join."),
+            [row(["", "its", "chief executive", "", "Grace Tan"])]
+        );
+        // A party or a sentence's first word is no qualifier.
+        assert_eq!(
+            read("The Republican Governor Jane Roe spoke."),
+            [row(["", "", "Governor", "", "Jane Roe"])]
+        );
+    }
+
+    #[test]
+    fn of_a_place_then_the_name() {
+        assert_eq!(
+            read("Speaking, the mayor of Pescara, Lucia Ferrante, said so."),
+            [row(["", "", "mayor", "Pescara", "Lucia Ferrante"])]
+        );
+        // With no comma, the place must stand alone elsewhere in the text.
+        let text =
+            "The prefecture of Pescara said so. The former mayor of Pescara Lucia Ferrante spoke.";
+        assert_eq!(
+            read(text),
+            [row(["former", "", "mayor", "Pescara", "Lucia Ferrante"])]
+        );
+        assert_eq!(
+            read("He is chief executive of United Technologies Corp and more."),
+            [] as [[String; 5]; 0]
+        );
+        assert_eq!(
+            read("Vitaly Milonov, the chairman of the Young Christian Democrats, spoke."),
+            [row([
+                "",
+                "",
+                "chairman",
+                "the Young Christian Democrats",
+                "Vitaly Milonov"
+            ])]
+        );
+    }
+
+    #[test]
+    fn the_name_before_its_title() {
+        assert_eq!(
+            read("\"It works,\" said Lim Wei Jie, 52, the chief executive of SHB."),
+            [row(["", "", "chief executive", "SHB", "Lim Wei Jie"])]
+        );
+        assert_eq!(
+            read("Marisol Okafor, the former chief executive, said so."),
+            [row(["former", "", "chief executive", "", "Marisol Okafor"])]
+        );
+        assert_eq!(
+            read("Kenji Aramaki, Kasumi's president, apologised."),
+            [row(["", "Kasumi", "president", "", "Kenji Aramaki"])]
+        );
+    }
+
+    #[test]
+    fn an_appositive_look_alike_is_not_read() {
+        let none: [[String; 5]; 0] = [];
+        // A preposition before the "name": a place.
+        assert_eq!(read("In New York, the mayor said so."), none);
+        // The title does not end the phrase.
+        assert_eq!(
+            read("Jane Doe, the president's spokeswoman, said so."),
+            none
+        );
+        assert_eq!(
+            read("Jane Doe, a chief executive of another bank, said so."),
+            none
+        );
+        // A deputy holds another office.
+        assert_eq!(read("Jane Doe, the Deputy Mayor, said so."), none);
+    }
+
+    #[test]
+    fn ranks_are_read_as_written() {
+        assert_eq!(
+            read("said Rear Admiral Joselito Dacanay of the coast guard."),
+            [row(["", "", "Rear Admiral", "", "Joselito Dacanay"])]
+        );
+        assert_eq!(
+            read("\"Go,\" Rear-Adm Dacanay said."),
+            [row(["", "", "Rear-Adm", "", "Dacanay"])]
+        );
+        // The service before a rank is no qualifier.
+        assert_eq!(
+            read("said Coast Guard Commodore Joselito Dacanay."),
+            [row(["", "", "Commodore", "", "Joselito Dacanay"])]
+        );
+        assert_eq!(
+            read("He met Lt. Gen. Jane Smith and Det. Sgt. Ann Lee."),
+            [
+                row(["", "", "Lt. Gen.", "", "Jane Smith"]),
+                row(["", "", "Det. Sgt.", "", "Ann Lee"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rank_look_alike_is_not_read() {
+        let none: [[String; 5]; 0] = [];
+        // In lower case a rank's word is a common word.
+        assert_eq!(read("a major Wall Street bank"), none);
+        // Another office ends with the word.
+        assert_eq!(read("said Attorney General Dan Lungren."), none);
+        assert_eq!(
+            read("DPP Secretary-General Chiu Yi-jen told reporters."),
+            none
+        );
+        // A title-case headline.
+        assert_eq!(read("Major Storm Hits Coast City Overnight\n\nText."), none);
     }
 }

@@ -122,24 +122,27 @@ fn told_of(ctx: &Context, span: Span) -> Option<Day> {
     }
     // A month or a year ("in December", "in 2022"): about another time
     // only when it lies well away from the publication day; "in office
-    // since December" does not move the role.
-    let today = ctx.today()?;
-    let far = in_clause
-        .iter()
-        .filter(|d| matches!(d.kind, DateKind::Range(_)))
-        .any(|d| (d.first - today).num_days() > 62 || (today - d.last).num_days() > 62);
+    // since December" does not move the role. With no publication day, any
+    // year may be another: the role is left out rather than guessed.
+    let today = ctx.today();
+    let far = today.is_some_and(|today| {
+        in_clause
+            .iter()
+            .filter(|d| matches!(d.kind, DateKind::Range(_)))
+            .any(|d| (d.first - today).num_days() > 62 || (today - d.last).num_days() > 62)
+    });
     (far || names_another_year(ctx, clause, today)).then_some(Day::Elsewhere)
 }
 
 /// Whether the text in `span` names a year ("In 1991, …") other than the
-/// year of `today`.
-fn names_another_year(ctx: &Context, span: Span, today: NaiveDate) -> bool {
+/// year of `today` (any year, when `today` is unknown).
+fn names_another_year(ctx: &Context, span: Span, today: Option<NaiveDate>) -> bool {
     ctx.index.tokens[ctx.index.tokens_in(span)].iter().any(|t| {
         t.lower.len() == 4
             && t.lower.bytes().all(|b| b.is_ascii_digit())
-            && t.lower
-                .parse::<i32>()
-                .is_ok_and(|y| (1800..2100).contains(&y) && y != chrono::Datelike::year(&today))
+            && t.lower.parse::<i32>().is_ok_and(|y| {
+                (1800..2100).contains(&y) && today.is_none_or(|d| y != chrono::Datelike::year(&d))
+            })
     })
 }
 
@@ -427,9 +430,7 @@ fn tells_change(ctx: &Context, span: Span, name: &str) -> (bool, bool) {
         if i != own && !names {
             continue;
         }
-        if let Some(today) = ctx.today()
-            && names_another_year(ctx, ctx.index.sentences[i], today)
-        {
+        if names_another_year(ctx, ctx.index.sentences[i], ctx.today()) {
             continue;
         }
         let words: String = tokens.iter().fold(String::from(" "), |mut s, t| {
@@ -819,5 +820,196 @@ mod tests {
         let r = roles("British Prime Minister Kir Starmer arrived.", None);
         assert_eq!(r[0].1, "office|about=keir-starmer");
         assert_eq!(r[0].0, "British Prime Minister Kir Starmer");
+    }
+
+    /// (text, office, tense shown) of every role.
+    fn offices(text: &str, published: Option<&str>) -> Vec<(String, String)> {
+        roles(text, published)
+            .into_iter()
+            .map(|(t, _, r)| (t, r.to_string()))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn a_post_is_of_the_organisation_or_place_named() {
+        let r = roles("Pescara Mayor Lucia Ferrante said so.", None);
+        assert_eq!(r[0].2.office, "Mayor of Pescara");
+        assert!(r[0].2.portfolio, "one mayor of Pescara at a time");
+        assert_eq!(
+            offices("Later the mayor of Pescara, Lucia Ferrante, said so.", None),
+            [pair("mayor of Pescara, Lucia Ferrante", "Mayor of Pescara")]
+        );
+        assert_eq!(
+            offices("Marisol Okafor, the chief executive, said so.", None),
+            [pair(
+                "Marisol Okafor, the chief executive",
+                "Chief Executive"
+            )]
+        );
+        assert!(
+            !roles("Marisol Okafor, the chief executive, said so.", None)[0]
+                .2
+                .portfolio
+        );
+        assert_eq!(
+            offices(
+                "Okafor was at the Tessaly Robotics site with CEO Marisol Okafor.",
+                None
+            ),
+            [pair("CEO Marisol Okafor", "Chief Executive")]
+        );
+    }
+
+    #[test]
+    fn its_post_is_of_the_organisation_named_just_before() {
+        let r = offices(
+            "Kallang Mercantile chairman Arjun Nair backed the offer. Its chief executive, Grace Tan, will stay.",
+            None,
+        );
+        assert_eq!(
+            r,
+            [
+                pair(
+                    "Kallang Mercantile chairman Arjun Nair",
+                    "Chair of Kallang Mercantile"
+                ),
+                pair(
+                    "Its chief executive, Grace Tan",
+                    "Chief Executive of Kallang Mercantile"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_adjective_of_a_people_qualifies_no_office() {
+        assert_eq!(
+            offices("Syrian President Hafez Assad met them.", None),
+            [pair("Syrian President Hafez Assad", "President")]
+        );
+        assert_eq!(
+            offices("the Palestinian police chief, Ghazi Jabali, said.", None),
+            [pair(
+                "Palestinian police chief, Ghazi Jabali",
+                "Police Chief"
+            )]
+        );
+        // An organisation's name does, before a government title too.
+        assert_eq!(
+            offices("IOC president Juan Samaranch spoke.", None),
+            [pair("IOC president Juan Samaranch", "President of IOC")]
+        );
+    }
+
+    #[test]
+    fn a_rank_is_the_rank_alone() {
+        let r = roles(
+            "said Coast Guard Rear Admiral Joselito Dacanay, who led the search.",
+            None,
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        let v = &r[0].2;
+        assert!(v.rank);
+        assert_eq!(v.office, "Rear Admiral");
+        assert_eq!(v.rank_also, ["Admiral"]);
+        assert_eq!(v.phrase(), "a rear admiral");
+    }
+
+    #[test]
+    fn a_surname_alone_after_a_title_is_the_person_named_in_full() {
+        let r = roles(
+            "Rear Admiral Joselito Dacanay spoke. \"Go,\" Rear-Adm Dacanay said.",
+            None,
+        );
+        let keys: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "office|about=person:joselito-dacanay",
+                "office|about=person:joselito-dacanay"
+            ]
+        );
+        // Alone, a surname names no one the rules do not know.
+        assert!(roles("\"Go,\" Rear-Adm Dacanay said.", None).is_empty());
+    }
+
+    #[test]
+    fn words_of_a_thing_name_no_person() {
+        assert!(roles("He sold General Motors Corp shares.", None).is_empty());
+        // "storm" and "city" are written in lower case in the document.
+        assert!(
+            roles(
+                "It was Major Storm Hits City news. The storm hit the city.",
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_title_for_the_time_of_a_past_act_yields_no_claim() {
+        let today = Some("2025-03-18");
+        for text in [
+            "In 2015, President Barack Obama authorized the strikes.",
+            "The law signed by President Bill Clinton still stands.",
+            "The bridge opened by Mayor Carlo Renzetti in 1979 fell.",
+            "Under President Bill Clinton, the deficit fell.",
+            "In 2019, then-CEO Gunnar Lindqvist moved the headquarters.",
+        ] {
+            assert!(
+                roles(text, today).is_empty(),
+                "{text}: {:?}",
+                roles(text, today)
+            );
+        }
+        // The story's own passive is read ...
+        assert_eq!(
+            offices(
+                "It was confirmed by Kremlin spokesman Dmitry Peskov.",
+                today
+            ),
+            [pair("Kremlin spokesman Dmitry Peskov", "Kremlin spokesman")]
+        );
+        // ... and so is the title in the present, whose rules check still
+        // runs: Obama is not president in 2025.
+        let r = roles("President Barack Obama spoke on Tuesday.", today);
+        assert!(r[0].2.rules_contradiction(day("2025-03-18")).is_some());
+        // A year in a relative clause is another clause's time.
+        let r = roles(
+            "Chief Executive Marisol Okafor, who joined Tessaly in 2011, said so.",
+            Some("2026-10-29"),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2.date, Some(day("2026-10-29")));
+    }
+
+    #[test]
+    fn a_change_the_text_tells_is_carried() {
+        let r = roles(
+            "Kasumi's former president Kenji Aramaki, who resigned at a late-night board meeting, was replaced.",
+            Some("2026-05-19"),
+        );
+        assert!(r[0].2.told_left, "{r:?}");
+        // A sentence naming the person elsewhere in the document counts.
+        let r = roles(
+            "Former president Kenji Aramaki spoke. Aramaki resigned on Monday night.",
+            Some("2026-05-19"),
+        );
+        assert!(r[0].2.told_left, "{r:?}");
+        // A change in another year is no news of this story.
+        let r = roles(
+            "Former president Kenji Aramaki, who resigned in 2019, spoke.",
+            Some("2026-05-19"),
+        );
+        assert!(!r[0].2.told_left, "{r:?}");
+        let r = roles(
+            "Commodore Ana Cruz, who was promoted on Friday, spoke.",
+            Some("2026-05-19"),
+        );
+        assert!(r[0].2.told_took && !r[0].2.told_left, "{r:?}");
     }
 }
