@@ -61,11 +61,11 @@ pub struct RoleMention {
 
 pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
     let mut out: Vec<RoleMention> = Vec::new();
-    if let Some(re) = &rules.titles.regex {
-        out.extend(
-            re.captures_iter(text)
-                .filter_map(|c| title_before_name(text, rules, &c)),
-        );
+    if let Some((titles, after)) = &rules.titles.regex {
+        out.extend(titles.find_iter(text).filter_map(|title| {
+            let c = after.captures(&text[title.end()..])?;
+            title_before_name(text, rules, span_of(title), &c, title.end())
+        }));
     }
     out.extend(since(text, rules));
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
@@ -89,23 +89,41 @@ fn span_of(m: regex::Match) -> Span {
 }
 
 /// "former US President Donald Trump", "Pescara Mayor Lucia Ferrante".
-fn title_before_name(text: &str, rules: &Rules, c: &regex::Captures) -> Option<RoleMention> {
-    let title = c.name("title")?;
-    let name = c.name("name")?;
-    if lesser_before(text, title.start(), rules) {
+/// `c` holds the captures of what follows the title, read from `offset`.
+fn title_before_name(
+    text: &str,
+    rules: &Rules,
+    title: Span,
+    c: &regex::Captures,
+    offset: usize,
+) -> Option<RoleMention> {
+    let at = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
+    let name = at(c.name("name")?);
+    if lesser_before(text, title.start, rules) {
         return None;
     }
-    let kind = rules.titles.title(title.as_str()).map(|t| t.kind);
-    if kind == Some(TitleKind::Rank) && !rank_stands(text, title.start(), rules) {
+    let kind = rules
+        .titles
+        .title(&text[title.start..title.end])
+        .map(|t| t.kind);
+    if kind == Some(TitleKind::Rank) && !rank_stands(text, title.start, rules) {
         return None;
     }
-    let mut tense = c.name("tense").map(span_of);
-    let adjective = c.name("adj").map(span_of);
-    let first = [c.name("tense"), c.name("adj"), Some(title)]
+    // "former US President": the marker, then the country, before it.
+    let mut tense = tense_before(text, title.start, rules);
+    let adjective = match tense {
+        Some(_) => None,
+        None => adjective_before(text, title.start, rules),
+    };
+    if let Some(a) = adjective {
+        tense = tense_before(text, a.start, rules);
+    }
+    let first = [tense, adjective]
         .into_iter()
         .flatten()
-        .map(|m| m.start())
-        .min()?;
+        .map(|s| s.start)
+        .min()
+        .unwrap_or(title.start);
     let mut start = first;
     let mut qualifier = None;
     let mut qualifier_pronoun = false;
@@ -130,8 +148,8 @@ fn title_before_name(text: &str, rules: &Rules, c: &regex::Captures) -> Option<R
             start = t.start;
         }
     }
-    let mut of = c.name("of").map(span_of);
-    let mut name = span_of(name);
+    let mut of = c.name("of").map(at);
+    let mut name = name;
     // "former mayor of Pescara Lucia Ferrante": the run holds both.
     if let Some(o) = of
         && !text[o.end..name.start].contains(',')
@@ -150,7 +168,7 @@ fn title_before_name(text: &str, rules: &Rules, c: &regex::Captures) -> Option<R
         adjective,
         qualifier,
         qualifier_pronoun,
-        title: span_of(title),
+        title,
         elect: c.name("elect").is_some(),
         of,
         name,
@@ -261,6 +279,43 @@ fn marker_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
         .titles
         .is_marker(&text[w.start..w.end].to_lowercase())
         .then_some(w)
+}
+
+/// The tense marker right before a title: a word ("former President") or
+/// a prefix ending in a hyphen ("ex-chancellor", "then-Mayor").
+fn tense_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
+    let m = &rules.titles.markers;
+    let hyphened = [&m.former, &m.acting, &m.current, &m.outgoing, &m.other_time]
+        .into_iter()
+        .flatten()
+        .filter(|x| x.ends_with('-'))
+        .find_map(|x| {
+            let from = at.checked_sub(x.len())?;
+            let prefix = text.get(from..at)?;
+            let free = !text[..from].ends_with(|c: char| c.is_alphanumeric());
+            (prefix.eq_ignore_ascii_case(x) && free).then(|| Span::new(from, at))
+        });
+    hyphened.or_else(|| marker_before(text, at, rules))
+}
+
+/// The country adjective right before a title ("Russian", "US",
+/// "Ukraine's"): the longest form of `[[country]]` the text ends with
+/// there, as written.
+fn adjective_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
+    let before = text[..at].trim_end_matches(' ');
+    if before.len() == at {
+        return None;
+    }
+    rules
+        .titles
+        .country_forms
+        .iter()
+        .filter(|(f, _)| {
+            before.ends_with(f.as_str())
+                && !before[..before.len() - f.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|(f, _)| Span::new(before.len() - f.len(), before.len()))
+        .min_by_key(|s| s.start)
 }
 
 /// Splits a run of capitalised words after "of" into the place and the

@@ -1,9 +1,11 @@
 //! `rules/titles.toml`: office titles, the countries that qualify them and
 //! the tense markers (former, acting, -elect) around them.
 //!
-//! Compiled into one regex that finds "marker? country? title (-elect)?
-//! (of place)?" followed by a capitalised name, with named captures
-//! (`tense`, `adj`, `title`, `elect`, `of`, `name`); a second one for the
+//! Compiled into a regex of the title forms and one that reads what
+//! follows a title, "(-elect)? (of place)? ,? Name", with named captures
+//! (`elect`, `of`, `name`; the marker and country before the title are
+//! read in `extract::role`, so that a search runs over the titles'
+//! literals alone); one for the
 //! appositive "Name, (the|a)? marker? qualifier? title (of place)?"; and
 //! lookup tables from each surface form to its title or country. Titles
 //! are of three kinds (`kind`): a government office qualified by a country,
@@ -221,14 +223,19 @@ pub struct Compiled {
     pub country_forms: Vec<(String, usize)>,
     /// Country name after "of" → country index.
     pub country_names: Vec<(String, usize)>,
-    pub regex: Option<Regex>,
+    /// Every title form, and what must follow one for a role, anchored at
+    /// the title's end: "(-elect)? (of place)? ,? Name" (`elect`, `of`,
+    /// `name`). Two regexes, so that the search runs over the titles'
+    /// literals alone; the marker and country before the title are read by
+    /// `extract::role`.
+    pub regex: Option<(Regex, Regex)>,
+    /// Words that are part of a title (lower case) or a country adjective
+    /// (as written), for [`Compiled::is_title_word`].
+    pub title_words: std::collections::HashSet<String>,
     /// "Portfolio Minister Name": `tense`, `title`, `name`.
     pub portfolio_regex: Option<Regex>,
     /// Lower-cased generic office heads.
     pub heads: Vec<String>,
-    /// Lower-cased words of rank forms that are ranks on their own
-    /// ("general", "admiral"): the heads of ranks.
-    pub rank_heads: Vec<String>,
     /// Lower-cased words that qualify no post.
     pub not_qualifiers: Vec<String>,
     /// Lower-cased endings of adjectives of a people.
@@ -297,21 +304,12 @@ impl Compiled {
     /// adjective ("President", "Prime", "Russian"): such words start no
     /// name.
     pub fn is_title_word(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        // "President-elect", "ex-Chancellor": any part of the word. Of a
-        // rank only the words that are ranks themselves ("Lance Corporal":
-        // "Corporal", not the given name "Lance").
-        lower.split('-').any(|part| {
-            self.title_forms.iter().any(|(f, i)| {
-                self.titles[*i].kind != TitleKind::Rank && f.split([' ', '-']).any(|w| w == part)
-            }) || self.rank_heads.iter().any(|h| h == part)
-        }) || lower
-            .split('-')
-            .any(|part| self.heads.iter().any(|h| h == part))
-            || self
-                .country_forms
-                .iter()
-                .any(|(f, _)| f.split(' ').any(|w| w == word))
+        // "President-elect", "ex-Chancellor": any part of the word.
+        self.title_words.contains(word)
+            || word
+                .to_lowercase()
+                .split('-')
+                .any(|part| self.title_words.contains(part))
     }
 }
 
@@ -340,7 +338,13 @@ fn title_alternation(any_case: &[String], as_written: &[String]) -> String {
     all.iter()
         .map(|(f, any)| {
             let f = regex::escape(f).replace("\\ ", r"\s+").replace(' ', r"\s+");
-            if *any { format!("(?i:{f})") } else { f }
+            // ASCII case folding keeps the automaton small ("(?i:k)" also
+            // matches the Kelvin sign).
+            match (*any, f.is_ascii()) {
+                (true, true) => format!("(?i-u:{f})"),
+                (true, false) => format!("(?i:{f})"),
+                (false, _) => f,
+            }
         })
         .collect::<Vec<_>>()
         .join("|")
@@ -455,11 +459,12 @@ impl RuleFile for TitleFile {
                 r"(?P<of>{names}|(?:the\s+)?{cap}(?:\s+{cap}){{0,4}})",
                 names = alternation(&names),
             );
-            // A marker ends in a hyphen ("ex-") or is followed by space.
-            let pattern = format!(
-                r"(?:\b(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:\b(?P<adj>{adjs})\s+)?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+of\s+{of})?(?:,\s+|\s+)(?P<name>\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)(?:\s(?:(?:{particles})\s)*\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)){{0,3}})",
-                markers = alternation(&markers),
-                adjs = alternation(&adjs),
+            // The pattern starts at the title, so that its forms are the
+            // literals a search looks for first; the marker and the country
+            // before it are read by `extract::role`.
+            let pattern = format!(r"\b(?:{titles_re})");
+            let after = format!(
+                r"^(?P<elect>-elect)?(?:\s+of\s+{of})?(?:,\s+|\s+)(?P<name>\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)(?:\s(?:(?:{particles})\s)*\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)){{0,3}})",
             );
             // "Friedrich Merz, who became chancellor in 2025": the name
             // first, the year the office was taken after.
@@ -480,7 +485,7 @@ impl RuleFile for TitleFile {
             let compile =
                 |p: &str| Regex::new(p).map_err(|e| RuleProblem::new(e.to_string(), None));
             (
-                Some(compile(&pattern)?),
+                Some((compile(&pattern)?, compile(&after)?)),
                 Some(compile(&since)?),
                 Some(compile(&appositive)?),
             )
@@ -499,16 +504,27 @@ impl RuleFile for TitleFile {
             Some(Regex::new(&pattern).map_err(|e| RuleProblem::new(e.to_string(), None))?)
         };
         let lower = |v: &[String]| v.iter().map(|h| h.to_lowercase()).collect::<Vec<_>>();
-        // Words of rank forms that are ranks on their own.
-        let rank_heads = title_forms
-            .iter()
-            .filter(|(f, i)| titles[*i].kind == TitleKind::Rank && !f.contains([' ', '-', '.']))
-            .map(|(f, _)| f.clone())
-            .collect();
+        // Of a rank only the words that are ranks themselves ("Lance
+        // Corporal": "Corporal", not the given name "Lance"); country
+        // adjectives as written ("US", not "us").
+        let mut title_words = std::collections::HashSet::new();
+        for (f, i) in &title_forms {
+            if titles[*i].kind == TitleKind::Rank {
+                if !f.contains([' ', '-', '.']) {
+                    title_words.insert(f.clone());
+                }
+            } else {
+                title_words.extend(f.split([' ', '-']).map(str::to_string));
+            }
+        }
+        title_words.extend(self.generic.heads.iter().map(|h| h.to_lowercase()));
+        for (f, _) in &country_forms {
+            title_words.extend(f.split(' ').map(str::to_string));
+        }
         Ok(Compiled {
+            title_words,
             portfolio_regex,
             appositive_regex,
-            rank_heads,
             not_qualifiers: lower(&self.generic.not_qualifiers),
             demonym_endings: lower(&self.generic.demonym_endings),
             not_before_rank: lower(&self.generic.not_before_rank),
