@@ -251,49 +251,39 @@ fn subject(base: &Subject, claims: &[&Claim], days: Option<(NaiveDate, NaiveDate
     }
 }
 
-/// Whether every disagreement among `claims` is a change the documents
-/// report: of two claims that cannot both be true, told of different
-/// days, one says the change from the earlier standing to the later
-/// happened or is to happen ("former president Kenji Aramaki, who resigned
-/// late on Monday" after "Its president, Kenji Aramaki" on Monday; "the day
-/// President Elias Hrawi leaves office" before "former President Elias
-/// Hrawi"); or, in one document, either says so. False when nothing
-/// disagrees.
-fn changes_explain(claims: &[&Claim]) -> bool {
+/// Whether two documents disagree about the person: two claims from
+/// different documents that cannot both be true, unless one of them says
+/// the change from the earlier standing to the later happened or is to
+/// happen, on different days ("former president Kenji Aramaki, who
+/// resigned late on Monday" after "Its president, Kenji Aramaki" on
+/// Monday; "the day President Elias Hrawi leaves office" before "former
+/// President Elias Hrawi"). One document calling someone chief executive
+/// and former chief executive most often means two companies, not a
+/// mistake: it is no disagreement on its own.
+fn documents_disagree(claims: &[&Claim]) -> bool {
     // Whether `r` tells the change from holding `from` to holding `to`.
     let tells = |r: &RoleValue, from: bool, to: bool| match (from, to) {
         (true, false) => r.told_left,
         (false, true) | (true, true) => r.told_took,
         (false, false) => false,
     };
-    let mut disagree = false;
-    for (i, a) in claims.iter().enumerate() {
-        for b in &claims[i + 1..] {
+    claims.iter().enumerate().any(|(i, a)| {
+        claims[i + 1..].iter().any(|b| {
             let (Some(ra), Some(rb)) = (role_of(a), role_of(b)) else {
-                continue;
+                return false;
             };
-            if ra.compatible(rb) {
-                continue;
-            }
-            disagree = true;
-            let (ha, hb) = (ra.tense.holds(), rb.tense.holds());
-            let explained = if a.anchor.doc == b.anchor.doc {
-                [ra, rb]
-                    .iter()
-                    .any(|r| tells(r, ha, hb) || tells(r, hb, ha))
-            } else {
-                match (ra.date, rb.date) {
-                    (Some(da), Some(db)) if da < db => tells(ra, ha, hb) || tells(rb, ha, hb),
-                    (Some(da), Some(db)) if db < da => tells(ra, hb, ha) || tells(rb, hb, ha),
-                    _ => false,
-                }
-            };
-            if !explained {
+            if a.anchor.doc == b.anchor.doc || ra.compatible(rb) {
                 return false;
             }
-        }
-    }
-    disagree
+            let (ha, hb) = (ra.tense.holds(), rb.tense.holds());
+            let change_told = match (ra.date, rb.date) {
+                (Some(da), Some(db)) if da < db => tells(ra, ha, hb) || tells(rb, ha, hb),
+                (Some(da), Some(db)) if db < da => tells(ra, hb, ha) || tells(rb, hb, ha),
+                _ => false,
+            };
+            !change_told
+        })
+    })
 }
 
 fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparison {
@@ -346,7 +336,7 @@ fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparis
                 .is_some_and(|d| r.rules_hold(d).is_some() && r.rules_contradiction(d).is_none())
         })
     });
-    if (clusters.len() < 2 || all_fit_rules || changes_explain(&group.claims))
+    if (clusters.len() < 2 || all_fit_rules || !documents_disagree(&group.claims))
         && rules_side.is_none()
     {
         return out;
@@ -769,5 +759,18 @@ mod tests {
             .collect();
         // Lim is chief executive in both; Nair agrees with no one.
         assert_eq!(agreed, ["Lim Wei Jie: office held on 2026-05-14"]);
+    }
+
+    #[test]
+    fn one_document_alone_does_not_contradict_itself() {
+        // A former chief executive of another company, most likely.
+        let c = check(&[(
+            "Chief Executive Jane Roe spoke. Former chief executive Jane Roe once ran a bank.",
+            Some("2026-10-29"),
+        )]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        // The rules still judge one document: Obama was no president in 2025.
+        let c = check(&[("President Barack Obama spoke.", Some("2025-03-18"))]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
     }
 }
