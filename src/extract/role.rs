@@ -618,7 +618,8 @@ fn portfolio_start(title: &str, rules: &Rules) -> Option<usize> {
     let (_head, before) = words.split_last()?;
     let mut from = None;
     for &(start, w) in before.iter().rev() {
-        if crate::normalise::name::is_stop(w) {
+        // "Kenyan Trade Minister": a people's adjective is no part of it.
+        if crate::normalise::name::is_stop(w) || titles.is_demonym(w) {
             break;
         }
         let lesser = titles

@@ -245,11 +245,19 @@ fn person(ctx: &Context, name: Span, lower: &HashSet<&str>) -> Option<Person> {
     }
     let text = ctx.text(name);
     let words: Vec<&str> = text.split_whitespace().collect();
+    // "Ohio-based", "Western-thinking": an adjective, no name ("Yi-jen"
+    // and "Jean-Pierre" are names).
+    let adjective = |w: &str| {
+        w.split('-').skip(1).any(|part| {
+            part.ends_with("ed") || part.ends_with("ing") || matches!(part, "based" | "born")
+        })
+    };
     let plain = |w: &str| {
         w.chars().count() >= 2
             && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
             && !ctx.rules.titles.is_title_word(w)
             && !super::name::is_stop(w)
+            && !adjective(w)
     };
     // Capitalised words, with particles between them ("Marcelo Rebelo de
     // Sousa"), up to five words.
@@ -940,6 +948,17 @@ mod tests {
     #[test]
     fn words_of_a_thing_name_no_person() {
         assert!(roles("He sold General Motors Corp shares.", None).is_empty());
+        assert!(
+            roles(
+                "He is chief executive of Toledo, Ohio-based Meridian, a lender.",
+                None
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            offices("Kenyan Trade Minister Joseph Kamotho spoke.", None),
+            [pair("Trade Minister Joseph Kamotho", "Trade Minister")]
+        );
         // "storm" and "city" are written in lower case in the document.
         assert!(
             roles(
