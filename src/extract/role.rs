@@ -237,7 +237,7 @@ fn qualifier_before(text: &str, at: usize, rules: &Rules) -> Option<Qualifier> {
             word
         };
         let lower = bare.to_lowercase();
-        if first && matches!(lower.as_str(), "its" | "their") {
+        if first && titles.organisation_pronouns.contains(&lower) {
             return Some(Qualifier::Pronoun(w));
         }
         let class = rules.words.class(&lower);
@@ -390,7 +390,8 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
             let whole = c.get(0)?;
             let name = c.name("name")?;
             let title = c.name("title")?;
-            if !ends_appositive(text, whole.end()) || !free_before(text, name.start(), rules) {
+            if !ends_appositive(text, whole.end(), rules) || !free_before(text, name.start(), rules)
+            {
                 return None;
             }
             // "In New York, the mayor …": a function word starts no name.
@@ -426,7 +427,7 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
                 let lower = bare.to_lowercase();
                 if titles.country_by_form(words).is_some() {
                     adjective = Some(span_of(q));
-                } else if matches!(lower.as_str(), "its" | "their") {
+                } else if titles.organisation_pronouns.contains(&lower) {
                     qualifier_pronoun = true;
                 } else if !titles.not_qualifiers.contains(&lower) && kind != Some(TitleKind::Rank) {
                     qualifier = Some(Span::new(q.start(), q.start() + bare.len()));
@@ -450,9 +451,10 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
 }
 
 /// Whether an appositive's title ends it: the end of the text,
-/// punctuation that closes a phrase, or a word that starts what is said of
-/// the person ("who", "said", "since").
-fn ends_appositive(text: &str, end: usize) -> bool {
+/// punctuation that closes a phrase, or a word that starts a clause or
+/// reports ("who", "since", "said": `clause_openers`, `bounds` and
+/// `reporting` of rules/words.toml).
+fn ends_appositive(text: &str, end: usize, rules: &Rules) -> bool {
     let rest = &text[end..];
     let Some(c) = rest.chars().next() else {
         return true;
@@ -471,10 +473,8 @@ fn ends_appositive(text: &str, end: usize) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    matches!(
-        next.as_str(),
-        "who" | "whose" | "since" | "said" | "says" | "told" | "tells" | "added"
-    )
+    let class = rules.words.class(&next);
+    class.has(Class::CLAUSE_OPENER) || class.has(Class::BOUND) || class.has(Class::REPORTING)
 }
 
 /// Whether the word before a name leaves it free to head an appositive:

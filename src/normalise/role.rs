@@ -248,9 +248,12 @@ fn person(ctx: &Context, name: Span, lower: &HashSet<&str>) -> Option<Person> {
     // "Ohio-based", "Western-thinking": an adjective, no name ("Yi-jen"
     // and "Jean-Pierre" are names).
     let adjective = |w: &str| {
-        w.split('-').skip(1).any(|part| {
-            part.ends_with("ed") || part.ends_with("ing") || matches!(part, "based" | "born")
-        })
+        let l = w.to_lowercase();
+        ctx.rules
+            .titles
+            .adjective_endings
+            .iter()
+            .any(|e| l.ends_with(e.as_str()))
     };
     let plain = |w: &str| {
         w.chars().count() >= 2

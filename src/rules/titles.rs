@@ -174,6 +174,14 @@ pub struct Generic {
     /// office ("Attorney General", "Surgeon General").
     #[serde(default)]
     pub not_before_rank: Vec<String>,
+    /// Possessives before a post that stand for an organisation named
+    /// before ("Its chief executive").
+    #[serde(default)]
+    pub organisation_pronouns: Vec<String>,
+    /// Endings of a capitalised word that make it an adjective, never a
+    /// name ("Ohio-based", "Western-thinking").
+    #[serde(default)]
+    pub adjective_endings: Vec<String>,
     /// Words that end an organisation's name, never a person's ("General
     /// Motors Corp"): a run of names holding one names no one.
     #[serde(default)]
@@ -242,6 +250,10 @@ pub struct Compiled {
     pub demonym_endings: Vec<String>,
     /// Lower-cased words after which a rank's word is no rank.
     pub not_before_rank: Vec<String>,
+    /// Lower-cased possessives standing for an organisation named before.
+    pub organisation_pronouns: Vec<String>,
+    /// Lower-cased endings of adjectives written capitalised.
+    pub adjective_endings: Vec<String>,
     /// Lower-cased words of organisations' names, never of a person's.
     pub not_names: Vec<String>,
     pub time: TimeWords,
@@ -372,6 +384,10 @@ impl RuleFile for TitleFile {
         self.generic.demonym_endings.extend(g.demonym_endings);
         self.generic.not_before_rank.extend(g.not_before_rank);
         self.generic.not_names.extend(g.not_names);
+        self.generic
+            .organisation_pronouns
+            .extend(g.organisation_pronouns);
+        self.generic.adjective_endings.extend(g.adjective_endings);
         let t = user.time;
         self.time.before_title.extend(t.before_title);
         self.time.agent.extend(t.agent);
@@ -529,6 +545,8 @@ impl RuleFile for TitleFile {
             demonym_endings: lower(&self.generic.demonym_endings),
             not_before_rank: lower(&self.generic.not_before_rank),
             not_names: lower(&self.generic.not_names),
+            organisation_pronouns: lower(&self.generic.organisation_pronouns),
+            adjective_endings: lower(&self.generic.adjective_endings),
             time: TimeWords {
                 before_title: lower(&self.time.before_title),
                 agent: lower(&self.time.agent),
