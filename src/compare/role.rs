@@ -1,25 +1,38 @@
 //! The role judge: does every document give a person the same standing in
 //! an office on the day the story is about, and do the rules agree?
 //!
-//! A group holds every role claim about one person (`role:<id>`). Claims
-//! are split into windows of days they are told of (two weeks: one story
-//! is published over several days, offices change rarely). Documents that
-//! give no day at all (no publication date, no date or dated event in the
-//! sentence) are still compared: a bundle is one story, so an undated claim
+//! A group holds every role claim about one person (the frame's `about`).
+//! Claims are split into windows of days they are told of (two weeks: one
+//! story is published over several days, offices change rarely).
+//! Documents that give no day at all (no publication date, no date in the
+//! clause) are still compared: a bundle is one story, so an undated claim
 //! joins the window most claims of the group fall in. Only claims told of
 //! times far apart ("former President Trump" in 2023, "President Trump" in
 //! 2025) are kept apart. A disagreement inside a window that the rules
-//! explain (each claim right on its own day, across a hand-over) is none.
+//! explain (each claim right on its own day, across a hand-over) is none;
+//! nor is one that a document says is a change ("former president Kenji
+//! Aramaki, who resigned late on Monday", a day after "Its president,
+//! Kenji Aramaki"): see [`documents_disagree`].
 //!
 //! Within a window, values are clustered by compatibility ("former US
-//! president" against "US president" is a conflict; "outgoing" or
-//! "acting" against the plain office is not). Each claim is also checked
+//! president" against "US president", or "former chief executive" against
+//! "Tessaly Robotics CEO", is a conflict; "outgoing" or "acting" against
+//! the plain office is not; a former chief executive may chair; two ranks
+//! held at once, "Rear Admiral" and "Commodore", are a conflict unless one
+//! is the other's short form). A conflict needs two documents that
+//! disagree: one article calling someone chief executive and former chief
+//! executive most often means two companies. Each claim is also checked
 //! against the person's terms of office in rules/entities.toml on that day:
 //! "former President" for Donald Trump on 2025-03-18 contradicts his term
 //! from 2025-01-20, even if only one document says it. Both kinds make one
 //! conflict per person and day, whose values are every value given plus,
 //! when no document gives it, the value the rules give (with no evidence).
-//! Clusters several documents support are agreements.
+//! One office several documents give alike is an agreement.
+//!
+//! [`portfolio_holders`] finds the person given an office one person holds
+//! at a time (a portfolio, or a post qualified by its organisation or
+//! place) that the bundle gives someone else, while calling them something
+//! else elsewhere.
 
 use chrono::NaiveDate;
 

@@ -572,7 +572,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                     || m.of
                         .is_some_and(|o| ctx.rules.titles.country_by_name(ctx.text(o)).is_some());
                 match &qualifier {
-                    // "Kasumi President": an organisation's, not a country's.
+                    // "IOC President": an organisation's, not a country's.
                     Some(q) if t.needs_country && !country => {
                         let (o, s) = qualified(&t.office_for(None), &t.short_for(None), q);
                         (o, s, false)
