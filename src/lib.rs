@@ -32,6 +32,8 @@ pub mod load;
 pub mod normalise;
 pub mod report;
 pub mod rules;
+#[cfg(test)]
+mod test_support;
 
 use rayon::prelude::*;
 

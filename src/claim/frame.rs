@@ -146,6 +146,14 @@ pub struct Frame {
     pub theme: Option<Theme>,
     /// Sorted, without repeats.
     pub participants: Vec<Participant>,
+    /// The happening the frame is about, when the rules name it (a synonym
+    /// class marked `event`: a call, a launch, a landing), whether written
+    /// as the predicate ("lifted off") or the theme ("the launch").
+    pub event: Option<String>,
+    /// Where a figure is of, when a place is named right with it ("357
+    /// killed in El Salvador", "In Honduras, 32 died"): a figure for one
+    /// place is not one for another, nor the total.
+    pub scope: Option<String>,
     /// The name the predicate's subject is ("Demirel warned …"): who did
     /// it. Two claims whose agents differ are about different doings.
     pub agent: Option<String>,
@@ -176,6 +184,8 @@ impl Frame {
             predicate: None,
             theme: None,
             participants: Vec::new(),
+            event: None,
+            scope: None,
             agent: None,
             when: When::Story,
             modality: Modality::Fact,

@@ -50,6 +50,28 @@ pub struct TimeValue {
     /// Set when the day is not known: the wall clock and its zone, to be
     /// placed on a day by comparison; `start`/`end` are meaningless then.
     pub floating: Option<Floating>,
+    /// Set when no zone is written with the time and it is read in the
+    /// document's own zone: that zone's name, and whether the sentence
+    /// itself says "local time" (so the reading is the writer's). A wire
+    /// story about a far-off fire may give the place's clock bare while the
+    /// document's zone is the wire's own: such a reading may agree with a
+    /// time in a written zone, but contradicts one only when the writer
+    /// anchored it.
+    pub document_zone: Option<(String, bool)>,
+}
+
+impl TimeValue {
+    /// Whether a disagreement between two readings can be trusted: both
+    /// written with their zones, both read in one document zone, or a
+    /// document-zone reading the writer anchored to "local time".
+    pub fn comparable(&self, other: &TimeValue) -> bool {
+        match (&self.document_zone, &other.document_zone) {
+            (None, None) => true,
+            (Some((a, _)), Some((b, _))) if a == b => true,
+            (Some((_, anchored)), None) | (None, Some((_, anchored))) => *anchored,
+            _ => false,
+        }
+    }
 }
 
 impl fmt::Display for TimeValue {
@@ -139,6 +161,7 @@ impl TimeValue {
             minutes_given: self.minutes_given,
             hedge: self.hedge,
             floating: None,
+            document_zone: self.document_zone.clone(),
         })
     }
 }
@@ -208,6 +231,7 @@ mod tests {
             minutes_given: true,
             hedge: None,
             floating: None,
+            document_zone: None,
         };
         let point = |h, m, minutes_given, hedge| TimeValue {
             start: at(h, m),
@@ -215,6 +239,7 @@ mod tests {
             minutes_given,
             hedge,
             floating: None,
+            document_zone: None,
         };
         assert!(window.compatible(&point(13, 0, true, None)));
         assert!(window.compatible(&point(14, 30, true, None)));

@@ -62,21 +62,35 @@ pub fn align<'a>(
     published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
     sentence: &dyn Fn(&Claim) -> usize,
 ) -> Vec<Aligned<'a>> {
-    // Blocks: by measure and theme head, and by measure and predicate.
+    // Blocks: by measure and theme head, and by measure and predicate; a
+    // synonym class of the rules is one block in either slot (a happening
+    // named by a verb in one report and a noun in another).
     let mut blocks: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let key = |slot: &str, t: &crate::claim::frame::Term| match &t.class {
+        Some(c) => format!("c:{c}"),
+        None => format!("{slot}:{}", t.stem),
+    };
     for (i, c) in claims.iter().enumerate() {
         let f = &c.frame;
+        let mut keys: Vec<String> = Vec::new();
         if let Some(t) = &f.theme {
-            blocks
-                .entry((f.measure.clone(), format!("t:{}", t.head.key())))
-                .or_default()
-                .push(i);
+            keys.push(key("t", &t.head));
         }
         if let Some(p) = &f.predicate {
-            blocks
-                .entry((f.measure.clone(), format!("p:{}", p.key())))
-                .or_default()
-                .push(i);
+            keys.push(key("p", p));
+        }
+        if let Some(e) = &f.event {
+            keys.push(format!("c:{e}"));
+        }
+        // Bare figures, and every measure of a dimension, meet by measure
+        // alone: such pairs are weak, and join only when they agree.
+        if !keys.is_empty() && f.measure.chars().any(|c| c.is_lowercase()) && f.measure != "count" {
+            keys.push("measure".into());
+        }
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            blocks.entry((f.measure.clone(), k)).or_default().push(i);
         }
     }
     // Every pair sharing a block, once, with its verdict.
@@ -110,6 +124,12 @@ pub fn align<'a>(
                         cannot.insert(key);
                     }
                     PairVerdict::Strong(score, why) => strong.push((score, key.0, key.1, why)),
+                    // A weak pair sharing a block and giving the same value
+                    // corroborates: an agreement, never a conflict, so it
+                    // joins with the lowest score.
+                    PairVerdict::Weak if a.value.compatible(&b.value) && a.anchor.doc != b.anchor.doc => {
+                        strong.push((0, key.0, key.1, vec!["same value".into()]))
+                    }
                     PairVerdict::Weak => {}
                 }
             }
@@ -120,9 +140,18 @@ pub fn align<'a>(
     let mut group_of: Vec<usize> = (0..claims.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
     let mut why: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
-    for (_, i, j, reasons) in strong {
+    for (score, i, j, reasons) in strong {
         let (gi, gj) = (group_of[i], group_of[j]);
         if gi == gj {
+            continue;
+        }
+        // A link by value alone only joins groups that agree throughout:
+        // it may add support to a side, never make a conflict.
+        if score == 0
+            && members[gi]
+                .iter()
+                .any(|&x| members[gj].iter().any(|&y| !claims[x].value.compatible(&claims[y].value)))
+        {
             continue;
         }
         let blocked = members[gi].iter().any(|&x| {
@@ -193,6 +222,16 @@ pub fn judge_pair(
     if fa.refinements != fb.refinements {
         return PairVerdict::Cannot("different refinements".into());
     }
+    // Parts of wholes and members of lists ("194 of its people", "to 13
+    // and 11 years") are each of something else: they may agree, never
+    // contradict.
+    let partial = fa
+        .refinements
+        .iter()
+        .any(|r| matches!(r.as_str(), "part of a whole" | "one of a list"));
+    if partial && !a.value.compatible(&b.value) {
+        return PairVerdict::Cannot("parts of different wholes".into());
+    }
     if fa.about.as_ref().map(|p| &p.key) != fb.about.as_ref().map(|p| &p.key) {
         return PairVerdict::Cannot("about different people".into());
     }
@@ -201,8 +240,13 @@ pub fn judge_pair(
     {
         return PairVerdict::Cannot("done by different people".into());
     }
+    if let (Some(x), Some(y)) = (&fa.scope, &fb.scope)
+        && x != y
+    {
+        return PairVerdict::Cannot(format!("figures for {x} and for {y}"));
+    }
     let moment = matches!(category, Category::Time | Category::Date);
-    if !modalities_align(fa.modality, fb.modality, moment) {
+    if !modalities_align(fa.modality, fb.modality, category) {
         return PairVerdict::Cannot(format!(
             "{} against {}",
             fa.modality.as_str(),
@@ -219,6 +263,37 @@ pub fn judge_pair(
     }
     let mut why = Vec::new();
     let mut score = 0;
+    // A happening the rules name is one happening in a story however its
+    // reports word it ("the launch", "lifted off"); two named happenings
+    // are two.
+    if moment && let (Some(x), Some(y)) = (&fa.event, &fb.event) {
+        if x != y {
+            return PairVerdict::Cannot(format!("different happenings '{x}' and '{y}'"));
+        }
+        let (shared, clash, _) = participants(fa, fb, false);
+        if let Some(c) = clash {
+            return PairVerdict::Cannot(c);
+        }
+        why.push(format!("same happening '{x}'"));
+        if !shared.is_empty() {
+            why.push(format!("both name {}", shared.join(", ")));
+        }
+        let context = jaccard(&fa.context, &fb.context);
+        // A day needs more than the happening's name: a name both give,
+        // the same verb for it ("struck"), or much of the sentence shared.
+        let same_verb = fa.predicate.as_ref().is_some_and(|p| {
+            fb.predicate.as_ref().is_some_and(|q| p.key() == q.key())
+        });
+        let strong = category == Category::Time || !shared.is_empty() || same_verb || context >= 0.4;
+        if same_verb && category == Category::Date {
+            why.push("told with the same verb".into());
+        }
+        return if strong {
+            PairVerdict::Strong(3 + shared.len().min(2) as u32, why)
+        } else {
+            PairVerdict::Weak
+        };
+    }
     // Predicate.
     let pred = match (&fa.predicate, &fb.predicate) {
         (Some(x), Some(y)) if x.same(y) => {
@@ -245,17 +320,7 @@ pub fn judge_pair(
     // matching it is no evidence.
     let written = |t: &Option<crate::claim::frame::Theme>| t.clone().filter(|t| !t.implied);
     let (ta, tb) = (written(&fa.theme), written(&fb.theme));
-    if let (Some(x), Some(y)) = (&fa.theme, &fb.theme)
-        && (x.implied || y.implied)
-        && !x.head.same(&y.head)
-        && category == Category::Quantity
-        && fa.measure != "count"
-    {
-        return PairVerdict::Cannot(format!(
-            "measures of '{}' and '{}'",
-            x.head.shown, y.head.shown
-        ));
-    }
+
     let theme = match (&ta, &tb) {
         (Some(x), Some(y)) if x.head.same(&y.head) => {
             why.push(format!("same theme '{}'", x.head.shown));
@@ -272,6 +337,11 @@ pub fn judge_pair(
             }
             Some(true)
         }
+        // Of one happening the same predicate may be told of different
+        // words ("the capsule docked", "the spacecraft docked"): for times
+        // and dates a different theme under the same predicate weakens the
+        // pair rather than parting it.
+        (Some(_), Some(_)) if moment && pred == Some(true) => Some(false),
         (Some(x), Some(y)) => {
             return PairVerdict::Cannot(format!(
                 "different themes '{}' and '{}'",
@@ -280,12 +350,25 @@ pub fn judge_pair(
         }
         _ => None,
     };
+    // "landing at 1:40 a.m." and "the landing at 6.40am": a happening the
+    // rules name may stand as the predicate in one and the theme in the
+    // other.
+    let (pred, theme) = match (pred, theme) {
+        (None, None) | (None, Some(false)) if crossed(fa, fb) => {
+            why.push("same happening".into());
+            score += 2;
+            (pred, Some(true))
+        }
+        other => other,
+    };
     // Participants: named places, people and organisations.
     // Names the rules do not classify keep claims apart too ("Xu was
     // sentenced to 13 years", "Wang to 11"; "Demirel warned on Sunday",
     // "Greece warned on Monday").
-    let figures = matches!(category, Category::Quantity | Category::Duration);
-    let (shared, clash, one_sided_place) = participants(fa, fb, figures);
+    let (shared, clash, _) = participants(fa, fb, false);
+    // A figure for one place against a figure for no place in particular
+    // may be a part against the whole.
+    let one_sided_place = fa.scope.is_some() != fb.scope.is_some();
     if let Some(c) = clash {
         return PairVerdict::Cannot(c);
     }
@@ -301,9 +384,12 @@ pub fn judge_pair(
         why.push("same time".into());
     }
     // One document naming one fact twice names it the same way: two
-    // values of its own are two facts, unless the frame is the same in
-    // every part (a time of one happening given twice in one sentence,
-    // a figure restated later with the same predicate, theme and names).
+    // values of its own are two facts (two sums in a sentence, the points
+    // of two indexes, the tolls of two places), unless the frame is named
+    // twice: one happening given two times in one sentence ("At 15:00 …
+    // today at noon"), or one length told twice with the same predicate,
+    // theme and names ("the 48-hour strike", "the strike lasted three
+    // days" is not that; "a 48-hour strike" and "a three-day strike" is).
     if same_doc && !a.value.compatible(&b.value) {
         let identical = fa.predicate.is_some()
             && fa.predicate == fb.predicate
@@ -311,23 +397,51 @@ pub fn judge_pair(
             && fa.theme == fb.theme
             && fa.participants == fb.participants;
         let one_moment = category == Category::Time && same_sentence && theme.is_some();
-        if !(identical && !same_sentence) && !one_moment {
+        let one_length = category == Category::Duration && identical && !same_sentence;
+        if !one_moment && !one_length {
             return PairVerdict::Cannot("two values of one document".into());
         }
     }
     // Strength.
     let evidence = !shared.is_empty() || context >= 0.3;
     let strong = match category {
-        Category::Quantity => match (pred, theme) {
-            (Some(true), Some(true)) => !one_sided_place || context >= 0.3,
-            (Some(true), None) => {
-                fa.theme.is_none() && fb.theme.is_none() && (!shared.is_empty() || context >= 0.4)
+        Category::Quantity => {
+            // A written measure ("a depth of 40 km", "magnitude 6.9") is
+            // the fact itself; a thing counted needs more to be one fact.
+            let measure = !matches!(fa.measure.as_str(), "count" | "percent" | "percentage points")
+                && fa.measure.chars().any(|c| c.is_lowercase());
+            match (pred, theme) {
+                // A count for one place is not the total ("357 killed in El
+                // Salvador", "more than 10,000 killed").
+                // A count is told of many things in a story (tolls of other
+                // storms, of other countries, of other days): the same
+                // predicate and theme are not enough without a name both
+                // give or a sentence that is much the same.
+                (Some(true), Some(true)) => {
+                    measure || (!one_sided_place && (!shared.is_empty() || context >= 0.25))
+                }
+                // Both only implied ("drove 300 miles", "drove one mile"):
+                // the verb alone is not enough.
+                (Some(true), None) => ta.is_none() && tb.is_none() && evidence,
+                // "a majority of 48", "a majority of 84": a relation the
+                // figure is of names the fact; a measure written with what
+                // it measures ("a depth of 40 km") is the fact itself. A
+                // thing counted with no verb in common is not enough.
+                (None, Some(true)) => measure || !fa.refinements.is_empty(),
+                _ => false,
             }
-            (None, Some(true)) => (score >= 4 || context >= 0.4) && !one_sided_place,
-            _ => false,
-        },
+        }
+        // "57 minutes after the launch": the time between two happenings
+        // is fixed by the one it counts from.
         Category::Duration => match (pred, theme) {
             (Some(true), Some(true)) => true,
+            (None, Some(true))
+                if fa.predicate.is_none()
+                    && fb.predicate.is_none()
+                    && fa.refinements.iter().any(|r| matches!(r.as_str(), "after" | "before" | "since")) =>
+            {
+                true
+            }
             (_, Some(true)) | (Some(true), None) => evidence,
             _ => false,
         },
@@ -335,21 +449,42 @@ pub fn judge_pair(
         Category::Time => match (pred, theme) {
             (Some(true), Some(true)) | (None, Some(true)) => true,
             (Some(true), None) => fa.theme.is_none() || fb.theme.is_none(),
+            (Some(true), Some(false)) => evidence,
             _ => false,
         },
         // Days are given for many happenings: a date needs more.
         Category::Date => match (pred, theme) {
-            (Some(true), Some(true)) => true,
-            (None, Some(true)) | (Some(true), None) => evidence,
+            (Some(true), Some(true)) => evidence,
+            (None, Some(true)) | (Some(true), None) | (Some(true), Some(false)) => evidence,
             _ => false,
         },
         _ => false,
     };
+    if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() {
+        eprintln!(
+            "  {}: pred={pred:?} theme={theme:?} shared={shared:?} context={context:.2} one_sided_place={one_sided_place}",
+            if strong { "strong" } else { "weak" }
+        );
+    }
     if strong {
         PairVerdict::Strong(score, why)
     } else {
         PairVerdict::Weak
     }
+}
+
+/// Whether one frame's predicate is the other's theme, as a synonym class
+/// of the rules (a happening named as a verb in one, a noun in the other).
+fn crossed(a: &Frame, b: &Frame) -> bool {
+    // By class, else by stem ("valued at $84 million", "a value of $48
+    // million").
+    let key = |t: Option<&crate::claim::frame::Term>| t.map(|t| t.key().to_string());
+    let (pa, pb) = (key(a.predicate.as_ref()), key(b.predicate.as_ref()));
+    let (ta, tb) = (
+        key(a.theme.as_ref().filter(|t| !t.implied).map(|t| &t.head)),
+        key(b.theme.as_ref().filter(|t| !t.implied).map(|t| &t.head)),
+    );
+    (pa.is_some() && pa == tb) || (pb.is_some() && pb == ta)
 }
 
 fn light(t: &crate::claim::frame::Term) -> bool {
@@ -386,15 +521,19 @@ fn light(t: &crate::claim::frame::Term) -> bool {
     )
 }
 
-/// Plans align with facts for times and dates (a call set for 15:00 and
-/// the call at 15:00 are one); otherwise modalities must be equal.
-fn modalities_align(a: Modality, b: Modality, moment: bool) -> bool {
-    a == b
-        || (moment
-            && matches!(
-                (a, b),
-                (Modality::Plan, Modality::Fact) | (Modality::Fact, Modality::Plan)
-            ))
+/// Plans align with facts for dates and figures (a summit set for Monday
+/// and the summit on Monday are one; an offer of S$14.2 billion and a deal
+/// worth S$14.2 billion are one); a planned time or length and one that
+/// happened are as often two happenings (a replacement flight; the two
+/// hours set aside and the two and a half the call took), so for times and
+/// durations modalities must be equal. Forecasts and suppositions align
+/// only with their own kind.
+fn modalities_align(a: Modality, b: Modality, category: Category) -> bool {
+    let plan_or_fact = matches!(
+        (a, b),
+        (Modality::Plan, Modality::Fact) | (Modality::Fact, Modality::Plan)
+    );
+    a == b || (plan_or_fact && matches!(category, Category::Date | Category::Quantity))
 }
 
 /// Whether two clauses can be about the same time: the story's own time
@@ -419,7 +558,11 @@ fn times_align(
         When::Elsewhere => None,
     };
     match (days(a, pa), days(b, pb)) {
-        (Some(Some((a0, a1))), Some(Some((b0, b1)))) => a0 <= b1 && b0 <= a1,
+        // A day apart is one moment told in two zones ("Monday" in Tokyo,
+        // "Sunday" in New York).
+        (Some(Some((a0, a1))), Some(Some((b0, b1)))) => {
+            a0 - chrono::Duration::days(1) <= b1 && b0 - chrono::Duration::days(1) <= a1
+        }
         // Unknown publication: the story's time is anyone's.
         (Some(_), Some(_)) => matches!((a, b), (When::Story, _) | (_, When::Story)) || a == b,
         _ => false,
@@ -430,9 +573,8 @@ fn times_align(
 /// sides (places, people, organisations), none shared. Also whether a
 /// place is named on one side only (a count for one country against a
 /// total is not one fact).
-/// Names clash by kind: people and organisations always; places and
-/// unclassified names only for figures (a count for one country is not the
-/// total), since a happening is placed at any scale ("Iwate", "Japan").
+/// Names both frames give, and a clash between them (see the comment in
+/// the body).
 fn participants(a: &Frame, b: &Frame, figures: bool) -> (Vec<String>, Option<String>, bool) {
     let shared: Vec<String> = a
         .participants
@@ -441,12 +583,14 @@ fn participants(a: &Frame, b: &Frame, figures: bool) -> (Vec<String>, Option<Str
         .map(|p| p.name.clone())
         .collect();
     let mut clash = None;
-    let mut kinds = vec![ParticipantKind::Person, ParticipantKind::Organisation];
+    // Only people the rules know keep claims apart by name: organisations
+    // are as often the sources of a figure as its subject (the JMA's and
+    // the USGS's magnitudes are one fact told two ways), places are named
+    // at every scale ("Iwate", "Japan"; a figure's own place is its
+    // scope), and unclassified capitalised words are too loose.
+    let mut kinds = vec![ParticipantKind::Person];
     if figures {
-        // Unclassified capitalised words ("Pacific", "Category") are too
-        // loose to keep happenings apart; the agent does that.
         kinds.push(ParticipantKind::Place);
-        kinds.push(ParticipantKind::Name);
     }
     for kind in kinds {
         let of = |f: &Frame| -> Vec<String> {

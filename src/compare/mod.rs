@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::claim::frame::Frame;
-use crate::claim::{Anchor, Category, Claim, DocClaims, Subject, Unresolved};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Subject, Unresolved, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -175,6 +175,32 @@ pub fn group_subject(claims: &[&Claim]) -> Subject {
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.key.cmp(&a.1.key)))
         .map(|(_, s)| s)
         .unwrap_or_else(|| Frame::bare("").subject())
+}
+
+/// Names the day of a group of times when their frames name none, so two
+/// landings on different days read (and fingerprint) as two subjects: the
+/// UTC day most of its placed readings fall on.
+pub(crate) fn dated(subject: &mut Subject, claims: &[&Claim]) {
+    if subject.key.contains("|when=") {
+        return;
+    }
+    let mut days: BTreeMap<chrono::NaiveDate, usize> = BTreeMap::new();
+    for c in claims {
+        if let Value::Time(t) = &c.value {
+            if t.floating.is_none() {
+                *days.entry(t.start.date_naive()).or_default() += 1;
+            }
+        }
+    }
+    if let Some((day, _)) = days.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
+        let d = day.format("%Y-%m-%d");
+        subject.key = format!("{}|when={d}", subject.key);
+        // "landing flight (instant)" becomes "landing flight on 2025-11-01 (instant)".
+        subject.label = match subject.label.rfind(" (") {
+            Some(i) => format!("{} on {d}{}", &subject.label[..i], &subject.label[i..]),
+            None => format!("{} on {d}", subject.label),
+        };
+    }
 }
 
 /// Compares one bundle's claims.

@@ -52,17 +52,51 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
     let mut out = Comparison::default();
     for mut run in runs {
         run.sort_by_key(|c| c.anchor);
+        // Each occurrence is its own subject: the frame most of its times
+        // have, on the day they fall on.
+        let mut subject = super::group_subject(&run);
+        super::dated(&mut subject, &run);
         let sub = Group {
             category: group.category,
-            subject: group.subject.clone(),
+            subject,
             claims: run,
             why: group.why.clone(),
         };
-        let judged = judge_by_clusters(bundle, &sub, severity);
+        let mut judged = judge_by_clusters(bundle, &sub, severity);
+        // A disagreement only between readings in zones that cannot be
+        // trusted against each other (a bare clock read in a wire's own zone
+        // against a time written in GMT) is no conflict to report.
+        judged.findings.retain(|f| trusted(&sub.claims, f));
         out.findings.extend(judged.findings);
         out.agreements.extend(judged.agreements);
     }
     out
+}
+
+/// Whether some two claims on different sides of a conflict are
+/// incompatible and [`TimeValue::comparable`] (or of one document).
+fn trusted(claims: &[&Claim], finding: &super::Finding) -> bool {
+    if finding.kind != super::Kind::Conflict || finding.sides.is_empty() {
+        return true;
+    }
+    let side_of = |c: &Claim| {
+        let shown = c.value.display();
+        finding
+            .values
+            .iter()
+            .position(|v| v.value == shown)
+            .and_then(|i| finding.sides.get(i).copied())
+    };
+    claims.iter().enumerate().any(|(i, a)| {
+        claims[i + 1..].iter().any(|b| {
+            let (Value::Time(x), Value::Time(y)) = (&a.value, &b.value) else {
+                return false;
+            };
+            side_of(a) != side_of(b)
+                && !x.compatible(y)
+                && (x.comparable(y) || a.anchor.doc == b.anchor.doc)
+        })
+    })
 }
 
 /// Placed copies of the group's floating times, where the group's dated

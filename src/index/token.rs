@@ -32,6 +32,8 @@ pub struct Token {
     pub capitalised: bool,
     /// A clause starts here (see [`mark_clause_breaks`]).
     pub breaks_before: bool,
+    /// The first token of its sentence.
+    pub sentence_start: bool,
 }
 
 impl Token {
@@ -46,7 +48,9 @@ impl Token {
     /// Reads as a verb form: a regular past or present participle, an
     /// irregular form the rules know, an auxiliary or a light verb.
     pub fn verbish(&self, words: &Words) -> bool {
-        if self.kind != TokenKind::Word || self.class.has(Class::NOT_VERB) {
+        // A capitalised word inside a sentence is a name ("the Boeing 777").
+        let name = self.capitalised && !self.breaks_before && !self.sentence_start;
+        if self.kind != TokenKind::Word || self.class.has(Class::NOT_VERB) || name {
             return false;
         }
         let w = self.lower.as_str();
@@ -135,6 +139,7 @@ fn token(text: &str, words: &Words, start: usize, end: usize, kind: TokenKind) -
         synonym,
         capitalised: raw.chars().next().is_some_and(char::is_uppercase),
         breaks_before: false,
+        sentence_start: false,
     }
 }
 
@@ -179,6 +184,11 @@ fn hard_break(t: &Token) -> bool {
 /// missing"); and at a relative pronoun ("the fire which …").
 pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], words: &Words) {
     for range in sentences {
+        if let Some(t) = tokens.get_mut(range.start)
+            && range.start < range.end
+        {
+            t.sentence_start = true;
+        }
         let scare = scare_quotes(tokens, range.clone());
         for i in range.clone() {
             let next = tokens.get(i + 1).filter(|_| i + 1 < range.end);
@@ -188,6 +198,8 @@ pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], word
                     || n.class.has(Class::REPORTING)
                     || n.class.has(Class::SPEAKER_PRONOUN)
                     || (n.kind == TokenKind::Word && n.lower.ends_with("ing") && n.lower.len() >= 5)
+                    // ", valued at $84 million": a reduced relative.
+                    || (n.kind == TokenKind::Word && n.lower.ends_with("ed") && n.lower.len() >= 5)
             });
             // ", police said": an attribution within a few words.
             let attribution = tokens[i + 1..range.end]

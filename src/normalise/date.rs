@@ -464,12 +464,13 @@ mod tests {
     #[test]
     fn a_quake_on_sunday_and_on_monday_is_a_conflict() {
         // Published Tuesday 18 March 2025: "Sunday" is the 16th, "Monday" the
-        // 17th; both reckoned in Tokyo time.
+        // 17th; both reckoned in Tokyo time. Both name the place: a day
+        // needs more than the happening's name to be compared.
         let (findings, _) = date_findings(vec![
-            doc("a", "The earthquake struck on Sunday.", "2025-03-18"),
+            doc("a", "The earthquake struck Osaka on Sunday.", "2025-03-18"),
             doc(
                 "b",
-                "The quake struck on Monday, killing dozens.",
+                "The quake struck Osaka on Monday, killing dozens.",
                 "2025-03-18",
             ),
         ]);
@@ -530,12 +531,12 @@ mod tests {
         let (findings, _) = date_findings(vec![
             doc(
                 "a",
-                "The fire broke out on 4 October 2025. The fire reached the town on 6 October 2025.",
+                "Crews fought the fire on 4 October 2025. Crews fought the fire again on 6 October 2025.",
                 "2025-10-07",
             ),
             doc(
                 "b",
-                "The fire reached the town on 5 October 2025.",
+                "Crews fought the fire on 5 October 2025.",
                 "2025-10-07",
             ),
         ]);
@@ -599,7 +600,7 @@ mod tests {
             "2025-02-07",
         )]);
         assert_eq!(findings.len(), 1, "{findings:?}");
-        assert_eq!(findings[0].subject.key, "weekday@2025-02-06");
+        assert!(findings[0].subject.key.contains("2025-02-06"), "{:?}", findings[0].subject);
         let values: Vec<&str> = findings[0]
             .values
             .iter()

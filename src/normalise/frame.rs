@@ -78,19 +78,37 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
                 .iter()
                 .any(|c| c.id == id && c.changes)
         });
+    let is_event = |t: &Term| {
+        t.class
+            .as_deref()
+            .is_some_and(|id| ctx.rules.words.synonyms.iter().any(|c| c.id == id && c.event))
+    };
+    frame.event = predicate
+        .iter()
+        .chain(theme.as_ref().map(|t| &t.head))
+        .find(|t| is_event(t))
+        .and_then(|t| t.class.clone());
     frame.predicate = predicate;
     frame.theme = theme;
     frame.participants = reader.participants();
     frame.agent = reader.agent();
+    if !matches!(shape, Shape::Moment) {
+        frame.scope = reader.scope();
+    }
     // "the first call", "a second quake": one of a series of happenings
     // ("another 173 people" is more people, no series).
+    // A "first" one is what earlier reports were about: no series.
     if matches!(shape, Shape::Moment | Shape::Duration { .. })
         && let Some(series) = reader.series_before(&frame)
+        && !matches!(series.as_str(), "first" | "initial")
     {
         frame.refinements.push(series);
     }
     if reader.part.get() {
         frame.refinements.push("part of a whole".into());
+    }
+    if reader.listed() {
+        frame.refinements.push("one of a list".into());
     }
     frame.refinements.extend(reader.extra.take());
     // "he spent two years in prison": a figure of someone the clause does
@@ -135,8 +153,24 @@ impl<'c, 'a> Reader<'c, 'a> {
             let at = index.token_at(span.start);
             value = at..(at + 1).min(index.tokens.len()).max(at);
         }
-        let clause = index.clause(value.clone());
+        let mut clause = index.clause(value.clone());
         let sentence = index.sentence_token_range(span.start);
+        // "… at 4:30 p.m. local time Monday, which was 2:30 a.m. Eastern
+        // time": a value restated after "which was" is of the clause before.
+        let opener = index.tokens.get(clause.start).map(|t| t.lower.as_str());
+        if matches!(opener, Some("which" | "or"))
+            && value.start.saturating_sub(clause.start) <= 3
+            && clause.start > sentence.start
+        {
+            let mut k = clause.start;
+            while k > sentence.start && index.tokens[k - 1].is_punct(',') {
+                k -= 1;
+            }
+            if k > sentence.start {
+                let prev = index.clause(k - 1..k);
+                clause = prev.start..clause.end;
+            }
+        }
         Reader {
             ctx,
             tokens: &index.tokens,
@@ -155,10 +189,22 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn term_at(&self, i: usize) -> Term {
         let t = &self.tokens[i];
         let class = t.synonym.map(|c| &self.words().synonyms[c]);
-        Term {
-            class: class.map(|c| c.id.clone()),
-            stem: t.stem.clone(),
-            shown: class.map_or_else(|| t.lower.clone(), |c| c.label.clone()),
+        // "called off" is not "called": a verb's particle is part of it.
+        let particle = (class.is_none() && t.verbish(self.words()))
+            .then(|| self.tokens.get(i + 1))
+            .flatten()
+            .filter(|n| n.class.has(Class::PARTICLE));
+        match particle {
+            Some(p) => Term {
+                class: None,
+                stem: format!("{} {}", t.stem, p.lower),
+                shown: format!("{} {}", t.lower, p.lower),
+            },
+            None => Term {
+                class: class.map(|c| c.id.clone()),
+                stem: t.stem.clone(),
+                shown: class.map_or_else(|| t.lower.clone(), |c| c.label.clone()),
+            },
         }
     }
 
@@ -187,8 +233,9 @@ impl<'c, 'a> Reader<'c, 'a> {
         ))
     }
 
-    fn is_adverb(t: &Token) -> bool {
-        t.kind == TokenKind::Word && t.lower.ends_with("ly") && t.lower.len() > 4
+        fn is_adverb(t: &Token) -> bool {
+        t.kind == TokenKind::Word
+            && ((t.lower.ends_with("ly") && t.lower.len() > 4) || t.class.has(Class::ADVERB))
     }
 
     /// A word that can stand in a noun phrase: a content word, not a verb
@@ -198,6 +245,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         t.is_content()
             && !t.class.has(Class::REPORTING)
             && !t.class.has(Class::AUXILIARY)
+            && !t.class.has(Class::HONORIFIC)
             && !Self::is_adverb(t)
     }
 
@@ -249,10 +297,38 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.is_content() && !n.verbish_regular());
-        t.verbish(self.words())
+        // "could reach", "expected to rise": a word after a modal is a
+        // verb in its base form.
+        let after_modal = i > 0
+            && t.is_content()
+            && !t.capitalised
+            && (matches!(
+                self.tokens[i - 1].lower.as_str(),
+                "could" | "would" | "should" | "will" | "may" | "might" | "must" | "can" | "shall"
+                    | "be" | "been" | "being"
+            ) || (self.tokens[i - 1].lower == "to"
+                && i > 1
+                && self.tokens[i - 2].verbish(self.words())));
+        (t.verbish(self.words()) || after_modal)
             && !t.class.has(Class::AUXILIARY)
             && self.light_at(i).is_none()
             && !attributive
+    }
+
+    /// Whether token `i` is followed, through capitalised words and
+    /// "and"/"of"/"&", by an organisation head (`organisation_heads` in
+    /// `rules/words.toml`) within a few words.
+    fn in_organisation_name(&self, i: usize) -> bool {
+        for t in self.tokens.iter().skip(i + 1).take(5) {
+            if t.capitalised && t.class.has(Class::ORGANISATION_HEAD) {
+                return true;
+            }
+            let joins = matches!(t.lower.as_str(), "and" | "of" | "&");
+            if !joins && !(t.is_word() && t.capitalised) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The noun phrase from token `from` on: (head, modifiers, end). Words
@@ -336,8 +412,14 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// quantity rules ignore ("additional", "total") do not narrow it.
     fn theme_of(&self, head: usize, mods: &[usize]) -> Theme {
         let ignore = &self.ctx.rules.quantities.ignore_modifiers;
+        // "the death toll": a synonym phrase ending at the head names it.
+        let phrase = mods
+            .iter()
+            .copied()
+            .chain([head])
+            .find_map(|m| self.phrase_at(m).filter(|(_, n)| m + n == head + 1).map(|(t, _)| t));
         Theme::new(
-            self.term_at(head),
+            phrase.unwrap_or_else(|| self.term_at(head)),
             mods.iter()
                 .copied()
                 .filter(|&m| {
@@ -424,6 +506,13 @@ impl<'c, 'a> Reader<'c, 'a> {
             if self.predicate_like(i) {
                 return Some((self.term_at(i), i));
             }
+            // "carrying 287 passengers and 14 crew": past the figure
+            // coordinated before this one, to the verb both hang from.
+            let coordinated = self.tokens.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "and" | "or"))
+                && (i.saturating_sub(3)..i).any(|k| self.tokens[k].kind == TokenKind::Number);
+            if coordinated {
+                continue;
+            }
             // Qualifier words ("least", "nearly", "some") pass; any other
             // word is a noun the value does not hang from.
             if matches!(
@@ -476,7 +565,16 @@ impl<'c, 'a> Reader<'c, 'a> {
         while i > start {
             let t = &self.tokens[i - 1];
             let light = self.light_at(i - 1).is_some_and(|n| i - 1 + n <= verb);
-            if t.class.has(Class::AUXILIARY) || Self::is_adverb(t) || t.lower == "to" || light {
+            // "was seen leaving": a verb form after an auxiliary.
+            let chained = t.verbish(self.words())
+                && i >= 2
+                && self.tokens[i - 2].class.has(Class::AUXILIARY);
+            if t.class.has(Class::AUXILIARY)
+                || Self::is_adverb(t)
+                || t.lower == "to"
+                || light
+                || chained
+            {
                 i -= 1;
             } else if t.class.has(Class::REPORTING) {
                 i -= 1;
@@ -501,6 +599,20 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .clone()
                 .find(|&j| self.predicate_like(j) || self.light_at(j).is_some())?;
             return self.subject_from(first, prev.start, hops - 1);
+        }
+        // ", docking at 9:07 a.m.": a participle opening a clause has the
+        // subject of the clause before.
+        if hops > 0
+            && i == verb
+            && self.tokens[verb].lower.ends_with("ing")
+            && i.checked_sub(1).is_some_and(|k| self.tokens[k].is_punct(',') && k > self.sentence.start)
+        {
+            let k = i - 1;
+            let prev = self.ctx.index.clause(k.saturating_sub(1)..k);
+            let first = (prev.start..k).find(|&j| self.predicate_like(j) || self.light_at(j).is_some());
+            if let Some(f) = first {
+                return self.subject_from(f, prev.start, hops - 1);
+            }
         }
         // A relative pronoun or a joining "and": the subject is further back.
         if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
@@ -529,6 +641,13 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// prepositions ("the first telephone contact between the presidents"),
     /// as a theme: an event noun among them, else the leftmost head.
     fn noun_chain(&self, end: usize, start: usize) -> Option<Theme> {
+        self.noun_chain_of(end, start, true)
+    }
+
+    /// [`noun_chain`], with or without the preference for an event noun:
+    /// what a figure measures is the leftmost head ("the storm's central
+    /// pressure at landfall was 958 millibars": pressure, not landfall).
+    fn noun_chain_of(&self, end: usize, start: usize, prefer_event: bool) -> Option<Theme> {
         let mut heads: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut i = end;
         loop {
@@ -540,8 +659,14 @@ impl<'c, 'a> Reader<'c, 'a> {
                 break;
             }
             let run: Vec<usize> = (i..stop).collect();
-            let head = *run.last()?;
-            heads.push((head, run[..run.len() - 1].to_vec()));
+            // "the cargo spacecraft Meridian-3": a name after its head noun.
+            let head = run
+                .iter()
+                .rev()
+                .copied()
+                .find(|&k| !self.is_name(k))
+                .unwrap_or(*run.last()?);
+            heads.push((head, run.iter().copied().filter(|&k| k < head).collect()));
             // Skip a figure ("a tsunami of 20 centimetres") and a
             // determiner, then look for a preposition before them.
             while i > start
@@ -562,9 +687,9 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         let pick = heads
             .iter()
-            .find(|(h, _)| self.event_word(*h))
+            .find(|(h, _)| prefer_event && self.event_word(*h))
             .or_else(|| heads.last())?;
-        if self.tokens[pick.0].capitalised && !self.event_word(pick.0) {
+        if self.is_name(pick.0) && !self.event_word(pick.0) {
             return None; // a name is a participant, not what happened
         }
         Some(self.theme_of(pick.0, &pick.1))
@@ -590,8 +715,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         Some(self.theme_of(head, &mods))
     }
 
-    /// Whether token `i` names a happening the rules know.
+    /// Whether token `i` names a happening the rules know. A capitalised
+    /// word inside an organisation's name ("the Fire and Disaster
+    /// Management Agency") names none.
     fn event_word(&self, i: usize) -> bool {
+        if self.tokens[i].capitalised && self.in_organisation_name(i) {
+            return false;
+        }
         self.tokens[i]
             .synonym
             .is_some_and(|c| self.words().synonyms[c].event)
@@ -608,9 +738,15 @@ impl<'c, 'a> Reader<'c, 'a> {
         let mut theme = None;
         let mut after = from;
         let mut state = None;
-        // "six of the 13 bills", "67 of them": the part of a whole.
+        // "six of the 13 bills", "67 of them": the part of a whole; "another
+        // 22": an addition to a count, not the count.
         let of = self.tokens.get(from).is_some_and(|t| t.lower == "of");
-        self.part.set(of);
+        let another = self
+            .value
+            .start
+            .checked_sub(1)
+            .is_some_and(|k| k >= self.clause.start && self.tokens[k].lower == "another");
+        self.part.set(of || another);
         let np = if of {
             self.noun_phrase(from + 1, limit)
         } else {
@@ -667,6 +803,17 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .noun_phrase(after + 1, limit)
                 .map_or(after + 2, |(_, _, end)| end);
         }
+        // "The death toll rose to 45": a figure the subject of its verb
+        // counts, when that subject is a state the rules name.
+        if theme.is_none()
+            && state.is_none()
+            && let Some((_, verb)) = self.predicate_before(self.value.start)
+            && let Some(subject) = self.subject_before(verb)
+            && let Some(class) = subject.head.class.as_deref()
+            && self.words().synonyms.iter().any(|c| c.id == class && c.state)
+        {
+            return (Some(subject.head), self.people());
+        }
         let predicate = state
             .or_else(|| self.predicate_after(after))
             .or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
@@ -680,11 +827,16 @@ impl<'c, 'a> Reader<'c, 'a> {
             .words()
             .synonym("people", &stem)
             .map(|c| &self.words().synonyms[c]);
-        Some(Theme::implied(Term {
-            class: class.map(|c| c.id.clone()),
-            stem,
-            shown: class.map_or_else(|| "people".to_string(), |c| c.label.clone()),
-        }))
+        // "21 injured" is "21 injured people": the noun is left out, not
+        // unknown.
+        Some(Theme::new(
+            Term {
+                class: class.map(|c| c.id.clone()),
+                stem,
+                shown: class.map_or_else(|| "people".to_string(), |c| c.label.clone()),
+            },
+            Vec::new(),
+        ))
     }
 
     /// A measure, money or share: the noun it measures and its verb.
@@ -711,14 +863,33 @@ impl<'c, 'a> Reader<'c, 'a> {
         let copula = before_value.and_then(|k| {
             let t = &self.tokens[k];
             if t.class.has(Class::AUXILIARY) {
-                self.subject_before(k + 1)
-            } else if matches!(t.lower.as_str(), "at" | "of") {
-                self.noun_chain(k, self.clause.start)
+                let mut v = k;
+                while v > self.clause.start && self.tokens[v - 1].class.has(Class::AUXILIARY) {
+                    v -= 1;
+                }
+                self.noun_chain_of(v, self.clause.start, false)
+            } else if matches!(t.lower.as_str(), "at" | "of" | "to") {
+                // "put the damage at $4.5 billion"; "damage was estimated
+                // at $4.2 billion": the noun, or the verb's subject.
+                let verb = k.checked_sub(1).filter(|&v| v >= self.clause.start && self.tokens[v].verbish(self.words()));
+                match verb {
+                    Some(v) => self.subject_before(v),
+                    None => self.noun_chain_of(k, self.clause.start, false),
+                }
             } else {
                 None
             }
         });
+        // "lay 25 miles deep": a word right after the unit that the rules
+        // put in a class names the dimension measured.
+        let adjective = self
+            .tokens
+            .get(from)
+            .filter(|t| from < limit && t.synonym.is_some() && !t.verbish(self.words()))
+            .map(|_| Theme::new(self.term_at(from), Vec::new()));
         let theme = if let Some(t) = measured {
+            Some(t)
+        } else if let Some(t) = adjective {
             Some(t)
         } else if let Some(t) = copula {
             Some(t)
@@ -728,11 +899,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         } else {
             // "52% of the vote", "$3.2bn in revenue".
             let next = self.tokens.get(from).filter(|_| from < limit);
+            // Else nothing written: "burned 12,400 hectares" measures the
+            // area burned, not the fire that burned it (the verb says it).
             match next.map(|t| t.lower.as_str()) {
                 Some("of" | "in") => self
                     .noun_phrase(from + 1, limit)
                     .map(|(h, m, _)| self.theme_of(h, &m)),
-                _ => before.as_ref().and_then(|(_, at)| self.subject_before(*at)),
+                _ => None,
             }
         };
         let predicate = before.map(|p| p.0).or_else(|| self.predicate_after(from));
@@ -748,18 +921,34 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// verb, an event noun of the clause ("the 18 March call").
     fn moment(&self) -> (Option<Term>, Option<Theme>) {
         let end = self.clause.end.min(self.tokens.len());
+        // "announced the deal at noon": a reporting word other than a
+        // verb of saying may be what a time is of.
+        let announced = |i: usize| {
+            let t = &self.tokens[i];
+            t.class.has(Class::REPORTING) && !t.class.has(Class::SAY) && t.verbish(self.words())
+        };
         let verb_at = |i: usize| {
-            self.predicate_like(i)
-                || self.light_at(i).is_some()
-                || self.event_phrase_at(i).is_some()
+            !self.tokens[i].class.has(Class::AUXILIARY)
+                && (self.predicate_like(i)
+                    || announced(i)
+                    || self.light_at(i).is_some()
+                    || self.event_phrase_at(i).is_some())
         };
         let found = (self.clause.start..self.value.start)
             .rev()
             .find(|&i| verb_at(i))
             .or_else(|| (self.value.end..end).find(|&i| verb_at(i)));
-        let event = self
-            .event_noun_near()
-            .or_else(|| self.event_noun_in_sentence());
+        let event = self.event_noun_near().or_else(|| self.event_noun_in_sentence());
+        // "Wednesday's 9.30am cabinet", "the 2.15pm flight": a noun right
+        // after the time is what it times.
+        if let Some(next) = self.tokens.get(self.value.end).filter(|_| self.value.end < end)
+            && self.nominal(self.value.end)
+            && !next.verbish(self.words())
+            && !next.capitalised
+            && let Some((h, m, _)) = self.noun_phrase(self.value.end, end)
+        {
+            return (None, Some(self.theme_of(h, &m)));
+        }
         let Some(at) = found else {
             return (None, event);
         };
@@ -790,11 +979,14 @@ impl<'c, 'a> Reader<'c, 'a> {
         // The happening: an event noun of the clause, the verb's subject,
         // or, for a verb with no subject of its own (", arriving near
         // Cocodrie at 2:50 a.m."), the event the sentence names.
+        // A verb naming a happening of its own: what happened is its
+        // subject ("Republicans tore into each other Wednesday" is not
+        // about the elections named earlier in the clause); an event noun
+        // only when the verb has no subject there.
+        let names_event = self.event_word(at);
         let theme = self
-            .event_noun_near()
-            .filter(|e| e.head.class.is_some())
-            .or_else(|| self.subject_before(at))
-            .or(event);
+            .subject_before(at)
+            .or(if names_event { None } else { event });
         (Some(predicate), theme)
     }
 
@@ -812,10 +1004,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .filter(|&i| i < self.value.start || i >= self.value.end)
             .filter(|&i| self.event_word(i) && self.predicate_like(i).not())
             .min_by_key(|&i| (self.distance(i), i))
-            .map(|i| match self.phrase_at(i) {
-                Some((term, _)) => Theme::new(term, Vec::new()),
-                None => self.theme_of(i, &[]),
-            })
+            .map(|i| self.event_phrase(i))
     }
 
     /// The nearest predicate anywhere before the value in its clause,
@@ -830,6 +1019,14 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
             self.predicate_like(i).then(|| (self.term_at(i), i))
         })
+    }
+
+    /// Whether token `i` is written as a name: capitalised inside its
+    /// sentence ("Turnout was 58.6%" opens with a common noun).
+    fn is_name(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.capitalised
+            && (!t.sentence_start || self.ctx.entities.iter().any(|e| e.span.start == t.span.start))
     }
 
     /// Tokens between token `i` and the value.
@@ -852,10 +1049,26 @@ impl<'c, 'a> Reader<'c, 'a> {
 
     /// An event noun in the clause, nearest the value.
     fn event_noun_near(&self) -> Option<Theme> {
-        self.event_noun_index().map(|i| match self.phrase_at(i) {
-            Some((term, _)) => Theme::new(term, Vec::new()),
-            None => self.theme_of(i, &[]),
-        })
+        self.event_noun_index().map(|i| self.event_phrase(i))
+    }
+
+    /// The noun phrase around an event word ("the evacuation order":
+    /// order, with evacuation), or the synonym phrase starting there.
+    fn event_phrase(&self, i: usize) -> Theme {
+        if let Some((term, _)) = self.phrase_at(i) {
+            return Theme::new(term, Vec::new());
+        }
+        let end = self.clause.end.min(self.tokens.len());
+        let mut head = i;
+        while head + 1 < end
+            && head < i + 2
+            && self.nominal(head + 1)
+            && !self.tokens[head + 1].verbish(self.words())
+            && !self.tokens[head + 1].capitalised
+        {
+            head += 1;
+        }
+        self.theme_of(head, &(i..head).collect::<Vec<_>>())
     }
 
     /// A length of time: what lasted.
@@ -863,21 +1076,39 @@ impl<'c, 'a> Reader<'c, 'a> {
         let limit = self.sentence.end.min(self.tokens.len());
         let from = self.tokens.partition_point(|t| t.span.start < noun_from);
         if hyphenated && let Some((h, m, _)) = self.noun_phrase(from, limit) {
-            // "a 30-day truce": the noun is what lasts.
-            let predicate = self.predicate_before(self.value.start).map(|p| p.0);
+            // "a 30-day truce": the noun is what lasts; "a 90-minute
+            // holding pattern": a modifier the rules name says what it did.
+            let named = m.iter().copied().find(|&k| self.tokens[k].synonym.is_some()).map(|k| self.term_at(k));
+            let predicate = named.or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
             return (predicate, Some(self.theme_of(h, &m)));
+        }
+        // "an hour and a half circling the airport": the doing that lasted.
+        if let Some(t) = self.tokens.get(from).filter(|_| from < limit)
+            && t.lower.ends_with("ing")
+            && self.predicate_like(from)
+        {
+            let theme = self.event_noun_near();
+            return (Some(self.term_at(from)), theme);
         }
         // "six months after Clinton's visit", "less than a week before the
         // vote": the time from one happening to another.
         if let Some(t) = self.tokens.get(from).filter(|_| from < limit)
-            && matches!(t.lower.as_str(), "after" | "before" | "since")
+            && matches!(t.lower.as_str(), "after" | "before" | "since" | "into")
         {
             let theme = self
                 .noun_phrase(from + 1, limit)
                 .map(|(h, m, _)| self.theme_of(h, &m))
                 .or_else(|| self.event_noun_near());
-            self.extra.borrow_mut().push(t.lower.clone());
-            return (None, theme);
+            // "94 seconds into the flight" counts from its start too.
+            let relation = if t.lower == "into" { "after".to_string() } else { t.lower.clone() };
+            self.extra.borrow_mut().push(relation);
+            // What happened that long after: "landed … 32 seconds after
+            // liftoff", "docking … 54 hours after its launch".
+            let predicate = self
+                .predicate_before(self.value.start)
+                .or_else(|| self.nearest_predicate_before())
+                .map(|(p, _)| p);
+            return (predicate, theme);
         }
         // "two days of talks", "two hours (until 17:00) available for
         // their conversation".
@@ -988,9 +1219,14 @@ impl<'c, 'a> Reader<'c, 'a> {
         let mut i = from;
         while i < self.clause.end.min(self.tokens.len()) {
             let t = &self.tokens[i];
+            // A lone capitalised word opening the sentence is a common
+            // word ("Turnout was …") unless the rules know it.
+            let lone_opener = i == self.sentence.start
+                && !self.tokens.get(i + 1).is_some_and(|n| n.capitalised && n.is_word());
             let name_start = t.is_word()
                 && t.capitalised
                 && !(i == self.sentence.start && t.class.has(Class::SENTENCE_OPENER))
+                && !lone_opener
                 && !t.class.has(Class::FUNCTION);
             if !name_start {
                 i += 1;
@@ -1025,18 +1261,69 @@ impl<'c, 'a> Reader<'c, 'a> {
         out
     }
 
+    /// The place a figure is of: a name after a locative preposition right
+    /// after the figure's words ("killed 357 people in El Salvador"), or
+    /// opening its clause ("In Honduras, 32 died").
+    pub fn scope(&self) -> Option<String> {
+        let end = self.clause.end.min(self.tokens.len());
+        let locative = |t: &Token| matches!(t.lower.as_str(), "in" | "at" | "near" | "across" | "throughout");
+        let mut i = self.value.end;
+        // Past the figure's noun phrase.
+        while i < end && self.nominal(i) && i < self.value.end + 4 {
+            i += 1;
+        }
+        let after = (i < end && locative(&self.tokens[i])).then_some(i + 1);
+        let opening = (self.clause.start < self.value.start && locative(&self.tokens[self.clause.start]))
+            .then_some(self.clause.start + 1);
+        for at in after.into_iter().chain(opening) {
+            let mut k = at;
+            while k < end && self.tokens[k].class.has(Class::DETERMINER) {
+                k += 1;
+            }
+            let start = k;
+            while k < end && self.tokens[k].is_word() && self.tokens[k].capitalised {
+                k += 1;
+            }
+            if k > start {
+                let span = self.span_of(start..k);
+                if self.inside_value(span) {
+                    continue;
+                }
+                let entity = self
+                    .ctx
+                    .entities
+                    .iter()
+                    .find(|e| e.span.start <= span.start && span.end <= e.span.end);
+                return Some(match entity {
+                    Some(e) => e.id.clone(),
+                    None => fold(&self.ctx.doc.text[span.start..span.end]),
+                });
+            }
+        }
+        None
+    }
+
     /// The name right before the clause's first predicate, past
     /// auxiliaries, adverbs and a day ("Demirel warned", "Greece on Monday
     /// warned"): who did what the clause tells.
     pub fn agent(&self) -> Option<String> {
+        // The verb the value hangs from: the nearest before it, else the
+        // first after it.
         let end = self.clause.end.min(self.tokens.len());
-        let verb = (self.clause.start..end)
-            .filter(|&i| i < self.value.start || i >= self.value.end)
-            .find(|&i| self.predicate_like(i))?;
+        let verb = (self.clause.start..self.value.start)
+            .rev()
+            .find(|&i| self.predicate_like(i))
+            .or_else(|| (self.value.end..end).find(|&i| self.predicate_like(i)))?;
         let mut i = verb;
         while i > self.clause.start {
             let t = &self.tokens[i - 1];
+            // "was seen leaving": a verb form after an auxiliary is part
+            // of the chain the agent stands before.
+            let chained = t.verbish(self.words())
+                && i >= 2
+                && self.tokens[i - 2].class.has(Class::AUXILIARY);
             let skip = t.class.has(Class::AUXILIARY)
+                || chained
                 || Self::is_adverb(t)
                 || t.kind == TokenKind::Number
                 || t.kind == TokenKind::Punct
@@ -1051,6 +1338,17 @@ impl<'c, 'a> Reader<'c, 'a> {
                 break;
             }
             i -= 1;
+        }
+        // "Xu Wenli, who was sentenced …": the name before the relative.
+        if i > self.sentence.start
+            && self.tokens
+                .get(i - 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"))
+        {
+            i -= 1;
+            while i > self.sentence.start && self.tokens[i - 1].is_punct(',') {
+                i -= 1;
+            }
         }
         let last = i.checked_sub(1)?;
         let t = &self.tokens[last];
@@ -1090,6 +1388,24 @@ impl<'c, 'a> Reader<'c, 'a> {
                 t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "-" | "—" | "–")
             })
             .map(|i| i + 1)
+    }
+
+    /// Whether the value is one of a list of figures ("to 13 and 11 years
+    /// in prison", "14, 12 and 9"): a figure right before it, joined by
+    /// "and", "or" or a comma.
+    pub fn listed(&self) -> bool {
+        let Some(j) = self.value.start.checked_sub(1) else {
+            return false;
+        };
+        let joiner = &self.tokens[j];
+        let joined = joiner.is_punct(',') || matches!(joiner.lower.as_str(), "and" | "or");
+        // A figure, or a figure and its unit ("14 hours, 7 minutes").
+        let figure_before = j > self.clause.start
+            && (self.tokens[j - 1].kind == TokenKind::Number
+                || (j > self.clause.start + 1 && self.tokens[j - 2].kind == TokenKind::Number));
+        joined
+            && figure_before
+            && !self.ctx.mentions.dates.iter().any(|d| d.span.start <= self.tokens[j - 1].span.start && self.tokens[j - 1].span.end <= d.span.end)
     }
 
     /// Whether the clause's subject is a personal pronoun ("he spent",
@@ -1146,13 +1462,27 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// days a date in the clause names (not for times and dates, whose
     /// day is their value).
     fn when(&self, moment: bool) -> When {
-        if self.cue_in_clause(Cue::OtherTime) {
+        if self.cue_before(Cue::OtherTime) || self.cue_right_after(Cue::OtherTimeAfter) {
             return When::Elsewhere;
         }
         if moment {
             return When::Story;
         }
         let clause = self.span_of(self.clause.clone());
+        // A bare year ("in 1997", "the 2011 quake", "since 1988") counts
+        // like a date: the whole year.
+        let years = self.tokens[self.clause.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number && t.lower.len() == 4)
+            .filter(|t| !self.inside_value(t.span))
+            .filter_map(|t| t.lower.parse::<i32>().ok())
+            .filter(|y| (1800..2100).contains(y))
+            .filter_map(|y| {
+                Some((
+                    chrono::NaiveDate::from_ymd_opt(y, 1, 1)?,
+                    chrono::NaiveDate::from_ymd_opt(y, 12, 31)?,
+                ))
+            });
         let days = self
             .ctx
             .dates
@@ -1160,6 +1490,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .filter(|d| d.span.start >= clause.start && d.span.end <= clause.end)
             .filter(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
             .map(|d| (d.value.first, d.value.last))
+            .chain(years)
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
         match days {
             Some((first, last)) => When::Days { first, last },
@@ -1182,7 +1513,10 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
         }
         let toks = &self.tokens[..clause_end];
-        (self.clause.start..end).any(|i| {
+        // The value's own verb group: a few words before it, and after it
+        // up to its verb.
+        let from = self.clause.start.max(self.value.start.saturating_sub(6));
+        (from..end).any(|i| {
             if i >= self.value.start && i < self.value.end {
                 return false;
             }
@@ -1191,6 +1525,26 @@ impl<'c, 'a> Reader<'c, 'a> {
                 return false;
             }
             cues.at(toks, i, |t, p| t.stem == p)
+                .is_some_and(|(_, c)| *c == cue)
+        })
+    }
+
+    /// Whether a cue of kind `cue` stands in the clause before the value.
+    fn cue_before(&self, cue: Cue) -> bool {
+        let cues = &self.words().cues;
+        (self.clause.start..self.value.start).any(|i| {
+            cues.at(self.tokens, i, |t, p| t.stem == p)
+                .is_some_and(|(n, c)| *c == cue && i + n <= self.value.start)
+        })
+    }
+
+    /// Whether a cue of kind `cue` follows the value within a few words
+    /// ("$3 billion a year ago").
+    fn cue_right_after(&self, cue: Cue) -> bool {
+        let cues = &self.words().cues;
+        let end = self.clause.end.min(self.tokens.len()).min(self.value.end + 5);
+        (self.value.end..end).any(|i| {
+            cues.at(self.tokens, i, |t, p| t.stem == p)
                 .is_some_and(|(_, c)| *c == cue)
         })
     }

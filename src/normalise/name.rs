@@ -669,7 +669,8 @@ mod tests {
         let rules = rules();
         let doc = Document::from_text("t", text);
         let mentions = crate::extract::extract(&doc, &rules);
-        let ctx = Context::new(&doc, &rules, &mentions);
+        let index = crate::index::TextIndex::build(&doc.text, &rules.words);
+        let ctx = Context::new(&doc, &rules, &index, &mentions);
         analyse(&ctx)
             .found
             .iter()
@@ -829,7 +830,8 @@ mod tests {
         let rules = rules();
         let doc = Document::from_text("t", "Olena Kovalenko said the Black Sea route was open.");
         let mentions = crate::extract::extract(&doc, &rules);
-        let ctx = Context::new(&doc, &rules, &mentions);
+        let index = crate::index::TextIndex::build(&doc.text, &rules.words);
+        let ctx = Context::new(&doc, &rules, &index, &mentions);
         let un: Vec<&str> = analyse(&ctx)
             .unlisted
             .iter()
@@ -841,7 +843,8 @@ mod tests {
             "The World's Nancy Marshall met Olena Kovalenko's aide.",
         );
         let mentions = crate::extract::extract(&doc, &rules);
-        let ctx = Context::new(&doc, &rules, &mentions);
+        let index = crate::index::TextIndex::build(&doc.text, &rules.words);
+        let ctx = Context::new(&doc, &rules, &index, &mentions);
         let un: Vec<&str> = analyse(&ctx)
             .unlisted
             .iter()
@@ -858,7 +861,8 @@ mod tests {
         let text = "Fire Commissioner Anna Lindqvist and Station Commander Piet Mol spoke.";
         let doc = Document::from_text("t", text);
         let mentions = crate::extract::extract(&doc, &rules);
-        let ctx = Context::new(&doc, &rules, &mentions);
+        let index = crate::index::TextIndex::build(&doc.text, &rules.words);
+        let ctx = Context::new(&doc, &rules, &index, &mentions);
         let un: Vec<&str> = analyse(&ctx)
             .unlisted
             .iter()

@@ -17,6 +17,8 @@ pub struct WireClaim<'a> {
     pub path: String,
     pub line: usize,
     pub column: usize,
+    /// Byte offset of the text in the document.
+    pub offset: usize,
     pub text: &'a str,
     pub category: Category,
     /// The normalised value as shown, or `unresolved: why`.
@@ -45,6 +47,7 @@ pub fn render_jsonl(checked: &[CheckedBundle]) -> String {
                     path: doc.display_path(),
                     line,
                     column,
+                    offset: anchor.span.start,
                     text: &doc.text[anchor.span.start..anchor.span.end],
                     category,
                     value,

@@ -54,6 +54,14 @@ pub struct Classes {
     #[serde(default)]
     pub not_verbs: Vec<String>,
     #[serde(default)]
+    pub adverbs: Vec<String>,
+    #[serde(default)]
+    pub say_verbs: Vec<String>,
+    #[serde(default)]
+    pub particles: Vec<String>,
+    #[serde(default)]
+    pub other_time_after: Vec<String>,
+    #[serde(default)]
     pub negations: Vec<String>,
     #[serde(default)]
     pub honorifics: Vec<String>,
@@ -140,6 +148,9 @@ impl Class {
     pub const BOUND: Class = Class(1 << 17);
     pub const SEQUEL: Class = Class(1 << 18);
     pub const NOT_VERB: Class = Class(1 << 19);
+    pub const ADVERB: Class = Class(1 << 20);
+    pub const SAY: Class = Class(1 << 21);
+    pub const PARTICLE: Class = Class(1 << 22);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -224,6 +235,7 @@ pub enum Cue {
     Planned,
     Hypothetical,
     OtherTime,
+    OtherTimeAfter,
     Reschedule,
     LightVerb,
     Reporting,
@@ -346,6 +358,10 @@ impl RuleFile for WordsFile {
         c.conjunctions.extend(u.conjunctions);
         c.clause_openers.extend(u.clause_openers);
         c.not_verbs.extend(u.not_verbs);
+        c.adverbs.extend(u.adverbs);
+        c.say_verbs.extend(u.say_verbs);
+        c.particles.extend(u.particles);
+        c.other_time_after.extend(u.other_time_after);
         c.negations.extend(u.negations);
         c.honorifics.extend(u.honorifics);
         c.sentence_openers.extend(u.sentence_openers);
@@ -402,6 +418,9 @@ impl RuleFile for WordsFile {
         add(&c.bounds, Class::BOUND);
         add(&c.sequels, Class::SEQUEL);
         add(&c.not_verbs, Class::NOT_VERB);
+        add(&c.adverbs, Class::ADVERB);
+        add(&c.say_verbs, Class::SAY);
+        add(&c.particles, Class::PARTICLE);
         let stemmer = Arc::new(Stemmer::create(Algorithm::English));
         let lemmas: HashMap<String, String> = self
             .lemmas
@@ -420,6 +439,7 @@ impl RuleFile for WordsFile {
             (&c.planned, Cue::Planned),
             (&c.hypothetical, Cue::Hypothetical),
             (&c.other_time, Cue::OtherTime),
+            (&c.other_time_after, Cue::OtherTimeAfter),
             (&c.reschedule, Cue::Reschedule),
             (&c.light_verbs, Cue::LightVerb),
             (&c.reporting, Cue::Reporting),

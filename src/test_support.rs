@@ -1,0 +1,46 @@
+//! Helpers for the unit tests of the pipeline stages: one document's
+//! claims from a text, and how the aligner judges two sentences' claims.
+
+use crate::claim::{Category, Claim};
+use crate::compare::align::{PairVerdict, judge_pair};
+use crate::load::{Document, Published};
+use crate::rules::Rules;
+
+/// The built-in rules, compiled once for all tests.
+pub fn rules() -> &'static Rules {
+    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("built-in rules load"))
+}
+
+/// The claims of one category in `text` (published on `published`, a day
+/// or an instant, when given).
+pub fn claims_of(text: &str, category: Category, published: Option<&str>) -> Vec<Claim> {
+    let mut doc = Document::from_text("t", text);
+    doc.published = published.map(|p| Published::parse(p).expect("a publication date"));
+    crate::analyse_document(&doc, rules())
+        .claims
+        .into_iter()
+        .filter(|c| c.category == category)
+        .collect()
+}
+
+/// The one claim of a category in `text`.
+pub fn one_claim(text: &str, category: Category) -> Claim {
+    let found = claims_of(text, category, None);
+    assert_eq!(found.len(), 1, "{text}: {found:#?}");
+    found.into_iter().next().expect("one claim")
+}
+
+/// How the aligner judges the one claim of each text, as if from two
+/// documents published the same day.
+pub fn verdict(a: &str, b: &str, category: Category) -> PairVerdict {
+    let x = one_claim(a, category);
+    let mut y = one_claim(b, category);
+    y.anchor.doc = 1;
+    judge_pair(category, &x, &y, &|_| None, &|_| 0)
+}
+
+/// Whether the two texts' claims are aligned as one fact.
+pub fn same_fact(a: &str, b: &str, category: Category) -> bool {
+    matches!(verdict(a, b, category), PairVerdict::Strong(..))
+}
