@@ -5,15 +5,34 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-/// Whether two offices are one: equal, or one the country-less form of
-/// the other ("Secretary of State" for a person the rules do not know, and
-/// "Secretary of State of the United States" in another document).
+/// Whether two offices are one: equal, or one the unqualified form of the
+/// other ("Secretary of State" for a person the rules do not know, and
+/// "Secretary of State of the United States" in another document; "Mayor"
+/// and "Mayor of Pescara"), or qualified by names one of which holds every
+/// word of the other ("Chief Executive of Tessaly" and "Chief Executive of
+/// Tessaly Robotics", "President of Parish" and "President of Terrebonne
+/// Parish").
 pub fn same_office(a: &str, b: &str) -> bool {
     let of = |long: &str, short: &str| {
         long.strip_prefix(short)
             .is_some_and(|rest| rest.starts_with(" of "))
     };
-    a == b || of(a, b) || of(b, a)
+    if a == b || of(a, b) || of(b, a) {
+        return true;
+    }
+    let (Some((head_a, qa)), Some((head_b, qb))) = (a.rsplit_once(" of "), b.rsplit_once(" of "))
+    else {
+        return false;
+    };
+    let words = |q: &str| -> Vec<String> {
+        let q = q.strip_prefix("the ").unwrap_or(q);
+        q.split_whitespace().map(str::to_lowercase).collect()
+    };
+    let (wa, wb) = (words(qa), words(qb));
+    let within = |long: &[String], short: &[String]| {
+        !short.is_empty() && short.iter().all(|w| long.contains(w))
+    };
+    head_a == head_b && (within(&wa, &wb) || within(&wb, &wa))
 }
 
 /// What the marker before a title says about the office at the time.
@@ -52,9 +71,22 @@ pub struct RoleValue {
     /// The year the office was taken, when the text says ("who became
     /// chancellor in 2025").
     pub since: Option<i32>,
-    /// A government portfolio read by its shape ("Emergency Services
-    /// Minister"): an office one person holds at a time.
+    /// An office one person holds at a time: a government portfolio read
+    /// by its shape ("Emergency Services Minister"), or a post qualified
+    /// by its organisation or place ("Chief Executive of Tessaly
+    /// Robotics").
     pub portfolio: bool,
+    /// A military or police rank: a person holds one at a time.
+    pub rank: bool,
+    /// For a rank, the ranks it is written as for short ("General" for
+    /// "Lieutenant General"): the same rank, not another.
+    pub rank_also: Vec<String>,
+    /// The text tells that the person left an office ("who resigned last
+    /// night"): a later "former" is the news, not a contradiction.
+    pub told_left: bool,
+    /// The text tells that the person took an office or rank ("was sworn
+    /// in", "was promoted").
+    pub told_took: bool,
 }
 
 impl fmt::Display for RoleValue {
@@ -79,6 +111,13 @@ impl RoleValue {
     /// ("President", "acting", "outgoing") contradicts not holding it
     /// ("former", "-elect").
     pub fn compatible(&self, other: &Self) -> bool {
+        // One rank at a time: two ranks held at once must be one, or one
+        // the short form of the other ("Admiral" for a rear admiral).
+        if self.rank && other.rank && self.tense.holds() && other.tense.holds() {
+            return self.office == other.office
+                || self.rank_also.contains(&other.office)
+                || other.rank_also.contains(&self.office);
+        }
         if !same_office(&self.office, &other.office) {
             return true;
         }
@@ -89,8 +128,23 @@ impl RoleValue {
         self.tense.holds() == other.tense.holds() && since_agrees
     }
 
-    /// "a former US president", "the US president", "the acting …".
+    /// "a former US president", "the US president", "the acting …"; of a
+    /// rank "a rear admiral".
     pub fn phrase(&self) -> String {
+        if self.rank {
+            let a = |w: &str| {
+                if w.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+                    "an"
+                } else {
+                    "a"
+                }
+            };
+            return match self.tense {
+                Tense::Former => format!("a former {}", self.short),
+                Tense::Acting => format!("an acting {}", self.short),
+                _ => format!("{} {}", a(&self.short), self.short),
+            };
+        }
         match self.tense {
             Tense::Current => match self.since {
                 Some(y) => format!("the {} since {y}", self.short),
@@ -183,5 +237,98 @@ impl RoleValue {
                 format!("in office from {}", term.0.format("%Y-%m-%d")),
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(tense: Tense, office: &str, rank: bool, also: &[&str]) -> RoleValue {
+        RoleValue {
+            tense,
+            office: office.into(),
+            short: office.to_lowercase(),
+            person: "Ana Cruz".into(),
+            pronoun: None,
+            date: None,
+            terms: Vec::new(),
+            since: None,
+            portfolio: false,
+            rank,
+            rank_also: also.iter().map(|a| a.to_string()).collect(),
+            told_left: false,
+            told_took: false,
+        }
+    }
+
+    #[test]
+    fn offices_qualified_alike_are_one() {
+        assert!(same_office("Mayor", "Mayor of Pescara"));
+        assert!(same_office(
+            "Chief Executive of Tessaly",
+            "Chief Executive of Tessaly Robotics"
+        ));
+        assert!(same_office(
+            "President of Parish",
+            "President of Terrebonne Parish"
+        ));
+        assert!(same_office(
+            "Secretary of State",
+            "Secretary of State of the United States"
+        ));
+        assert!(!same_office(
+            "Chief Executive of SHB",
+            "Chief Executive of Kallang Mercantile"
+        ));
+        assert!(!same_office("Secretary of State", "Secretary of Defense"));
+        assert!(!same_office(
+            "Chair of Kallang Mercantile",
+            "Chief Executive of Kallang Mercantile"
+        ));
+    }
+
+    #[test]
+    fn one_rank_at_a_time() {
+        let rear = role(Tense::Current, "Rear Admiral", true, &["Admiral"]);
+        let commodore = role(Tense::Current, "Commodore", true, &[]);
+        let admiral = role(Tense::Current, "Admiral", true, &[]);
+        assert!(!rear.compatible(&commodore));
+        assert!(
+            rear.compatible(&admiral),
+            "a rear admiral is written Admiral for short"
+        );
+        assert!(admiral.compatible(&rear));
+        // A former rank is no rank held.
+        let former = role(Tense::Former, "Commodore", true, &[]);
+        assert!(rear.compatible(&former));
+        // A rank and an office are held together.
+        let post = role(Tense::Current, "Chief Executive", false, &[]);
+        assert!(rear.compatible(&post));
+    }
+
+    #[test]
+    fn a_former_head_is_not_the_head() {
+        let ceo = role(Tense::Current, "Chief Executive", false, &[]);
+        let former = role(
+            Tense::Former,
+            "Chief Executive of Tessaly Robotics",
+            false,
+            &[],
+        );
+        assert!(!ceo.compatible(&former));
+        let chair = role(Tense::Current, "Chair", false, &[]);
+        assert!(
+            chair.compatible(&former),
+            "a former chief executive may chair"
+        );
+        assert_eq!(
+            former.phrase(),
+            "a former chief executive of tessaly robotics"
+        );
+        assert_eq!(
+            role(Tense::Current, "Ensign", true, &[]).phrase(),
+            "an ensign"
+        );
     }
 }

@@ -280,7 +280,8 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         out.findings.extend(judged.findings);
         out.agreements.extend(judged.agreements);
     }
-    out.findings.extend(role::portfolio_holders(bundle, docs));
+    let held = role::portfolio_holders(bundle, docs, &mut out.agreements);
+    out.findings.extend(held);
     out.findings.extend(unresolved_findings(bundle, docs));
     sort(&mut out.findings);
     sort(&mut out.agreements);

@@ -1,30 +1,43 @@
 //! The role judge: does every document give a person the same standing in
 //! an office on the day the story is about, and do the rules agree?
 //!
-//! A group holds every role claim about one person (`role:<id>`). Claims
-//! are split into windows of days they are told of (two weeks: one story
-//! is published over several days, offices change rarely). Documents that
-//! give no day at all (no publication date, no date or dated event in the
-//! sentence) are still compared: a bundle is one story, so an undated claim
+//! A group holds every role claim about one person (the frame's `about`).
+//! Claims are split into windows of days they are told of (two weeks: one
+//! story is published over several days, offices change rarely).
+//! Documents that give no day at all (no publication date, no date in the
+//! clause) are still compared: a bundle is one story, so an undated claim
 //! joins the window most claims of the group fall in. Only claims told of
 //! times far apart ("former President Trump" in 2023, "President Trump" in
 //! 2025) are kept apart. A disagreement inside a window that the rules
-//! explain (each claim right on its own day, across a hand-over) is none.
+//! explain (each claim right on its own day, across a hand-over) is none;
+//! nor is one that a document says is a change ("former president Kenji
+//! Aramaki, who resigned late on Monday", a day after "Its president,
+//! Kenji Aramaki"): see [`documents_disagree`].
 //!
 //! Within a window, values are clustered by compatibility ("former US
-//! president" against "US president" is a conflict; "outgoing" or
-//! "acting" against the plain office is not). Each claim is also checked
+//! president" against "US president", or "former chief executive" against
+//! "Tessaly Robotics CEO", is a conflict; "outgoing" or "acting" against
+//! the plain office is not; a former chief executive may chair; two ranks
+//! held at once, "Rear Admiral" and "Commodore", are a conflict unless one
+//! is the other's short form). A conflict needs two documents that
+//! disagree: one article calling someone chief executive and former chief
+//! executive most often means two companies. Each claim is also checked
 //! against the person's terms of office in rules/entities.toml on that day:
 //! "former President" for Donald Trump on 2025-03-18 contradicts his term
 //! from 2025-01-20, even if only one document says it. Both kinds make one
 //! conflict per person and day, whose values are every value given plus,
 //! when no document gives it, the value the rules give (with no evidence).
-//! Clusters several documents support are agreements.
+//! One office several documents give alike is an agreement.
+//!
+//! [`portfolio_holders`] finds the person given an office one person holds
+//! at a time (a portfolio, or a post qualified by its organisation or
+//! place) that the bundle gives someone else, while calling them something
+//! else elsewhere.
 
 use chrono::NaiveDate;
 
 use super::{
-    Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, agreement, cluster,
+    Bundle, Cluster, Comparison, Finding, FindingValue, Group, Kind, Severity, agreement, cluster,
     list_docs, value_groups,
 };
 use crate::claim::role::{RoleValue, Tense, same_office};
@@ -40,8 +53,15 @@ use crate::claim::{Claim, Subject, Value};
 /// someone covering), within one window of days; the other holder's claim
 /// supports the finding but is not cited, since it is right. A person
 /// given two offices and no one else holding either is left alone: one
-/// person may hold two posts.
-pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> Vec<Finding> {
+/// person may hold two posts. The same holds of a post qualified by its
+/// organisation or place ("Chair of Kallang Mercantile"). A person found so
+/// has no agreement on their offices: `agreements` loses those citing a
+/// claim about them, so that one person is never both.
+pub fn portfolio_holders(
+    bundle: &Bundle,
+    docs: &[crate::claim::DocClaims],
+    agreements: &mut Vec<Finding>,
+) -> Vec<Finding> {
     let roles: Vec<(&Claim, &RoleValue)> = docs
         .iter()
         .flat_map(|d| &d.claims)
@@ -71,6 +91,7 @@ pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> V
                 r.portfolio
                     && roles.iter().any(|(c2, r2)| {
                         who(c2) != key
+                            && r2.portfolio
                             && r2.tense.holds()
                             && same_office(&r.office, &r2.office)
                             && near(r, r2)
@@ -116,6 +137,20 @@ pub fn portfolio_holders(bundle: &Bundle, docs: &[crate::claim::DocClaims]) -> V
             wrong.person,
             other_offices.join(", ")
         );
+        // Their agreements go: the person is in conflict.
+        let theirs: Vec<crate::claim::Anchor> = roles
+            .iter()
+            .filter(|(c, _)| who(c) == key)
+            .map(|(c, _)| c.anchor)
+            .collect();
+        agreements.retain(|a| {
+            a.category != crate::claim::Category::Role
+                || !a
+                    .values
+                    .iter()
+                    .flat_map(|v| &v.evidence)
+                    .any(|e| theirs.contains(e))
+        });
         let mut subject = first.frame.subject();
         subject.key.push_str("|portfolio");
         subject.label = format!("{}: office held", wrong.person);
@@ -229,13 +264,67 @@ fn subject(base: &Subject, claims: &[&Claim], days: Option<(NaiveDate, NaiveDate
     }
 }
 
+/// Whether two documents disagree about the person: two claims from
+/// different documents that cannot both be true, unless one of them says
+/// the change from the earlier standing to the later happened or is to
+/// happen, on different days ("former president Kenji Aramaki, who
+/// resigned late on Monday" after "Its president, Kenji Aramaki" on
+/// Monday; "the day President Elias Hrawi leaves office" before "former
+/// President Elias Hrawi"). One document calling someone chief executive
+/// and former chief executive most often means two companies, not a
+/// mistake: it is no disagreement on its own.
+fn documents_disagree(claims: &[&Claim]) -> bool {
+    // Whether `r` tells the change from holding `from` to holding `to`.
+    let tells = |r: &RoleValue, from: bool, to: bool| match (from, to) {
+        (true, false) => r.told_left,
+        (false, true) | (true, true) => r.told_took,
+        (false, false) => false,
+    };
+    claims.iter().enumerate().any(|(i, a)| {
+        claims[i + 1..].iter().any(|b| {
+            let (Some(ra), Some(rb)) = (role_of(a), role_of(b)) else {
+                return false;
+            };
+            if a.anchor.doc == b.anchor.doc || ra.compatible(rb) {
+                return false;
+            }
+            let (ha, hb) = (ra.tense.holds(), rb.tense.holds());
+            let change_told = match (ra.date, rb.date) {
+                (Some(da), Some(db)) if da < db => tells(ra, ha, hb) || tells(rb, ha, hb),
+                (Some(da), Some(db)) if db < da => tells(ra, hb, ha) || tells(rb, hb, ha),
+                _ => false,
+            };
+            !change_told
+        })
+    })
+}
+
 fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparison {
     let values = value_groups(&group.claims);
     let clusters = cluster(&values);
     let mut out = Comparison::default();
+    // An agreement is one office several documents give alike: a person
+    // called chair in one document and chief executive in another is not
+    // corroborated by either.
     for c in &clusters {
-        if c.documents(&values).len() >= 2 {
-            out.agreements.push(agreement(bundle, group, &values, c));
+        let mut offices: Vec<Cluster> = Vec::new();
+        for &i in &c.members {
+            let Some(r) = role_of(values[i].claims[0]) else {
+                continue;
+            };
+            let home = offices.iter_mut().find(|o| {
+                role_of(values[o.members[0]].claims[0])
+                    .is_some_and(|first| same_office(&first.office, &r.office))
+            });
+            match home {
+                Some(o) => o.members.push(i),
+                None => offices.push(Cluster { members: vec![i] }),
+            }
+        }
+        for o in &offices {
+            if o.documents(&values).len() >= 2 {
+                out.agreements.push(agreement(bundle, group, &values, o));
+            }
         }
     }
     // Rules contradictions, judged on each claim's own day or the group's.
@@ -260,7 +349,9 @@ fn judge_day(bundle: &Bundle, group: &Group, day: Option<NaiveDate>) -> Comparis
                 .is_some_and(|d| r.rules_hold(d).is_some() && r.rules_contradiction(d).is_none())
         })
     });
-    if (clusters.len() < 2 || all_fit_rules) && rules_side.is_none() {
+    if (clusters.len() < 2 || all_fit_rules || !documents_disagree(&group.claims))
+        && rules_side.is_none()
+    {
         return out;
     }
     // The odd one out first: fewest documents, then first in the bundle.
@@ -517,5 +608,182 @@ mod tests {
             ("President Donald Trump held a rally.", Some("2025-03-18")),
         ]);
         assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn two_ranks_for_one_officer_on_one_day_conflict() {
+        let c = check(&[
+            (
+                "Commodore Joselito Dacanay, a coast guard spokesman, told reporters.",
+                Some("2026-02-14"),
+            ),
+            (
+                "The ship sank, said Rear Admiral Joselito Dacanay of the coast guard.",
+                Some("2026-02-14"),
+            ),
+            (
+                "Commodore Joselito Dacanay says the search goes on.",
+                Some("2026-02-14"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["Rear Admiral", "Commodore"]);
+        assert_eq!(
+            found[0].0,
+            "001 calls Joselito Dacanay a rear admiral; 000 and 002 call Joselito Dacanay a commodore"
+        );
+    }
+
+    #[test]
+    fn a_rank_and_its_short_form_or_a_promotion_told_are_no_conflict() {
+        let c = check(&[
+            ("Lieutenant General Jane Smith spoke.", Some("2026-02-14")),
+            ("General Jane Smith spoke.", Some("2026-02-14")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        let c = check(&[
+            ("Commodore Ana Cruz spoke.", Some("2026-02-13")),
+            (
+                "Rear Admiral Ana Cruz, who was promoted on Saturday, spoke.",
+                Some("2026-02-14"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn former_against_serving_head_of_a_company_or_city_conflicts() {
+        let c = check(&[
+            (
+                "\"Demand is strong,\" Chief Executive Marisol Okafor said.",
+                Some("2026-10-29"),
+            ),
+            (
+                "The model was championed by former chief executive Marisol Okafor.",
+                Some("2026-10-30"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["Chief Executive", "former Chief Executive"]);
+        let c = check(&[
+            ("Pescara Mayor Lucia Ferrante said so.", Some("2026-07-11")),
+            (
+                "Speaking later, the former mayor of Pescara, Lucia Ferrante, called for closures.",
+                Some("2026-07-11"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["Mayor of Pescara", "former Mayor of Pescara"]);
+    }
+
+    #[test]
+    fn a_former_head_may_hold_another_office() {
+        let c = check(&[
+            (
+                "Former chief executive Gunnar Lindqvist spoke.",
+                Some("2026-10-29"),
+            ),
+            (
+                "Tessaly chairman Gunnar Lindqvist spoke.",
+                Some("2026-10-29"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_change_told_by_a_later_document_is_no_conflict() {
+        let monday = (
+            "Kasumi, a chip maker, lost value. Its president, Kenji Aramaki, apologized.",
+            Some("2026-05-18"),
+        );
+        let c = check(&[
+            monday,
+            (
+                "Kasumi's former president Kenji Aramaki, who resigned at a late-night board meeting, was replaced.",
+                Some("2026-05-19"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        // Said on the same day, or with no change told, it is one.
+        let c = check(&[
+            monday,
+            (
+                "Kasumi's former president Kenji Aramaki spoke.",
+                Some("2026-05-19"),
+            ),
+        ]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
+        let c = check(&[
+            (monday.0, Some("2026-05-19")),
+            (
+                "Kasumi's former president Kenji Aramaki, who resigned at a late-night board meeting, was replaced.",
+                Some("2026-05-19"),
+            ),
+        ]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_title_for_a_past_act_is_no_conflict() {
+        let c = check(&[
+            (
+                "In 2015, President Barack Obama authorized the strikes.",
+                Some("2025-03-18"),
+            ),
+            (
+                "The strikes authorized by President Barack Obama went on.",
+                Some("2025-03-18"),
+            ),
+            ("Former President Barack Obama spoke.", Some("2025-03-18")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
+    fn a_post_someone_else_holds_is_a_conflict_and_no_agreement() {
+        let c = check(&[
+            (
+                "SHB chief executive Lim Wei Jie spoke. Kallang Mercantile chairman Arjun Nair backed the offer. Its chief executive, Grace Tan, will stay.",
+                Some("2026-05-14"),
+            ),
+            (
+                "Chief executive Lim Wei Jie spoke. Kallang Mercantile's chief executive, Arjun Nair, backed the deal.",
+                Some("2026-05-14"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1,
+            [
+                "Chair of Kallang Mercantile",
+                "Chief Executive of Kallang Mercantile"
+            ]
+        );
+        let agreed: Vec<&str> = c
+            .agreements
+            .iter()
+            .filter(|a| a.category == crate::claim::Category::Role)
+            .map(|a| a.subject.label.as_str())
+            .collect();
+        // Lim is chief executive in both; Nair agrees with no one.
+        assert_eq!(agreed, ["Lim Wei Jie: office held on 2026-05-14"]);
+    }
+
+    #[test]
+    fn one_document_alone_does_not_contradict_itself() {
+        // A former chief executive of another company, most likely.
+        let c = check(&[(
+            "Chief Executive Jane Roe spoke. Former chief executive Jane Roe once ran a bank.",
+            Some("2026-10-29"),
+        )]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        // The rules still judge one document: Obama was no president in 2025.
+        let c = check(&[("President Barack Obama spoke.", Some("2025-03-18"))]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
     }
 }

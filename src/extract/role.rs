@@ -1,78 +1,546 @@
-//! Extraction of role mentions: an office title followed by a name.
+//! Extraction of role mentions: an office title and the person holding it.
 //!
-//! Runs the one regex compiled from `rules/titles.toml` ("marker? country?
-//! title (-elect)? (of country)? Name") and keeps the span of every part
-//! found, without deciding who the person is or which office is meant;
-//! `normalise::role` does that with the document's entities.
+//! Reads three shapes with the regexes compiled from `rules/titles.toml`:
+//! the title before the name ("marker? qualifier? title (-elect)? (of
+//! place)? ,? Name": "former US President Donald Trump", "Pescara Mayor
+//! Lucia Ferrante", "the mayor of Pescara, Lucia Ferrante", "Kallang
+//! Mercantile's chief executive, Arjun Nair"); the name before the title
+//! ("Marisol Okafor, the chief executive", "Lim Wei Jie, 52, the chief
+//! executive of SHB"); and "Name, who became title in year". Keeps the span
+//! of every part found, without deciding who the person is or which office
+//! is meant; `normalise::role` does that with the document's entities.
+//!
+//! What qualifies a post (the organisation or place it is of) is read from
+//! the capitalised words right before the title, a possessive included
+//! ("Tessaly Robotics CEO", "Kasumi's president"), or after "of"; "its" or
+//! "their" there is left for `normalise::role` to resolve. With no comma
+//! between "of" and the name ("former mayor of Pescara Lucia Ferrante"),
+//! the person is the known name at the end of the run, else its last two
+//! words.
 
 use crate::claim::Span;
+use crate::extract::name::PARTICLES;
 use crate::rules::Rules;
+use crate::rules::titles::TitleKind;
+use crate::rules::words::Class;
 
 /// A role as written, before normalisation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleMention {
-    /// From the first word of the role to the end of the name.
+    /// From the first word of the role to the end of the name (or, when
+    /// the name comes first, from the name to the end of the title).
     pub span: Span,
     /// "former", "ex-", "acting", …
     pub tense: Option<Span>,
     /// Country word before the title: "US", "Russian", "Ukraine's".
     pub adjective: Option<Span>,
+    /// The organisation or place named before the title, its possessive
+    /// dropped: "Tessaly Robotics" CEO, "Pescara" Mayor.
+    pub qualifier: Option<Span>,
+    /// "Its" or "Their" before the title: the organisation is one named
+    /// earlier.
+    pub qualifier_pronoun: bool,
     pub title: Span,
     /// "-elect" after the title.
     pub elect: bool,
-    /// Country after "of": "the United States".
+    /// What follows "of": a country ("the United States") or another
+    /// place or organisation ("Pescara").
     pub of: Option<Span>,
     /// The capitalised words after the title (may run past the name), or
-    /// before it in "Name, who became title in year".
+    /// before it in "Name, who became title in year" and "Name, the title".
     pub name: Span,
     /// The year the office was taken ("who became chancellor in 2025").
     pub since: Option<i32>,
     /// A government portfolio read by its shape ("Emergency Services
     /// Minister"), not a title of the list.
     pub portfolio: bool,
+    /// The name comes before the title: "Marisol Okafor, the chief
+    /// executive".
+    pub appositive: bool,
 }
 
 pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
-    let Some(re) = &rules.titles.regex else {
-        return portfolios(text, rules).collect();
-    };
-    let span = |m: regex::Match| Span::new(m.start(), m.end());
-    let mut out: Vec<RoleMention> = re
-        .captures_iter(text)
-        .filter_map(|c| {
-            let title = c.name("title")?;
-            let name = c.name("name")?;
-            if lesser_before(text, title.start(), rules) {
-                return None;
-            }
-            let start = [c.name("tense"), c.name("adj"), Some(title)]
-                .into_iter()
-                .flatten()
-                .map(|m| m.start())
-                .min()?;
-            Some(RoleMention {
-                span: Span::new(start, name.end()),
-                tense: c.name("tense").map(span),
-                adjective: c.name("adj").map(span),
-                title: span(title),
-                elect: c.name("elect").is_some(),
-                of: c.name("of").map(span),
-                name: span(name),
-                since: None,
-                portfolio: false,
-            })
-        })
-        .chain(since(text, rules))
+    let mut out: Vec<RoleMention> = Vec::new();
+    if let Some((titles, after)) = &rules.titles.regex {
+        out.extend(titles.find_iter(text).filter_map(|title| {
+            let c = after.captures(&text[title.end()..])?;
+            title_before_name(text, rules, span_of(title), &c, title.end())
+        }));
+    }
+    out.extend(since(text, rules));
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    // Appositives, where no title before a name was read over the title.
+    let appositive: Vec<RoleMention> = appositives(text, rules)
+        .filter(|a| !out.iter().any(|m| overlaps(m.title, a.title)))
         .collect();
+    out.extend(appositive);
     // Portfolios read by shape, where no listed title was read.
     let extra: Vec<RoleMention> = portfolios(text, rules)
-        .filter(|p| {
-            !out.iter()
-                .any(|m| m.span.start < p.span.end && p.span.start < m.span.end)
-        })
+        .filter(|p| !out.iter().any(|m| overlaps(m.span, p.span)))
         .collect();
     out.extend(extra);
+    // In text order: "Its chief executive" looks back at the posts before.
+    out.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+fn span_of(m: regex::Match) -> Span {
+    Span::new(m.start(), m.end())
+}
+
+/// "former US President Donald Trump", "Pescara Mayor Lucia Ferrante".
+/// `c` holds the captures of what follows the title, read from `offset`.
+fn title_before_name(
+    text: &str,
+    rules: &Rules,
+    title: Span,
+    c: &regex::Captures,
+    offset: usize,
+) -> Option<RoleMention> {
+    let at = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
+    let name = at(c.name("name")?);
+    if lesser_before(text, title.start, rules) {
+        return None;
+    }
+    let kind = rules
+        .titles
+        .title(&text[title.start..title.end])
+        .map(|t| t.kind);
+    if kind == Some(TitleKind::Rank) && !rank_stands(text, title.start, rules) {
+        return None;
+    }
+    // "former US President": the marker, then the country, before it.
+    let mut tense = tense_before(text, title.start, rules);
+    let adjective = match tense {
+        Some(_) => None,
+        None => adjective_before(text, title.start, rules),
+    };
+    if let Some(a) = adjective {
+        tense = tense_before(text, a.start, rules);
+    }
+    let first = [tense, adjective]
+        .into_iter()
+        .flatten()
+        .map(|s| s.start)
+        .min()
+        .unwrap_or(title.start);
+    let mut start = first;
+    let mut qualifier = None;
+    let mut qualifier_pronoun = false;
+    // A rank is the same in any service ("Coast Guard Rear Admiral").
+    if adjective.is_none() && kind != Some(TitleKind::Rank) {
+        match qualifier_before(text, first, rules) {
+            Some(Qualifier::Words(q)) => {
+                qualifier = Some(q.name);
+                start = q.from;
+            }
+            Some(Qualifier::Pronoun(p)) => {
+                qualifier_pronoun = true;
+                start = p.start;
+            }
+            None => {}
+        }
+        if tense.is_none()
+            && start < first
+            && let Some(t) = marker_before(text, start, rules)
+        {
+            tense = Some(t);
+            start = t.start;
+        }
+    }
+    let mut of = c.name("of").map(at);
+    let mut name = name;
+    // "former mayor of Pescara Lucia Ferrante": the run holds both.
+    if let Some(o) = of
+        && !text[o.end..name.start].contains(',')
+        && rules
+            .titles
+            .country_by_name(&text[o.start..o.end])
+            .is_none()
+    {
+        let (place, person) = split_run(text, Span::new(o.start, name.end), rules)?;
+        of = Some(place);
+        name = person;
+    }
+    Some(RoleMention {
+        span: Span::new(start, name.end),
+        tense,
+        adjective,
+        qualifier,
+        qualifier_pronoun,
+        title,
+        elect: c.name("elect").is_some(),
+        of,
+        name,
+        since: None,
+        portfolio: false,
+        appositive: false,
+    })
+}
+
+/// What names the organisation or place of a post, before its title.
+enum Qualifier {
+    /// The words, and where they start (with a possessive "'s" dropped
+    /// from `name`).
+    Words(Named),
+    /// "Its", "Their".
+    Pronoun(Span),
+}
+
+struct Named {
+    from: usize,
+    name: Span,
+}
+
+/// The word right before `at`, separated from it by spaces only.
+fn word_before(text: &str, at: usize) -> Option<Span> {
+    let before = text[..at].trim_end_matches(' ');
+    if before.len() == at {
+        return None;
+    }
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '&' | '-');
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(Span::new(start, before.len()))
+}
+
+fn strip_possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .filter(|s| !s.is_empty())
+}
+
+/// The capitalised words right before a post's title that name what it
+/// is of: "Tessaly Robotics" CEO, "Kallang Mercantile's" chief executive,
+/// "Pescara" Mayor; at most four, none a stop word, marker, title, or word
+/// of `[generic] not_qualifiers`; a possessive only right before the title.
+fn qualifier_before(text: &str, at: usize, rules: &Rules) -> Option<Qualifier> {
+    let titles = &rules.titles;
+    let mut words: Vec<Span> = Vec::new();
+    let mut pos = at;
+    let mut end = None;
+    while words.len() < 4 {
+        let Some(w) = word_before(text, pos) else {
+            break;
+        };
+        let word = &text[w.start..w.end];
+        let first = words.is_empty();
+        let bare = if first {
+            strip_possessive(word).unwrap_or(word)
+        } else if strip_possessive(word).is_some() {
+            break;
+        } else {
+            word
+        };
+        let lower = bare.to_lowercase();
+        if first && titles.organisation_pronouns.contains(&lower) {
+            return Some(Qualifier::Pronoun(w));
+        }
+        let class = rules.words.class(&lower);
+        let plain_word = bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !crate::normalise::name::is_stop(bare)
+            && !class.has(Class::FUNCTION)
+            && !class.has(Class::SENTENCE_OPENER)
+            && !titles.not_qualifiers.contains(&lower)
+            && !titles.is_marker(&lower)
+            && !titles
+                .markers
+                .lesser
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(bare))
+            && titles.title(bare).is_none();
+        if !plain_word {
+            break;
+        }
+        if first {
+            end = Some(w.start + bare.len());
+        }
+        words.push(w);
+        pos = w.start;
+    }
+    let (first, end) = (words.last()?, end?);
+    Some(Qualifier::Words(Named {
+        from: first.start,
+        name: Span::new(first.start, end),
+    }))
+}
+
+/// A tense marker ("former") right before `at`.
+fn marker_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
+    let w = word_before(text, at)?;
+    rules
+        .titles
+        .is_marker(&text[w.start..w.end].to_lowercase())
+        .then_some(w)
+}
+
+/// The tense marker right before a title: a word ("former President") or
+/// a prefix ending in a hyphen ("ex-chancellor", "then-Mayor").
+fn tense_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
+    let m = &rules.titles.markers;
+    let hyphened = [&m.former, &m.acting, &m.current, &m.outgoing, &m.other_time]
+        .into_iter()
+        .flatten()
+        .filter(|x| x.ends_with('-'))
+        .find_map(|x| {
+            let from = at.checked_sub(x.len())?;
+            let prefix = text.get(from..at)?;
+            let free = !text[..from].ends_with(|c: char| c.is_alphanumeric());
+            (prefix.eq_ignore_ascii_case(x) && free).then(|| Span::new(from, at))
+        });
+    hyphened.or_else(|| marker_before(text, at, rules))
+}
+
+/// The country adjective right before a title ("Russian", "US",
+/// "Ukraine's"): the longest form of `[[country]]` the text ends with
+/// there, as written.
+fn adjective_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
+    let before = text[..at].trim_end_matches(' ');
+    if before.len() == at {
+        return None;
+    }
+    rules
+        .titles
+        .country_forms
+        .iter()
+        .filter(|(f, _)| {
+            before.ends_with(f.as_str())
+                && !before[..before.len() - f.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|(f, _)| Span::new(before.len() - f.len(), before.len()))
+        .min_by_key(|s| s.start)
+}
+
+/// Splits a run of capitalised words after "of" into the place and the
+/// person: a name the rules know that ends the run, else the last two
+/// words (with the particles between them: "Bill de Blasio"). `None` when
+/// no word would be left for the place.
+fn split_run(text: &str, run: Span, rules: &Rules) -> Option<(Span, Span)> {
+    let mut words: Vec<Span> = Vec::new();
+    let mut at = run.start;
+    for w in text[run.start..run.end].split_whitespace() {
+        let start = at + text[at..run.end].find(w)?;
+        words.push(Span::new(start, start + w.len()));
+        at = start + w.len();
+    }
+    let split = |k: usize| {
+        (
+            Span::new(run.start, words[k - 1].end),
+            Span::new(words[k].start, run.end),
+        )
+    };
+    if let Some(k) =
+        (1..words.len()).find(|&k| rules.entities.is_alias(&text[words[k].start..run.end]))
+    {
+        return Some(split(k));
+    }
+    let mut names = 0;
+    let mut k = words.len();
+    while k > 0 && names < 2 {
+        k -= 1;
+        if !PARTICLES.contains(&&text[words[k].start..words[k].end]) {
+            names += 1;
+        }
+    }
+    if names < 2 || k == 0 {
+        return None;
+    }
+    // The place must be one the text names on its own elsewhere ("the
+    // prefecture of Pescara"), else the run may be one name ("chairman of
+    // the Young Christian Democrats", "CEO of United Technologies Corp").
+    let (place, person) = split(k);
+    let named = &text[place.start..place.end];
+    let named = named.strip_prefix("the ").unwrap_or(named);
+    let alone = text.match_indices(named).any(|(at, _)| {
+        let end = at + named.len();
+        let whole = !text[..at].ends_with(|c: char| c.is_alphanumeric())
+            && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+        let next_capitalised = text[end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        whole && !(place.start..person.end).contains(&at) && !next_capitalised
+    });
+    named
+        .starts_with(char::is_uppercase)
+        .then_some(())
+        .filter(|_| alone)?;
+    Some((place, person))
+}
+
+/// "Marisol Okafor, the chief executive", "Kenji Aramaki, Kasumi's former
+/// president", "Lim Wei Jie, 52, the chief executive of SHB". The title
+/// must end the appositive (a comma, a full stop, "who", "said", …: not
+/// "the president's spokesman", not "a chief executive of another bank"),
+/// and the name must not follow a preposition or a determiner ("In New
+/// York, the mayor said").
+fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMention> + 'a {
+    let titles = &rules.titles;
+    titles
+        .appositive_regex
+        .iter()
+        .flat_map(move |re| re.captures_iter(text))
+        .filter_map(move |c| {
+            let whole = c.get(0)?;
+            let name = c.name("name")?;
+            let title = c.name("title")?;
+            if !ends_appositive(text, whole.end(), rules) || !free_before(text, name.start(), rules)
+            {
+                return None;
+            }
+            // "In New York, the mayor …": a function word starts no name.
+            let first = name.as_str().split_whitespace().next().unwrap_or("");
+            if crate::normalise::name::is_stop(first)
+                || rules
+                    .words
+                    .class(&first.to_lowercase())
+                    .has(Class::FUNCTION)
+            {
+                return None;
+            }
+            let kind = titles.title(title.as_str()).map(|t| t.kind);
+            if kind == Some(TitleKind::Rank) && !rank_stands(text, title.start(), rules) {
+                return None;
+            }
+            let mut adjective = None;
+            let mut qualifier = None;
+            let mut qualifier_pronoun = false;
+            if let Some(q) = c.name("qual") {
+                let words = q.as_str();
+                let lesser = words.split_whitespace().any(|w| {
+                    titles
+                        .markers
+                        .lesser
+                        .iter()
+                        .any(|l| l.eq_ignore_ascii_case(w))
+                });
+                if lesser {
+                    return None;
+                }
+                let bare = strip_possessive(words).unwrap_or(words);
+                let lower = bare.to_lowercase();
+                if titles.country_by_form(words).is_some() {
+                    adjective = Some(span_of(q));
+                } else if titles.organisation_pronouns.contains(&lower) {
+                    qualifier_pronoun = true;
+                } else if !titles.not_qualifiers.contains(&lower) && kind != Some(TitleKind::Rank) {
+                    qualifier = Some(Span::new(q.start(), q.start() + bare.len()));
+                }
+            }
+            Some(RoleMention {
+                span: Span::new(name.start(), whole.end()),
+                tense: c.name("tense").or(c.name("tense2")).map(span_of),
+                adjective,
+                qualifier,
+                qualifier_pronoun,
+                title: span_of(title),
+                elect: c.name("elect").is_some(),
+                of: c.name("of").map(span_of),
+                name: span_of(name),
+                since: None,
+                portfolio: false,
+                appositive: true,
+            })
+        })
+}
+
+/// Whether an appositive's title ends it: the end of the text,
+/// punctuation that closes a phrase, or a word that starts a clause or
+/// reports ("who", "since", "said": `clause_openers`, `bounds` and
+/// `reporting` of rules/words.toml).
+fn ends_appositive(text: &str, end: usize, rules: &Rules) -> bool {
+    let rest = &text[end..];
+    let Some(c) = rest.chars().next() else {
+        return true;
+    };
+    if matches!(
+        c,
+        ',' | '.' | ';' | ':' | ')' | '—' | '–' | '"' | '”' | '!' | '?' | '\n'
+    ) {
+        return true;
+    }
+    if !c.is_whitespace() {
+        return false;
+    }
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let class = rules.words.class(&next);
+    class.has(Class::CLAUSE_OPENER) || class.has(Class::BOUND) || class.has(Class::REPORTING)
+}
+
+/// Whether the word before a name leaves it free to head an appositive:
+/// not a preposition or determiner ("In New York, …"), not a capitalised
+/// word (the name would be the tail of a longer one).
+fn free_before(text: &str, at: usize, rules: &Rules) -> bool {
+    if text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+    {
+        return false;
+    }
+    let Some(w) = word_before(text, at) else {
+        return true;
+    };
+    let word = &text[w.start..w.end];
+    let class = rules.words.class(&word.to_lowercase());
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    !(class.has(Class::PREPOSITION)
+        || class.has(Class::DETERMINER)
+        || (capitalised && !crate::normalise::name::is_stop(word)))
+}
+
+/// Whether a rank's word at `at` is a rank: not in a title-case headline,
+/// not the end of another office's name ("Attorney General", "Surgeon
+/// General", "Secretary-General"; `[generic] not_before_rank` and the
+/// words of other titles).
+fn rank_stands(text: &str, at: usize, rules: &Rules) -> bool {
+    if in_headline(text, at) || text[..at].ends_with('-') {
+        return false;
+    }
+    let Some(w) = word_before(text, at) else {
+        return true;
+    };
+    let word = &text[w.start..w.end];
+    let titles = &rules.titles;
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    !(capitalised
+        && (titles.not_before_rank.contains(&word.to_lowercase())
+            || titles.title_forms.iter().any(|(f, i)| {
+                titles.titles[*i].kind != TitleKind::Rank
+                    && f.split([' ', '-']).any(|p| p.eq_ignore_ascii_case(word))
+            })))
+}
+
+/// Whether the line holding `at` is a headline: set in title case, with
+/// no full stop at its end ("Major Storm Hits Coast"). A rank's word there
+/// ("Major", "General", "Private") is far more often a common word than a
+/// rank. (The text is flattened: a hard-wrapped paragraph is one line.)
+fn in_headline(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim_end();
+    if line.ends_with(['.', '!', '?', '"', '”', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.chars().count() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitalised * 4 >= words.len() * 3
 }
 
 /// "Emergency Services Minister Jodie Barrett": capitalised words before a
@@ -110,6 +578,9 @@ fn portfolios<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleM
                 name: span(name),
                 since: None,
                 portfolio: true,
+                qualifier: None,
+                qualifier_pronoun: false,
+                appositive: false,
             })
         })
 }
@@ -147,7 +618,8 @@ fn portfolio_start(title: &str, rules: &Rules) -> Option<usize> {
     let (_head, before) = words.split_last()?;
     let mut from = None;
     for &(start, w) in before.iter().rev() {
-        if crate::normalise::name::is_stop(w) {
+        // "Kenyan Trade Minister": a people's adjective is no part of it.
+        if crate::normalise::name::is_stop(w) || titles.is_demonym(w) {
             break;
         }
         let lesser = titles
@@ -185,6 +657,9 @@ fn since<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMentio
                 name: span(name),
                 since: year.as_str().parse().ok(),
                 portfolio: false,
+                qualifier: None,
+                qualifier_pronoun: false,
+                appositive: false,
             })
         })
 }
@@ -271,5 +746,173 @@ mod tests {
             parts("told us President Trump"),
             [("".into(), "".into(), "President".into())]
         );
+    }
+
+    /// (tense, qualifier or "its", title, of, name) of every mention.
+    fn read(text: &str) -> Vec<[String; 5]> {
+        let rules = Rules::builtin().expect("rules");
+        let s = |sp: Option<Span>| {
+            sp.map(|x| text[x.start..x.end].to_string())
+                .unwrap_or_default()
+        };
+        extract(text, &rules)
+            .into_iter()
+            .map(|m| {
+                let qualifier = if m.qualifier_pronoun {
+                    "its".to_string()
+                } else {
+                    s(m.qualifier)
+                };
+                [
+                    s(m.tense),
+                    qualifier,
+                    s(Some(m.title)),
+                    s(m.of),
+                    s(Some(m.name)),
+                ]
+            })
+            .collect()
+    }
+
+    fn row(parts: [&str; 5]) -> [String; 5] {
+        parts.map(str::to_string)
+    }
+
+    #[test]
+    fn a_post_names_what_it_is_of_before_its_title() {
+        assert_eq!(
+            read("said Tessaly Robotics CEO Marisol Okafor."),
+            [row(["", "Tessaly Robotics", "CEO", "", "Marisol Okafor"])]
+        );
+        assert_eq!(
+            read("Kallang Mercantile's chief executive, Arjun Nair, said so."),
+            [row([
+                "",
+                "Kallang Mercantile",
+                "chief executive",
+                "",
+                "Arjun Nair"
+            ])]
+        );
+        // The marker may come before the qualifier or after it.
+        assert_eq!(
+            read("It hurt former Pescara mayor Lucia Ferrante."),
+            [row(["former", "Pescara", "mayor", "", "Lucia Ferrante"])]
+        );
+        assert_eq!(
+            read("Kasumi's former president Kenji Aramaki resigned."),
+            [row(["former", "Kasumi", "president", "", "Kenji Aramaki"])]
+        );
+        assert_eq!(
+            read("Its chief executive, Grace Tan, will join."),
+            [row(["", "its", "chief executive", "", "Grace Tan"])]
+        );
+        // A party or a sentence's first word is no qualifier.
+        assert_eq!(
+            read("The Republican Governor Jane Roe spoke."),
+            [row(["", "", "Governor", "", "Jane Roe"])]
+        );
+    }
+
+    #[test]
+    fn of_a_place_then_the_name() {
+        assert_eq!(
+            read("Speaking, the mayor of Pescara, Lucia Ferrante, said so."),
+            [row(["", "", "mayor", "Pescara", "Lucia Ferrante"])]
+        );
+        // With no comma, the place must stand alone elsewhere in the text.
+        let text =
+            "The prefecture of Pescara said so. The former mayor of Pescara Lucia Ferrante spoke.";
+        assert_eq!(
+            read(text),
+            [row(["former", "", "mayor", "Pescara", "Lucia Ferrante"])]
+        );
+        assert_eq!(
+            read("He is chief executive of United Technologies Corp and more."),
+            [] as [[String; 5]; 0]
+        );
+        assert_eq!(
+            read("Vitaly Milonov, the chairman of the Young Christian Democrats, spoke."),
+            [row([
+                "",
+                "",
+                "chairman",
+                "the Young Christian Democrats",
+                "Vitaly Milonov"
+            ])]
+        );
+    }
+
+    #[test]
+    fn the_name_before_its_title() {
+        assert_eq!(
+            read("\"It works,\" said Lim Wei Jie, 52, the chief executive of SHB."),
+            [row(["", "", "chief executive", "SHB", "Lim Wei Jie"])]
+        );
+        assert_eq!(
+            read("Marisol Okafor, the former chief executive, said so."),
+            [row(["former", "", "chief executive", "", "Marisol Okafor"])]
+        );
+        assert_eq!(
+            read("Kenji Aramaki, Kasumi's president, apologised."),
+            [row(["", "Kasumi", "president", "", "Kenji Aramaki"])]
+        );
+    }
+
+    #[test]
+    fn an_appositive_look_alike_is_not_read() {
+        let none: [[String; 5]; 0] = [];
+        // A preposition before the "name": a place.
+        assert_eq!(read("In New York, the mayor said so."), none);
+        // The title does not end the phrase.
+        assert_eq!(
+            read("Jane Doe, the president's spokeswoman, said so."),
+            none
+        );
+        assert_eq!(
+            read("Jane Doe, a chief executive of another bank, said so."),
+            none
+        );
+        // A deputy holds another office.
+        assert_eq!(read("Jane Doe, the Deputy Mayor, said so."), none);
+    }
+
+    #[test]
+    fn ranks_are_read_as_written() {
+        assert_eq!(
+            read("said Rear Admiral Joselito Dacanay of the coast guard."),
+            [row(["", "", "Rear Admiral", "", "Joselito Dacanay"])]
+        );
+        assert_eq!(
+            read("\"Go,\" Rear-Adm Dacanay said."),
+            [row(["", "", "Rear-Adm", "", "Dacanay"])]
+        );
+        // The service before a rank is no qualifier.
+        assert_eq!(
+            read("said Coast Guard Commodore Joselito Dacanay."),
+            [row(["", "", "Commodore", "", "Joselito Dacanay"])]
+        );
+        assert_eq!(
+            read("He met Lt. Gen. Jane Smith and Det. Sgt. Ann Lee."),
+            [
+                row(["", "", "Lt. Gen.", "", "Jane Smith"]),
+                row(["", "", "Det. Sgt.", "", "Ann Lee"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rank_look_alike_is_not_read() {
+        let none: [[String; 5]; 0] = [];
+        // In lower case a rank's word is a common word.
+        assert_eq!(read("a major Wall Street bank"), none);
+        // Another office ends with the word.
+        assert_eq!(read("said Attorney General Dan Lungren."), none);
+        assert_eq!(
+            read("DPP Secretary-General Chiu Yi-jen told reporters."),
+            none
+        );
+        // A title-case headline.
+        assert_eq!(read("Major Storm Hits Coast City Overnight\n\nText."), none);
     }
 }

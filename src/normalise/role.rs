@@ -4,27 +4,43 @@
 //! Takes the role mentions of `extract::role` and the document's entities.
 //! The person is the entity named right after the title ("Kir Starmer"
 //! resolves to Keir Starmer, so his misspelt name still carries his role);
-//! a person the rules do not know must be named with two words or more.
-//! The office is the title's canonical office with the country from the
-//! text ("Russian President", "President of Ukraine"), else the one country
-//! the person's offices in `rules/entities.toml` give for that title
-//! ("President Trump" → President of the United States). The marker gives
-//! the tense: "former"/"ex-" (no longer held), "acting"/"interim",
-//! "outgoing", "incumbent"/"sitting" (held), "-elect" (not yet held);
-//! "then-" and "late" place the role at another, unstated time and are not
+//! a person the rules do not know must be named with two words or more,
+//! none of them a word the document also writes in lower case ("Major
+//! League Baseball" names no one), or with the surname alone of someone
+//! the document named in full in another role ("Rear-Adm Dacanay").
+//!
+//! The office depends on the title's kind (`rules/titles.toml`). A
+//! government office takes the country from the text ("Russian
+//! President", "President of Ukraine"), else the one country the person's
+//! offices in `rules/entities.toml` give ("President Trump" → President of
+//! the United States), else the organisation the text names ("Kasumi
+//! President"). A post (chief executive, mayor) is of the organisation or
+//! place named before its title or after "of" ("Mayor of Pescara"; "Its
+//! chief executive" takes the organisation of the post named just
+//! before); qualified so, one person holds it at a time. A rank is the
+//! rank alone, whatever the service. The marker gives the tense:
+//! "former"/"ex-" (no longer held), "acting"/"interim", "outgoing",
+//! "incumbent"/"sitting" (held), "-elect" (not yet held); "then-", "late"
+//! and "retired" place the role at another, unstated time and are not
 //! compared at all. "Friedrich Merz, who became chancellor in 2025" holds
 //! the office, since that year; the year is checked against the rules.
 //!
-//! The day the role is told of is the date of the event of the sentence
-//! (`Context::event_for`), else a date in the same sentence, else the
-//! publication day; it may stay unknown. "Former" is said from the time of
-//! writing, so it takes the publication day first (see [`day_of`]). A
-//! sentence that names only a month or year more than two months from the
-//! publication day ("in 2022, President Biden …") is about another time
-//! and yields no role claim. The day is carried in the value, with
-//! the person's terms of that office from the rules, so the role judge can
-//! group documents describing the same day and check them against the
-//! rules (see `compare::role`). The frame is about the person.
+//! A title is right for the time of the act its clause tells of: a clause
+//! naming another year ("In 1991, President Bush authorized …"), a title
+//! after "under" or "during", or after "by" in a reduced relative ("the law
+//! signed by President Clinton", "the bridge opened by Mayor Y") yields no
+//! role claim, so it is neither compared nor checked against the rules
+//! (see [`act_of_another_time`] and [`told_of`]). "Former" is said from the
+//! time of writing, so it takes the publication day whatever the clause
+//! tells of (see [`day_of`]). Otherwise the day is a day the clause names,
+//! else the publication day; it may stay unknown. The day is carried in
+//! the value with the person's terms of that office from the rules, and so
+//! is whether the document tells that the person left or took an office
+//! ("who resigned late on Monday"), so the role judge can tell a change
+//! reported over time from a contradiction (see `compare::role`). Every
+//! role claim's frame is `about` its holder; the judge groups by person.
+
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
@@ -36,7 +52,8 @@ use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
 use crate::extract::name::PARTICLES;
 use crate::extract::role::RoleMention;
 use crate::rules::entities::fold;
-use crate::rules::titles::{Country, Title};
+use crate::rules::titles::{Country, Title, TitleKind};
+use crate::rules::words::Class;
 
 /// When a role at `span` is told of (see the module doc).
 enum Day {
@@ -44,16 +61,17 @@ enum Day {
     On(NaiveDate),
     /// Nothing says: the role joins the story's main day in comparison.
     Unknown,
-    /// The sentence is about another year than the document's day ("in
-    /// 2022 President Biden …") without giving a day: not comparable.
+    /// The clause is about another time than the document's day ("in
+    /// 2022 President Biden …", "signed by President Clinton"): not
+    /// comparable.
     Elsewhere,
 }
 
 /// The day a role is measured against. "Former" is nearly always said
 /// from the time of writing ("former President Obama, who visited in
 /// 2016"), so it takes the publication day first; every other tense is
-/// said of the time the sentence tells of ("President Obama visited in
-/// 2016"), so it takes the sentence's day first.
+/// said of the time the clause tells of ("President Obama visited in
+/// 2016"), so it takes the clause's day first.
 fn day_of(ctx: &Context, span: Span, tense: Tense) -> Day {
     let told = told_of(ctx, span);
     let published = ctx.today();
@@ -66,62 +84,90 @@ fn day_of(ctx: &Context, span: Span, tense: Tense) -> Day {
     }
 }
 
-/// The time the sentence around `span` tells of: the date of its event,
-/// else a date in it, else a month or year it names far from the
-/// publication day (`Elsewhere`); `None` when it names no time.
+/// The bytes of the clause holding `span` (see `TextIndex::clause`): a
+/// relative clause after the name ("…, who joined in 2011,") is another
+/// clause, with another time.
+fn clause_of(ctx: &Context, span: Span) -> Span {
+    let tokens = ctx.index.tokens_in(span);
+    let clause = ctx.index.clause(tokens);
+    match (
+        ctx.index.tokens.get(clause.start),
+        clause
+            .end
+            .checked_sub(1)
+            .and_then(|e| ctx.index.tokens.get(e)),
+    ) {
+        (Some(a), Some(b)) if clause.start < clause.end => Span::new(a.span.start, b.span.end),
+        _ => span,
+    }
+}
+
+/// The time the clause around `span` tells of: another time when the
+/// title names the doer of a past act, else the day of a date in the
+/// clause, else a month or year it names far from the publication day
+/// (`Elsewhere`); `None` when it names no time.
 fn told_of(ctx: &Context, span: Span) -> Option<Day> {
     if act_of_another_time(ctx, span) {
         return Some(Day::Elsewhere);
     }
-    let sentence = ctx.sentence(span.start);
-    let in_sentence: Vec<&DateValue> = ctx
+    let clause = clause_of(ctx, span);
+    let in_clause: Vec<&DateValue> = ctx
         .dates
         .iter()
-        .filter(|d| d.span.start >= sentence.start && d.span.end <= sentence.end)
+        .filter(|d| d.span.start >= clause.start && d.span.end <= clause.end)
         .map(|d| &d.value)
         .collect();
-    if let Some(d) = in_sentence.iter().find(|d| d.first == d.last) {
+    if let Some(d) = in_clause.iter().find(|d| d.first == d.last) {
         return Some(Day::On(d.first));
     }
     // A month or a year ("in December", "in 2022"): about another time
-    // only when it lies well away from the publication day; a clause like
-    // "who has run the ministry since December" does not move the role.
-    let today = ctx.today()?;
-    let far = in_sentence
-        .iter()
-        .filter(|d| matches!(d.kind, DateKind::Range(_)))
-        .any(|d| (d.first - today).num_days() > 62 || (today - d.last).num_days() > 62);
-    // A bare year ("In 1991, President Bush …") other than the document's;
-    // not the role's own ("who became chancellor in 2024" dates the office).
-    let range = ctx.index.sentence_token_range(span.start);
-    let year_elsewhere = ctx.index.tokens[range].iter().any(|t| {
-        !(span.start <= t.span.start && t.span.end <= span.end)
-            && t.lower.len() == 4
-            && t.lower.bytes().all(|b| b.is_ascii_digit())
-            && t.lower
-                .parse::<i32>()
-                .is_ok_and(|y| (1800..2100).contains(&y) && y != chrono::Datelike::year(&today))
+    // only when it lies well away from the publication day; "in office
+    // since December" does not move the role. With no publication day, any
+    // year may be another: the role is left out rather than guessed.
+    let today = ctx.today();
+    let far = today.is_some_and(|today| {
+        in_clause
+            .iter()
+            .filter(|d| matches!(d.kind, DateKind::Range(_)))
+            .any(|d| (d.first - today).num_days() > 62 || (today - d.last).num_days() > 62)
     });
-    (far || year_elsewhere).then_some(Day::Elsewhere)
+    (far || names_another_year(ctx, clause, today)).then_some(Day::Elsewhere)
+}
+
+/// Whether the text in `span` names a year ("In 1991, …") other than the
+/// year of `today` (any year, when `today` is unknown).
+fn names_another_year(ctx: &Context, span: Span, today: Option<NaiveDate>) -> bool {
+    ctx.index.tokens[ctx.index.tokens_in(span)].iter().any(|t| {
+        t.lower.len() == 4
+            && t.lower.bytes().all(|b| b.is_ascii_digit())
+            && t.lower.parse::<i32>().is_ok_and(|y| {
+                (1800..2100).contains(&y) && today.is_none_or(|d| y != chrono::Datelike::year(&d))
+            })
+    })
 }
 
 /// Whether a title names the office its holder had when doing a past act
-/// the sentence tells of: "the law signed by President Clinton", "under
-/// President Yeltsin". Such a title is right for the time of the act,
-/// whatever the office is now.
+/// the sentence tells of: right after a word of `[time] before_title`
+/// ("under President Yeltsin", "during Mayor Y's term"), or after `[time]
+/// agent` ("by") following a past participle that qualifies a noun ("the
+/// law signed by President Clinton", "the bridge opened by Mayor Y"). A
+/// passive with an auxiliary ("it was confirmed by Kremlin spokesman
+/// Dmitry Peskov") is the story's own report, not such an act.
 fn act_of_another_time(ctx: &Context, span: Span) -> bool {
     let at = ctx.index.token_at(span.start);
     let tokens = &ctx.index.tokens;
+    let time = &ctx.rules.titles.time;
     let before = |n: usize| at.checked_sub(n).and_then(|i| tokens.get(i));
-    // "confirmed by Kremlin spokesman Peskov": a report is of the story's
-    // own time, not an act of another.
-    let by_past = before(1).is_some_and(|t| t.lower == "by")
-        && before(2).is_some_and(|t| {
-            (t.verbish_regular() || ctx.rules.words.is_irregular(&t.lower))
-                && !t.class.has(crate::rules::words::Class::REPORTING)
-        });
-    let under = before(1).is_some_and(|t| t.lower == "under");
-    by_past || under
+    let Some(prev) = before(1) else {
+        return false;
+    };
+    if time.before_title.contains(&prev.lower) {
+        return true;
+    }
+    let participle =
+        before(2).is_some_and(|t| t.verbish_regular() || ctx.rules.words.is_irregular(&t.lower));
+    let auxiliary = before(3).is_some_and(|t| t.class.has(Class::AUXILIARY));
+    time.agent.contains(&prev.lower) && participle && !auxiliary
 }
 
 fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
@@ -133,7 +179,12 @@ fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
     };
     let word = ctx.text(t).trim().to_lowercase();
     let markers = &ctx.rules.titles.markers;
-    let is = |list: &[String]| list.iter().any(|x| x.to_lowercase() == word);
+    let is = |list: &[String]| {
+        list.iter().any(|x| {
+            let x = x.to_lowercase();
+            x == word || x.trim_end_matches('-') == word.trim_end_matches('-')
+        })
+    };
     if is(&markers.other_time) {
         None
     } else if is(&markers.former) {
@@ -147,9 +198,31 @@ fn tense_of(ctx: &Context, m: &RoleMention) -> Option<Tense> {
     }
 }
 
-/// The person named at the start of `name`: (id, canonical name, pronoun,
-/// end of the name, entity index in the rules when known).
-fn person(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, usize)> {
+/// A person a role is given to: (id, canonical name, pronoun, end of the
+/// name in the text).
+type Person = (String, String, Option<String>, usize);
+
+/// Honorifics that may stand between a title and a name ("General Sir
+/// Nick Carter"): skipped, never part of the name.
+fn is_honorific(ctx: &Context, w: &str) -> bool {
+    ctx.rules
+        .words
+        .class(&w.trim_end_matches('.').to_lowercase())
+        .has(Class::HONORIFIC)
+}
+
+/// The person named at the start of `name` (see the module doc for people
+/// the rules do not know).
+fn person(ctx: &Context, name: Span, lower: &HashSet<&str>) -> Option<Person> {
+    // "General Sir Nick Carter": the honorific is no part of the name.
+    let mut name = name;
+    while let Some(w) = ctx.text(name).split_whitespace().next()
+        && is_honorific(ctx, w)
+        && ctx.text(name).len() > w.len()
+    {
+        let skip = ctx.text(name)[w.len()..].len() - ctx.text(name)[w.len()..].trim_start().len();
+        name = Span::new(name.start + w.len() + skip, name.end);
+    }
     if let Some(e) = ctx
         .entities
         .iter()
@@ -172,11 +245,22 @@ fn person(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, 
     }
     let text = ctx.text(name);
     let words: Vec<&str> = text.split_whitespace().collect();
+    // "Ohio-based", "Western-thinking": an adjective, no name ("Yi-jen"
+    // and "Jean-Pierre" are names).
+    let adjective = |w: &str| {
+        let l = w.to_lowercase();
+        ctx.rules
+            .titles
+            .adjective_endings
+            .iter()
+            .any(|e| l.ends_with(e.as_str()))
+    };
     let plain = |w: &str| {
         w.chars().count() >= 2
             && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
             && !ctx.rules.titles.is_title_word(w)
             && !super::name::is_stop(w)
+            && !adjective(w)
     };
     // Capitalised words, with particles between them ("Marcelo Rebelo de
     // Sousa"), up to five words.
@@ -191,6 +275,21 @@ fn person(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, 
     if words[..n].iter().filter(|w| plain(w)).count() < 2 {
         return None;
     }
+    // A word the document also writes in lower case, or one that ends an
+    // organisation's name, makes the words a thing, not a person ("Major
+    // Storm Hits City", "General Motors Bank").
+    let thing = words[..n]
+        .iter()
+        .filter(|w| !PARTICLES.contains(w))
+        .any(|w| {
+            let l = w.to_lowercase();
+            lower.contains(l.as_str())
+                || ctx.rules.words.class(&l).has(Class::ORGANISATION_HEAD)
+                || ctx.rules.titles.not_names.contains(&l)
+        });
+    if thing {
+        return None;
+    }
     let shown = words[..n].join(" ");
     let end = name.start + text.find(&shown)? + shown.len();
     Some((
@@ -201,10 +300,35 @@ fn person(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, 
     ))
 }
 
+/// A lone surname after a title ("Rear-Adm Dacanay"): the person of
+/// `known` (named in full elsewhere in the document) whose name ends with
+/// it, when exactly one does.
+fn person_by_surname(ctx: &Context, name: Span, known: &[Person]) -> Option<Person> {
+    let word = ctx.text(name).split_whitespace().next()?;
+    if word.chars().count() < 3 || super::name::is_stop(word) {
+        return None;
+    }
+    let mut hits = known.iter().filter(|p| {
+        p.1.split_whitespace()
+            .next_back()
+            .is_some_and(|last| fold(last) == fold(word))
+    });
+    let first = hits.next()?;
+    if hits.any(|p| p.0 != first.0) {
+        return None;
+    }
+    Some((
+        first.0.clone(),
+        first.1.clone(),
+        first.2.clone(),
+        name.start + word.len(),
+    ))
+}
+
 /// The known person whose name ends `name` ("Chancellor Friedrich Merz,
 /// who became …" names Merz). People the rules do not know are left out
 /// here: where their name starts is not clear.
-fn person_ending(ctx: &Context, name: Span) -> Option<(String, String, Option<String>, usize)> {
+fn person_ending(ctx: &Context, name: Span) -> Option<Person> {
     let e = ctx.entities.iter().find(|e| {
         e.kind == EntityKind::Person && e.span.end == name.end && e.span.start >= name.start
     })?;
@@ -216,7 +340,8 @@ fn person_ending(ctx: &Context, name: Span) -> Option<(String, String, Option<St
     Some((e.id.clone(), e.name.clone(), pronoun, e.span.end))
 }
 
-/// The office a title means for this person, with its short form.
+/// The office a government title means for this person, with its short
+/// form.
 fn office(
     ctx: &Context,
     m: &RoleMention,
@@ -261,9 +386,101 @@ fn office(
     }
 }
 
+/// The organisation or place a mention names for its office: the words
+/// before the title, else what follows "of" when it is no country.
+/// An adjective of a people ("Palestinian police chief") names no
+/// organisation. Before a government title, only a name that cannot be a
+/// country's adjective qualifies it: an organisation's possessive, several
+/// words or an acronym ("IOC president", "America Online president",
+/// "Kasumi's president"; not "Syrian President", "Parliament president").
+fn named_qualifier(ctx: &Context, m: &RoleMention, kind: Option<TitleKind>) -> Option<String> {
+    let titles = &ctx.rules.titles;
+    let of =
+        m.of.filter(|o| titles.country_by_name(ctx.text(*o)).is_none());
+    if let Some(q) = m.qualifier {
+        let text = ctx.text(q);
+        let possessive = ctx
+            .text(Span::new(q.end, m.title.start))
+            .trim_start()
+            .starts_with(['\'', '’']);
+        let acronym = text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !text.chars().any(char::is_lowercase);
+        let organisation = possessive || acronym || text.contains(' ');
+        let usable = !titles.is_demonym(text) && (kind == Some(TitleKind::Post) || organisation);
+        if usable {
+            return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    let text = ctx.text(of?);
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// "Office of Qualifier" and "qualifier office".
+fn qualified(office: &str, short: &str, qualifier: &str) -> (String, String) {
+    (
+        format!("{office} of {qualifier}"),
+        format!("{qualifier} {short}"),
+    )
+}
+
+/// Whether the document tells that `name` left or took an office: a
+/// phrase of `[time] left` / `took` in the sentence of `span`, or in any
+/// sentence naming the person's surname, that names no other year (a
+/// change reported now, not "resigned in 2019").
+fn tells_change(ctx: &Context, span: Span, name: &str) -> (bool, bool) {
+    let time = &ctx.rules.titles.time;
+    let surname = name.split_whitespace().next_back().map(str::to_lowercase);
+    let own = ctx.sentence_index(span.start);
+    let (mut left, mut took) = (false, false);
+    for (i, range) in ctx.index.sentence_tokens.iter().enumerate() {
+        let tokens = &ctx.index.tokens[range.clone()];
+        let names = surname
+            .as_deref()
+            .is_some_and(|s| s.len() >= 3 && tokens.iter().any(|t| t.lower == s));
+        if i != own && !names {
+            continue;
+        }
+        if names_another_year(ctx, ctx.index.sentences[i], ctx.today()) {
+            continue;
+        }
+        let words: String = tokens.iter().fold(String::from(" "), |mut s, t| {
+            s.push_str(&t.lower);
+            s.push(' ');
+            s
+        });
+        let says = |phrases: &[String]| phrases.iter().any(|p| words.contains(&format!(" {p} ")));
+        left |= says(&time.left);
+        took |= says(&time.took);
+    }
+    (left, took)
+}
+
+/// Every word the document writes in lower case.
+fn lower_case_words<'a>(ctx: &Context<'a>) -> HashSet<&'a str> {
+    ctx.index
+        .tokens
+        .iter()
+        .filter(|t| t.is_word() && !t.capitalised)
+        .map(|t| t.lower.as_str())
+        .collect()
+}
+
 /// The role claims of one document.
 pub fn claims(ctx: &Context) -> DocClaims {
     let mut out = DocClaims::default();
+    let lower = lower_case_words(ctx);
+    // People named in full in a role, for a surname alone elsewhere.
+    let known: Vec<Person> = ctx
+        .mentions
+        .roles
+        .iter()
+        .filter(|m| m.since.is_none())
+        .filter_map(|m| person(ctx, m.name, &lower))
+        .collect();
+    // The last organisation or place a post was qualified by, and the
+    // sentence it was named in: what "Its chief executive" is of.
+    let mut last_qualifier: Option<(usize, String)> = None;
     for m in &ctx.mentions.roles {
         let Some(tense) = tense_of(ctx, m) else {
             continue;
@@ -292,7 +509,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let found = if m.since.is_some() {
             person_ending(ctx, m.name)
         } else {
-            person(ctx, m.name)
+            person(ctx, m.name, &lower).or_else(|| person_by_surname(ctx, m.name, &known))
         };
         let Some((id, name, pronoun, end)) = found else {
             continue;
@@ -305,25 +522,78 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 .find(|e| e.span.end == m.name.end)
                 .map_or(m.span.start, |e| e.span.start);
             Span::new(start, m.span.end)
+        } else if m.appositive {
+            m.span
         } else {
             Span::new(m.span.start, end)
         };
-        let date = match day_of(ctx, span, tense) {
+        let sentence = ctx.sentence_index(span.start);
+        let kind = title.map(|t| t.kind);
+        let mut qualifier = named_qualifier(ctx, m, kind);
+        if qualifier.is_none() && m.qualifier_pronoun {
+            qualifier = last_qualifier
+                .as_ref()
+                .filter(|(s, _)| s + 1 >= sentence)
+                .map(|(_, q)| q.clone());
+        }
+        if let Some(q) = &qualifier
+            && kind == Some(TitleKind::Post)
+        {
+            last_qualifier = Some((sentence, q.clone()));
+        }
+        // "who became chancellor in 2024" tells of now: the year is when
+        // the office was taken, checked against the rules.
+        let day = if m.since.is_some() {
+            ctx.today().map_or(Day::Unknown, Day::On)
+        } else {
+            day_of(ctx, span, tense)
+        };
+        let date = match day {
             Day::On(d) => Some(d),
             Day::Unknown => None,
             Day::Elsewhere => continue,
         };
-        let (office, short) = match (title, &portfolio) {
-            (Some(t), _) => office(ctx, m, t, &id, date),
-            (None, Some(o)) => (o.clone(), o.to_lowercase()),
+        let (office, short, sole) = match (title, &portfolio) {
+            (Some(t), _) if t.kind == TitleKind::Rank => {
+                (t.office_for(None), t.short_for(None), false)
+            }
+            (Some(t), _) if t.kind == TitleKind::Post => {
+                let (o, s) = (t.office_for(None), t.short_for(None));
+                match &qualifier {
+                    Some(q) => {
+                        let (o, s) = qualified(&o, &s, q);
+                        (o, s, true)
+                    }
+                    None => (o, s, false),
+                }
+            }
+            (Some(t), _) => {
+                let country = m.adjective.is_some()
+                    || m.of
+                        .is_some_and(|o| ctx.rules.titles.country_by_name(ctx.text(o)).is_some());
+                match &qualifier {
+                    // "IOC President": an organisation's, not a country's.
+                    Some(q) if t.needs_country && !country => {
+                        let (o, s) = qualified(&t.office_for(None), &t.short_for(None), q);
+                        (o, s, false)
+                    }
+                    _ => {
+                        let (o, s) = office(ctx, m, t, &id, date);
+                        (o, s, false)
+                    }
+                }
+            }
+            (None, Some(o)) => (o.clone(), o.to_lowercase(), true),
             (None, None) => continue,
         };
+        let rank = kind == Some(TitleKind::Rank);
         let terms = ctx
             .rules
             .entities
             .get(&id)
             .map(|e| e.terms(&office).map(|t| (t.from, t.to)).collect())
             .unwrap_or_default();
+        let (told_left, told_took) = tells_change(ctx, span, &name);
         out.claims.push(Claim {
             anchor: Anchor { doc: 0, span },
             category: Category::Role,
@@ -337,16 +607,23 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 date,
                 terms,
                 since: m.since,
-                portfolio: portfolio.is_some(),
+                portfolio: sole,
+                rank,
+                rank_also: title
+                    .filter(|_| rank)
+                    .map(|t| t.also.clone())
+                    .unwrap_or_default(),
+                told_left,
+                told_took,
             }),
         });
     }
     out
 }
 
-/// A role's frame: whose office. The day it is told of stays in the value:
-/// the role judge weighs a story told over several days as one window, so
-/// the day must not split the person's roles into subjects.
+/// A role's frame: whose office. The day stays in the value: the role
+/// judge groups every claim about one person and splits them by day
+/// itself, so that a story told over several days is one window.
 fn role_frame(id: &str, name: &str) -> Frame {
     let mut frame = Frame::bare("office");
     frame.about = Some(Participant {
@@ -373,7 +650,7 @@ mod tests {
             .filter_map(|c| match c.value {
                 Value::Role(r) => Some((
                     doc.text[c.anchor.span.start..c.anchor.span.end].to_string(),
-                    format!("role:{}", c.frame.about.as_ref().map_or("", |p| p.key.as_str())),
+                    c.frame.subject().key,
                     r,
                 )),
                 _ => None,
@@ -394,7 +671,7 @@ mod tests {
         assert_eq!(r.len(), 1);
         let (text, key, v) = &r[0];
         assert_eq!(text, "Former US President Donald Trump");
-        assert_eq!(key, "role:donald-trump");
+        assert_eq!(key, "office|about=donald-trump");
         let (display, _, why) = v
             .rules_contradiction(day("2025-03-18"))
             .expect("contradiction");
@@ -431,7 +708,7 @@ mod tests {
         );
         // Scholz was still chancellor on 2024-12-01: the rules disagree.
         assert!(r[0].2.rules_contradiction(day("2024-12-01")).is_some());
-        assert_eq!(r[1].1, "role:person:jan-novak");
+        assert_eq!(r[1].1, "office|about=person:jan-novak");
         assert_eq!(r[2].2.rules_contradiction(day("2024-12-01")), None);
     }
 
@@ -552,7 +829,209 @@ mod tests {
     #[test]
     fn a_misspelt_name_keeps_its_role() {
         let r = roles("British Prime Minister Kir Starmer arrived.", None);
-        assert_eq!(r[0].1, "role:keir-starmer");
+        assert_eq!(r[0].1, "office|about=keir-starmer");
         assert_eq!(r[0].0, "British Prime Minister Kir Starmer");
+    }
+
+    /// (text, office, tense shown) of every role.
+    fn offices(text: &str, published: Option<&str>) -> Vec<(String, String)> {
+        roles(text, published)
+            .into_iter()
+            .map(|(t, _, r)| (t, r.to_string()))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn a_post_is_of_the_organisation_or_place_named() {
+        let r = roles("Pescara Mayor Lucia Ferrante said so.", None);
+        assert_eq!(r[0].2.office, "Mayor of Pescara");
+        assert!(r[0].2.portfolio, "one mayor of Pescara at a time");
+        assert_eq!(
+            offices("Later the mayor of Pescara, Lucia Ferrante, said so.", None),
+            [pair("mayor of Pescara, Lucia Ferrante", "Mayor of Pescara")]
+        );
+        assert_eq!(
+            offices("Marisol Okafor, the chief executive, said so.", None),
+            [pair(
+                "Marisol Okafor, the chief executive",
+                "Chief Executive"
+            )]
+        );
+        assert!(
+            !roles("Marisol Okafor, the chief executive, said so.", None)[0]
+                .2
+                .portfolio
+        );
+        assert_eq!(
+            offices(
+                "Okafor was at the Tessaly Robotics site with CEO Marisol Okafor.",
+                None
+            ),
+            [pair("CEO Marisol Okafor", "Chief Executive")]
+        );
+    }
+
+    #[test]
+    fn its_post_is_of_the_organisation_named_just_before() {
+        let r = offices(
+            "Kallang Mercantile chairman Arjun Nair backed the offer. Its chief executive, Grace Tan, will stay.",
+            None,
+        );
+        assert_eq!(
+            r,
+            [
+                pair(
+                    "Kallang Mercantile chairman Arjun Nair",
+                    "Chair of Kallang Mercantile"
+                ),
+                pair(
+                    "Its chief executive, Grace Tan",
+                    "Chief Executive of Kallang Mercantile"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_adjective_of_a_people_qualifies_no_office() {
+        assert_eq!(
+            offices("Syrian President Hafez Assad met them.", None),
+            [pair("Syrian President Hafez Assad", "President")]
+        );
+        assert_eq!(
+            offices("the Palestinian police chief, Ghazi Jabali, said.", None),
+            [pair(
+                "Palestinian police chief, Ghazi Jabali",
+                "Police Chief"
+            )]
+        );
+        // An organisation's name does, before a government title too.
+        assert_eq!(
+            offices("IOC president Juan Samaranch spoke.", None),
+            [pair("IOC president Juan Samaranch", "President of IOC")]
+        );
+    }
+
+    #[test]
+    fn a_rank_is_the_rank_alone() {
+        let r = roles(
+            "said Coast Guard Rear Admiral Joselito Dacanay, who led the search.",
+            None,
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        let v = &r[0].2;
+        assert!(v.rank);
+        assert_eq!(v.office, "Rear Admiral");
+        assert_eq!(v.rank_also, ["Admiral"]);
+        assert_eq!(v.phrase(), "a rear admiral");
+    }
+
+    #[test]
+    fn a_surname_alone_after_a_title_is_the_person_named_in_full() {
+        let r = roles(
+            "Rear Admiral Joselito Dacanay spoke. \"Go,\" Rear-Adm Dacanay said.",
+            None,
+        );
+        let keys: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "office|about=person:joselito-dacanay",
+                "office|about=person:joselito-dacanay"
+            ]
+        );
+        // Alone, a surname names no one the rules do not know.
+        assert!(roles("\"Go,\" Rear-Adm Dacanay said.", None).is_empty());
+    }
+
+    #[test]
+    fn words_of_a_thing_name_no_person() {
+        assert!(roles("He sold General Motors Corp shares.", None).is_empty());
+        assert!(
+            roles(
+                "He is chief executive of Toledo, Ohio-based Meridian, a lender.",
+                None
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            offices("Kenyan Trade Minister Joseph Kamotho spoke.", None),
+            [pair("Trade Minister Joseph Kamotho", "Trade Minister")]
+        );
+        // "storm" and "city" are written in lower case in the document.
+        assert!(
+            roles(
+                "It was Major Storm Hits City news. The storm hit the city.",
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_title_for_the_time_of_a_past_act_yields_no_claim() {
+        let today = Some("2025-03-18");
+        for text in [
+            "In 2015, President Barack Obama authorized the strikes.",
+            "The law signed by President Bill Clinton still stands.",
+            "The bridge opened by Mayor Carlo Renzetti in 1979 fell.",
+            "Under President Bill Clinton, the deficit fell.",
+            "In 2019, then-CEO Gunnar Lindqvist moved the headquarters.",
+        ] {
+            assert!(
+                roles(text, today).is_empty(),
+                "{text}: {:?}",
+                roles(text, today)
+            );
+        }
+        // The story's own passive is read ...
+        assert_eq!(
+            offices(
+                "It was confirmed by Kremlin spokesman Dmitry Peskov.",
+                today
+            ),
+            [pair("Kremlin spokesman Dmitry Peskov", "Kremlin spokesman")]
+        );
+        // ... and so is the title in the present, whose rules check still
+        // runs: Obama is not president in 2025.
+        let r = roles("President Barack Obama spoke on Tuesday.", today);
+        assert!(r[0].2.rules_contradiction(day("2025-03-18")).is_some());
+        // A year in a relative clause is another clause's time.
+        let r = roles(
+            "Chief Executive Marisol Okafor, who joined Tessaly in 2011, said so.",
+            Some("2026-10-29"),
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].2.date, Some(day("2026-10-29")));
+    }
+
+    #[test]
+    fn a_change_the_text_tells_is_carried() {
+        let r = roles(
+            "Kasumi's former president Kenji Aramaki, who resigned at a late-night board meeting, was replaced.",
+            Some("2026-05-19"),
+        );
+        assert!(r[0].2.told_left, "{r:?}");
+        // A sentence naming the person elsewhere in the document counts.
+        let r = roles(
+            "Former president Kenji Aramaki spoke. Aramaki resigned on Monday night.",
+            Some("2026-05-19"),
+        );
+        assert!(r[0].2.told_left, "{r:?}");
+        // A change in another year is no news of this story.
+        let r = roles(
+            "Former president Kenji Aramaki, who resigned in 2019, spoke.",
+            Some("2026-05-19"),
+        );
+        assert!(!r[0].2.told_left, "{r:?}");
+        let r = roles(
+            "Commodore Ana Cruz, who was promoted on Friday, spoke.",
+            Some("2026-05-19"),
+        );
+        assert!(r[0].2.told_took && !r[0].2.told_left, "{r:?}");
     }
 }
