@@ -11,9 +11,14 @@
 //! after it (`," Peskov said`, also on the next line), before it (`Macron
 //! noted, "`), or further back in the same sentence (`Trump highlighting the
 //! urgency by stating, "`), and records the speaker's text and the verb.
-//! Quotes shorter than `min_words` are terms or scare quotes and are dropped.
-//! Hands on [`QuoteMention`]s; resolving the speaker to a person is left to
-//! normalisation, which knows the document's entities.
+//! Without a pattern, the speaker is the subject of the speech verb, never
+//! its object ("Gore endorsed Bradley, calling him “…”" is Gore's). A quote
+//! that ends its sentence is not attributed by the next line or by a long
+//! sentence after it (that is reported speech of its own). Quotes shorter
+//! than `min_words` are terms, scare quotes or one-line replies: marked
+//! [`QuoteKind::Short`], never claims, but their speaker carries to the
+//! quote that follows. Hands on [`QuoteMention`]s; resolving the speaker to
+//! a person is left to normalisation, which knows the document's entities.
 
 use crate::claim::Span;
 use crate::rules::Rules;
@@ -422,11 +427,19 @@ fn subject_of_verb(
     verb: Option<regex::Match>,
 ) -> bool {
     let before = window[..start].trim_end_matches(' ');
+    let words = word_spans(before);
+    // "Chief of Staff John Kelly said": "of" inside a title is no object's.
+    let in_title = |n: usize| {
+        words[n].1 == "of"
+            && n > 0
+            && title_at(&rules.speech, before, words[n - 1].0, words[n - 1].1)
+    };
     let object = before.len() < start
-        && word_spans(before).last().is_some_and(|&(at, w)| {
+        && words.last().is_some_and(|&(at, w)| {
             at + w.len() == before.len()
                 && !starts_upper(w)
                 && rules.words.class(w).has(Class::PREPOSITION)
+                && !in_title(words.len() - 1)
         });
     let participle_after_comma =
         verb.is_some_and(|v| v.as_str().ends_with("ing") && window[end..v.start()].contains(','));
@@ -553,10 +566,17 @@ impl Clause<'_> {
     /// First word of the name ending at word `last`.
     fn run_start(&self, last: usize) -> usize {
         let mut first = last;
-        while first > 0 && self.name_word(first - 1) && self.gap_before(first).trim().is_empty() {
+        while first > 0 && self.name_word(first - 1) && self.joined(first) {
             first -= 1;
         }
         first
+    }
+
+    /// Word `i` continues the name before it: only a space between, or the
+    /// stop of an initial ("Michael P. Forbes").
+    fn joined(&self, i: usize) -> bool {
+        let gap = self.gap_before(i).trim();
+        gap.is_empty() || (gap == "." && self.word(i - 1).chars().count() == 1)
     }
 
     fn span(&self, first: usize, last: usize) -> Span {

@@ -1,7 +1,11 @@
 //! Normalisation of quote mentions: who said it, in which words.
 //!
 //! Takes the document's direct and block quote mentions and resolves each
-//! attribution to a speaker: a name to the canonical entity overlapping it in
+//! attribution to a speaker. The attribution's words are read first (see
+//! `who`): a description with no name, a name after a preposition ("a
+//! lawyer for Mr. Smith") or a phrase opened by a possessive pronoun ("His
+//! office") is no speaker; "Brandt's family" is a group, never Brandt. Then
+//! a name resolves to the canonical entity overlapping it in
 //! [`Context::entities`] ("Kremlin spokesman Dmitry Peskov", "Peskov" →
 //! `dmitry-peskov`), a pronoun to a person in the three sentences before it
 //! (one just reported speaking: "Peskov said … As he noted, “…”"; else the
@@ -308,9 +312,11 @@ fn who(rules: &crate::rules::Rules, text: &str, span: Span) -> Who {
             && !class(w).has(Class::SENTENCE_OPENER)
     };
     let particle = |i: usize| class(words[i].1).has(Class::NAME_PARTICLE) && !upper(words[i].1);
+    // Only a space between, or the stop of an initial ("Michael P. Forbes").
     let gap_plain = |i: usize| {
         let end = words[i - 1].0 + words[i - 1].1.len();
-        written[end..words[i].0].chars().all(|c| c == ' ')
+        let gap = &written[end..words[i].0];
+        gap.chars().all(|c| c == ' ') || (gap.trim() == "." && words[i - 1].1.chars().count() == 1)
     };
     // Runs of name words, as (first, last) word indices.
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -335,10 +341,16 @@ fn who(rules: &crate::rules::Rules, text: &str, span: Span) -> Who {
     let described = words
         .first()
         .is_some_and(|(_, w)| class(w).has(Class::DETERMINER));
+    // "of" between title words is part of the title: "Secretary of State",
+    // "Chief of Staff".
+    let in_title = |k: usize| {
+        title(k)
+            || (words[k].1 == "of" && k > 0 && title(k - 1) && k + 1 < words.len() && title(k + 1))
+    };
     let speaking = |&(first, last): &(usize, usize)| {
         let object = (0..first)
             .rev()
-            .find(|&k| !title(k) && !class(words[k].1).has(Class::DETERMINER))
+            .find(|&k| !in_title(k) && !class(words[k].1).has(Class::DETERMINER))
             .is_some_and(|k| !upper(words[k].1) && class(words[k].1).has(Class::PREPOSITION));
         let modifier = words.get(last + 1).is_some_and(|(_, w)| {
             let c = class(w);
@@ -877,6 +889,7 @@ fn is_name_word(rules: &crate::rules::Rules, text: &str, (at, w): (usize, &str))
             .words
             .class(&w.to_lowercase())
             .has(Class::SENTENCE_OPENER)
+        && !rules.words.class(&w.to_lowercase()).has(Class::CONJUNCTION)
 }
 
 #[cfg(test)]
