@@ -778,7 +778,10 @@ fn fallback_people(
                 && (!initials || i > first)
         };
         let titled = titled || (i > first && introduces_person(text, speech, &words, first, i));
-        runs.push((first, i, titled));
+        // A headline names nobody: "Mayor Vows To Rebuild Flooded Town".
+        if !headline(text, words[first].0) {
+            runs.push((first, i, titled));
+        }
         i += 1;
     }
     let name_of = |(a, b): (usize, usize)| -> (Span, String) {
@@ -871,6 +874,26 @@ fn introduces_person(
     // opening a name of two words or more.
     let given = speech.gender_of_name(&fold(words[first].1)).is_some();
     relative || speaking || appositive || described || given
+}
+
+/// Whether the line holding `at` is a headline: three words or more, most
+/// of them capitalised, and no full stop at its end.
+fn headline(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitals = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 3
+        && capitals * 4 >= words.len() * 3
+        && !line.ends_with(['.', '!', '?', '"', '”', ':', ','])
 }
 
 fn sentence_initial(text: &str, at: usize) -> bool {
@@ -1062,6 +1085,19 @@ mod tests {
         assert!(sp("Lim Wei Jie").same(&sp("Lim")));
         assert!(!sp("Tan").same(&sp("Lim Wei Jie")));
         assert!(!sp("Lim Wei Jie").same(&sp("Tan Wei Jie Lim Kok")));
+    }
+
+    #[test]
+    fn a_headline_names_no_speaker() {
+        let v = quote_values(
+            "Mayor Vows To Rebuild Flooded Town\n\n“We will rebuild every home in this town,” she said.",
+        );
+        assert_eq!(speaker(&v[0]), None);
+        // A sentence in the body still does.
+        let v = quote_values(
+            "Flood Hits Town\n\nMayor Jo Ellis spoke. “We will rebuild every home in this town,” she said.",
+        );
+        assert_eq!(speaker(&v[0]), Some("Jo Ellis"));
     }
 
     #[test]
