@@ -264,8 +264,12 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         };
         let mut judged = judged;
         // A subject is never both: where a group disagrees, the agreeing
-        // documents show as one side of the conflict.
-        if judged.findings.iter().any(|f| f.kind == Kind::Conflict) {
+        // documents show as one side of the conflict. Quotes are one group
+        // of many statements, each with its own subject; the quote judge
+        // keeps a misattributed statement out of its agreements itself.
+        if group.category != Category::Quote
+            && judged.findings.iter().any(|f| f.kind == Kind::Conflict)
+        {
             judged.agreements.clear();
         }
         for f in judged

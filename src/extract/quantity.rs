@@ -16,6 +16,7 @@
 use crate::claim::Span;
 use crate::rules::Rules;
 use crate::rules::quantities::{Compiled, QualifierKind};
+use crate::rules::words::{Class, Compiled as Words};
 
 /// A figure as written: its value and how precisely it is written.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,16 +112,33 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuantityMention> {
             continue;
         }
         // Exclusions come sorted and apart, so their ends are sorted too.
+        // They never drop money: "USD 500" is an amount, not a name like
+        // "KVLA 9".
         let first_after = excluded.partition_point(|e| e.end <= m.start());
-        if excluded.get(first_after).is_some_and(|e| e.start < m.end()) {
+        if excluded.get(first_after).is_some_and(|e| e.start < m.end())
+            && !after_currency_symbol(text, q, m.start())
+        {
             continue;
         }
-        if let Some(mention) = read_mention(text, q, &caps) {
+        if let Some(mention) = read_mention(text, rules, &caps) {
             taken_until = mention.span.end;
             out.push(mention);
         }
     }
     out
+}
+
+/// Whether a currency symbol stands right before `at` (at most one space
+/// between): "USD 500", "$40".
+fn after_currency_symbol(text: &str, q: &Compiled, at: usize) -> bool {
+    let left = before(text, at, 8).trim_end_matches([' ', '\u{a0}']);
+    q.currency_symbols.iter().any(|(symbol, _)| {
+        left.ends_with(symbol.as_str())
+            && left[..left.len() - symbol.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Parses the number core of one regex match into a figure and its end.
@@ -160,6 +178,7 @@ fn parse_core(q: &Compiled, caps: &regex::Captures) -> Option<(Figure, usize)> {
             .get(&word)
             .copied()
             .or_else(|| q.scales.get(&word).map(|s| s.0))?;
+
         return Some((
             Figure {
                 mantissa: value,
@@ -213,6 +232,12 @@ fn parse_words(s: &str, q: &Compiled) -> Option<Figure> {
             last_scale = None;
         } else if let Some((v, false)) = q.scales.get(&word) {
             let v = *v;
+            if current == 0.0 && total == 0.0 {
+                // A scale word alone ("billion" after a figure left out, as
+                // in "Z$14.2 billion") is no figure; "a dozen" and "a
+                // million" are read as such by the number pattern.
+                return None;
+            }
             if current == 0.0 {
                 current = 1.0;
             }
@@ -256,6 +281,27 @@ fn parse_words(s: &str, q: &Compiled) -> Option<Figure> {
 fn read_tail(text: &str, q: &Compiled, fig: &mut Figure, mut end: usize, digits: bool) -> usize {
     let rest = &text[end..];
     let lower = head(rest, 40).to_ascii_lowercase();
+    // "3 1/2 years": a fraction after a whole number is its part.
+    if digits && fig.decimals == 0 && fig.scale.is_none() {
+        let tail = head(&text[end..], 8);
+        let fraction = tail.strip_prefix(' ').and_then(|t| {
+            let (num, rest) = t.split_once('/')?;
+            let den_len = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            let (n, d): (f64, f64) = (num.parse().ok()?, rest[..den_len].parse().ok()?);
+            (num.len() <= 2 && n < d && d > 0.0 && boundary_after(rest, den_len))
+                .then_some((n / d, 1 + num.len() + 1 + den_len))
+        });
+        if let Some((part, len)) = fraction {
+            fig.mantissa += part;
+            // As precise as the fraction: 1/2 → .5, 3/8 → .375.
+            fig.decimals = (1..=3)
+                .find(|&k| (part * 10f64.powi(k)).fract().abs() < 1e-9)
+                .unwrap_or(3) as usize;
+            end += len;
+        }
+    }
     if fig.scale.is_none() && fig.vague.is_none() {
         for half in [" and a half", "-and-a-half"] {
             if lower.starts_with(half) && boundary_after(rest, half.len()) {
@@ -268,10 +314,16 @@ fn read_tail(text: &str, q: &Compiled, fig: &mut Figure, mut end: usize, digits:
     }
     if fig.scale.is_none() && fig.vague.is_none() {
         let rest = &text[end..];
-        let (gap, word) = next_token(rest);
+        // "$10-million": a scale word may be hyphenated to the figure.
+        let hyphen = rest.starts_with('-');
+        let (gap, word) = match rest.strip_prefix('-').map(next_token) {
+            Some((0, word)) => (1, word),
+            Some(_) => (0, None),
+            None => next_token(rest),
+        };
         if let Some(word) = word
             && let Some(&(v, short)) = q.scales.get(&word.to_lowercase())
-            && (!short || (digits && gap == 0) || (digits && gap == 1 && word.len() > 1))
+            && (!short || (!hyphen && digits && (gap == 0 || (gap == 1 && word.len() > 1))))
             && boundary_after(rest, gap + word.len())
         {
             let name = q
@@ -353,7 +405,8 @@ fn ends_with_phrase(hay: &str, phrase: &str) -> Option<usize> {
     ok.then_some(start)
 }
 
-fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<QuantityMention> {
+fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<QuantityMention> {
+    let q = &rules.quantities;
     let m = caps.get(0)?;
     let digits = caps.name("digits").is_some();
     if digits && !digit_boundaries_ok(text, m.start()) {
@@ -362,6 +415,14 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
     let (mut fig, core_end) = parse_core(q, caps)?;
     let mut end = read_tail(text, q, &mut fig, core_end, digits);
     let mut start = m.start();
+    // "half a dozen" is 6, "half a million" 500,000 (as "half an hour" is
+    // read by the number pattern itself).
+    if caps.name("adozen").is_some()
+        && let Some(at) = ends_with_phrase(&before(text, start, 8).to_ascii_lowercase(), "half")
+    {
+        fig.mantissa /= 2.0;
+        start -= before(text, start, 8).len() - at;
+    }
 
     // Left context: currency symbol, qualifier, prefix unit, "for", verbs.
     let mut left = before(text, start, 80);
@@ -420,11 +481,17 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         // The evidence reads "magnitude 6.8", not "6.8".
         start = left_offset + rest_left.trim_end().len() - w.len();
     }
-    if last_words
+    // "March 18", "Aug. 7": an abbreviated month keeps its stop.
+    let probe = rest_left.trim_end();
+    let probe = probe
+        .strip_suffix('.')
+        .filter(|m| m.ends_with(char::is_alphabetic))
+        .unwrap_or(probe);
+    if words_before(probe, 1)
         .last()
         .is_some_and(|w| q.months.contains(w.as_str()))
     {
-        return None; // "March 18"
+        return None;
     }
     let after_for = last_words.last().is_some_and(|w| w == "for");
     let near = words_before(rest_left, 5);
@@ -448,7 +515,18 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
     // Right context: range, plus, percent, unit, currency word.
     let mut range_to = None;
     let between = matches!(qualifier, Some((QualifierKind::Between, ..)));
-    if let Some((fig2, end2)) = read_range(text, q, end, between)
+    let second = read_range(text, q, end, between);
+    // "a 55-45 hold", "voted 240-47": a second figure after a dash that is
+    // smaller is a tally or a score, and neither figure a count.
+    if digits
+        && !between
+        && let Some((fig2, _)) = &second
+        && fig2.value() < fig.value()
+        && matches!(text[end..].chars().next(), Some('-' | '–'))
+    {
+        return None;
+    }
+    if let Some((fig2, end2)) = second
         && fig2.value() > fig.value()
     {
         // "2 to 3 million": the scale of the second applies to both.
@@ -558,6 +636,19 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
     {
         end = end.max(last.span.end);
     }
+    // "the United States and 15 other nations" are 16 nations, "the driver
+    // and three others" four people: the one named before "and" counts too.
+    if measure == Measure::Count
+        && range_to.is_none()
+        && fig.vague.is_none()
+        && noun
+            .first()
+            .is_some_and(|w| w.text == "other" || w.text == "others")
+        && let Some(one) = named_before_and(text, start, &rules.words)
+    {
+        fig.mantissa += 1.0;
+        start = one;
+    }
     let after_from = noun.last().map_or(noun_from, |w| w.span.end);
     let after = words_after(text, after_from, 4, &q.stop_words, true);
     Some(QuantityMention {
@@ -576,6 +667,45 @@ fn read_mention(text: &str, q: &Compiled, caps: &regex::Captures) -> Option<Quan
         actual_verb,
         verb_subject,
     })
+}
+
+/// The start of the one thing named right before "and" at `at`: a name
+/// ("the United States and 15 other nations") or a singular noun after a
+/// determiner ("the driver and three others"); not a plural ("soldiers and
+/// three other people" are counted apart).
+fn named_before_and(text: &str, at: usize, words: &Words) -> Option<usize> {
+    let left = before(text, at, 80);
+    let offset = at - left.len();
+    let rest = left.trim_end().strip_suffix(" and")?;
+    let spans = crate::extract::quote::word_spans(rest);
+    let &(last_at, last) = spans.last()?;
+    if last_at + last.len() != rest.len() {
+        return None; // punctuation between: "…, and three others"
+    }
+    let class = |w: &str| words.class(&w.to_lowercase());
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut first = spans.len() - 1;
+    if capital(last) {
+        // Back over the name ("the United States").
+        while first > 0 && capital(spans[first - 1].1) {
+            first -= 1;
+        }
+    } else {
+        let lower = last.to_lowercase();
+        if lower.ends_with('s') || words.is_plural(&lower) || class(last).has(Class::FUNCTION) {
+            return None;
+        }
+        first = first.checked_sub(1)?;
+        let det = spans[first].1;
+        if !class(det).has(Class::DETERMINER) && !det.ends_with("'s") && !det.ends_with("’s") {
+            return None;
+        }
+        return Some(offset + spans[first].0);
+    }
+    if first > 0 && class(spans[first - 1].1).has(Class::DETERMINER) {
+        first -= 1;
+    }
+    Some(offset + spans[first].0)
 }
 
 /// "an hour and a half", "two hours and five minutes": a second part in
@@ -886,8 +1016,8 @@ pub fn words_after(
             .map(|(j, c)| j + c.len_utf8())
             .last()
             .unwrap_or(0);
-        if gap == 0 && !out.is_empty() {
-            break;
+        if (gap == 0 && !out.is_empty()) || rest[..gap].contains('\n') {
+            break; // a line break ends the noun phrase (a headline)
         }
         // A hyphen right after a figure joins it to its noun ("30-day truce"
         // has been read already; "6.8-magnitude" too).
@@ -895,19 +1025,30 @@ pub fn words_after(
         let word_len: usize = text[start..]
             .char_indices()
             .take_while(|(j, c)| {
+                let next = text[start + j + c.len_utf8()..].chars().next();
                 c.is_alphabetic()
                     || ((*c == '-' || *c == '\'' || *c == '’')
                         && *j > 0
-                        && text[start + j + c.len_utf8()..]
+                        && next.is_some_and(char::is_alphabetic))
+                    // "U.S. embassies": an initialism is one word.
+                    || (*c == '.'
+                        && *j > 0
+                        && next.is_some_and(char::is_uppercase)
+                        && text[..start + j]
                             .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic))
+                            .next_back()
+                            .is_some_and(char::is_uppercase))
             })
             .map(|(j, c)| j + c.len_utf8())
             .last()
             .unwrap_or(0);
         if word_len == 0 {
             break;
+        }
+        let mut word_len = word_len;
+        if text[start..start + word_len].contains('.') && text[start + word_len..].starts_with('.')
+        {
+            word_len += 1; // the initialism's last stop
         }
         let word = text[start..start + word_len].to_lowercase();
         if !through_stops && stops.contains(&word) {
@@ -984,6 +1125,73 @@ mod tests {
         ] {
             let _ = spans(text);
         }
+    }
+
+    fn values(text: &str) -> Vec<f64> {
+        let rules = Rules::builtin().expect("rules load");
+        extract(text, &rules)
+            .iter()
+            .map(|m| m.figure.value())
+            .collect()
+    }
+
+    #[test]
+    fn numbers_in_dates_names_ratios_and_tallies_are_not_counts() {
+        for text in [
+            "The Aug. 7 bombings of two embassies.",
+            "The embassy bombings of Aug. 7 were planned.",
+            "The 9/11 attacks.",
+            "The S&P 500 slipped.",
+            "Nearly 8 in 10 voters agreed.",
+            "One in four homes was hit.",
+            "They kept a 55-45 hold on the Senate.",
+            "The bill passed by a vote of 188-112.",
+            "Most patients are 60 or older.",
+            "A second bill passed.",
+        ] {
+            let rules = Rules::builtin().expect("rules load");
+            let found: Vec<String> = extract(text, &rules)
+                .iter()
+                .map(|m| text[m.span.start..m.span.end].to_string())
+                .filter(|s| !s.contains("two"))
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // Money is never a name: "USD 500" stays an amount.
+        assert_eq!(values("The fine is USD 500, the court said."), [500.0]);
+    }
+
+    #[test]
+    fn dozens_and_fractions_multiply_and_add() {
+        assert_eq!(values("Half a dozen people were hurt."), [6.0]);
+        assert_eq!(values("Two dozen people were hurt."), [24.0]);
+        assert_eq!(values("A city of half a million people."), [500_000.0]);
+        assert_eq!(values("After 3 1/2 years in prison."), [3.5]);
+        assert_eq!(values("The $10-million plan."), [10e6]);
+        // A scale word alone is no figure.
+        assert!(values("Several billion dollars were lost.").is_empty());
+    }
+
+    #[test]
+    fn the_one_named_before_n_others_is_counted() {
+        assert_eq!(
+            spans("It was signed by the United States and 15 other nations."),
+            ["the United States and 15 other nations"]
+        );
+        assert_eq!(
+            values("The United States and 15 other nations signed."),
+            [16.0]
+        );
+        assert_eq!(values("The driver and three others were hurt."), [4.0]);
+        assert_eq!(values("Smith and two other officers were hurt."), [3.0]);
+        // Plurals, punctuation or nothing named before: as written.
+        assert_eq!(values("The police and three others were hurt."), [3.0]);
+        assert_eq!(values("He saw Smith, and two others came later."), [2.0]);
+        assert_eq!(
+            values("Two soldiers and three other people died."),
+            [2.0, 3.0]
+        );
+        assert_eq!(values("Three other people died."), [3.0]);
     }
 
     #[test]

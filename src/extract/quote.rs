@@ -11,13 +11,19 @@
 //! after it (`," Peskov said`, also on the next line), before it (`Macron
 //! noted, "`), or further back in the same sentence (`Trump highlighting the
 //! urgency by stating, "`), and records the speaker's text and the verb.
-//! Quotes shorter than `min_words` are terms or scare quotes and are dropped.
-//! Hands on [`QuoteMention`]s; resolving the speaker to a person is left to
-//! normalisation, which knows the document's entities.
+//! Without a pattern, the speaker is the subject of the speech verb, never
+//! its object ("Gore endorsed Bradley, calling him “…”" is Gore's). A quote
+//! that ends its sentence is not attributed by the next line or by a long
+//! sentence after it (that is reported speech of its own). Quotes shorter
+//! than `min_words` are terms, scare quotes or one-line replies: marked
+//! [`QuoteKind::Short`], never claims, but their speaker carries to the
+//! quote that follows. Hands on [`QuoteMention`]s; resolving the speaker to
+//! a person is left to normalisation, which knows the document's entities.
 
 use crate::claim::Span;
 use crate::rules::Rules;
 use crate::rules::speech::{Compiled, Position};
+use crate::rules::words::Class;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -27,6 +33,10 @@ pub enum QuoteKind {
     Block,
     /// Reported speech without quote marks: marked, never compared.
     Indirect,
+    /// Fewer words than `min_words`: a term, a scare quote or a one-line
+    /// reply ("“It's supposition,” Campbell said."). Never a claim, but its
+    /// speaker carries to a quote that follows it.
+    Short,
 }
 
 /// How the speaker was found.
@@ -77,7 +87,7 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuoteMention> {
         let first = pairs[i];
         let mut parts = vec![first.inner];
         let mut last = first;
-        let after = attribution_after(text, first.close_end, speech);
+        let after = attribution_after(text, first.close_end, ends_sentence(text, &first), speech);
         // A split quote: `"…," Trump said, "but much remains"`.
         if let Some((_, end)) = &after
             && let Some(next) = pairs.get(i + 1)
@@ -90,26 +100,34 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuoteMention> {
         i += 1;
         let attribution = after
             .map(|(a, _)| a)
-            .or_else(|| attribution_after(text, last.close_end, speech).map(|(a, _)| a))
-            .or_else(|| attribution_before(text, first.open, speech));
-        if word_count(text, &parts) < speech.settings.min_words {
-            continue;
-        }
+            .or_else(|| {
+                attribution_after(text, last.close_end, ends_sentence(text, &last), speech)
+                    .map(|(a, _)| a)
+            })
+            .or_else(|| attribution_before(text, first.open, rules));
+        let kind = if word_count(text, &parts) < speech.settings.min_words {
+            QuoteKind::Short
+        } else {
+            QuoteKind::Direct
+        };
         out.push(QuoteMention {
             span: Span::new(first.open, last.close_end),
             parts,
-            kind: QuoteKind::Direct,
+            kind,
             attribution,
         });
     }
     for block in block_quotes(text) {
-        if out.iter().any(|q| overlaps(q.span, block.span)) {
+        if out
+            .iter()
+            .any(|q| q.kind != QuoteKind::Short && overlaps(q.span, block.span))
+        {
             continue;
         }
         if word_count(text, &block.parts) >= speech.settings.min_words {
             // Looked for before the line's `>` marker, which the span leaves out.
             let line_start = text[..block.span.start].rfind('\n').map_or(0, |i| i + 1);
-            let attribution = attribution_before(text, line_start, speech);
+            let attribution = attribution_before(text, line_start, rules);
             out.push(QuoteMention {
                 attribution,
                 ..block
@@ -300,12 +318,33 @@ fn is_initial(before: &str) -> bool {
     word.chars().count() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a quote ends its sentence: its words end with a full stop, a
+/// question or exclamation mark ("…conditions.”").
+fn ends_sentence(text: &str, pair: &Pair) -> bool {
+    text[pair.inner.start..pair.inner.end]
+        .trim_end_matches(['’', '\'', '"', '”', ')'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// Most words an attribution after a sentence-final quote may leave before
+/// the sentence ends ("…,” he said in a statement on Friday."): more, and
+/// the words after the quote are a new sentence of reported speech ("…
+/// conditions.” Gray said about 56 sailors had been winched to safety.).
+const MAX_TAIL_AFTER_STOP: usize = 5;
+
 fn attribution_after(
     text: &str,
     close_end: usize,
+    final_stop: bool,
     speech: &Compiled,
 ) -> Option<(Attribution, usize)> {
-    let window = window_after(text, close_end);
+    let mut window = window_after(text, close_end);
+    if final_stop {
+        // A quote that ends its sentence and its line is not attributed by
+        // the next line: that line is a new paragraph ("…conditions.”\nKim
+        // said his government would…").
+        window = &window[..window.find('\n').unwrap_or(window.len())];
+    }
     for p in speech
         .patterns
         .iter()
@@ -314,6 +353,13 @@ fn attribution_after(
         if let Some(c) = p.regex.captures(window) {
             let speaker = c.name("speaker")?;
             let end = c.get(0).map_or(0, |m| m.end());
+            if final_stop {
+                let tail = &window[end..];
+                let tail = &tail[..tail.find(',').unwrap_or(tail.len())];
+                if word_spans(tail).len() > MAX_TAIL_AFTER_STOP {
+                    return None;
+                }
+            }
             return Some((
                 Attribution {
                     speaker: Span::new(close_end + speaker.start(), close_end + speaker.end()),
@@ -329,7 +375,8 @@ fn attribution_after(
     None
 }
 
-fn attribution_before(text: &str, open: usize, speech: &Compiled) -> Option<Attribution> {
+fn attribution_before(text: &str, open: usize, rules: &Rules) -> Option<Attribution> {
+    let speech = &rules.speech;
     let mut start = sentence_start(text, open);
     // A quote opening its line may be introduced by the line before
     // ("Peskov said:").
@@ -348,8 +395,13 @@ fn attribution_before(text: &str, open: usize, speech: &Compiled) -> Option<Attr
     {
         if let Some(c) = p.regex.captures(window) {
             let speaker = c.name("speaker")?;
+            let from = c.get(0).map_or(speaker.start(), |m| m.start());
+            if !subject_of_verb(rules, window, from, speaker.end(), c.name("verb")) {
+                continue;
+            }
+            let speaker = appositive_head(rules, window, speaker.start(), speaker.end());
             return Some(Attribution {
-                speaker: Span::new(start + speaker.start(), start + speaker.end()),
+                speaker: Span::new(start + speaker.start, start + speaker.end),
                 verb: c
                     .name("verb")
                     .map(|v| Span::new(start + v.start(), start + v.end())),
@@ -357,49 +409,293 @@ fn attribution_before(text: &str, open: usize, speech: &Compiled) -> Option<Attr
             });
         }
     }
-    sentence_subject(start, window, speech)
+    sentence_subject(start, window, rules)
 }
 
-/// The last speech verb in the sentence before a quote and the nearest name
-/// or pronoun before it: "with Trump highlighting the urgency by stating,".
-fn sentence_subject(start: usize, window: &str, speech: &Compiled) -> Option<Attribution> {
+/// Whether a speaker a pattern found before a quote (its match from
+/// `start`, the speaker to `end`) can be its verb's subject: not the
+/// object of a preposition ("a statement released through
+/// Germany's Foreign Office, said"), not a name before a comma and a
+/// participle ("Gore endorsed Bradley, saying:" — the participle hangs on
+/// the clause, whose subject is Gore), and the subject of the last speech
+/// verb before the quote.
+fn subject_of_verb(
+    rules: &Rules,
+    window: &str,
+    start: usize,
+    end: usize,
+    verb: Option<regex::Match>,
+) -> bool {
+    let before = window[..start].trim_end_matches(' ');
+    let words = word_spans(before);
+    // "Chief of Staff John Kelly said": "of" inside a title is no object's.
+    let in_title = |n: usize| {
+        words[n].1 == "of"
+            && n > 0
+            && title_at(&rules.speech, before, words[n - 1].0, words[n - 1].1)
+    };
+    let object = before.len() < start
+        && words.last().is_some_and(|&(at, w)| {
+            at + w.len() == before.len()
+                && !starts_upper(w)
+                && rules.words.class(w).has(Class::PREPOSITION)
+                && !in_title(words.len() - 1)
+        });
+    let participle_after_comma =
+        verb.is_some_and(|v| v.as_str().ends_with("ing") && window[end..v.start()].contains(','));
+    // "Geringer said that Shepard's father also said:": the last speech
+    // verb before the quote is the one that introduces it.
+    let later_verb = verb.is_some_and(|v| rules.speech.verb.find(&window[v.end()..]).is_some());
+    !object && !participle_after_comma && !later_verb
+}
+
+/// "Rep. Matt Salmon, R-Ariz., said": a speaker set off by a comma after
+/// a name is that name's description; the name speaks. (After a
+/// description, "The union's organiser, Rhys Ogundele, told", the name
+/// after the comma is the speaker itself.)
+fn appositive_head(rules: &Rules, window: &str, start: usize, end: usize) -> Span {
+    let found = Span::new(start, end);
+    if !window[end..].starts_with(',') {
+        return found; // "Reported by Fox News, Trump was quoted saying"
+    }
+    let Some(before) = window[..start].trim_end_matches(' ').strip_suffix(',') else {
+        return found;
+    };
+    let clause = Clause {
+        text: before,
+        words: word_spans(before),
+        rules,
+    };
+    // A full name before the comma ("Matt Salmon"), not a word opening the
+    // sentence ("Publicly, Fischer argues").
+    match clause.words.len().checked_sub(1) {
+        Some(last)
+            if clause.name_word(last)
+                && clause.gap_after(last).trim().is_empty()
+                && clause.run_start(last) < last =>
+        {
+            clause.span(clause.run_start(last), last)
+        }
+        _ => found,
+    }
+}
+
+/// The subject of the last speech verb in the sentence before a quote.
+///
+/// A finite verb ("Peskov has indicated", "Kartman, the U.S. envoy, said")
+/// takes the name or pronoun right before it, over auxiliaries, adverbs,
+/// one appositive and a place or day after the name ("Boehlert of New York
+/// said"); a common noun there ("Shepard's father also said") means the
+/// speaker is no one named. A participle ("…, calling him", "with Trump
+/// highlighting the urgency by stating") hangs on the clause before it and
+/// takes its subject: the nearest name that is not an object. A name right
+/// after a verb or a preposition ("endorsed Bradley", "urged Congress") is
+/// what the statement is about, not who made it, and a possessive
+/// ("Shepard's killing") is never a speaker.
+fn sentence_subject(start: usize, window: &str, rules: &Rules) -> Option<Attribution> {
+    let speech = &rules.speech;
     let Some(verb) = speech.verb.find_iter(window).last() else {
         return colon_subject(start, window, speech);
     };
-    let before = &window[..verb.start()];
-    let mut words: Vec<(usize, &str)> = word_spans(before);
-    words.reverse();
-    for (n, (at, w)) in words.iter().enumerate() {
-        if n > 12 {
-            break;
-        }
-        if speech.is_pronoun(w) {
-            return Some(Attribution {
-                speaker: Span::new(start + at, start + at + w.len()),
-                verb: Some(Span::new(start + verb.start(), start + verb.end())),
-                how: AttributionKind::Sentence,
-            });
-        }
-        // A capitalised word, even at the sentence start ("Peskov has
-        // indicated"); normalisation accepts it only if it is a person.
-        if starts_upper(w) && !speech.is_title(w) {
-            // Extend back over the rest of the capitalised name.
-            let mut first = *at;
-            for (a2, w2) in words.iter().skip(n + 1) {
-                if starts_upper(w2) && !speech.is_title(w2) {
-                    first = *a2;
-                } else {
-                    break;
-                }
-            }
-            return Some(Attribution {
-                speaker: Span::new(start + first, start + at + w.len()),
-                verb: Some(Span::new(start + verb.start(), start + verb.end())),
-                how: AttributionKind::Sentence,
-            });
-        }
+    let before = Clause {
+        text: &window[..verb.start()],
+        words: word_spans(&window[..verb.start()]),
+        rules,
+    };
+    let found = if verb.as_str().ends_with("ing") {
+        before.participle_subject()
+    } else {
+        before.finite_subject()
+    }?;
+    Some(Attribution {
+        speaker: Span::new(start + found.start, start + found.end),
+        verb: Some(Span::new(start + verb.start(), start + verb.end())),
+        how: AttributionKind::Sentence,
+    })
+}
+
+/// The words of a sentence before its speech verb, read from the verb back.
+struct Clause<'t> {
+    text: &'t str,
+    words: Vec<(usize, &'t str)>,
+    rules: &'t Rules,
+}
+
+/// Most words read back from a speech verb for its subject.
+const MAX_SUBJECT_WORDS: usize = 16;
+
+impl Clause<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.words[i].1
     }
-    None
+
+    fn class(&self, i: usize) -> Class {
+        self.rules.words.class(&self.word(i).to_lowercase())
+    }
+
+    /// The text between word `i` and the next word (or the verb).
+    fn gap_after(&self, i: usize) -> &str {
+        let end = self.words[i].0 + self.words[i].1.len();
+        let next = self.words.get(i + 1).map_or(self.text.len(), |w| w.0);
+        &self.text[end..next]
+    }
+
+    /// The text between the word before `i` (or the start) and word `i`.
+    fn gap_before(&self, i: usize) -> &str {
+        let from = i
+            .checked_sub(1)
+            .map_or(0, |p| self.words[p].0 + self.words[p].1.len());
+        &self.text[from..self.words[i].0]
+    }
+
+    /// A capitalised word that may be part of a person's name: not a title,
+    /// not a possessive, not a function word opening a sentence ("But").
+    fn title(&self, i: usize) -> bool {
+        title_at(&self.rules.speech, self.text, self.words[i].0, self.word(i))
+    }
+
+    fn name_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        starts_upper(w)
+            && !self.title(i)
+            && !possessive(w)
+            && !self.class(i).has(Class::FUNCTION)
+            && !self.class(i).has(Class::SENTENCE_OPENER)
+    }
+
+    /// First word of the name ending at word `last`.
+    fn run_start(&self, last: usize) -> usize {
+        let mut first = last;
+        while first > 0 && self.name_word(first - 1) && self.joined(first) {
+            first -= 1;
+        }
+        first
+    }
+
+    /// Word `i` continues the name before it: only a space between, or the
+    /// stop of an initial ("Michael P. Forbes").
+    fn joined(&self, i: usize) -> bool {
+        let gap = self.gap_before(i).trim();
+        gap.is_empty() || (gap == "." && self.word(i - 1).chars().count() == 1)
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(
+            self.words[first].0,
+            self.words[last].0 + self.words[last].1.len(),
+        )
+    }
+
+    /// See [`sentence_subject`]: the word before a finite speech verb.
+    fn finite_subject(&self) -> Option<Span> {
+        let mut i = self.words.len();
+        let mut skipped = 0;
+        while i > 0 && self.class(i - 1).has(Class::AUXILIARY) && !starts_upper(self.word(i - 1)) {
+            i -= 1;
+            skipped += 1;
+        }
+        // "Kartman, the U.S. envoy, said", "Brandt's family, in a statement
+        // released through Germany's Foreign Office, said": words set off
+        // by commas right before the verb are passed over, back to the
+        // comma opening them, unless they are a name ("The union's
+        // organiser, Rhys Ogundele, told").
+        if i > 0 && self.gap_after(i - 1).contains(',') {
+            let open = (0..i - 1)
+                .rev()
+                .take(MAX_SUBJECT_WORDS)
+                .find(|&k| self.gap_after(k).contains(','));
+            let inserted = open.map_or(0, |o| o + 1)..i;
+            if !inserted.clone().all(|k| self.name_word(k)) {
+                i = open? + 1;
+            }
+        }
+        while i > 0 && skipped < MAX_SUBJECT_WORDS {
+            let k = i - 1;
+            let w = self.word(k);
+            if self.rules.speech.is_pronoun(w) {
+                return Some(self.span(k, k));
+            }
+            if self.name_word(k) {
+                let first = self.run_start(k);
+                // "Boehlert of New York said", "Trump on Tuesday said": a
+                // place or day after the name is passed over.
+                if first > 0 && self.class(first - 1).has(Class::PREPOSITION) {
+                    i = first - 1;
+                    skipped += k - first + 2;
+                    continue;
+                }
+                return Some(self.span(first, k));
+            }
+            if self.class(k).has(Class::AUXILIARY) && !starts_upper(w) {
+                i = k;
+                skipped += 1;
+                continue;
+            }
+            // "President Clinton called it a triumph and said …": a verb
+            // after "and" shares the subject of the clause before it.
+            if w == "and" {
+                return Clause {
+                    text: &self.text[..self.words[k].0],
+                    words: self.words[..k].to_vec(),
+                    rules: self.rules,
+                }
+                .participle_subject();
+            }
+            // "Brandt's family said", "Shepard's father also said": people
+            // named by their tie to someone, kept whole (never that someone).
+            if k > 0
+                && !starts_upper(w)
+                && possessive(self.word(k - 1))
+                && starts_upper(self.word(k - 1))
+                && self.gap_after(k - 1).trim().is_empty()
+            {
+                return Some(self.span(k - 1, k));
+            }
+            return None;
+        }
+        None
+    }
+
+    /// See [`sentence_subject`]: the subject of the clause a participle
+    /// hangs on.
+    fn participle_subject(&self) -> Option<Span> {
+        let n = self.words.len();
+        let mut k = n;
+        while k > 0 && n - k < MAX_SUBJECT_WORDS {
+            k -= 1;
+            let w = self.word(k);
+            if self.rules.speech.is_pronoun(w) {
+                return Some(self.span(k, k));
+            }
+            if !self.name_word(k) {
+                continue;
+            }
+            let first = self.run_start(k);
+            // Titles before the name belong to it: "President Clinton".
+            let mut head = first;
+            while head > 0 && self.title(head - 1) && self.gap_before(head).trim().is_empty() {
+                head -= 1;
+            }
+            let opens_clause = head == 0
+                || self
+                    .gap_before(head)
+                    .contains([',', ';', ':', '(', '—', '–'])
+                || self.class(head - 1).has(Class::CONJUNCTION);
+            // "with Trump highlighting the urgency": the subject of the
+            // participle right after it.
+            let before_participle = self.gap_after(k).trim().is_empty()
+                && (k + 1 == n || self.word(k + 1).ends_with("ing"));
+            if opens_clause || before_participle {
+                return Some(self.span(first, k));
+            }
+            k = first;
+        }
+        None
+    }
+}
+
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
 }
 
 /// A sentence whose subject introduces the quote with a colon and no
@@ -426,6 +722,14 @@ fn colon_subject(start: usize, window: &str, speech: &Compiled) -> Option<Attrib
         verb: None,
         how: AttributionKind::Sentence,
     })
+}
+
+/// Whether the word `w` at `at` in `text` is a title, also when it is an
+/// abbreviation whose stop [`word_spans`] left out ("Sen." in "Sen. Bill
+/// Bradley" is a title; "Sen" in "Hun Sen" is a name).
+pub fn title_at(speech: &Compiled, text: &str, at: usize, w: &str) -> bool {
+    speech.is_title(w)
+        || (text[at + w.len()..].starts_with('.') && speech.is_title(&format!("{w}.")))
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -536,6 +840,7 @@ mod tests {
     fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
         extract(text, &rules())
             .into_iter()
+            .filter(|q| q.kind != QuoteKind::Short)
             .map(|q| {
                 let words: Vec<&str> = q.parts.iter().map(|p| &text[p.start..p.end]).collect();
                 let speaker = q
@@ -640,6 +945,57 @@ mod tests {
         assert_eq!(
             got[0].1,
             "We have done a great deal of work on this agreement"
+        );
+    }
+
+    #[test]
+    fn a_short_reply_is_kept_with_its_speaker() {
+        let got = extract(
+            "\"It's supposition,\" Campbell said. \"We had John Quinn survive for hours.\"",
+            &rules(),
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].kind, QuoteKind::Short);
+        assert!(got[0].attribution.is_some());
+        assert_eq!(got[1].kind, QuoteKind::Direct);
+    }
+
+    /// The speaker a sentence gives a quote, found without a pattern.
+    fn subject(text: &str) -> Option<String> {
+        let open = text.find('"').expect("a quote");
+        attribution_before(text, open, &rules())
+            .map(|a| text[a.speaker.start..a.speaker.end].to_string())
+    }
+
+    #[test]
+    fn the_subject_of_the_speech_verb_speaks_not_its_object() {
+        // A participle hangs on the clause: its subject, not the object.
+        assert_eq!(
+            subject("Gore endorsed Bradley, calling him \"the best man for the job\"").as_deref(),
+            Some("Gore")
+        );
+        assert_eq!(
+            subject("Clinton urged Congress to pass the Hate Crimes Prevention Act, saying, \"There is nothing more\"").as_deref(),
+            Some("Clinton")
+        );
+        assert_eq!(
+            subject("Tensions rose, with Trump stating, \"Much of this has been discussed\"")
+                .as_deref(),
+            Some("Trump")
+        );
+        // A possessive is never the speaker; the relative is.
+        assert_eq!(
+            subject("Geringer said that Shepard's father also said: \"Do not rush\"").as_deref(),
+            Some("Shepard's father")
+        );
+        assert_eq!(
+            subject("The House passed a resolution that condemned Shepard's killing and urged every citizen \"to denounce this murder\"").as_deref(),
+            None
+        );
+        // "and said" shares the subject of the clause before.
+        assert_eq!(
+            subject("President Clinton called it a triumph and said the Democrats won \"because they had a clear message\"").as_deref(),
+            Some("Clinton")
         );
     }
 

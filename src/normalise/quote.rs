@@ -1,7 +1,11 @@
 //! Normalisation of quote mentions: who said it, in which words.
 //!
 //! Takes the document's direct and block quote mentions and resolves each
-//! attribution to a speaker: a name to the canonical entity overlapping it in
+//! attribution to a speaker. The attribution's words are read first (see
+//! `who`): a description with no name, a name after a preposition ("a
+//! lawyer for Mr. Smith") or a phrase opened by a possessive pronoun ("His
+//! office") is no speaker; "Brandt's family" is a group, never Brandt. Then
+//! a name resolves to the canonical entity overlapping it in
 //! [`Context::entities`] ("Kremlin spokesman Dmitry Peskov", "Peskov" →
 //! `dmitry-peskov`), a pronoun to a person in the three sentences before it
 //! (one just reported speaking: "Peskov said … As he noted, “…”"; else the
@@ -27,8 +31,9 @@ use super::{Context, EntityKind};
 use crate::claim::frame::Frame;
 use crate::claim::quote::{QuoteValue, Speaker, Word, WordClass, surname};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
-use crate::extract::quote::{AttributionKind, QuoteKind, QuoteMention, word_spans};
+use crate::extract::quote::{AttributionKind, QuoteKind, QuoteMention, title_at, word_spans};
 use crate::rules::speech::{Compiled, Gender};
+use crate::rules::words::Class;
 
 /// The words of a quote; punctuation, quote marks and ellipses dropped.
 pub fn words(text: &str, speech: &Compiled) -> Vec<Word> {
@@ -96,6 +101,17 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 ..prev.clone()
             });
         }
+        if q.kind == QuoteKind::Short {
+            // A short reply with its own attribution after it ("“It's
+            // supposition,” Campbell said.") hands its speaker to the quote
+            // that follows; a term inside a sentence hands on nothing.
+            let own_after = q
+                .attribution
+                .as_ref()
+                .is_some_and(|a| a.speaker.start >= q.span.end);
+            previous = own_after.then(|| (q, speaker.clone()));
+            continue;
+        }
         previous = Some((q, speaker.clone()));
         let text = q
             .parts
@@ -144,12 +160,21 @@ fn follows(text: &str, prev: &QuoteMention, start: usize) -> bool {
         return false;
     }
     let last_line_empty = gap.rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
-    let block = gap.contains('\n') && last_line_empty && gap.matches('\n').count() <= 2;
-    let own_attribution = !gap.contains('\n')
-        && prev
-            .attribution
-            .as_ref()
-            .is_some_and(|a| a.speaker.start >= prev.span.end && a.speaker.end <= start);
+    let speaker_in_gap = prev
+        .attribution
+        .as_ref()
+        .is_some_and(|a| a.speaker.start >= prev.span.end && a.speaker.end <= start);
+    // A line between the two is blank or the previous quote's attribution
+    // ("Trump said in a post."); a sentence of its own ("Yes, Warren-Boulton
+    // responded.") may bring in another speaker.
+    let lines: Vec<&str> = gap.split('\n').collect();
+    let between_ok = lines.len() <= 2
+        || speaker_in_gap
+        || lines[1..lines.len() - 1]
+            .iter()
+            .all(|l| l.trim().is_empty());
+    let block = gap.contains('\n') && last_line_empty && lines.len() <= 3 && between_ok;
+    let own_attribution = !gap.contains('\n') && speaker_in_gap;
     block || own_attribution
 }
 
@@ -164,19 +189,27 @@ fn resolve(
     q: &QuoteMention,
     a: &crate::extract::quote::Attribution,
 ) -> Option<Speaker> {
-    let written = ctx.text(a.speaker);
-    if speech.is_pronoun(written) {
-        let gender = speech.gender_of_word(written);
-        return people.before_pronoun(ctx, speech, a.speaker.start.min(q.span.start), gender);
-    }
-    if written.chars().next().is_some_and(char::is_lowercase) || written.starts_with("The ") {
-        return None; // "the statement read": a source, not a person
-    }
+    let span = match who(ctx.rules, &ctx.doc.text, a.speaker) {
+        Who::Pronoun => {
+            let gender = speech.gender_of_word(ctx.text(a.speaker));
+            return people.before_pronoun(ctx, speech, a.speaker.start.min(q.span.start), gender);
+        }
+        Who::Nobody => return None,
+        Who::Group(name) => {
+            let key = fold(&name);
+            return Some(Speaker {
+                key: key.clone(),
+                name,
+                surname: key,
+                named: false,
+            });
+        }
+        Who::Name(span) => span,
+    };
     // An entity the name stands on: a person anywhere in it, an
     // organisation only at its end ("ESA said", not "ESA programme director
     // Matthias Lindqvist said").
-    let overlapping =
-        |e: &&super::EntityRef| e.span.start < a.speaker.end && a.speaker.start < e.span.end;
+    let overlapping = |e: &&super::EntityRef| e.span.start < span.end && span.start < e.span.end;
     if let Some(e) = ctx
         .entities
         .iter()
@@ -186,7 +219,7 @@ fn resolve(
             ctx.entities
                 .iter()
                 .filter(overlapping)
-                .find(|e| e.kind == EntityKind::Organisation && e.span.end >= a.speaker.end)
+                .find(|e| e.kind == EntityKind::Organisation && e.span.end >= span.end)
         })
     {
         return Some(Speaker {
@@ -196,12 +229,22 @@ fn resolve(
             named: a.how == AttributionKind::Pattern,
         });
     }
-    let name = strip_titles(speech, written);
-    if name.is_empty() {
+    let name = strip_titles(speech, ctx.text(span));
+    if name.is_empty() || organisation(ctx.rules, &name) {
         return None;
     }
     let sur = surname(&name);
-    let known = people.full_name(&sur);
+    // A full name in the attribution stands ("said Muhammad Zughayer,
+    // Youssef's father"); a surname alone takes the full name last given.
+    let known = people
+        .full_name_near(&ctx.doc.text, &sur, span.end)
+        .map(|full| {
+            if name.contains(' ') && !full.ends_with(&name) {
+                name.clone()
+            } else {
+                full
+            }
+        });
     if a.how == AttributionKind::Sentence && known.is_none() {
         return None; // a capitalised word before a verb, not known as a person
     }
@@ -214,13 +257,166 @@ fn resolve(
     })
 }
 
+/// Whose words an attribution's speaker phrase says they are.
+#[derive(Debug, PartialEq)]
+enum Who {
+    /// "he", "she": the person it stands for is looked up.
+    Pronoun,
+    /// A name, at this span (titles and descriptions around it left out).
+    Name(Span),
+    /// People named by their tie to someone: "Brandt's family", "Shepard's
+    /// father". Never that someone: the statement is about them.
+    Group(String),
+    /// A description with no speaker's name in it: "the statement", "His
+    /// office", "officials in Washington", "a lawyer for Mr. Smith" (the
+    /// name after a preposition is whom the words are about).
+    Nobody,
+}
+
+/// Reads an attribution's speaker phrase (see [`Who`]). A name is a run of
+/// capitalised words that is not a title, a possessive or a function word;
+/// it speaks unless it follows a preposition (over titles and
+/// determiners: "for Mr. Smith", "from the Gore campaign") or modifies the
+/// word after it ("Pakistani team manager", "RFS commissioner", "Gore
+/// campaign"). The last such run is the speaker: "University of Sao Paulo
+/// political scientist Eduardo Kugelmas", "Rep. Sherwood Boehlert of New
+/// York". Capitalised conjunctions and sentence openers before it ("But
+/// Rubin", "Yet Marker", "Officials") are not part of any name.
+fn who(rules: &crate::rules::Rules, text: &str, span: Span) -> Who {
+    let speech = &rules.speech;
+    let written = &text[span.start..span.end];
+    let class = |w: &str| rules.words.class(&w.to_lowercase());
+    let words: Vec<(usize, &str)> = word_spans(written);
+    if words.len() == 1 && speech.is_pronoun(words[0].1) {
+        return Who::Pronoun;
+    }
+    let opener = |w: &str| {
+        let c = class(w);
+        c.has(Class::CONJUNCTION) || (c.has(Class::SENTENCE_OPENER) && !c.has(Class::DETERMINER))
+    };
+    let upper = |w: &str| name_cased(w);
+    let skip = words
+        .iter()
+        .take_while(|(_, w)| upper(w) && opener(w))
+        .count();
+    let words = &words[skip..];
+    let possessive =
+        |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’");
+    let title = |i: usize| title_at(speech, written, words[i].0, words[i].1);
+    let name_word = |i: usize| {
+        let w = words[i].1;
+        upper(w)
+            && !title(i)
+            && !possessive(w)
+            && !class(w).has(Class::FUNCTION)
+            && !class(w).has(Class::SENTENCE_OPENER)
+    };
+    let particle = |i: usize| class(words[i].1).has(Class::NAME_PARTICLE) && !upper(words[i].1);
+    // Only a space between, or the stop of an initial ("Michael P. Forbes").
+    let gap_plain = |i: usize| {
+        let end = words[i - 1].0 + words[i - 1].1.len();
+        let gap = &written[end..words[i].0];
+        gap.chars().all(|c| c == ' ') || (gap.trim() == "." && words[i - 1].1.chars().count() == 1)
+    };
+    // Runs of name words, as (first, last) word indices.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !name_word(i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        while i + 1 < words.len()
+            && gap_plain(i + 1)
+            && (name_word(i + 1) || (particle(i + 1) && i + 2 < words.len() && name_word(i + 2)))
+        {
+            i += 1;
+        }
+        runs.push((first, i));
+        i += 1;
+    }
+    // "the foreign minister Paolo Guarnieri" names a speaker; "the CPP",
+    // "the Post" are a party and a paper, never a misattribution's side.
+    let described = words
+        .first()
+        .is_some_and(|(_, w)| class(w).has(Class::DETERMINER));
+    // "of" between title words is part of the title: "Secretary of State",
+    // "Chief of Staff".
+    let in_title = |k: usize| {
+        title(k)
+            || (words[k].1 == "of" && k > 0 && title(k - 1) && k + 1 < words.len() && title(k + 1))
+    };
+    let speaking = |&(first, last): &(usize, usize)| {
+        let object = (0..first)
+            .rev()
+            .find(|&k| !in_title(k) && !class(words[k].1).has(Class::DETERMINER))
+            .is_some_and(|k| !upper(words[k].1) && class(words[k].1).has(Class::PREPOSITION));
+        let modifier = words.get(last + 1).is_some_and(|(_, w)| {
+            let c = class(w);
+            !(c.has(Class::PREPOSITION) || c.has(Class::CONJUNCTION) || c.has(Class::CLAUSE_OPENER))
+        });
+        let untitled = described && !(first > 0 && title(first - 1));
+        !object && !modifier && !untitled
+    };
+    if let Some(&(first, last)) = runs.iter().rev().find(|r| speaking(r)) {
+        return Who::Name(Span::new(
+            span.start + words[first].0,
+            span.start + words[last].0 + words[last].1.len(),
+        ));
+    }
+    // "Brandt's family": a name's possessive with no name after it.
+    if let Some(p) = (0..words.len()).find(|&k| {
+        let w = words[k].1;
+        possessive(w) && upper(w) && !title(k)
+    }) && words.len() > p + 1
+        && !(p + 1..words.len()).any(name_word)
+    {
+        let from = words[p].0;
+        let to = words[words.len() - 1].0 + words[words.len() - 1].1.len();
+        return Who::Group(collapse(&written[from..to]));
+    }
+    Who::Nobody
+}
+
+/// Written as a name: a capital first, or after a short particle and a
+/// hyphen or apostrophe ("al-Ahmad", "d'Estaing").
+fn name_cased(w: &str) -> bool {
+    let mut chars = w.chars();
+    if chars.next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    w.split_once(['-', '\'', '’'])
+        .is_some_and(|(particle, rest)| {
+            particle.chars().count() <= 3
+                && particle.chars().all(char::is_lowercase)
+                && rest.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// A name whose last word ends the name of an organisation ("Interior
+/// Ministry", "European Commission") that the entity rules do not know:
+/// kept by its last word, every ministry would be one speaker.
+fn organisation(rules: &crate::rules::Rules, name: &str) -> bool {
+    name.split_whitespace().next_back().is_some_and(|w| {
+        rules
+            .words
+            .class(&w.to_lowercase())
+            .has(Class::ORGANISATION_HEAD)
+    })
+}
+
 /// "Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov": the capitalised
 /// words after the last title word, possessive dropped.
 pub fn strip_titles(speech: &Compiled, written: &str) -> String {
     let tokens: Vec<&str> = written.split_whitespace().collect();
-    let after = tokens
-        .iter()
-        .rposition(|t| speech.is_title(t) || t.chars().next().is_some_and(char::is_lowercase))
+    // A short particle inside a name ("Ursula von der Leyen") is no
+    // description; "al-Ahmad" is a name.
+    let particle = |i: usize| {
+        tokens[i].chars().count() <= 3 && tokens.get(i + 1).is_some_and(|t| name_cased(t))
+    };
+    let after = (0..tokens.len())
+        .rposition(|i| speech.is_title(tokens[i]) || (!name_cased(tokens[i]) && !particle(i)))
         .map_or(0, |i| i + 1);
     tokens[after..]
         .iter()
@@ -261,16 +457,13 @@ impl People {
             .iter()
             .filter_map(|q| q.attribution.as_ref())
             .filter(|a| a.how == AttributionKind::Pattern)
-            .map(|a| ctx.text(a.speaker))
-            .filter(|w| {
-                !speech.is_pronoun(w)
-                    && w.chars().next().is_some_and(char::is_uppercase)
-                    && !w.starts_with("The ")
+            .filter_map(|a| match who(ctx.rules, &ctx.doc.text, a.speaker) {
+                Who::Name(span) => Some(surname(&strip_titles(speech, ctx.text(span)))),
+                _ => None,
             })
-            .map(|w| surname(&strip_titles(speech, w)))
             .filter(|s| !s.is_empty())
             .collect();
-        let mut mentions = fallback_people(&ctx.doc.text, speech, &named);
+        let mut mentions = fallback_people(&ctx.doc.text, ctx.rules, &named);
         if !from_entities.is_empty() {
             // Entities win; fallback finds fill in only what they miss.
             mentions.retain(|(s, _, _)| {
@@ -304,6 +497,20 @@ impl People {
             .filter(|m| m.2 == sur)
             .map(|m| m.1.clone())
             .max_by_key(|n| (n.split_whitespace().count(), std::cmp::Reverse(n.clone())))
+    }
+
+    /// The full name of the person with this surname last introduced
+    /// before `at` ("Race spokesman Peter Campbell … Campbell said", not
+    /// the sailor John Campbell named further on); else the fullest name
+    /// anywhere.
+    fn full_name_near(&self, text: &str, sur: &str, at: usize) -> Option<String> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.2 == sur && m.0.end <= at && text[m.0.start..m.0.end].contains(' '))
+            .map(|m| m.1.clone())
+            .next()
+            .or_else(|| self.full_name(sur))
     }
 
     /// The person a pronoun at `at` stands for: the last one reported
@@ -536,18 +743,23 @@ fn pronoun_after(
 /// People found without the entity layer: capitalised names after a title
 /// word ("President Donald Trump", "spokesperson, Dmitry Peskov"), then
 /// every later capitalised word equal to one of their surnames ("Trump’s").
-fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span, String, String)> {
+fn fallback_people(
+    text: &str,
+    rules: &crate::rules::Rules,
+    named: &[String],
+) -> Vec<(Span, String, String)> {
+    let speech = &rules.speech;
     let words = word_spans(text);
     let mut runs: Vec<(usize, usize, bool)> = Vec::new(); // (first, last, after title)
     let mut i = 0;
     while i < words.len() {
-        if !is_name_word(words[i].1, speech) {
+        if !is_name_word(rules, text, words[i]) {
             i += 1;
             continue;
         }
         let first = i;
         while i + 1 < words.len()
-            && is_name_word(words[i + 1].1, speech)
+            && is_name_word(rules, text, words[i + 1])
             && text[words[i].0 + words[i].1.len()..words[i + 1].0]
                 .chars()
                 .all(|c| c == ' ')
@@ -557,10 +769,19 @@ fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span
         let titled = first > 0 && {
             let (at, prev) = words[first - 1];
             let gap = &text[at + prev.len()..words[first].0];
-            speech.is_title(prev) && gap.chars().all(|c| c == ' ' || c == ',')
+            // "U.S. Embassy", "UN Security": after a country's or body's
+            // initials only a full name is a person ("U.S. envoy" is a
+            // title, and "UN envoy Kofi Annan" has two words).
+            let initials = prev.chars().all(|c| !c.is_lowercase());
+            title_at(speech, text, at, prev)
+                && gap.chars().all(|c| matches!(c, ' ' | ',' | '.'))
+                && (!initials || i > first)
         };
         let titled = titled || (i > first && introduces_person(text, speech, &words, first, i));
-        runs.push((first, i, titled));
+        // A headline names nobody: "Mayor Vows To Rebuild Flooded Town".
+        if !headline(text, words[first].0) {
+            runs.push((first, i, titled));
+        }
         i += 1;
     }
     let name_of = |(a, b): (usize, usize)| -> (Span, String) {
@@ -573,12 +794,12 @@ fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span
         (span, name)
     };
     let mut out = Vec::new();
-    let mut titled_names: Vec<String> = Vec::new();
+    let mut titled_names: Vec<(Span, String)> = Vec::new();
     let mut surnames: Vec<String> = named.to_vec();
     for &(a, b, titled) in &runs {
         if titled {
             let (span, name) = name_of((a, b));
-            titled_names.push(name.clone());
+            titled_names.push((span, name.clone()));
             let sur = surname(&name);
             surnames.push(sur.clone());
             out.push((span, name, sur));
@@ -598,12 +819,16 @@ fn fallback_people(text: &str, speech: &Compiled, named: &[String]) -> Vec<(Span
         let (span, name) = name_of((a, b));
         let sur = surname(&name);
         if surnames.contains(&sur) {
-            // Later mentions carry the name they were introduced with.
+            // Later mentions carry the name they were last introduced with
+            // ("Race spokesman Peter Campbell … American John Campbell …
+            // Campbell told"), earlier ones the first to come.
+            let same = |n: &&(Span, String)| surname(&n.1) == sur;
             let full = titled_names
                 .iter()
-                .find(|n| surname(n) == sur)
-                .cloned()
-                .unwrap_or(name);
+                .filter(same)
+                .rfind(|n| n.0.end <= span.start)
+                .or_else(|| titled_names.iter().find(same))
+                .map_or(name, |n| n.1.clone());
             out.push((span, full, sur));
         }
     }
@@ -651,6 +876,26 @@ fn introduces_person(
     relative || speaking || appositive || described || given
 }
 
+/// Whether the line holding `at` is a headline: three words or more, most
+/// of them capitalised, and no full stop at its end.
+fn headline(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitals = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 3
+        && capitals * 4 >= words.len() * 3
+        && !line.ends_with(['.', '!', '?', '"', '”', ':', ','])
+}
+
 fn sentence_initial(text: &str, at: usize) -> bool {
     text[..at]
         .trim_end_matches([' ', '\t', '“', '"', '‘', '('])
@@ -659,8 +904,15 @@ fn sentence_initial(text: &str, at: usize) -> bool {
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':'))
 }
 
-fn is_name_word(w: &str, speech: &Compiled) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) && !speech.is_title(w) && w.chars().count() > 1
+fn is_name_word(rules: &crate::rules::Rules, text: &str, (at, w): (usize, &str)) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && !title_at(&rules.speech, text, at, w)
+        && w.chars().count() > 1
+        && !rules
+            .words
+            .class(&w.to_lowercase())
+            .has(Class::SENTENCE_OPENER)
+        && !rules.words.class(&w.to_lowercase()).has(Class::CONJUNCTION)
 }
 
 #[cfg(test)]
@@ -833,6 +1085,19 @@ mod tests {
         assert!(sp("Lim Wei Jie").same(&sp("Lim")));
         assert!(!sp("Tan").same(&sp("Lim Wei Jie")));
         assert!(!sp("Lim Wei Jie").same(&sp("Tan Wei Jie Lim Kok")));
+    }
+
+    #[test]
+    fn a_headline_names_no_speaker() {
+        let v = quote_values(
+            "Mayor Vows To Rebuild Flooded Town\n\n“We will rebuild every home in this town,” she said.",
+        );
+        assert_eq!(speaker(&v[0]), None);
+        // A sentence in the body still does.
+        let v = quote_values(
+            "Flood Hits Town\n\nMayor Jo Ellis spoke. “We will rebuild every home in this town,” she said.",
+        );
+        assert_eq!(speaker(&v[0]), Some("Jo Ellis"));
     }
 
     #[test]
