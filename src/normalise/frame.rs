@@ -787,6 +787,16 @@ impl<'c, 'a> Reader<'c, 'a> {
             state = Some(term);
             theme = self.people();
             after = from + n;
+        } else {
+            // "three others were taken": a word that is no noun phrase of
+            // its own; the verb after it still says what happened.
+            while after < limit
+                && after < from + 2
+                && self.tokens[after].is_word()
+                && !self.tokens[after].verbish(self.words())
+            {
+                after += 1;
+            }
         }
         // "312 passengers and 41 crew had been listed": past the other
         // figure of a coordination to the verb they share.
@@ -1157,7 +1167,18 @@ impl<'c, 'a> Reader<'c, 'a> {
                 None,
                 self.subject_before(l).or_else(|| self.event_noun_near()),
             ),
-            (None, None) => (None, self.event_noun_near()),
+            // "after 3 1/2 years in prison": where the time was spent.
+            (None, None) => (
+                None,
+                self.event_noun_near().or_else(|| {
+                    self.tokens
+                        .get(k)
+                        .filter(|t| k < limit && matches!(t.lower.as_str(), "in" | "at" | "aboard"))
+                        .and_then(|_| self.noun_phrase(k + 1, limit))
+                        .filter(|&(h, _, _)| !self.tokens[h].capitalised)
+                        .map(|(h, m, _)| self.theme_of(h, &m))
+                }),
+            ),
         }
     }
 

@@ -61,6 +61,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         };
         previous = Some((m, frame.clone(), value.measure.clone()));
         if no_claim(ctx, m, &frame, category).is_some() {
+
             continue;
         }
         // A count's evidence ends at its noun: "175 prisoners", not "175
