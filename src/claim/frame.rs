@@ -163,8 +163,11 @@ pub struct Frame {
     /// speaks (a quote).
     pub about: Option<Participant>,
     /// What the value's own reading adds: a rate ("per share"), a
-    /// relation ("margin"), a series word ("second" call). Sorted.
+    /// relation ("margin"), a part of a whole. Sorted.
     pub refinements: Vec<String>,
+    /// The happening is one of a series ("the second call", "another
+    /// blast"): its facts are not the main one's.
+    pub series: Option<String>,
     /// The content stems of the claim's sentence, sorted and without
     /// repeats: how much two sentences share, for alignment. Not shown.
     #[serde(skip)]
@@ -191,6 +194,7 @@ impl Frame {
             modality: Modality::Fact,
             about: None,
             refinements: Vec::new(),
+            series: None,
             context: Vec::new(),
             changes: false,
         }
@@ -216,6 +220,10 @@ impl Frame {
         if let Some(t) = &self.theme {
             key.push(format!("theme={}", t.head.key()));
             label.push(t.head.shown.clone());
+        }
+        if let Some(s) = &self.series {
+            key.push(format!("series={s}"));
+            label.insert(0, s.clone());
         }
         for r in &self.refinements {
             key.push(format!("ref={r}"));

@@ -222,6 +222,15 @@ pub fn judge_pair(
     if fa.refinements != fb.refinements {
         return PairVerdict::Cannot("different refinements".into());
     }
+    // "the second call" and "the call": the bare one may be either of a
+    // series, so the pair may agree but never contradicts.
+    let one_sided_series = match (&fa.series, &fb.series) {
+        (Some(x), Some(y)) if x != y => {
+            return PairVerdict::Cannot(format!("the {x} one and the {y} one"));
+        }
+        (Some(_), None) | (None, Some(_)) => true,
+        _ => false,
+    };
     // Parts of wholes and members of lists ("194 of its people", "to 13
     // and 11 years") are each of something else: they may agree, never
     // contradict.
@@ -288,7 +297,7 @@ pub fn judge_pair(
         if same_verb && category == Category::Date {
             why.push("told with the same verb".into());
         }
-        return if strong {
+        return if strong && !one_sided_series {
             PairVerdict::Strong(3 + shared.len().min(2) as u32, why)
         } else {
             PairVerdict::Weak
@@ -341,7 +350,14 @@ pub fn judge_pair(
         // words ("the capsule docked", "the spacecraft docked"): for times
         // and dates a different theme under the same predicate weakens the
         // pair rather than parting it.
-        (Some(_), Some(_)) if moment && pred == Some(true) => Some(false),
+        // So for a length: "the aircraft circled for 90 minutes", "the
+        // pilots flew in circles for 1.5 hours", "a 90-minute holding
+        // pattern" are one holding, whoever is its subject.
+        (Some(_), Some(_))
+            if (moment || category == Category::Duration) && (pred == Some(true) || crossed(fa, fb)) =>
+        {
+            Some(false)
+        }
         (Some(x), Some(y)) => {
             return PairVerdict::Cannot(format!(
                 "different themes '{}' and '{}'",
@@ -435,6 +451,9 @@ pub fn judge_pair(
         // is fixed by the one it counts from.
         Category::Duration => match (pred, theme) {
             (Some(true), Some(true)) => true,
+            // A happening or doing the rules name ("holding", "strike"):
+            // its length is one fact of the story.
+            (Some(true), _) if fa.predicate.as_ref().is_some_and(|p| p.class.is_some()) => true,
             (None, Some(true))
                 if fa.predicate.is_none()
                     && fb.predicate.is_none()
@@ -466,7 +485,7 @@ pub fn judge_pair(
             if strong { "strong" } else { "weak" }
         );
     }
-    if strong {
+    if strong && !one_sided_series {
         PairVerdict::Strong(score, why)
     } else {
         PairVerdict::Weak

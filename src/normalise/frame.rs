@@ -102,7 +102,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         && let Some(series) = reader.series_before(&frame)
         && !matches!(series.as_str(), "first" | "initial")
     {
-        frame.refinements.push(series);
+        frame.series = Some(series);
     }
     if reader.part.get() {
         frame.refinements.push("part of a whole".into());
@@ -957,6 +957,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "Wednesday's 9.30am cabinet", "the 2.15pm flight": a noun right
         // after the time is what it times.
         if let Some(next) = self.tokens.get(self.value.end).filter(|_| self.value.end < end)
+            // "14:30 hours": the clock's own word.
+            && !matches!(next.lower.as_str(), "hours" | "hrs" | "h")
             && self.nominal(self.value.end)
             && !next.verbish(self.words())
             && !next.capitalised
@@ -967,6 +969,16 @@ impl<'c, 'a> Reader<'c, 'a> {
         let Some(at) = found else {
             return (None, event);
         };
+        // "made landfall early Wednesday, arriving near Cocodrie at 2:50":
+        // a participle opening its clause goes on telling the happening of
+        // the clause before.
+        if self.tokens[at].lower.ends_with("ing")
+            && at > self.sentence.start
+            && self.tokens[at - 1].is_punct(',')
+            && let Some(e) = self.event_noun_in_sentence()
+        {
+            return (None, Some(e));
+        }
         // "came ashore", "made landfall", "took off": a phrase that names
         // the happening itself.
         if let Some(term) = self.event_phrase_at(at) {
@@ -1188,12 +1200,16 @@ impl<'c, 'a> Reader<'c, 'a> {
     pub fn series_before(&self, frame: &Frame) -> Option<String> {
         let head = frame.theme.as_ref()?.head.stem.clone();
         (self.clause.start..self.clause.end.min(self.tokens.len()))
-            .filter(|&i| self.tokens[i].stem == head || head.starts_with(&self.tokens[i].stem))
+            .filter(|&i| {
+                let s = &self.tokens[i].stem;
+                self.tokens[i].is_word() && (*s == head || (s.len() >= 4 && head.starts_with(s.as_str())))
+            })
             .find_map(|i| {
                 (i.saturating_sub(3)..i)
                     .rev()
                     .map(|k| &self.tokens[k])
-                    .find(|t| t.class.has(Class::SERIES))
+                    // "New York" is a name, not a new one.
+                    .find(|t| t.class.has(Class::SERIES) && (!t.capitalised || t.sentence_start))
                     .map(|t| t.lower.clone())
             })
     }
