@@ -973,6 +973,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         // a participle opening its clause goes on telling the happening of
         // the clause before.
         if self.tokens[at].lower.ends_with("ing")
+            && !self.event_word(at)
             && at > self.sentence.start
             && self.tokens[at - 1].is_punct(',')
             && let Some(e) = self.event_noun_in_sentence()

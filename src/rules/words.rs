@@ -317,7 +317,7 @@ impl Compiled {
     /// "called": the verb "to call" is no phone call).
     pub fn synonym(&self, lower: &str, stem: &str) -> Option<usize> {
         self.synonym_stems
-            .get(&(stem.to_string(), form(lower)))
+            .get(&(stem.to_string(), form_with(lower, &self.lemmas, &self.plurals)))
             .copied()
     }
 }
@@ -329,6 +329,16 @@ pub enum Form {
     Past,
     Participle,
     Other,
+}
+
+/// The form of a word: an irregular verb form other than its base ("left",
+/// "struck", "held") is a past form like "departed", so "leave" and "left"
+/// are told apart as "depart" and "departed" are.
+fn form_with(lower: &str, lemmas: &HashMap<String, String>, plurals: &HashSet<String>) -> Form {
+    match lemmas.get(lower) {
+        Some(base) if base != lower && !plurals.contains(lower) && !lower.ends_with("ing") => Form::Past,
+        _ => form(lower),
+    }
 }
 
 pub fn form(lower: &str) -> Form {
@@ -484,7 +494,7 @@ impl RuleFile for WordsFile {
                 if stems.len() == 1 {
                     // A word listed in two classes keeps the first.
                     synonym_stems
-                        .entry((stems[0].clone(), form(&w)))
+                        .entry((stems[0].clone(), form_with(&w, &lemmas, &plurals)))
                         .or_insert(i);
                 } else {
                     synonym_phrases.push(&stems.join(" "), i);
