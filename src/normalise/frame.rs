@@ -1180,18 +1180,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 None,
                 self.subject_before(l).or_else(|| self.event_noun_near()),
             ),
-            // "after 3 1/2 years in prison": where the time was spent.
-            (None, None) => (
-                None,
-                self.event_noun_near().or_else(|| {
-                    self.tokens
-                        .get(k)
-                        .filter(|t| k < limit && matches!(t.lower.as_str(), "in" | "at" | "aboard"))
-                        .and_then(|_| self.noun_phrase(k + 1, limit))
-                        .filter(|&(h, _, _)| !self.tokens[h].capitalised)
-                        .map(|(h, m, _)| self.theme_of(h, &m))
-                }),
-            ),
+            (None, None) => (None, self.event_noun_near()),
         }
     }
 
@@ -1442,10 +1431,12 @@ impl<'c, 'a> Reader<'c, 'a> {
         };
         let joiner = &self.tokens[j];
         let joined = joiner.is_punct(',') || matches!(joiner.lower.as_str(), "and" | "or");
-        // A figure, or a figure and its unit ("14 hours, 7 minutes").
-        let figure_before = j > self.clause.start
+        // A figure, or a figure and its unit ("14 hours, 7 minutes", "the
+        // 13-, 12- and 11-year terms"), even across a clause break at the
+        // joiner.
+        let figure_before = j > self.sentence.start
             && (self.tokens[j - 1].kind == TokenKind::Number
-                || (j > self.clause.start + 1 && self.tokens[j - 2].kind == TokenKind::Number));
+                || (j > self.sentence.start + 1 && self.tokens[j - 2].kind == TokenKind::Number));
         joined
             && figure_before
             && !self.ctx.mentions.dates.iter().any(|d| d.span.start <= self.tokens[j - 1].span.start && self.tokens[j - 1].span.end <= d.span.end)
