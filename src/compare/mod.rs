@@ -263,6 +263,9 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
             Category::Time => time::judge(bundle, group, default_severity(group.category)),
         };
         let mut judged = judged;
+        if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() {
+            eprintln!("GROUP {:?} {} claims={} -> {} findings {} agreements", group.category, group.subject.key, group.claims.len(), judged.findings.len(), judged.agreements.len());
+        }
         // A subject is never both: where a group disagrees, the agreeing
         // documents show as one side of the conflict. Quotes are one group
         // of many statements, each with its own subject; the quote judge

@@ -10,18 +10,22 @@
 //! transcript with no date) cannot be put in UTC on its own. When the other
 //! times of its group fall on exactly one UTC day, the wall clock is placed
 //! on the local day that puts it on that UTC day, if exactly one does, and
-//! is judged with them. Else it is left out.
+//! is judged with them. When no time of the group has a day, the clocks are
+//! placed together around the first one's publication day, so "at 11.40am"
+//! and "at 10.40am" in two reports still disagree. Else it is left out.
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 
 use super::{Bundle, Comparison, Group, Severity, judge_by_clusters};
+use crate::claim::time::TimeValue;
 use crate::claim::{Claim, Value};
 
 /// Hours apart beyond which two times are of two occurrences.
 pub const SAME_HAPPENING_HOURS: i64 = 18;
 
 pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
-    let placed = place_floating(&group.claims);
+    let published = |d: usize| bundle.published_days.get(d).copied().flatten();
+    let placed = place_floating(&group.claims, &published);
     let mut timed: Vec<&Claim> = group
         .claims
         .iter()
@@ -99,11 +103,15 @@ fn trusted(claims: &[&Claim], finding: &super::Finding) -> bool {
     })
 }
 
-/// Placed copies of the group's floating times, where the group's dated
-/// times fall on exactly one UTC day and exactly one local day puts the
-/// wall clock on it.
-fn place_floating(claims: &[&Claim]) -> Vec<Claim> {
-    let mut days: Vec<chrono::NaiveDate> = claims
+/// Placed copies of the group's floating times. Where the group's dated
+/// times fall on exactly one UTC day, each wall clock goes on the local
+/// day that puts it on that UTC day, if exactly one does. Where no time of
+/// the group has a day (two reports that give only "at 11.40am" and "at
+/// 10.40am"), they are placed on one day together: the first on its
+/// document's publication day, each other on the neighbouring local day
+/// nearest it, so that their clocks compare.
+fn place_floating(claims: &[&Claim], published: &dyn Fn(usize) -> Option<NaiveDate>) -> Vec<Claim> {
+    let mut days: Vec<NaiveDate> = claims
         .iter()
         .filter_map(|c| match &c.value {
             Value::Time(t) if t.floating.is_none() => Some(t.start.date_naive()),
@@ -112,33 +120,56 @@ fn place_floating(claims: &[&Claim]) -> Vec<Claim> {
         .collect();
     days.sort_unstable();
     days.dedup();
-    let [day] = days.as_slice() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for c in claims {
-        let Value::Time(value) = &c.value else {
-            continue;
-        };
-        if value.floating.is_none() {
-            continue;
-        }
-        let candidates: Vec<_> = [
+    let floating: Vec<(&Claim, &TimeValue)> = claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Time(t) if t.floating.is_some() => Some((*c, t)),
+            _ => None,
+        })
+        .collect();
+    let neighbours = |day: NaiveDate| {
+        [
             day.checked_sub_days(Days::new(1)),
-            Some(*day),
+            Some(day),
             day.checked_add_days(Days::new(1)),
         ]
         .into_iter()
         .flatten()
-        .filter_map(|local| value.place(local))
-        .filter(|v| v.start.date_naive() == *day)
-        .collect();
-        if let [placed] = candidates.as_slice() {
-            out.push(Claim {
-                value: Value::Time(placed.clone()),
-                ..(*c).clone()
-            });
+    };
+    let placed = |c: &Claim, v: TimeValue| Claim {
+        value: Value::Time(v),
+        ..c.clone()
+    };
+    let mut out = Vec::new();
+    match days.as_slice() {
+        [day] => {
+            for (c, value) in floating {
+                let candidates: Vec<TimeValue> = neighbours(*day)
+                    .filter_map(|local| value.place(local))
+                    .filter(|v| v.start.date_naive() == *day)
+                    .collect();
+                if let [one] = candidates.as_slice() {
+                    out.push(placed(c, one.clone()));
+                }
+            }
         }
+        [] if floating.len() >= 2 => {
+            let (first, value) = floating[0];
+            let Some(anchor) = published(first.anchor.doc).and_then(|d| value.place(d)) else {
+                return out;
+            };
+            let at = anchor.start;
+            out.push(placed(first, anchor));
+            for &(c, value) in &floating[1..] {
+                let nearest = neighbours(at.date_naive())
+                    .filter_map(|local| value.place(local))
+                    .min_by_key(|v| (v.start - at).num_minutes().abs());
+                if let Some(v) = nearest {
+                    out.push(placed(c, v));
+                }
+            }
+        }
+        _ => {}
     }
     out
 }

@@ -76,11 +76,17 @@ impl<'c, 'a> Days<'c, 'a> {
                 return Some(day);
             }
         }
+        // Another sentence's day for the same happening: the same theme,
+        // or the same predicate of no other theme ("has left Clarke's side
+        // needing a draw on Sunday" dates no one's leaving at 10.40am).
         let same = |a: &Frame| {
             let pred = matches!((&a.predicate, &frame.predicate), (Some(x), Some(y)) if x.same(y));
             let theme =
                 matches!((&a.theme, &frame.theme), (Some(x), Some(y)) if x.head.same(&y.head));
-            pred || theme
+            let other_theme = matches!((&a.theme, &frame.theme), (Some(x), Some(y)) if !x.head.same(&y.head))
+                || a.theme.is_some() != frame.theme.is_some();
+            let other_agent = matches!((&a.agent, &frame.agent), (Some(x), Some(y)) if x != y);
+            (theme || (pred && !other_theme)) && !other_agent
         };
         self.dated
             .iter()
