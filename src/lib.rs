@@ -20,6 +20,7 @@
 pub mod baseline;
 pub mod claim;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod explain;
 pub mod extract;

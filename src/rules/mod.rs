@@ -108,12 +108,18 @@ impl Rules {
 
     /// Built-in rules, extended by the files in `user_dir` if given.
     pub fn load(user_dir: Option<&Path>) -> Result<Rules, Vec<InputError>> {
+        Rules::load_dirs(user_dir.as_slice())
+    }
+
+    /// Built-in rules, extended by the files of each directory in turn (a
+    /// later directory's entries override an earlier one's).
+    pub fn load_dirs(user_dirs: &[&Path]) -> Result<Rules, Vec<InputError>> {
         let mut sources = Vec::new();
         for (name, text) in DEFAULT_FILES {
             sources.push(RuleSource::builtin(name, text));
         }
         let mut errors = Vec::new();
-        if let Some(dir) = user_dir {
+        for dir in user_dirs {
             match RuleSource::read_dir(dir) {
                 Ok(user) => sources.extend(user),
                 Err(e) => errors.extend(e),

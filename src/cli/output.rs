@@ -1,0 +1,23 @@
+//! Where every output goes: standard output, or a file. All writing of
+//! reports, pages and baselines passes through here, so that the safe
+//! writer (atomic replace, refusing to overwrite an input; issue 9) is a
+//! swap in this one place.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+
+/// Writes `contents` to `path`, or to standard output when `path` is `None`.
+pub fn write(path: Option<&Path>, contents: &[u8]) -> anyhow::Result<()> {
+    match path {
+        Some(path) => std::fs::write(path, contents)
+            .with_context(|| format!("cannot write {}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(contents)?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,367 @@
+//! `check` and `report`: settings from the command line and
+//! `crosscheck.toml`, then load → check (in parallel, with a progress bar)
+//! → report → baseline → output, and the exit code.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crosscheck::CheckedBundle;
+use crosscheck::baseline::Baseline;
+use crosscheck::compare::Severity;
+use crosscheck::config::{Config, FailOn};
+use crosscheck::error::InputError;
+use crosscheck::load::{Bundle, Document};
+use crosscheck::report::{self, Format, Options, Report};
+use crosscheck::rules::Rules;
+
+use super::args::{CheckArgs, Common, ReportArgs, When};
+use super::{output, print_errors, term};
+
+/// The settings of one run, command line over config file over defaults.
+pub struct Settings {
+    pub fail_on: Option<Severity>,
+    pub baseline: Option<PathBuf>,
+    pub rules: Vec<PathBuf>,
+    pub agreements: bool,
+    pub unresolved: bool,
+    pub config: Config,
+}
+
+fn settings(common: &Common) -> Result<Settings, InputError> {
+    let config = if common.no_config {
+        Config::default()
+    } else if let Some(path) = &common.config {
+        Config::read(path)?
+    } else {
+        let start = common
+            .paths
+            .iter()
+            .find(|p| p.as_os_str() != "-")
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        match Config::discover(&start) {
+            Some(path) => Config::read(&path)?,
+            None => Config::default(),
+        }
+    };
+    let fail_on = common.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
+    let baseline = if common.no_baseline {
+        None
+    } else {
+        common.baseline.clone().or_else(|| config.baseline.clone())
+    };
+    let rules = if common.rules.is_empty() {
+        config.rules.clone()
+    } else {
+        common.rules.clone()
+    };
+    Ok(Settings {
+        fail_on: fail_on.threshold(),
+        baseline,
+        rules,
+        agreements: !common.no_agreements && config.agreements.unwrap_or(true),
+        unresolved: common.show_unresolved || config.unresolved.unwrap_or(false),
+        config,
+    })
+}
+
+/// What a run produced, before it is rendered.
+pub struct Run {
+    pub report: Report,
+    pub settings: Settings,
+    pub baseline: Option<Baseline>,
+}
+
+/// Loads, checks and judges every bundle. `Err` is a list of errors that
+/// stop the run before any bundle is checked (bad config or rules).
+fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputError>> {
+    let settings = settings(common).map_err(|e| vec![e])?;
+    let dirs: Vec<&Path> = settings.rules.iter().map(PathBuf::as_path).collect();
+    let rules = Rules::load_dirs(&dirs)?;
+    let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        common.paths.iter().partition(|p| p.as_os_str() == "-");
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    let (sources, mut run_errors) = crosscheck::load::discover(&files);
+    let mut bundles_in: Vec<Bundle> = Vec::new();
+    if !stdin.is_empty() {
+        match read_stdin() {
+            Ok(b) => bundles_in.push(b),
+            Err(e) => run_errors.push(e),
+        }
+    }
+    let progress = progress_bar(common.progress, sources.len() + bundles_in.len());
+    let mut checked: Vec<CheckedBundle> = sources
+        .par_iter()
+        .map(|s| {
+            let c = crosscheck::check_bundle(crosscheck::load::load_bundle(s), &rules);
+            progress.tick();
+            c
+        })
+        .collect();
+    checked.extend(bundles_in.into_iter().map(|b| {
+        let c = crosscheck::check_bundle(b, &rules);
+        progress.tick();
+        c
+    }));
+    progress.finish();
+
+    let mut report = Report::new(&checked, run_errors);
+    for (category, severity) in &settings.config.severity {
+        report.set_severity(*category, *severity);
+    }
+    let mut baseline = None;
+    // Writing the configured baseline for the first time: nothing to read.
+    let creating = |path: &Path| !path.exists() && write_target.is_some_and(|w| same_file(w, path));
+    if let Some(path) = settings.baseline.as_deref().filter(|p| !creating(p)) {
+        match Baseline::read(path) {
+            Ok(b) => {
+                b.apply(&mut report, parent(path));
+                baseline = Some(b);
+            }
+            Err(e) => report.errors.push(e),
+        }
+    }
+    Ok(Run {
+        report,
+        settings,
+        baseline,
+    })
+}
+
+/// Whether two paths name the same file, whether or not it exists yet.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let full = |p: &Path| -> Option<PathBuf> {
+        let dir = std::fs::canonicalize(match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        })
+        .ok()?;
+        Some(dir.join(p.file_name()?))
+    };
+    full(a).is_some_and(|x| Some(x) == full(b))
+}
+
+fn parent(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new(""))
+}
+
+/// `-`: one document from standard input, as a bundle of its own.
+fn read_stdin() -> Result<Bundle, InputError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::new("<stdin>", format!("cannot read standard input: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+        InputError::new("<stdin>", "not valid UTF-8").at_offset(&text, offset)
+    })?;
+    let mut doc = Document::from_text("stdin", &text);
+    doc.path = PathBuf::from("<stdin>");
+    Ok(Bundle::in_memory("-", vec![doc]))
+}
+
+/// A bar counting bundles, drawn on standard error once the run has taken
+/// a second, and only on a terminal (indicatif draws nothing elsewhere).
+struct Progress {
+    bar: ProgressBar,
+    shown: AtomicBool,
+    enabled: bool,
+}
+
+impl Progress {
+    fn tick(&self) {
+        self.bar.inc(1);
+        if self.enabled
+            && self.bar.elapsed() > Duration::from_secs(1)
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+fn progress_bar(when: When, total: usize) -> Progress {
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} checking {pos}/{len} bundles {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    let enabled = match when {
+        When::Never => false,
+        When::Always => {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            false
+        }
+        When::Auto => true,
+    };
+    Progress {
+        bar,
+        shown: AtomicBool::new(false),
+        enabled,
+    }
+}
+
+fn options(s: &Settings, width: usize, colour: bool) -> Options {
+    Options {
+        agreements: s.agreements,
+        unresolved: s.unresolved,
+        width,
+        colour,
+        fail_on: s.fail_on,
+    }
+}
+
+/// The exit code after a report: 2 on input errors, 1 on a failing
+/// finding, else 0.
+fn exit_code(report: &Report, fail_on: Option<Severity>) -> u8 {
+    let errors: Vec<&InputError> = report.all_errors().collect();
+    if !errors.is_empty() {
+        print_errors(errors.iter().copied());
+        return 2;
+    }
+    u8::from(report.findings().any(|f| report::fails(f, fail_on)))
+}
+
+pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    let Run {
+        report,
+        settings,
+        baseline,
+    } = match run(&args.common, args.write_baseline.as_deref()) {
+        Ok(r) => r,
+        Err(errors) => {
+            print_errors(&errors);
+            return Ok(2);
+        }
+    };
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &report, &settings, baseline);
+    }
+    let format = args
+        .format
+        .or(settings.config.format)
+        .unwrap_or(Format::Table);
+    let to_file = args.output.is_some();
+    let options = options(
+        &settings,
+        term::width(args.width, to_file),
+        term::colour(args.color, to_file),
+    );
+    let rendered = report::render(&report, format, &options);
+    output::write(args.output.as_deref(), rendered.as_bytes())?;
+    if format != Format::Table {
+        // The table says these itself; other formats carry them as data,
+        // and a person running them still wants to know.
+        for b in &report.bundles {
+            for s in &b.stale_baseline {
+                eprintln!(
+                    "crosscheck: warning: stale baseline entry {} ({}) in {}: it matches no finding any more",
+                    s.id,
+                    s.subject.as_deref().unwrap_or("no subject"),
+                    b.path
+                );
+            }
+        }
+    }
+    Ok(exit_code(&report, settings.fail_on))
+}
+
+/// `--write-baseline`: every current finding of the bundles checked, the
+/// other bundles' entries kept, reasons kept. Refuses to replace a file it
+/// cannot read as a baseline (its reasons would be lost).
+fn write_baseline(
+    path: &Path,
+    report: &Report,
+    settings: &Settings,
+    applied: Option<Baseline>,
+) -> anyhow::Result<u8> {
+    let errors: Vec<&InputError> = report.all_errors().collect();
+    if !errors.is_empty() {
+        print_errors(errors.iter().copied());
+        eprintln!(
+            "crosscheck: baseline {} not written: fix the errors above first",
+            path.display()
+        );
+        return Ok(2);
+    }
+    let previous = if settings
+        .baseline
+        .as_deref()
+        .is_some_and(|b| same_file(b, path))
+    {
+        applied
+    } else if path.exists() {
+        match Baseline::read(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                print_errors([&e]);
+                eprintln!(
+                    "crosscheck: {} is not a baseline crosscheck can read; not replacing it",
+                    path.display()
+                );
+                return Ok(2);
+            }
+        }
+    } else {
+        None
+    };
+    let (b, kept) = Baseline::from_report(report, previous.as_ref(), parent(path));
+    output::write(Some(path), b.to_toml().as_bytes())?;
+    let written = b.findings.len() - kept;
+    eprintln!(
+        "crosscheck: wrote {} to {}{}",
+        entries(written),
+        path.display(),
+        if kept > 0 {
+            format!(" (and kept {} of other bundles)", entries(kept))
+        } else {
+            String::new()
+        }
+    );
+    Ok(0)
+}
+
+fn entries(n: usize) -> String {
+    if n == 1 {
+        "1 baseline entry".to_string()
+    } else {
+        format!("{n} baseline entries")
+    }
+}
+
+pub fn report(args: ReportArgs) -> anyhow::Result<u8> {
+    let Run {
+        report, settings, ..
+    } = match run(&args.common, None) {
+        Ok(r) => r,
+        Err(errors) => {
+            print_errors(&errors);
+            return Ok(2);
+        }
+    };
+    let options = options(&settings, term::DEFAULT_WIDTH, false);
+    std::fs::create_dir_all(&args.output)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", args.output.display()))?;
+    let files = report::site::files(&report, &options);
+    for (name, contents) in &files {
+        output::write(Some(&args.output.join(name)), contents.as_bytes())?;
+    }
+    eprintln!(
+        "crosscheck: wrote {} pages and report.json to {} (open {})",
+        files.len() - 1,
+        args.output.display(),
+        args.output.join("index.html").display()
+    );
+    Ok(exit_code(&report, settings.fail_on))
+}
