@@ -84,7 +84,7 @@ fn suite(b: &BundleReport, options: &Options) -> (String, (usize, usize, usize, 
                 .unwrap_or_else(|| "no reason given".into());
             let _ = writeln!(
                 cases,
-                "      <skipped message=\"{}\"/>",
+                "      <skipped message=\"{}\"/>\n      <system-out>{details}</system-out>",
                 escape(&format!("accepted in the baseline: {reason}"))
             );
         } else if fails(f, options.fail_on) {
