@@ -228,11 +228,12 @@ fn grid(b: &BundleReport, shown: &[&WireFinding], options: &Options, out: &mut S
             escape(&f.subject)
         );
         for d in &b.documents {
-            // The values this document gives, with their sides.
+            // The values this document gives, with their sides (a conflict
+            // whose judge does not cluster has a side per value).
             let mut given: BTreeMap<String, Option<usize>> = BTreeMap::new();
-            for v in &f.values {
+            for (i, v) in f.values.iter().enumerate() {
                 if v.evidence.iter().any(|e| e.document == d.id) {
-                    given.insert(plain_value(&v.value), v.side);
+                    given.insert(plain_value(&v.value), v.side.or(Some(i)));
                 }
             }
             if given.is_empty() {
@@ -304,7 +305,7 @@ fn card(b: &BundleReport, f: &WireFinding, class: &str, options: &Options, out: 
         escape(&f.id),
         escape(&f.subject)
     );
-    let _ = writeln!(out, "<p>{}</p>", escape(&f.message));
+    let _ = writeln!(out, "<p>{}</p>", diffed(&f.message));
     if let Some(m) = &f.baseline {
         let mut line = String::new();
         if m.status == BaselineStatus::Changed {
@@ -411,13 +412,13 @@ fn timeline(b: &BundleReport, f: &WireFinding) -> Option<String> {
     let hi = rows.iter().map(|r| r.4).max()?;
     let pad = ((hi - lo) / 10).max(1800);
     let (lo, hi) = (lo - pad, hi + pad);
-    let (left, width, row_h) = (230.0, 520.0, 24.0);
+    let (left, width, row_h) = (300.0, 480.0, 24.0);
     let x = |t: i64| left + (t - lo) as f64 / (hi - lo) as f64 * width;
     let height = 40.0 + row_h * rows.len() as f64;
     let mut svg = format!(
         "<svg class=\"timeline\" role=\"img\" aria-label=\"timeline of the values in UTC\" viewBox=\"0 0 {} {height}\" width=\"{}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        left + width + 20.0,
-        left + width + 20.0
+        left + width + 180.0,
+        left + width + 180.0
     );
     // Axis with ticks at both ends and the middle.
     let axis_y = height - 22.0;
@@ -451,10 +452,12 @@ fn timeline(b: &BundleReport, f: &WireFinding) -> Option<String> {
     for (i, (who, value, side, s, e)) in rows.iter().enumerate() {
         let y = 14.0 + row_h * i as f64;
         let colour = COLOURS[side.unwrap_or(0) % 4];
-        let label: String = format!("{who}: {}", plain_value(value))
-            .chars()
-            .take(34)
-            .collect();
+        // The outlet on the left, its value beside its mark.
+        let label: String = if who.chars().count() > 40 {
+            who.chars().take(39).chain(['…']).collect()
+        } else {
+            who.clone()
+        };
         let _ = write!(
             svg,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#222\">{}</text>",
@@ -463,6 +466,14 @@ fn timeline(b: &BundleReport, f: &WireFinding) -> Option<String> {
             escape(&label)
         );
         let (x1, x2) = (x(*s), x(*e));
+        let value: String = plain_value(value).chars().take(24).collect();
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\" fill=\"{colour}\">{}</text>",
+            x2.max(x1 + 3.0) + 8.0,
+            y + 4.0,
+            escape(&value)
+        );
         if x2 - x1 < 3.0 {
             let _ = write!(
                 svg,
