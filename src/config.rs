@@ -100,9 +100,19 @@ impl Config {
         } else {
             start
         };
-        dir.ancestors()
+        let found = dir
+            .ancestors()
             .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file())
+            .find(|p| p.is_file())?;
+        // Shown relative to the current directory when it is below it, so
+        // messages read `desk/crosscheck.toml:3:1`.
+        let here = std::env::current_dir()
+            .ok()
+            .and_then(|d| std::fs::canonicalize(d).ok());
+        match here.as_deref().and_then(|h| found.strip_prefix(h).ok()) {
+            Some(rel) => Some(rel.to_path_buf()),
+            None => Some(found),
+        }
     }
 
     pub fn read(path: &Path) -> Result<Config, InputError> {
@@ -243,7 +253,7 @@ mod tests {
         std::fs::write(tmp.path().join("a").join(FILE_NAME), "").unwrap();
         let found = Config::discover(&tmp.path().join("a/b/c")).unwrap();
         assert_eq!(
-            found,
+            std::fs::canonicalize(found).unwrap(),
             std::fs::canonicalize(tmp.path().join("a"))
                 .unwrap()
                 .join(FILE_NAME)

@@ -98,10 +98,10 @@ pub struct Common {
     /// Show unresolved claims (JSON always has them).
     #[arg(long)]
     pub show_unresolved: bool,
-    /// Progress bar on standard error: auto shows it on a terminal for runs
-    /// longer than a second.
-    #[arg(long, value_enum, default_value_t = When::Auto, value_name = "WHEN")]
-    pub progress: When,
+    /// No progress bar (it is drawn on standard error, on a terminal only,
+    /// once a run has taken a second).
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 #[derive(clap::Args)]

@@ -19,7 +19,7 @@ use crosscheck::load::{Bundle, Document};
 use crosscheck::report::{self, Format, Options, Report};
 use crosscheck::rules::Rules;
 
-use super::args::{CheckArgs, Common, ReportArgs, When};
+use super::args::{CheckArgs, Common, ReportArgs};
 use super::{output, print_errors, term};
 
 /// The settings of one run, command line over config file over defaults.
@@ -94,7 +94,7 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
             Err(e) => run_errors.push(e),
         }
     }
-    let progress = progress_bar(common.progress, sources.len() + bundles_in.len());
+    let progress = progress_bar(!common.no_progress, sources.len() + bundles_in.len());
     let mut checked: Vec<CheckedBundle> = sources
         .par_iter()
         .map(|s| {
@@ -190,21 +190,13 @@ impl Progress {
     }
 }
 
-fn progress_bar(when: When, total: usize) -> Progress {
+fn progress_bar(enabled: bool, total: usize) -> Progress {
     let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
     if let Ok(style) =
         ProgressStyle::with_template("{spinner} checking {pos}/{len} bundles {wide_bar} {eta}")
     {
         bar.set_style(style);
     }
-    let enabled = match when {
-        When::Never => false,
-        When::Always => {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-            false
-        }
-        When::Auto => true,
-    };
     Progress {
         bar,
         shown: AtomicBool::new(false),

@@ -131,7 +131,16 @@ impl Text {
                 fresh = true;
             }
             if !fresh {
-                line.push((Tone::Plain, ' '));
+                // A space between two words of one tone takes that tone, so
+                // a styled run (a deleted phrase) is not broken into words.
+                let before = line.last().map(|&(t, _)| t);
+                let after = w.first().map(|&(t, _)| t);
+                let tone = if before == after {
+                    before.unwrap_or(Tone::Plain)
+                } else {
+                    Tone::Plain
+                };
+                line.push((tone, ' '));
                 used += 1;
             }
             for (tone, c) in w {
