@@ -18,7 +18,7 @@
 //! the report; entries of bundles not checked are left alone, and writing
 //! a baseline for some bundles keeps the other bundles' entries as they are.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -132,15 +132,26 @@ impl Baseline {
             .collect();
         let mut used = vec![false; self.findings.len()];
         let mut applied = Applied::default();
+        // Entries by id and by subject id, so a run over hundreds of
+        // bundles does not compare every finding with every entry.
+        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in self.findings.iter().enumerate() {
+            by_id.entry(e.id.as_str()).or_default().push(i);
+            if let Some(s) = &e.subject_id {
+                by_subject.entry(s.as_str()).or_default().push(i);
+            }
+        }
         // Exact ids first, everywhere, so a changed finding never takes an
         // entry that another finding matches exactly.
         for (b, key) in report.bundles.iter_mut().zip(&keys) {
             for f in &mut b.findings {
-                if let Some(i) = self
-                    .findings
-                    .iter()
-                    .position(|e| e.id == f.id && e.applies_to(key))
-                {
+                let found = by_id.get(f.id.as_str()).and_then(|is| {
+                    is.iter()
+                        .copied()
+                        .find(|&i| self.findings[i].applies_to(key))
+                });
+                if let Some(i) = found {
                     used[i] = true;
                     f.baselined = true;
                     f.baseline = Some(BaselineMark {
@@ -155,10 +166,10 @@ impl Baseline {
         }
         for (b, key) in report.bundles.iter_mut().zip(&keys) {
             for f in b.findings.iter_mut().filter(|f| f.baseline.is_none()) {
-                let found = self.findings.iter().enumerate().position(|(i, e)| {
-                    !used[i]
-                        && e.subject_id.as_deref() == Some(f.subject_id.as_str())
-                        && e.applies_to(key)
+                let found = by_subject.get(f.subject_id.as_str()).and_then(|is| {
+                    is.iter()
+                        .copied()
+                        .find(|&i| !used[i] && self.findings[i].applies_to(key))
                 });
                 if let Some(i) = found {
                     used[i] = true;

@@ -23,6 +23,10 @@ fn chromium() -> Option<&'static str> {
 
 /// Loads a page; returns the DOM after load and the console lines.
 fn load(browser: &str, page: &Path, profile: &Path) -> (String, Vec<String>) {
+    load_url(browser, &format!("file://{}", page.display()), profile)
+}
+
+fn load_url(browser: &str, url: &str, profile: &Path) -> (String, Vec<String>) {
     let out = Command::new(browser)
         .args([
             "--headless",
@@ -39,14 +43,10 @@ fn load(browser: &str, page: &Path, profile: &Path) -> (String, Vec<String>) {
             "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("file://{}", page.display()))
+        .arg(url)
         .output()
         .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "chromium failed on {}: {out:?}",
-        page.display()
-    );
+    assert!(out.status.success(), "chromium failed on {url}: {out:?}");
     let console: Vec<String> = String::from_utf8_lossy(&out.stderr)
         .lines()
         .filter(|l| l.contains("CONSOLE"))
@@ -122,6 +122,40 @@ fn report_pages_load_cleanly_and_show_hostile_text_as_text() {
             assert!(!dom.contains("<b>bridge</b>"), "{dom}");
         }
     }
+}
+
+/// The index's search runs (the policy allows its one script) and filters:
+/// `#hokkaido` in the address leaves one bundle shown.
+#[test]
+fn the_index_search_filters_bundles() {
+    if std::env::var_os("CROSSCHECK_SKIP_BROWSER").is_some() {
+        return;
+    }
+    let Some(browser) = chromium() else {
+        panic!("the browser test needs Chromium: apt-get install -y chromium");
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args([
+            "report",
+            "corpus/putin-trump-call-2025-03-18",
+            "corpus/hokkaido-quake-2025-10-27",
+            "corpus/iwate-quake-2025-11-10",
+            "--no-config",
+            "--output",
+        ])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert!(matches!(run.status.code(), Some(0 | 1)));
+    let url = format!("file://{}#hokkaido", out_dir.join("index.html").display());
+    let (dom, console) = load_url(browser, &url, &tmp.path().join("profile"));
+    assert!(console.is_empty(), "{}", console.join("\n"));
+    let rows: Vec<&str> = dom.split("<tr").skip(2).collect();
+    assert_eq!(rows.len(), 3, "{dom}");
+    let hidden = rows.iter().filter(|r| r.starts_with(" hidden")).count();
+    assert_eq!(hidden, 2, "two of three rows filtered out: {dom}");
 }
 
 /// The browser does report a console error when there is one: a page with

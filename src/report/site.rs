@@ -16,7 +16,9 @@ use sha2::{Digest, Sha256};
 use super::html::{self, escape};
 use super::{Counts, Options, Report, plural};
 
-const SEARCH: &str = "const q=document.getElementById('q');q.addEventListener('input',()=>{const t=q.value.toLowerCase();for(const r of document.querySelectorAll('#bundles tbody tr')){r.hidden=!r.textContent.toLowerCase().includes(t)}});";
+/// The index's search: filters the rows as you type; a `#words` in the
+/// address fills it in (links to a filtered list, and the browser test).
+const SEARCH: &str = "const q=document.getElementById('q');function f(){const t=q.value.toLowerCase();for(const r of document.querySelectorAll('#bundles tbody tr')){r.hidden=!r.textContent.toLowerCase().includes(t)}}q.addEventListener('input',f);if(location.hash.length>1){q.value=decodeURIComponent(location.hash.slice(1));f()}";
 
 /// Every file of the report: (file name inside the output directory,
 /// contents).
