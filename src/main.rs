@@ -3,7 +3,6 @@
 //! (0 clean, 1 findings at or above `--fail-on`, 2 errors). The only place
 //! that prints, and the only place `anyhow` is used.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,7 +11,9 @@ use rayon::prelude::*;
 
 use crosscheck::baseline::Baseline;
 use crosscheck::compare::Severity;
-use crosscheck::error::InputError;
+use crosscheck::error::{InputError, terminal_safe};
+use crosscheck::load::LoadOptions;
+use crosscheck::output::{self, Inputs, OutputError};
 use crosscheck::report::{self, Format, Report};
 use crosscheck::rules::Rules;
 
@@ -99,6 +100,14 @@ struct CheckArgs {
     /// Show unresolved claims in the table (JSON always has them).
     #[arg(long)]
     show_unresolved: bool,
+    /// Read documents through symlinks that lead out of their bundle
+    /// directory (refused by default).
+    #[arg(long)]
+    follow_symlinks: bool,
+    /// Largest document read (bytes, or with a unit: 64MiB, 500KiB).
+    #[arg(long, value_name = "SIZE", default_value = "64MiB",
+          value_parser = crosscheck::load::parse_size)]
+    max_document_size: u64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,15 +142,16 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("crosscheck: {e:#}");
+            output::eprint(&format!("crosscheck: {e:#}\n"));
             ExitCode::from(2)
         }
     }
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<std::io::Error>()
-        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    matches!(e.downcast_ref(), Some(OutputError::ClosedPipe))
+        || e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<u8> {
@@ -152,11 +162,19 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             return Ok(2);
         }
     };
-    let (sources, mut run_errors) = crosscheck::load::discover(&args.paths);
+    let load_options = LoadOptions {
+        follow_symlinks: args.follow_symlinks,
+        max_document_size: args.max_document_size,
+    };
+    let (sources, mut run_errors) = crosscheck::load::discover_with(&args.paths, &load_options);
     let checked: Vec<_> = sources
         .par_iter()
-        .map(|s| crosscheck::check_bundle(crosscheck::load::load_bundle(s), &rules))
+        .map(|s| {
+            let bundle = crosscheck::load::load_bundle_with(s, &load_options);
+            crosscheck::check_bundle(bundle, &rules)
+        })
         .collect();
+    let inputs = run_inputs(&args, &checked);
     let mut baseline = None;
     if let Some(path) = &args.baseline {
         match Baseline::read(path) {
@@ -167,18 +185,29 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let mut report = Report::new(&checked, run_errors);
     if let Some(b) = &baseline {
         for stale in b.apply(&mut report) {
-            eprintln!(
-                "crosscheck: warning: stale baseline entry {} ({}): it matches no finding any more",
+            output::eprint(&format!(
+                "crosscheck: warning: stale baseline entry {} ({}): it matches no finding any more\n",
                 stale.id,
-                stale.subject.as_deref().unwrap_or("no subject")
-            );
+                terminal_safe(stale.subject.as_deref().unwrap_or("no subject"))
+            ));
         }
     }
+    // Outputs are checked against every input before anything is written;
+    // one refused is an error (exit 2), the other is still written.
+    let mut refused: Vec<OutputError> = Vec::new();
+    if let (Some(a), Some(b)) = (&args.output, &args.write_baseline)
+        && let Err(e) = output::distinct(a, b)
+    {
+        anyhow::bail!(e);
+    }
     if let Some(path) = &args.write_baseline {
-        let previous = baseline.or_else(|| Baseline::read(path).ok());
-        let b = Baseline::from_report(&report, previous.as_ref());
-        std::fs::write(path, b.to_toml())
-            .map_err(|e| anyhow::anyhow!("cannot write baseline {}: {e}", path.display()))?;
+        let written = inputs.check(path).and_then(|()| {
+            output::refuse_unparsable(path, "baseline", |p| Baseline::read(p).map(|_| ()))?;
+            let previous = baseline.or_else(|| Baseline::read(path).ok());
+            let b = Baseline::from_report(&report, previous.as_ref());
+            output::write_file(path, b.to_toml().as_bytes())
+        });
+        refused.extend(written.err());
     }
 
     let options = report::table::Options {
@@ -186,19 +215,35 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         unresolved: args.show_unresolved,
         ..Default::default()
     };
-    let rendered = report::render(&report, args.format, &options);
+    let mut rendered = report::render(&report, args.format, &options);
+    if args.format == Format::Table {
+        // Article text may hold terminal escape sequences: show, never obey.
+        rendered = terminal_safe(&rendered).into_owned();
+    }
     match &args.output {
-        Some(path) => std::fs::write(path, rendered)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(rendered.as_bytes())?;
-            stdout.flush()?;
+        Some(path) => {
+            let mut inputs = inputs;
+            if let Some(b) = &args.baseline {
+                inputs.add_file(b, "the baseline given with --baseline");
+            }
+            let written = inputs
+                .check(path)
+                .and_then(|()| output::write_file(path, rendered.as_bytes()));
+            refused.extend(written.err());
         }
+        None => output::print(&rendered)?,
     }
 
+    for c in &checked {
+        for w in &c.bundle.warnings {
+            output::eprint(&format!("{}\n", w.render(true)));
+        }
+    }
     let errors: Vec<&InputError> = report.all_errors().collect();
-    if !errors.is_empty() {
+    for e in &refused {
+        output::eprint(&format!("crosscheck: error: {e}\n"));
+    }
+    if !errors.is_empty() || !refused.is_empty() {
         print_errors(errors.iter().copied());
         return Ok(2);
     }
@@ -212,30 +257,29 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
 
 fn print_errors<'a>(errors: impl IntoIterator<Item = &'a InputError>) {
     for e in errors {
-        eprintln!("{}", render_error(e));
+        output::eprint(&format!("{}\n", e.render(false)));
     }
 }
 
-/// An error with an excerpt of its line, when we have one.
-fn render_error(e: &InputError) -> String {
-    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-    match (&e.snippet, e.line, e.column) {
-        (Some(line_text), Some(line), Some(column)) => {
-            let start: usize = line_text.chars().take(column - 1).map(char::len_utf8).sum();
-            let end = line_text[start..]
-                .char_indices()
-                .nth(1)
-                .map_or(line_text.len(), |(i, _)| start + i);
-            let report = &[Level::ERROR.primary_title(&e.message).element(
-                Snippet::source(line_text.as_str())
-                    .line_start(line)
-                    .path(e.path.as_str())
-                    .annotation(AnnotationKind::Primary.span(start..end)),
-            )];
-            Renderer::plain().render(report).to_string()
+/// Every file and directory the run read, which no output may replace.
+fn run_inputs(args: &CheckArgs, checked: &[crosscheck::CheckedBundle]) -> Inputs {
+    let mut inputs = Inputs::new();
+    for path in &args.paths {
+        if path.is_dir() {
+            inputs.add_dir(path);
         }
-        _ => format!("crosscheck: error: {e}"),
     }
+    for c in checked {
+        inputs.add_bundle(&c.bundle);
+    }
+    if let Some(dir) = &args.rules
+        && let Ok(read) = std::fs::read_dir(dir)
+    {
+        for entry in read.flatten() {
+            inputs.add_file(&entry.path(), "a rule file given with --rules");
+        }
+    }
+    inputs
 }
 
 fn explain(topic: Option<&str>) -> anyhow::Result<u8> {
@@ -245,19 +289,21 @@ fn explain(topic: Option<&str>) -> anyhow::Result<u8> {
         .collect();
     match topic {
         None => {
-            println!("Topics: {}", topics.join(", "));
+            output::print(&format!("Topics: {}\n", topics.join(", ")))?;
             Ok(0)
         }
         Some(t) => match crosscheck::explain::explain(t) {
             Some(text) => {
-                println!("# {t}\n\n{text}");
+                output::print(&format!("# {t}\n\n{text}\n"))?;
                 Ok(0)
             }
             None => {
-                eprintln!(
-                    "crosscheck: no explanation for `{t}`; topics: {}",
+                output::eprint(&format!(
+                    "crosscheck: no explanation for `{}`{}; topics: {}\n",
+                    terminal_safe(t),
+                    suggest(t, topics.iter().copied()),
                     topics.join(", ")
-                );
+                ));
                 Ok(2)
             }
         },
@@ -275,36 +321,48 @@ fn rules(action: RulesAction) -> anyhow::Result<u8> {
                 }
             };
             let (count, failures) = crosscheck::rules::run_examples(&rules, |_| true);
+            let mut out = String::new();
             for f in &failures {
-                println!("FAIL {f}");
+                out.push_str(&format!("FAIL {f}\n"));
             }
-            println!(
-                "{} passed, {} failed",
+            out.push_str(&format!(
+                "{} passed, {} failed\n",
                 count - failures.len(),
                 failures.len()
-            );
+            ));
+            output::print(&out)?;
             Ok(u8::from(!failures.is_empty()))
         }
         RulesAction::Show { file } => {
             let files = crosscheck::rules::DEFAULT_FILES;
             match file {
                 None => {
-                    for (name, _) in files {
-                        println!("{name}");
-                    }
+                    let names: String = files.iter().map(|(n, _)| format!("{n}\n")).collect();
+                    output::print(&names)?;
                     Ok(0)
                 }
                 Some(name) => match files.iter().find(|(n, _)| *n == name) {
                     Some((_, text)) => {
-                        print!("{text}");
+                        output::print(text)?;
                         Ok(0)
                     }
                     None => {
-                        eprintln!("crosscheck: no built-in rule file `{name}`");
+                        output::eprint(&format!(
+                            "crosscheck: no built-in rule file `{}`{}; `crosscheck rules show` lists them\n",
+                            terminal_safe(&name),
+                            suggest(&name, files.iter().map(|(n, _)| *n))
+                        ));
                         Ok(2)
                     }
                 },
             }
         }
     }
+}
+
+/// "; did you mean `x`?" when one of `candidates` is close to `written`.
+fn suggest<'a>(written: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    crosscheck::error::did_you_mean(written, candidates)
+        .map(|c| format!("; did you mean `{c}`?"))
+        .unwrap_or_default()
 }

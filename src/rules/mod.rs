@@ -130,10 +130,13 @@ impl Rules {
         for s in &sources {
             if !DEFAULT_FILES.iter().any(|(n, _)| *n == s.name) {
                 let known: Vec<&str> = DEFAULT_FILES.iter().map(|(n, _)| *n).collect();
+                let near = crate::error::did_you_mean(&s.name, known.iter().copied())
+                    .map(|n| format!("did you mean `{n}`? "))
+                    .unwrap_or_default();
                 errors.push(InputError::new(
                     &s.path,
                     format!(
-                        "unknown rule file; the rule files are: {}",
+                        "unknown rule file; {near}the rule files are: {}",
                         known.join(", ")
                     ),
                 ));
