@@ -360,9 +360,9 @@ fn rules(action: RulesAction) -> anyhow::Result<u8> {
     }
 }
 
-/// "; did you mean `x`?" when one of `candidates` is close to `written`.
+/// " (did you mean `x`?)" when one of `candidates` is close to `written`.
 fn suggest<'a>(written: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     crosscheck::error::did_you_mean(written, candidates)
-        .map(|c| format!("; did you mean `{c}`?"))
+        .map(|c| format!(" (did you mean `{c}`?)"))
         .unwrap_or_default()
 }

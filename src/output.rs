@@ -41,19 +41,15 @@ pub enum OutputError {
     Refused { path: String, reason: String },
     /// The write failed (no space, no permission, no such directory); the
     /// old file, if any, is untouched.
-    #[error("cannot write {path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: io::Error,
-    },
+    #[error("cannot write {path}: {cause}")]
+    Io { path: String, cause: io::Error },
 }
 
 impl OutputError {
     fn io(path: &Path, source: io::Error) -> Self {
         OutputError::Io {
             path: display_path(path),
-            source,
+            cause: source,
         }
     }
 }
@@ -113,7 +109,12 @@ impl Inputs {
     /// listed or found, and its directory.
     pub fn add_bundle(&mut self, bundle: &crate::load::Bundle) {
         for path in &bundle.inputs {
-            self.add_file(path, format!("an input of bundle {}", bundle.path));
+            let what = if path.extension().is_some_and(|e| e == "toml") {
+                "the manifest"
+            } else {
+                "a document"
+            };
+            self.add_file(path, format!("{what} of bundle {}", bundle.path));
         }
         if let Some(dir) = &bundle.dir {
             self.add_dir(dir);

@@ -25,6 +25,9 @@ pub struct Manifest {
     /// Entries dropped because they could not be read safely, each located
     /// at its manifest line. The bundle is still checked without them.
     pub problems: Vec<InputError>,
+    /// Files of the dropped entries that are inside the bundle: listed,
+    /// though not checked, so not "missing from the manifest" either.
+    pub dropped: Vec<PathBuf>,
 }
 
 /// Where a value was written: enough to locate an error there and show the
@@ -180,11 +183,11 @@ impl Manifest {
             };
             if let Some((_, first)) = listed.iter().find(|(p, _)| *p == normal) {
                 manifest.problems.push(file_at.error(format!(
-                    "`{file}` is listed twice: it is already the document at line {first}"
+                    "`{file}` is listed twice (first at line {first}); this entry is ignored"
                 )));
                 continue;
             }
-            listed.push((normal, file_at.line));
+            listed.push((normal.clone(), file_at.line));
             let published = match raw_entry.published {
                 None => None,
                 Some(value) => {
@@ -193,6 +196,7 @@ impl Manifest {
                         toml::Value::String(s) => Some((s, value_at)),
                         toml::Value::Datetime(dt) => Some((dt.to_string(), value_at)),
                         other => {
+                            manifest.dropped.push(normal);
                             manifest.problems.push(value_at.error(format!(
                                 "`published` must be a date-time with an offset \
                                  (2025-03-18T10:30:00+01:00) or a date (2025-03-18), quoted or \
@@ -321,7 +325,11 @@ mod tests {
         assert_eq!(m.documents.len(), 1);
         assert_eq!(m.problems.len(), 1);
         assert_eq!(m.problems[0].line, Some(5));
-        assert!(m.problems[0].message.contains("line 2"), "{:?}", m.problems);
+        assert!(
+            m.problems[0].message.contains("first at line 2"),
+            "{:?}",
+            m.problems
+        );
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     s.trim()
         .parse::<bytesize::ByteSize>()
         .map(|b| b.as_u64())
-        .map_err(|e| format!("`{s}` is not a size (e.g. 64MiB, 500KiB, 1048576): {e}"))
+        .map_err(|_| format!("`{s}` is not a size (e.g. 64MiB, 500KiB, 1048576)"))
 }
 
 /// A story bundle ready for extraction.
@@ -157,7 +157,12 @@ pub fn load_bundle_with(source: &BundleSource, options: &LoadOptions) -> Bundle 
         }
     } else {
         if let Some(manifest_path) = &manifest_path {
-            warnings.extend(unlisted(&dir, manifest_path, &manifest.documents));
+            warnings.extend(unlisted(
+                &dir,
+                manifest_path,
+                &manifest.documents,
+                &manifest.dropped,
+            ));
         }
         manifest.documents.clone()
     };
@@ -247,10 +252,16 @@ fn unique_ids(documents: &mut [Document], dir: &Path) {
 
 /// Documents in the directory that the manifest does not list: probably
 /// forgotten, so each is a warning naming it.
-fn unlisted(dir: &Path, manifest: &Path, listed: &[DocumentEntry]) -> Vec<InputError> {
+fn unlisted(
+    dir: &Path,
+    manifest: &Path,
+    listed: &[DocumentEntry],
+    dropped: &[PathBuf],
+) -> Vec<InputError> {
     let listed: BTreeSet<PathBuf> = listed
         .iter()
         .filter_map(|e| manifest::inside_bundle(&e.file.to_string_lossy()).ok())
+        .chain(dropped.iter().cloned())
         .collect();
     let Ok(files) = document_files(dir) else {
         return Vec::new();

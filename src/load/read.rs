@@ -36,7 +36,7 @@ impl ReadError {
     pub fn message(&self, what: &str) -> String {
         match self {
             ReadError::NotFound => format!("cannot read {what}: no such file"),
-            ReadError::NotAFile(why) => format!("not read: {why}, not a regular file"),
+            ReadError::NotAFile(why) => format!("not read: {why}"),
             ReadError::Refused(why) => format!("not read: {why}"),
             ReadError::Io(e) => format!("cannot read {what}: {e}"),
         }
@@ -63,7 +63,7 @@ pub fn read_regular(
             return Err(ReadError::NotAFile(if is_loop(&e) {
                 format!("a symlink loop (→ {target})")
             } else {
-                format!("a symlink to {target}, which does not exist")
+                format!("a symlink to `{target}`, which does not exist")
             }));
         }
         Err(e) => return Err(ReadError::Io(e)),
@@ -87,7 +87,7 @@ pub fn read_regular(
     }
     let meta = fs::metadata(&canonical).map_err(ReadError::Io)?;
     if !meta.is_file() {
-        return Err(ReadError::NotAFile(kind_of(&meta).to_string()));
+        return Err(ReadError::NotAFile(kind_of(&meta)));
     }
     check_size(meta.len(), options)?;
 
@@ -101,7 +101,7 @@ pub fn read_regular(
     // The handle, not the path: this is the file we will read.
     let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
-        return Err(ReadError::NotAFile(kind_of(&meta).to_string()));
+        return Err(ReadError::NotAFile(kind_of(&meta)));
     }
     check_size(meta.len(), options)?;
     let cap = options.max_document_size;
@@ -150,27 +150,35 @@ fn is_loop(e: &io::Error) -> bool {
     }
 }
 
-fn kind_of(meta: &fs::Metadata) -> &'static str {
+/// What a path is when it is not a regular file, said as a reason.
+fn kind_of(meta: &fs::Metadata) -> String {
     let t = meta.file_type();
-    if t.is_dir() {
-        return "a directory";
+    let kind = if t.is_dir() {
+        "a directory"
+    } else {
+        special_kind(&t)
+    };
+    format!("{kind}, not a regular file")
+}
+
+#[cfg(unix)]
+fn special_kind(t: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a fifo (named pipe)"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "something else"
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a fifo (named pipe)";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> &'static str {
     "something else"
 }
 
