@@ -121,8 +121,8 @@ fn self_dated_apart(run: &[&Claim]) -> bool {
             x.anchor.doc == y.anchor.doc
                 && match (&x.value, &y.value) {
                     (Value::Date(a), Value::Date(b)) => {
-                        let weekday = |d: &crate::normalise::date::DateValue| {
-                            matches!(d.kind, crate::normalise::date::DateKind::Weekday(_))
+                        let weekday = |d: &crate::claim::date::DateValue| {
+                            matches!(d.kind, crate::claim::date::DateKind::Weekday(_))
                         };
                         !weekday(a) && !weekday(b) && !a.compatible(b)
                     }

@@ -19,8 +19,9 @@
 use std::collections::BTreeSet;
 
 use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, list_docs};
+use crate::claim::name::NameValue;
 use crate::claim::{Anchor, Claim, Subject, Value};
-use crate::normalise::name::{NameValue, UNLISTED, close_surname};
+use crate::normalise::name::{UNLISTED, close_surname};
 use crate::rules::entities::fold;
 
 pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {

@@ -32,8 +32,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, list_docs};
+use crate::claim::quote::{QuoteValue, Speaker, Word, WordClass};
 use crate::claim::{Anchor, Claim, Subject, Value};
-use crate::normalise::quote::{QuoteValue, Speaker, Word, WordClass};
 
 /// Content words found in more quotes than this are not used to find
 /// candidate pairs (keeps the pair search near linear on big bundles).

@@ -27,8 +27,8 @@ use super::{
     Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, agreement, cluster,
     list_docs, value_groups,
 };
+use crate::claim::role::{RoleValue, Tense, same_office};
 use crate::claim::{Claim, Subject, Value};
-use crate::normalise::role::{RoleValue, Tense, same_office};
 
 /// One person given a portfolio another person holds, while the first is
 /// also given another office: "Premier Daniel Okafor" (000) and "Emergency

@@ -17,39 +17,9 @@
 //! part of a longer number ("v2:10", "1:2:3", "3,000").
 
 use crate::claim::Span;
+use crate::claim::time::{Clock, Hedge};
 use crate::rules::Rules;
 use crate::rules::zones::{CompiledClock, CompiledZone, Stands};
-
-/// A clock reading as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Clock {
-    pub hour: u32,
-    pub minute: u32,
-    /// Whether minutes were written ("3:17 p.m.") or only the hour ("3 p.m.").
-    pub minutes_given: bool,
-}
-
-/// How vaguely the time is given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Hedge {
-    About,
-    ShortlyAfter,
-    ShortlyBefore,
-    After,
-    Before,
-}
-
-impl Hedge {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Hedge::About => "about",
-            Hedge::ShortlyAfter => "shortly after",
-            Hedge::ShortlyBefore => "shortly before",
-            Hedge::After => "after",
-            Hedge::Before => "before",
-        }
-    }
-}
 
 /// Whether the text marks a time as the start or the end of something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -28,7 +28,7 @@ use crate::claim::Span;
 #[derive(Clone, Debug)]
 pub struct OwnDate {
     pub span: Span,
-    pub value: Result<date::DateValue, String>,
+    pub value: Result<crate::claim::date::DateValue, String>,
 }
 
 /// An event with how its day was found.
@@ -211,7 +211,7 @@ const LEAD_SENTENCES: usize = 3;
 /// 21:30") rarely repeat the day.
 fn lead_date(
     ctx: &Context,
-    dates: &[(Span, Result<date::DateValue, String>)],
+    dates: &[(Span, Result<crate::claim::date::DateValue, String>)],
 ) -> Option<chrono::NaiveDate> {
     let end = ctx
         .mentions

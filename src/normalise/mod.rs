@@ -80,7 +80,7 @@ impl EventRef {
 /// A date mention resolved to a day or a range of days.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateRef {
-    pub value: date::DateValue,
+    pub value: crate::claim::date::DateValue,
     pub span: Span,
 }
 

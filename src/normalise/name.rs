@@ -35,45 +35,16 @@
 //! can find one person spelt two ways across the bundle.
 
 use std::collections::BTreeSet;
-use std::fmt;
-
 use strsim::{jaro_winkler, osa_distance};
 
 use super::{Context, EntityKind, EntityRef};
+use crate::claim::name::NameValue;
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Subject, Value};
 use crate::extract::name::{NameKind, PARTICLES};
 use crate::rules::entities::{Entity, fold};
 
 /// Subject key of names the rules do not know.
 pub const UNLISTED: &str = "name:unlisted";
-
-/// A normalised name.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NameValue {
-    /// As written.
-    pub surface: String,
-    /// The entity's canonical name (the surface itself for unlisted names).
-    pub canonical: String,
-    /// The surface is not one of the entity's aliases: a misspelling.
-    pub variant: bool,
-}
-
-impl fmt::Display for NameValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.variant {
-            f.write_str(&self.surface)
-        } else {
-            f.write_str(&self.canonical)
-        }
-    }
-}
-
-impl NameValue {
-    /// Names are never in conflict; the name judge looks for variants.
-    pub fn compatible(&self, other: &Self) -> bool {
-        self.to_string() == other.to_string()
-    }
-}
 
 /// Capitalised words that start sentences or name times, never people.
 pub const STOP_WORDS: &[&str] = &[

@@ -11,10 +11,19 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::normalise::{
-    date::DateValue, name::NameValue, quantity::QuantityValue, quote::QuoteValue, role::RoleValue,
-    time::TimeValue,
-};
+pub mod date;
+pub mod name;
+pub mod quantity;
+pub mod quote;
+pub mod role;
+pub mod time;
+
+pub use date::DateValue;
+pub use name::NameValue;
+pub use quantity::QuantityValue;
+pub use quote::QuoteValue;
+pub use role::RoleValue;
+pub use time::TimeValue;
 
 /// The kind of statement a claim makes. The JSON report spells these in
 /// lower case (`time`, `date`, …), as fixed in CONTRACT.md.
@@ -86,8 +95,8 @@ impl Subject {
 }
 
 /// A normalised value. One variant per category; each value type lives in
-/// its own `normalise::<category>` module together with its display form and
-/// its compatibility test.
+/// its own module here together with its display form and its
+/// compatibility test.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Time(TimeValue),
