@@ -142,7 +142,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            output::eprint(&format!("crosscheck: {e:#}\n"));
+            output::eprint(&format!(
+                "crosscheck: {}\n",
+                terminal_safe(&format!("{e:#}"))
+            ));
             ExitCode::from(2)
         }
     }
@@ -241,7 +244,8 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     }
     let errors: Vec<&InputError> = report.all_errors().collect();
     for e in &refused {
-        output::eprint(&format!("crosscheck: error: {e}\n"));
+        let e = e.to_string();
+        output::eprint(&format!("crosscheck: error: {}\n", terminal_safe(&e)));
     }
     if !errors.is_empty() || !refused.is_empty() {
         print_errors(errors.iter().copied());
