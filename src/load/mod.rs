@@ -168,10 +168,25 @@ pub fn load_bundle_with(source: &BundleSource, options: &LoadOptions) -> Bundle 
     };
 
     let mut documents: Vec<Document> = Vec::new();
+    // The same file reached by two names (a symlink beside its target)
+    // would agree with itself; it is checked once.
+    let mut seen: BTreeMap<PathBuf, String> = BTreeMap::new();
     for entry in &entries {
         inputs.push(dir.join(&entry.file));
         match Document::load(&dir, entry, options) {
-            Ok(doc) => documents.push(doc),
+            Ok(doc) => {
+                let real = fs::canonicalize(&doc.path).unwrap_or_else(|_| doc.path.clone());
+                match seen.get(&real) {
+                    Some(first) => warnings.push(InputError::new(
+                        &doc.path,
+                        format!("the same file as {first}; checked once"),
+                    )),
+                    None => {
+                        seen.insert(real, doc.display_path());
+                        documents.push(doc);
+                    }
+                }
+            }
             Err(LoadProblem {
                 error,
                 skipped: true,

@@ -97,3 +97,18 @@ fn control_characters_in_a_file_name_are_escaped_in_messages() {
     assert!(!r.stderr.contains('\x1b'), "{}", r.stderr);
     assert!(!r.stdout.contains('\x1b'), "{}", r.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn one_file_under_two_names_is_checked_once() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = bundle(root.path(), "b", &[("a.txt", A), ("c.txt", C)]);
+    std::os::unix::fs::symlink("a.txt", dir.join("latest.txt")).unwrap();
+    let r = run(root.path(), &["check", "b"]);
+    expect(
+        &r,
+        0,
+        &["warning: b/latest.txt: the same file as b/a.txt; checked once"],
+    );
+    assert!(r.stdout.contains("(2 documents)"), "{}", r.stdout);
+}
