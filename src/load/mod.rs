@@ -139,6 +139,8 @@ pub fn load_bundle_with(source: &BundleSource, options: &LoadOptions) -> Bundle 
     // documents: never fall back to reading every file then.
     let lists_documents = !manifest.documents.is_empty() || !manifest.problems.is_empty();
     errors.append(&mut manifest.problems);
+    // Listed but dropped, still the user's documents: no output goes there.
+    inputs.extend(manifest.dropped.iter().map(|f| dir.join(f)));
 
     let entries: Vec<DocumentEntry> = if !manifest_ok {
         Vec::new()
