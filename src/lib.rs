@@ -26,6 +26,7 @@ pub mod explain;
 pub mod extract;
 pub mod load;
 pub mod normalise;
+pub mod output;
 pub mod report;
 pub mod rules;
 

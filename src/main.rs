@@ -12,6 +12,8 @@ use clap::Parser;
 
 use cli::args::{Cli, Command, RulesAction};
 use cli::print_errors;
+use crosscheck::error::terminal_safe;
+use crosscheck::output::{self, OutputError};
 use crosscheck::rules::Rules;
 
 fn main() -> ExitCode {
@@ -28,15 +30,19 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("crosscheck: {e:#}");
+            output::eprint(&format!(
+                "crosscheck: {}\n",
+                terminal_safe(&format!("{e:#}"))
+            ));
             ExitCode::from(2)
         }
     }
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<std::io::Error>()
-        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    matches!(e.downcast_ref(), Some(OutputError::ClosedPipe))
+        || e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 fn explain(topic: Option<&str>) -> anyhow::Result<u8> {
@@ -46,19 +52,21 @@ fn explain(topic: Option<&str>) -> anyhow::Result<u8> {
         .collect();
     match topic {
         None => {
-            println!("Topics: {}", topics.join(", "));
+            output::print(&format!("Topics: {}\n", topics.join(", ")))?;
             Ok(0)
         }
         Some(t) => match crosscheck::explain::explain(t) {
             Some(text) => {
-                println!("# {t}\n\n{text}");
+                output::print(&format!("# {t}\n\n{text}\n"))?;
                 Ok(0)
             }
             None => {
-                eprintln!(
-                    "crosscheck: no explanation for `{t}`; topics: {}",
+                output::eprint(&format!(
+                    "crosscheck: no explanation for `{}`{}; topics: {}\n",
+                    terminal_safe(t),
+                    suggest(t, topics.iter().copied()),
                     topics.join(", ")
-                );
+                ));
                 Ok(2)
             }
         },
@@ -77,36 +85,48 @@ fn rules(action: RulesAction) -> anyhow::Result<u8> {
                 }
             };
             let (count, failures) = crosscheck::rules::run_examples(&rules, |_| true);
+            let mut out = String::new();
             for f in &failures {
-                println!("FAIL {f}");
+                out.push_str(&format!("FAIL {f}\n"));
             }
-            println!(
-                "{} passed, {} failed",
+            out.push_str(&format!(
+                "{} passed, {} failed\n",
                 count - failures.len(),
                 failures.len()
-            );
+            ));
+            output::print(&out)?;
             Ok(u8::from(!failures.is_empty()))
         }
         RulesAction::Show { file } => {
             let files = crosscheck::rules::DEFAULT_FILES;
             match file {
                 None => {
-                    for (name, _) in files {
-                        println!("{name}");
-                    }
+                    let names: String = files.iter().map(|(n, _)| format!("{n}\n")).collect();
+                    output::print(&names)?;
                     Ok(0)
                 }
                 Some(name) => match files.iter().find(|(n, _)| *n == name) {
                     Some((_, text)) => {
-                        print!("{text}");
+                        output::print(text)?;
                         Ok(0)
                     }
                     None => {
-                        eprintln!("crosscheck: no built-in rule file `{name}`");
+                        output::eprint(&format!(
+                            "crosscheck: no built-in rule file `{}`{}; `crosscheck rules show` lists them\n",
+                            terminal_safe(&name),
+                            suggest(&name, files.iter().map(|(n, _)| *n))
+                        ));
                         Ok(2)
                     }
                 },
             }
         }
     }
+}
+
+/// " (did you mean `x`?)" when one of `candidates` is close to `written`.
+fn suggest<'a>(written: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    crosscheck::error::did_you_mean(written, candidates)
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
 }

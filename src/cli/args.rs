@@ -102,6 +102,14 @@ pub struct Common {
     /// once a run has taken a second).
     #[arg(long)]
     pub no_progress: bool,
+    /// Read documents through symlinks that lead out of their bundle
+    /// directory (refused by default).
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    /// Largest document read (bytes, or with a unit: 64MiB, 500KiB).
+    #[arg(long, value_name = "SIZE", default_value = "64MiB",
+          value_parser = crosscheck::load::parse_size)]
+    pub max_document_size: u64,
 }
 
 #[derive(clap::Args)]

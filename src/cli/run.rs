@@ -14,13 +14,14 @@ use crosscheck::CheckedBundle;
 use crosscheck::baseline::Baseline;
 use crosscheck::compare::Severity;
 use crosscheck::config::{Config, FailOn};
-use crosscheck::error::InputError;
-use crosscheck::load::{Bundle, Document};
+use crosscheck::error::{InputError, terminal_safe};
+use crosscheck::load::{Bundle, Document, LoadOptions};
+use crosscheck::output::{Inputs, OutputError};
 use crosscheck::report::{self, Format, Options, Report};
 use crosscheck::rules::Rules;
 
 use super::args::{CheckArgs, Common, ReportArgs};
-use super::{output, print_errors, term};
+use super::{output, print_errors, print_warnings, term};
 
 /// The settings of one run, command line over config file over defaults.
 pub struct Settings {
@@ -75,6 +76,10 @@ pub struct Run {
     pub report: Report,
     pub settings: Settings,
     pub baseline: Option<Baseline>,
+    /// Every file and bundle directory read, which no output may replace.
+    pub inputs: Inputs,
+    /// Entries skipped and documents not in a manifest (they do not fail).
+    pub warnings: Vec<InputError>,
 }
 
 /// Loads, checks and judges every bundle. `Err` is a list of errors that
@@ -86,7 +91,11 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         common.paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
-    let (sources, mut run_errors) = crosscheck::load::discover(&files);
+    let load_options = LoadOptions {
+        follow_symlinks: common.follow_symlinks,
+        max_document_size: common.max_document_size,
+    };
+    let (sources, mut run_errors) = crosscheck::load::discover_with(&files, &load_options);
     let mut bundles_in: Vec<Bundle> = Vec::new();
     if !stdin.is_empty() {
         match read_stdin() {
@@ -98,7 +107,8 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
     let mut checked: Vec<CheckedBundle> = sources
         .par_iter()
         .map(|s| {
-            let c = crosscheck::check_bundle(crosscheck::load::load_bundle(s), &rules);
+            let bundle = crosscheck::load::load_bundle_with(s, &load_options);
+            let c = crosscheck::check_bundle(bundle, &rules);
             progress.tick();
             c
         })
@@ -110,6 +120,11 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
     }));
     progress.finish();
 
+    let inputs = run_inputs(&files, &settings, &checked);
+    let warnings: Vec<InputError> = checked
+        .iter()
+        .flat_map(|c| c.bundle.warnings.iter().cloned())
+        .collect();
     let mut report = Report::new(&checked, run_errors);
     for (category, severity) in &settings.config.severity {
         report.set_severity(*category, *severity);
@@ -130,7 +145,32 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
         report,
         settings,
         baseline,
+        inputs,
+        warnings,
     })
+}
+
+/// Every file and directory the run read, which no output may replace:
+/// the bundle and collection directories named, every manifest and
+/// document, and the rule files.
+fn run_inputs(paths: &[PathBuf], settings: &Settings, checked: &[CheckedBundle]) -> Inputs {
+    let mut inputs = Inputs::new();
+    for path in paths {
+        if path.is_dir() {
+            inputs.add_dir(path);
+        }
+    }
+    for c in checked {
+        inputs.add_bundle(&c.bundle);
+    }
+    for dir in &settings.rules {
+        if let Ok(read) = std::fs::read_dir(dir) {
+            for entry in read.flatten() {
+                inputs.add_file(&entry.path(), "a rule file given with --rules");
+            }
+        }
+    }
+    inputs
 }
 
 /// Whether two paths name the same file, whether or not it exists yet.
@@ -230,6 +270,8 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         report,
         settings,
         baseline,
+        inputs,
+        warnings,
     } = match run(&args.common, args.write_baseline.as_deref()) {
         Ok(r) => r,
         Err(errors) => {
@@ -237,8 +279,19 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
             return Ok(2);
         }
     };
+    // Two outputs on one path would overwrite each other: refused before
+    // anything is written.
+    if let (Some(a), Some(b)) = (&args.output, &args.write_baseline) {
+        crosscheck::output::distinct(a, b)?;
+    }
     if let Some(path) = &args.write_baseline {
-        return write_baseline(path, &report, &settings, baseline);
+        let code = write_baseline(path, &report, &settings, baseline, &inputs)?;
+        if code != 0 || args.output.is_none() {
+            print_warnings(&warnings);
+            return Ok(code);
+        }
+        // With `-o` as well, the report is written too; the run still
+        // exits 0, as writing a baseline does.
     }
     let format = args
         .format
@@ -250,41 +303,86 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         term::width(args.width, to_file),
         term::colour(args.color, to_file),
     );
+    // The table makes article text safe for the terminal cell by cell
+    // (report::table), so that its own colour codes stay codes.
     let rendered = report::render(&report, format, &options);
-    output::write(args.output.as_deref(), rendered.as_bytes())?;
+    let written = match &args.output {
+        Some(path) => {
+            let mut inputs = inputs;
+            if let Some(b) = &settings.baseline {
+                inputs.add_file(
+                    b,
+                    "the baseline read (--baseline, or baseline = in crosscheck.toml)",
+                );
+            }
+            inputs
+                .check(path)
+                .and_then(|()| crosscheck::output::write_file(path, rendered.as_bytes()))
+        }
+        None => {
+            output::write(None, &rendered)?;
+            Ok(())
+        }
+    };
+    print_warnings(&warnings);
     if format != Format::Table {
         // The table says these itself; other formats carry them as data,
         // and a person running them still wants to know.
         for b in &report.bundles {
             for s in &b.stale_baseline {
-                eprintln!(
-                    "crosscheck: warning: stale baseline entry {} ({}) in {}: it matches no finding any more",
+                crosscheck::output::eprint(&format!(
+                    "crosscheck: warning: stale baseline entry {} ({}) in {}: it matches no finding any more\n",
                     s.id,
-                    s.subject.as_deref().unwrap_or("no subject"),
-                    b.path
-                );
+                    terminal_safe(s.subject.as_deref().unwrap_or("no subject")),
+                    terminal_safe(&b.path)
+                ));
             }
         }
     }
-    Ok(exit_code(&report, settings.fail_on))
+    if args.write_baseline.is_some() {
+        return refused_or(written, &report, 0);
+    }
+    let code = exit_code(&report, settings.fail_on);
+    refused_or(written, &report, code)
+}
+
+/// Exit code 2 with the reason when an output was refused or failed (the
+/// input errors, if any, are printed too); else `code`.
+fn refused_or(written: Result<(), OutputError>, report: &Report, code: u8) -> anyhow::Result<u8> {
+    match written {
+        Ok(()) => Ok(code),
+        Err(OutputError::ClosedPipe) => Err(OutputError::ClosedPipe.into()),
+        Err(e) => {
+            if code != 2 {
+                print_errors(report.all_errors());
+            }
+            crosscheck::output::eprint(&format!(
+                "crosscheck: error: {}\n",
+                terminal_safe(&e.to_string())
+            ));
+            Ok(2)
+        }
+    }
 }
 
 /// `--write-baseline`: every current finding of the bundles checked, the
-/// other bundles' entries kept, reasons kept. Refuses to replace a file it
-/// cannot read as a baseline (its reasons would be lost).
+/// other bundles' entries kept, reasons kept. Never written over an input,
+/// and never over a file it cannot read as a baseline (its reasons would
+/// be lost); replaced atomically.
 fn write_baseline(
     path: &Path,
     report: &Report,
     settings: &Settings,
     applied: Option<Baseline>,
+    inputs: &Inputs,
 ) -> anyhow::Result<u8> {
     let errors: Vec<&InputError> = report.all_errors().collect();
     if !errors.is_empty() {
         print_errors(errors.iter().copied());
-        eprintln!(
-            "crosscheck: baseline {} not written: fix the errors above first",
-            path.display()
-        );
+        crosscheck::output::eprint(&format!(
+            "crosscheck: baseline {} not written: fix the errors above first\n",
+            terminal_safe(&path.display().to_string())
+        ));
         return Ok(2);
     }
     let previous = if settings
@@ -292,36 +390,37 @@ fn write_baseline(
         .as_deref()
         .is_some_and(|b| same_file(b, path))
     {
-        applied
-    } else if path.exists() {
-        match Baseline::read(path) {
-            Ok(b) => Some(b),
-            Err(e) => {
-                print_errors([&e]);
-                eprintln!(
-                    "crosscheck: {} is not a baseline crosscheck can read; not replacing it",
-                    path.display()
-                );
-                return Ok(2);
-            }
-        }
+        Ok(applied)
     } else {
-        None
+        let mut previous = None;
+        crosscheck::output::refuse_unparsable(path, "baseline", |p| {
+            previous = Some(Baseline::read(p)?);
+            Ok(())
+        })
+        .map(|()| previous)
     };
-    let (b, kept) = Baseline::from_report(report, previous.as_ref(), parent(path));
-    output::write(Some(path), b.to_toml().as_bytes())?;
-    let written = b.findings.len() - kept;
-    eprintln!(
-        "crosscheck: wrote {} to {}{}",
-        entries(written),
-        path.display(),
-        if kept > 0 {
-            format!(" (and kept {} of other bundles)", entries(kept))
-        } else {
-            String::new()
+    let written = previous.and_then(|previous| {
+        inputs.check(path)?;
+        let (b, kept) = Baseline::from_report(report, previous.as_ref(), parent(path));
+        crosscheck::output::write_file(path, b.to_toml().as_bytes())?;
+        Ok((b.findings.len() - kept, kept))
+    });
+    match written {
+        Ok((written, kept)) => {
+            crosscheck::output::eprint(&format!(
+                "crosscheck: wrote {} to {}{}\n",
+                entries(written),
+                terminal_safe(&path.display().to_string()),
+                if kept > 0 {
+                    format!(" (and kept {} of other bundles)", entries(kept))
+                } else {
+                    String::new()
+                }
+            ));
+            Ok(0)
         }
-    );
-    Ok(0)
+        Err(e) => refused_or(Err(e), report, 2),
+    }
 }
 
 fn entries(n: usize) -> String {
@@ -347,7 +446,7 @@ pub fn report(args: ReportArgs) -> anyhow::Result<u8> {
         .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", args.output.display()))?;
     let files = report::site::files(&report, &options);
     for (name, contents) in &files {
-        output::write(Some(&args.output.join(name)), contents.as_bytes())?;
+        output::write(Some(&args.output.join(name)), contents)?;
     }
     eprintln!(
         "crosscheck: wrote {} pages and report.json to {} (open {})",

@@ -15,6 +15,7 @@ use super::term::{Line, Text, Tone};
 use super::wire::{BaselineStatus, BundleReport, Evidence, WireFinding};
 use super::{Counts, Options, Report, one_line, plural};
 use crate::compare::Severity;
+use crate::error::terminal_safe;
 
 /// The narrowest table drawn; narrower terminals get it anyway.
 const MIN_WIDTH: usize = 60;
@@ -60,9 +61,9 @@ pub fn render(report: &Report, options: &Options) -> String {
 fn render_bundle(bundle: &BundleReport, options: &Options, out: &mut String) {
     let width = options.width.max(MIN_WIDTH);
     let mut head = Text::new();
-    head.push(Tone::Bold, &one_line(&bundle.path));
+    head.push(Tone::Bold, &safe(&bundle.path));
     if let Some(title) = &bundle.title {
-        head.push(Tone::Bold, &format!(" — {}", one_line(title)));
+        head.push(Tone::Bold, &format!(" — {}", safe(title)));
     }
     head.push(
         Tone::Plain,
@@ -76,7 +77,7 @@ fn render_bundle(bundle: &BundleReport, options: &Options, out: &mut String) {
             .iter()
             .map(|d| {
                 let file = d.path.rsplit('/').next().unwrap_or(&d.path);
-                format!("{} = {}", one_line(&d.label), one_line(file))
+                format!("{} = {}", safe(&d.label), safe(file))
             })
             .collect();
         legend.push(Tone::Dim, &format!("Sources: {}", names.join("; ")));
@@ -143,7 +144,7 @@ fn render_bundle(bundle: &BundleReport, options: &Options, out: &mut String) {
         );
     }
     for e in &bundle.errors {
-        out.push_str(&format!("error: {}\n", one_line(&e.to_string())));
+        out.push_str(&format!("error: {}\n", safe(&e.to_string())));
     }
     for s in &bundle.stale_baseline {
         out.push_str(&stale_line(s));
@@ -153,11 +154,20 @@ fn render_bundle(bundle: &BundleReport, options: &Options, out: &mut String) {
     out.push('\n');
 }
 
+/// Text from the files for a cell, on one line and safe for a terminal:
+/// control characters become visible Control Pictures (`␛`) and
+/// bidirectional overrides `\u{…}` escapes (`terminal_safe`), before any
+/// colour is added, so escape sequences in an article are shown, never
+/// obeyed, while the table's own colour codes stay codes.
+fn safe(text: &str) -> String {
+    one_line(&terminal_safe(text))
+}
+
 fn stale_line(s: &super::wire::StaleEntry) -> String {
     format!(
         "stale baseline entry {} ({}): it matches no finding any more\n",
         s.id,
-        one_line(s.subject.as_deref().unwrap_or("no subject"))
+        safe(s.subject.as_deref().unwrap_or("no subject"))
     )
 }
 
@@ -202,7 +212,7 @@ fn finding_row(bundle: &BundleReport, f: &WireFinding, wide: bool) -> Vec<Text> 
 /// The subject, the finding id, and what the baseline says of it.
 fn subject_cell(f: &WireFinding) -> Text {
     let mut t = Text::new();
-    t.push(Tone::Plain, &one_line(&f.subject));
+    t.push(Tone::Plain, &safe(&f.subject));
     t.push(Tone::Plain, "\n");
     t.push(Tone::Dim, &format!("[{}]", f.id));
     if let Some(mark) = &f.baseline {
@@ -216,14 +226,14 @@ fn subject_cell(f: &WireFinding) -> Text {
                 if !mark.previous_values.is_empty() {
                     t.push(Tone::Plain, "\n").push(
                         Tone::Plain,
-                        &format!("was: {}", one_line(&mark.previous_values.join(" / "))),
+                        &format!("was: {}", safe(&mark.previous_values.join(" / "))),
                     );
                 }
             }
         }
         if let Some(reason) = &mark.reason {
             t.push(Tone::Plain, "\n")
-                .push(Tone::Dim, &format!("reason: {}", one_line(reason)));
+                .push(Tone::Dim, &format!("reason: {}", safe(reason)));
         }
     }
     t
@@ -252,7 +262,7 @@ fn values_cell(bundle: &BundleReport, f: &WireFinding) -> Text {
             }
         }
         t.push(Tone::Plain, "\u{0}");
-        for s in segments(&one_line(&v.value)) {
+        for s in segments(&safe(&v.value)) {
             match s {
                 Segment::Same(x) => t.push(Tone::Plain, x),
                 Segment::Deleted(x) => t.push(Tone::Deleted, x),
@@ -263,7 +273,7 @@ fn values_cell(bundle: &BundleReport, f: &WireFinding) -> Text {
             t.push(Tone::Plain, "\n\u{1}");
             t.push(
                 Tone::Dim,
-                &format!("{}:{}", one_line(bundle.label(&e.document)), e.line),
+                &format!("{}:{}", safe(bundle.label(&e.document)), e.line),
             );
             t.push(Tone::Plain, " ");
             t.push(Tone::Plain, &quoted(e));
@@ -274,7 +284,7 @@ fn values_cell(bundle: &BundleReport, f: &WireFinding) -> Text {
 
 /// Evidence text in quote marks, unless it already opens with one.
 fn quoted(e: &Evidence) -> String {
-    let text = one_line(&e.text);
+    let text = safe(&e.text);
     let text = if text.chars().count() > EVIDENCE_CHARS {
         // Cut at a word, so the last word shown is whole.
         let cut: String = text.chars().take(EVIDENCE_CHARS - 1).collect();
