@@ -14,14 +14,14 @@ use crosscheck::CheckedBundle;
 use crosscheck::baseline::Baseline;
 use crosscheck::compare::Severity;
 use crosscheck::config::{Config, FailOn};
-use crosscheck::error::{InputError, terminal_safe};
+use crosscheck::error::{InputError, display_path, terminal_safe};
 use crosscheck::load::{Bundle, Document, LoadOptions};
-use crosscheck::output::{Inputs, OutputError};
+use crosscheck::output::{self, Inputs, OutputError};
 use crosscheck::report::{self, Format, Options, Report};
 use crosscheck::rules::Rules;
 
 use super::args::{CheckArgs, Common, ReportArgs};
-use super::{output, print_errors, print_warnings, term};
+use super::{print_errors, print_warnings, term};
 
 /// The settings of one run, command line over config file over defaults.
 pub struct Settings {
@@ -152,9 +152,13 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
 
 /// Every file and directory the run read, which no output may replace:
 /// the bundle and collection directories named, every manifest and
-/// document, and the rule files.
+/// document, the rule files and `crosscheck.toml`. (The baseline is added
+/// by [`with_baseline`] for every output but `--write-baseline`.)
 fn run_inputs(paths: &[PathBuf], settings: &Settings, checked: &[CheckedBundle]) -> Inputs {
     let mut inputs = Inputs::new();
+    if let Some(config) = &settings.config.path {
+        inputs.add_file(config, "the config file");
+    }
     for path in paths {
         if path.is_dir() {
             inputs.add_dir(path);
@@ -282,7 +286,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     // Two outputs on one path would overwrite each other: refused before
     // anything is written.
     if let (Some(a), Some(b)) = (&args.output, &args.write_baseline) {
-        crosscheck::output::distinct(a, b)?;
+        output::distinct(a, b)?;
     }
     if let Some(path) = &args.write_baseline {
         let code = write_baseline(path, &report, &settings, baseline, &inputs)?;
@@ -307,20 +311,13 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     // (report::table), so that its own colour codes stay codes.
     let rendered = report::render(&report, format, &options);
     let written = match &args.output {
-        Some(path) => {
-            let mut inputs = inputs;
-            if let Some(b) = &settings.baseline {
-                inputs.add_file(
-                    b,
-                    "the baseline read (--baseline, or baseline = in crosscheck.toml)",
-                );
-            }
-            inputs
-                .check(path)
-                .and_then(|()| crosscheck::output::write_file(path, rendered.as_bytes()))
-        }
+        Some(path) => with_baseline(inputs, &settings)
+            .check(path)
+            .and_then(|()| output::write_file(path, rendered.as_bytes())),
         None => {
-            output::write(None, &rendered)?;
+            // A closed pipe ends the run here, quietly (main); a full disk
+            // is exit 2 naming standard output.
+            output::print(&rendered)?;
             Ok(())
         }
     };
@@ -330,7 +327,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         // and a person running them still wants to know.
         for b in &report.bundles {
             for s in &b.stale_baseline {
-                crosscheck::output::eprint(&format!(
+                output::eprint(&format!(
                     "crosscheck: warning: stale baseline entry {} ({}) in {}: it matches no finding any more\n",
                     s.id,
                     terminal_safe(s.subject.as_deref().unwrap_or("no subject")),
@@ -339,30 +336,36 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
             }
         }
     }
-    if args.write_baseline.is_some() {
-        return refused_or(written, &report, 0);
+    if let Err(e) = written {
+        return refused(e, &report);
     }
-    let code = exit_code(&report, settings.fail_on);
-    refused_or(written, &report, code)
+    if args.write_baseline.is_some() {
+        return Ok(0);
+    }
+    Ok(exit_code(&report, settings.fail_on))
 }
 
-/// Exit code 2 with the reason when an output was refused or failed (the
-/// input errors, if any, are printed too); else `code`.
-fn refused_or(written: Result<(), OutputError>, report: &Report, code: u8) -> anyhow::Result<u8> {
-    match written {
-        Ok(()) => Ok(code),
-        Err(OutputError::ClosedPipe) => Err(OutputError::ClosedPipe.into()),
-        Err(e) => {
-            if code != 2 {
-                print_errors(report.all_errors());
-            }
-            crosscheck::output::eprint(&format!(
-                "crosscheck: error: {}\n",
-                terminal_safe(&e.to_string())
-            ));
-            Ok(2)
-        }
+/// The inputs of a run and the baseline it read: no output but
+/// `--write-baseline` (which rewrites it, reasons kept) may replace that.
+fn with_baseline(mut inputs: Inputs, settings: &Settings) -> Inputs {
+    if let Some(b) = &settings.baseline {
+        inputs.add_file(
+            b,
+            "the baseline read (--baseline, or baseline = in crosscheck.toml)",
+        );
     }
+    inputs
+}
+
+/// An output refused or failed: the input errors of the run, if any, then
+/// why, and exit code 2.
+fn refused(e: OutputError, report: &Report) -> anyhow::Result<u8> {
+    print_errors(report.all_errors());
+    output::eprint(&format!(
+        "crosscheck: error: {}\n",
+        terminal_safe(&e.to_string())
+    ));
+    Ok(2)
 }
 
 /// `--write-baseline`: every current finding of the bundles checked, the
@@ -379,35 +382,37 @@ fn write_baseline(
     let errors: Vec<&InputError> = report.all_errors().collect();
     if !errors.is_empty() {
         print_errors(errors.iter().copied());
-        crosscheck::output::eprint(&format!(
+        output::eprint(&format!(
             "crosscheck: baseline {} not written: fix the errors above first\n",
             terminal_safe(&path.display().to_string())
         ));
         return Ok(2);
     }
-    let previous = if settings
-        .baseline
-        .as_deref()
-        .is_some_and(|b| same_file(b, path))
-    {
-        Ok(applied)
-    } else {
+    // Not an input (a document, the config), then not a file that is no
+    // baseline; the baseline being applied is the one rewritten.
+    let previous = inputs.check(path).and_then(|()| {
+        if settings
+            .baseline
+            .as_deref()
+            .is_some_and(|b| same_file(b, path))
+        {
+            return Ok(applied);
+        }
         let mut previous = None;
-        crosscheck::output::refuse_unparsable(path, "baseline", |p| {
+        output::refuse_unparsable(path, "baseline", |p| {
             previous = Some(Baseline::read(p)?);
             Ok(())
         })
         .map(|()| previous)
-    };
+    });
     let written = previous.and_then(|previous| {
-        inputs.check(path)?;
         let (b, kept) = Baseline::from_report(report, previous.as_ref(), parent(path));
-        crosscheck::output::write_file(path, b.to_toml().as_bytes())?;
+        output::write_file(path, b.to_toml().as_bytes())?;
         Ok((b.findings.len() - kept, kept))
     });
     match written {
         Ok((written, kept)) => {
-            crosscheck::output::eprint(&format!(
+            output::eprint(&format!(
                 "crosscheck: wrote {} to {}{}\n",
                 entries(written),
                 terminal_safe(&path.display().to_string()),
@@ -419,7 +424,7 @@ fn write_baseline(
             ));
             Ok(0)
         }
-        Err(e) => refused_or(Err(e), report, 2),
+        Err(e) => refused(e, report),
     }
 }
 
@@ -433,7 +438,11 @@ fn entries(n: usize) -> String {
 
 pub fn report(args: ReportArgs) -> anyhow::Result<u8> {
     let Run {
-        report, settings, ..
+        report,
+        settings,
+        inputs,
+        warnings,
+        ..
     } = match run(&args.common, None) {
         Ok(r) => r,
         Err(errors) => {
@@ -442,17 +451,34 @@ pub fn report(args: ReportArgs) -> anyhow::Result<u8> {
         }
     };
     let options = options(&settings, term::DEFAULT_WIDTH, false);
-    std::fs::create_dir_all(&args.output)
-        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", args.output.display()))?;
     let files = report::site::files(&report, &options);
-    for (name, contents) in &files {
-        output::write(Some(&args.output.join(name)), contents)?;
+    let written = write_site(&args.output, &files, &with_baseline(inputs, &settings));
+    print_warnings(&warnings);
+    if let Err(e) = written {
+        return refused(e, &report);
     }
-    eprintln!(
-        "crosscheck: wrote {} pages and report.json to {} (open {})",
+    output::eprint(&format!(
+        "crosscheck: wrote {} pages and report.json to {} (open {})\n",
         files.len() - 1,
-        args.output.display(),
-        args.output.join("index.html").display()
-    );
+        terminal_safe(&args.output.display().to_string()),
+        terminal_safe(&args.output.join("index.html").display().to_string())
+    ));
     Ok(exit_code(&report, settings.fail_on))
+}
+
+/// `crosscheck report`'s files in `dir` (created if missing). Every file is
+/// checked against the inputs before any is written, so a refused one
+/// leaves no half-replaced report; each is then replaced atomically.
+fn write_site(dir: &Path, files: &[(String, String)], inputs: &Inputs) -> Result<(), OutputError> {
+    std::fs::create_dir_all(dir).map_err(|cause| OutputError::Io {
+        path: display_path(dir),
+        cause,
+    })?;
+    for (name, _) in files {
+        inputs.check(&dir.join(name))?;
+    }
+    for (name, contents) in files {
+        output::write_file(&dir.join(name), contents.as_bytes())?;
+    }
+    Ok(())
 }

@@ -250,3 +250,83 @@ fn output_into_a_missing_directory_is_an_error_naming_it() {
     );
     expect(&r, 2, &["no/such/dir/report.json"]);
 }
+
+#[test]
+fn report_pages_never_replace_an_input_and_none_is_half_written() {
+    let root = tempfile::tempdir().unwrap();
+    story(root.path());
+    // A baseline kept where `crosscheck report` writes report.json.
+    fs::create_dir(root.path().join("out")).unwrap();
+    let r = run(
+        root.path(),
+        &["check", "b", "--write-baseline", "out/report.json"],
+    );
+    assert_eq!(r.code, 0, "{r:#?}");
+    let before = fs::read(root.path().join("out/report.json")).unwrap();
+    let r = run(
+        root.path(),
+        &[
+            "report",
+            "b",
+            "--baseline",
+            "out/report.json",
+            "--output",
+            "out",
+        ],
+    );
+    expect(&r, 2, &["refusing to write out/report.json", "--baseline"]);
+    assert_eq!(
+        fs::read(root.path().join("out/report.json")).unwrap(),
+        before
+    );
+    // Every page is checked before any is written.
+    assert!(!root.path().join("out/index.html").exists());
+
+    // Elsewhere the report is written, each file replaced whole.
+    for _ in 0..2 {
+        let r = run(root.path(), &["report", "b", "--output", "site"]);
+        assert!(r.code == 0 || r.code == 1, "{r:#?}");
+    }
+    let json = fs::read_to_string(root.path().join("site/report.json")).unwrap();
+    assert!(json.contains("\"schema_version\": 1"), "{json}");
+    assert!(root.path().join("site/index.html").exists());
+    let left: Vec<_> = fs::read_dir(root.path().join("site"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".crosscheck-"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+#[test]
+fn the_config_file_is_an_input_no_output_replaces() {
+    let root = tempfile::tempdir().unwrap();
+    story(root.path());
+    // Found by walking up from b: the run reads it, so it is an input.
+    let config = "fail-on = \"never\"\n";
+    fs::write(root.path().join("crosscheck.toml"), config).unwrap();
+    for args in [
+        vec!["check", "b", "-o", "crosscheck.toml"],
+        vec!["check", "b", "--write-baseline", "crosscheck.toml"],
+        vec![
+            "check",
+            "b",
+            "--config",
+            "crosscheck.toml",
+            "-o",
+            "./crosscheck.toml",
+        ],
+    ] {
+        let r = run(root.path(), &args);
+        expect(
+            &r,
+            2,
+            &["refusing to write", "crosscheck.toml", "the config file"],
+        );
+        assert_eq!(
+            fs::read_to_string(root.path().join("crosscheck.toml")).unwrap(),
+            config,
+            "{args:?}"
+        );
+    }
+}
