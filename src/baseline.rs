@@ -105,9 +105,11 @@ pub struct Applied {
 }
 
 impl Baseline {
+    /// Reads a baseline with the care a document gets (a regular file under
+    /// the size cap, opened without blocking): `--baseline` naming a fifo
+    /// or `/dev/zero` is an error naming it, never a hang.
     pub fn read(path: &Path) -> Result<Baseline, InputError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| InputError::new(path, format!("cannot read baseline: {e}")))?;
+        let text = crate::load::read::read_text(path, "baseline", &Default::default())?;
         Baseline::parse(path, &text)
     }
 

@@ -115,9 +115,10 @@ impl Config {
         }
     }
 
+    /// Reads the file like a document (regular, under the size cap, never
+    /// blocking): `--config` naming a fifo is an error, not a hang.
     pub fn read(path: &Path) -> Result<Config, InputError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| InputError::new(path, format!("cannot read config: {e}")))?;
+        let text = crate::load::read::read_text(path, "config", &Default::default())?;
         Config::parse(path, &text)
     }
 

@@ -98,7 +98,7 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
     let (sources, mut run_errors) = crosscheck::load::discover_with(&files, &load_options);
     let mut bundles_in: Vec<Bundle> = Vec::new();
     if !stdin.is_empty() {
-        match read_stdin() {
+        match read_stdin(common.max_document_size) {
             Ok(b) => bundles_in.push(b),
             Err(e) => run_errors.push(e),
         }
@@ -194,12 +194,24 @@ fn parent(path: &Path) -> &Path {
     path.parent().unwrap_or(Path::new(""))
 }
 
-/// `-`: one document from standard input, as a bundle of its own.
-fn read_stdin() -> Result<Bundle, InputError> {
+/// `-`: one document from standard input, as a bundle of its own, under
+/// the same size cap as a document (`check - < /dev/zero` stops there).
+fn read_stdin(cap: u64) -> Result<Bundle, InputError> {
     let mut bytes = Vec::new();
     std::io::stdin()
+        .take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::new("<stdin>", format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > cap {
+        return Err(InputError::new(
+            "<stdin>",
+            format!(
+                "not read: standard input is over the limit of {} per document \
+                 (--max-document-size)",
+                crosscheck::load::read::human_size(cap)
+            ),
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();

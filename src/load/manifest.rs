@@ -128,13 +128,7 @@ impl Manifest {
     /// Reads a manifest with the same care as a document: a regular file
     /// no larger than the document size cap.
     pub fn read(path: &Path, options: &super::LoadOptions) -> Result<Manifest, InputError> {
-        let bytes = super::read::read_regular(path, None, options)
-            .map_err(|e| InputError::new(path, e.message("manifest")))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
-            InputError::new(path, "not valid UTF-8").at_offset(&text, offset)
-        })?;
+        let text = super::read::read_text(path, "manifest", options)?;
         Manifest::parse(path, &text)
     }
 

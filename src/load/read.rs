@@ -13,7 +13,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::LoadOptions;
-use crate::error::display_path;
+use crate::error::{InputError, display_path};
 
 /// Why a file was not read. The messages name no path: the caller knows
 /// whether to put the error on the file or on the manifest line.
@@ -114,6 +114,21 @@ pub fn read_regular(
         .map_err(ReadError::Io)?;
     check_size(bytes.len() as u64, options)?;
     Ok(bytes)
+}
+
+/// Reads `path` as UTF-8 text with the same care as a document (a regular
+/// file, under the size cap, never blocking): for the files beside the
+/// bundles that a run also reads (manifest, baseline, config), so that a
+/// fifo or `/dev/zero` given as one is an error naming it, not a hang.
+/// `what` names the file in the message ("baseline", "config").
+pub fn read_text(path: &Path, what: &str, options: &LoadOptions) -> Result<String, InputError> {
+    let bytes =
+        read_regular(path, None, options).map_err(|e| InputError::new(path, e.message(what)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+        InputError::new(path, "not valid UTF-8").at_offset(&text, offset)
+    })
 }
 
 fn check_size(len: u64, options: &LoadOptions) -> Result<(), ReadError> {

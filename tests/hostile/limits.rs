@@ -110,3 +110,54 @@ fn the_size_cap_can_be_set() {
     let r = run(root.path(), &["check", "b", "--max-document-size", "lots"]);
     expect(&r, 2, &["`lots` is not a size"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_baseline_or_config_that_is_a_fifo_or_a_device_is_an_error_not_a_hang() {
+    let root = tempfile::tempdir().unwrap();
+    bundle(root.path(), "b", &[("a.txt", A), ("c.txt", C)]);
+    super::mkfifo(&root.path().join("accepted.toml"));
+    let r = run(root.path(), &["check", "b", "--baseline", "accepted.toml"]);
+    expect(
+        &r,
+        2,
+        &["accepted.toml: not read: a fifo (named pipe), not a regular file"],
+    );
+    // The bundle is still checked and reported.
+    assert!(r.stdout.contains("(2 documents)"), "{}", r.stdout);
+    #[cfg(target_os = "linux")]
+    {
+        let r = run(root.path(), &["check", "b", "--baseline", "/dev/zero"]);
+        expect(
+            &r,
+            2,
+            &["/dev/zero: not read: a character device, not a regular file"],
+        );
+    }
+    let r = run(root.path(), &["check", "b", "--config", "accepted.toml"]);
+    expect(
+        &r,
+        2,
+        &["accepted.toml: not read: a fifo (named pipe), not a regular file"],
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn standard_input_is_read_up_to_the_size_cap() {
+    let root = tempfile::tempdir().unwrap();
+    let mut cmd = super::bin();
+    cmd.current_dir(root.path())
+        .args(["check", "-", "--no-config", "--max-document-size", "1MiB"])
+        .stdin(fs::File::open("/dev/zero").unwrap())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    drop(cmd);
+    let r = super::wait(&mut child);
+    expect(
+        &r,
+        2,
+        &["<stdin>: not read: standard input is over the limit of 1 MiB per document"],
+    );
+}
