@@ -4,6 +4,8 @@
 //! - `finding` and `agreement`: the finding of the JSON report, with its
 //!   `bundle` path added;
 //! - `error`: an input error (with `bundle` when it belongs to one);
+//! - `warning`: something loading skipped or found suspicious, shaped like
+//!   an error (it does not fail the run);
 //! - `stale_baseline`: a baseline entry that matched nothing;
 //! - `summary`: last, the run's counts.
 //!
@@ -33,6 +35,11 @@ enum Line<'a> {
         bundle: Option<&'a str>,
         #[serde(flatten)]
         error: &'a InputError,
+    },
+    Warning {
+        bundle: &'a str,
+        #[serde(flatten)]
+        warning: &'a InputError,
     },
     StaleBaseline {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,6 +73,12 @@ pub fn render(report: &Report) -> String {
             lines.push(Line::Error {
                 bundle: Some(&b.path),
                 error: e,
+            });
+        }
+        for w in &b.warnings {
+            lines.push(Line::Warning {
+                bundle: &b.path,
+                warning: w,
             });
         }
         for f in &b.findings {

@@ -159,6 +159,7 @@ mod tests {
                 findings: Vec::new(),
                 agreements: Vec::new(),
                 errors: Vec::new(),
+                warnings: Vec::new(),
                 stale_baseline: Vec::new(),
             });
         }

@@ -47,6 +47,12 @@ pub struct BundleReport {
     pub findings: Vec<WireFinding>,
     pub agreements: Vec<WireFinding>,
     pub errors: Vec<InputError>,
+    /// What loading skipped or found suspicious (a fifo or a symlink loop
+    /// named like a document, a document the manifest does not list, one
+    /// file under two names): shaped like `errors`, but they do not fail
+    /// the run. An addition to schema 1; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<InputError>,
     /// Entries of the baseline for this bundle that match no finding any
     /// more: the discrepancy they excused is gone (or moved).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -266,6 +272,7 @@ impl BundleReport {
             findings: checked.comparison.findings.iter().map(wire).collect(),
             agreements: checked.comparison.agreements.iter().map(wire).collect(),
             errors: bundle.errors.clone(),
+            warnings: bundle.warnings.clone(),
             stale_baseline: Vec::new(),
         }
     }

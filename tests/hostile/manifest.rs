@@ -149,6 +149,40 @@ fn a_document_present_but_not_listed_is_a_warning_naming_it() {
         &["warning: b/c.txt: not listed in b/bundle.toml, so not checked"],
     );
     assert!(!r.stderr.contains("README"), "{}", r.stderr);
+    // Scripts see it too: a `warnings` array in the JSON report, shaped
+    // like `errors`, and a `warning` line in JSON lines.
+    let r = run(root.path(), &["check", "b", "--format", "json"]);
+    assert_eq!(r.code, 0, "{r:#?}");
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let warnings = json["bundles"][0]["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{}", r.stdout);
+    assert_eq!(warnings[0]["path"], "b/c.txt");
+    let message = warnings[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("not listed in b/bundle.toml"),
+        "{message}"
+    );
+    assert!(json["bundles"][0]["errors"].as_array().unwrap().is_empty());
+    let r = run(root.path(), &["check", "b", "--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let warning: Vec<_> = lines.iter().filter(|l| l["type"] == "warning").collect();
+    assert_eq!(warning.len(), 1, "{}", r.stdout);
+    assert_eq!(warning[0]["bundle"], "b");
+    assert_eq!(warning[0]["path"], "b/c.txt");
+}
+
+/// `warnings` is an addition to schema 1: a bundle without any has no key.
+#[test]
+fn a_bundle_without_warnings_has_no_warnings_key() {
+    let root = tempfile::tempdir().unwrap();
+    bundle(root.path(), "b", &[("a.txt", A), ("c.txt", C)]);
+    let r = run(root.path(), &["check", "b", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(json["bundles"][0].get("warnings").is_none(), "{}", r.stdout);
 }
 
 #[test]
