@@ -24,12 +24,14 @@
 pub mod baseline;
 pub mod claim;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod explain;
 pub mod extract;
 pub mod index;
 pub mod load;
 pub mod normalise;
+pub mod output;
 pub mod report;
 pub mod rules;
 #[cfg(test)]

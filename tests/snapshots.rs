@@ -9,6 +9,11 @@ use crosscheck::report::{self, Format, Report};
 use crosscheck::rules::Rules;
 
 fn render(bundle: &str, format: Format) -> String {
+    render_at(bundle, format, 100)
+}
+
+/// The report of one corpus bundle, the table `width` columns wide.
+fn render_at(bundle: &str, format: Format, width: usize) -> String {
     let dir = Path::new("corpus").join(bundle);
     let rules = Rules::builtin().expect("built-in rules load");
     let (sources, errors) = crosscheck::load::discover(&[dir]);
@@ -18,7 +23,11 @@ fn render(bundle: &str, format: Format) -> String {
         .map(|s| crosscheck::check_bundle(crosscheck::load::load_bundle(s), &rules))
         .collect();
     let report = Report::new(&checked, Vec::new());
-    report::render(&report, format, &report::table::Options::default())
+    let options = report::Options {
+        width,
+        ..report::Options::default()
+    };
+    report::render(&report, format, &options)
 }
 
 /// Every bundle in corpus/ has a snapshot test below.
@@ -44,6 +53,42 @@ fn json_is_deterministic() {
     let first = render("putin-trump-call-2025-03-18", Format::Json);
     for _ in 0..3 {
         assert_eq!(render("putin-trump-call-2025-03-18", Format::Json), first);
+    }
+}
+
+/// The seed story's table at the three widths people use: a narrow
+/// terminal, a laptop's, a wide monitor's. Read each before accepting it.
+#[test]
+fn seed_table_at_80_columns() {
+    insta::assert_snapshot!(render_at("putin-trump-call-2025-03-18", Format::Table, 80));
+}
+
+#[test]
+fn seed_table_at_100_columns() {
+    insta::assert_snapshot!(render_at("putin-trump-call-2025-03-18", Format::Table, 100));
+}
+
+#[test]
+fn seed_table_at_200_columns() {
+    insta::assert_snapshot!(render_at("putin-trump-call-2025-03-18", Format::Table, 200));
+}
+
+/// No line of any bundle's table is wider than the width asked for.
+#[test]
+fn tables_fit_their_width() {
+    for entry in std::fs::read_dir("corpus").unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_dir() {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for width in [80, 100, 200] {
+            let table = render_at(&name, Format::Table, width);
+            for line in table.lines() {
+                let w = unicode_width::UnicodeWidthStr::width(line);
+                assert!(w <= width, "{name} at {width}: {w} columns:\n{line}");
+            }
+        }
     }
 }
 

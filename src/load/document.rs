@@ -7,8 +7,47 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
-use super::manifest::DocumentEntry;
-use crate::error::{InputError, display_path};
+use super::LoadOptions;
+use super::manifest::{DocumentEntry, Location};
+use super::read::{ReadError, read_regular};
+use crate::error::{InputError, did_you_mean, display_path};
+
+/// Why a document was not loaded, and whether that is only a skipped
+/// directory entry (a warning) rather than an error.
+#[derive(Clone, Debug)]
+pub struct LoadProblem {
+    pub error: InputError,
+    /// A file found in the directory that is no regular file (a fifo, a
+    /// symlink loop): skipped with a warning. A listed one is an error.
+    pub skipped: bool,
+}
+
+/// An IANA zone, or an error saying which one was probably meant.
+fn parse_zone(z: &str) -> Result<Tz, String> {
+    z.parse::<Tz>().map_err(|_| {
+        let mut m = format!("`timezone = \"{z}\"` is not an IANA time zone (e.g. Europe/Brussels)");
+        if let Some(near) = did_you_mean(z, chrono_tz::TZ_VARIANTS.iter().map(|t| t.name())) {
+            m.push_str(&format!("; did you mean `{near}`?"));
+        }
+        m
+    })
+}
+
+/// The file in `file`'s directory whose name is closest to `file`'s, for a
+/// "did you mean" under a listed file that is not there.
+fn nearest_file(dir: &Path, file: &Path) -> Option<String> {
+    let wanted = file.file_name()?.to_string_lossy().into_owned();
+    let parent = dir.join(file.parent().unwrap_or(Path::new("")));
+    let names: Vec<String> = std::fs::read_dir(parent)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| super::is_document(Path::new(n)))
+        .collect();
+    let near = did_you_mean(&wanted, names.iter().map(String::as_str))?;
+    let shown = file.parent().unwrap_or(Path::new("")).join(near);
+    Some(display_path(&shown))
+}
 
 /// When a document was published. The day may be known without the hour
 /// (`published = "2025-03-18"`).
@@ -92,60 +131,85 @@ impl Document {
         }
     }
 
-    pub fn load(dir: &Path, entry: &DocumentEntry) -> Result<Document, InputError> {
+    /// Reads the document `entry` names, relative to the bundle directory
+    /// `dir`, with the checks of [`super::read`]. A problem with a listed
+    /// document is reported at its manifest line; one with a file found in
+    /// the directory, at the file.
+    pub fn load(
+        dir: &Path,
+        entry: &DocumentEntry,
+        options: &LoadOptions,
+    ) -> Result<Document, LoadProblem> {
         let path = dir.join(&entry.file);
-        let entry_error = |message: String| {
-            let mut err = InputError::new(
-                entry.manifest.as_deref().map(Path::new).unwrap_or(&path),
-                message,
-            );
-            if let Some(line) = entry.line {
-                err = err.at(line, 1);
+        let listed = entry.manifest.is_some();
+        let file_error = |message: String| -> InputError {
+            match (&entry.locations.file, entry.manifest.as_deref(), entry.line) {
+                (Some(at), _, _) => at.error(message),
+                (None, Some(manifest), Some(line)) => {
+                    InputError::new(Path::new(manifest), message).at(line, 1)
+                }
+                _ => InputError::new(&path, message),
             }
-            err
         };
-        let bytes = std::fs::read(&path).map_err(|e| {
-            if entry.manifest.is_some() {
-                entry_error(format!(
-                    "cannot read document `{}`: {e}",
-                    display_path(&path)
-                ))
-            } else {
-                InputError::new(&path, e.to_string())
+        let bytes = read_regular(&path, Some(dir), options).map_err(|e| {
+            let skipped = !listed && matches!(e, ReadError::NotAFile(_));
+            let message = match (&e, listed) {
+                (ReadError::NotFound, true) => {
+                    let mut m = format!(
+                        "cannot read document `{}`: no such file",
+                        display_path(&path)
+                    );
+                    if let Some(near) = nearest_file(dir, &entry.file) {
+                        m.push_str(&format!("; did you mean `{near}`?"));
+                    }
+                    m
+                }
+                (_, true) => format!("`{}` {}", display_path(&path), e.message("document")),
+                (_, false) => e.message("document"),
+            };
+            LoadProblem {
+                error: file_error(message),
+                skipped,
             }
         })?;
+        let fail = |error: InputError| LoadProblem {
+            error,
+            skipped: false,
+        };
         let raw = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
-            InputError::new(&path, "not valid UTF-8").at_offset(&text, offset)
+            fail(InputError::new(&path, "not valid UTF-8").at_offset(&text, offset))
         })?;
         let mut text = clean_text(&raw);
         let mut entry = entry.clone();
         if path.extension().and_then(|e| e.to_str()) == Some("md")
             && let Some(front) = take_front_matter(&mut text)
         {
-            merge_front_matter(&mut entry, &front).map_err(|m| InputError::new(&path, m))?;
+            merge_front_matter(&mut entry, &front, &display_path(&path))
+                .map_err(|m| fail(InputError::new(&path, m)))?;
         }
+        let key_error = |at: &Option<Location>, message: String| match at {
+            Some(at) => at.error(message),
+            None => file_error(message),
+        };
         let published = entry
             .published
             .as_deref()
             .map(Published::parse)
             .transpose()
-            .map_err(entry_error)?;
+            .map_err(|m| fail(key_error(&entry.locations.published, m)))?;
         let timezone = entry
             .timezone
             .as_deref()
-            .map(|z| {
-                z.parse::<Tz>().map_err(|_| {
-                    format!("`timezone = \"{z}\"` is not an IANA time zone (e.g. Europe/Brussels)")
-                })
-            })
+            .map(parse_zone)
             .transpose()
-            .map_err(entry_error)?;
-        let id = Path::new(&entry.file)
+            .map_err(|m| fail(key_error(&entry.locations.timezone, m)))?;
+        let id = entry
+            .file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| entry.file.clone());
+            .unwrap_or_else(|| display_path(&entry.file));
         let line_starts = line_starts(&text);
         Ok(Document {
             id,
@@ -218,7 +282,7 @@ fn take_front_matter(text: &mut String) -> Option<String> {
     Some(body)
 }
 
-fn merge_front_matter(entry: &mut DocumentEntry, front: &str) -> Result<(), String> {
+fn merge_front_matter(entry: &mut DocumentEntry, front: &str, path: &str) -> Result<(), String> {
     let (fence, body) = front.split_once('\n').unwrap_or((front, ""));
     let fields: Vec<(String, String)> = if fence == "+++" {
         let table: toml::Table =
@@ -239,11 +303,34 @@ fn merge_front_matter(entry: &mut DocumentEntry, front: &str) -> Result<(), Stri
             })
             .collect::<Result<_, String>>()?
     };
+    // Where a key's value sits in the document (front matter starts on its
+    // line 2), so a bad zone is reported there, with the line shown.
+    let locate = |key: &str| -> Option<Location> {
+        body.lines().enumerate().find_map(|(i, l)| {
+            let rest = l.trim_start().strip_prefix(key)?;
+            let sep = rest.trim_start().strip_prefix([':', '='])?;
+            let value = sep.trim();
+            let start = l.len() - sep.trim_start().len();
+            Some(Location {
+                path: path.to_string(),
+                line: i + 2,
+                column: l[..start].chars().count() + 1,
+                width: value.chars().count().max(1),
+                snippet: Some(l.to_string()),
+            })
+        })
+    };
     for (key, value) in fields {
         match key.as_str() {
             "source" => entry.source = Some(value),
-            "published" => entry.published = Some(value),
-            "timezone" => entry.timezone = Some(value),
+            "published" => {
+                entry.published = Some(value);
+                entry.locations.published = locate("published");
+            }
+            "timezone" => {
+                entry.timezone = Some(value);
+                entry.locations.timezone = locate("timezone");
+            }
             "url" => entry.url = Some(value),
             "title" => {}
             // Other front matter (tags, authors, …) is the outlet's business.
@@ -280,12 +367,14 @@ mod tests {
         assert!(text.ends_with("\nBody"));
         assert_eq!(text.lines().count(), 5);
         let mut entry = DocumentEntry::bare("a.md");
-        merge_front_matter(&mut entry, &front).unwrap();
+        merge_front_matter(&mut entry, &front, "a.md").unwrap();
         assert_eq!(entry.timezone.as_deref(), Some("Europe/Paris"));
         assert_eq!(
             entry.published.as_deref(),
             Some("2025-03-18T10:00:00+01:00")
         );
+        let zone = entry.locations.timezone.unwrap();
+        assert_eq!((zone.line, zone.column, zone.width), (3, 11, 12));
     }
 
     #[test]

@@ -446,12 +446,7 @@ mod tests {
 
     fn date_findings(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {
         let rules = Rules::builtin().unwrap();
-        let bundle = Bundle {
-            path: "test".into(),
-            title: None,
-            documents: docs,
-            errors: Vec::new(),
-        };
+        let bundle = Bundle::in_memory("test", docs);
         let c = crate::check_bundle(bundle, &rules).comparison;
         let keep = |v: Vec<Finding>| {
             v.into_iter()

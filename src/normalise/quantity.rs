@@ -373,6 +373,9 @@ fn format_figure(f: &Figure) -> String {
 
 /// 2500 → "2,500"; 1.96 with 2 decimals → "1.96".
 fn format_number(x: f64, decimals: usize) -> String {
+    // `format!` panics on a precision above u16::MAX, and a document can
+    // write 65,536 decimals; an f64 has no digits that far out anyway.
+    let decimals = decimals.min(usize::from(u16::MAX));
     let s = format!("{x:.decimals$}");
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),

@@ -7,6 +7,8 @@
 //! look-alike letters removed) aliases for the fuzzy matcher in
 //! `normalise::name`. Office dates feed the role checks in `normalise::role`.
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -103,16 +105,20 @@ pub struct Compiled {
     pub automaton: Option<AhoCorasick>,
     pub alias_entity: Vec<usize>,
     pub alias_text: Vec<String>,
+    /// Entity index by id and alias index by text, so that lookups and the
+    /// duplicate check stay constant-time with 100,000 user entities.
+    by_id: HashMap<String, usize>,
+    by_alias: HashMap<String, usize>,
 }
 
 impl Compiled {
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        self.by_id.get(id).map(|&i| &self.entities[i])
     }
 
     /// Whether `word` is exactly one of any entity's aliases.
     pub fn is_alias(&self, word: &str) -> bool {
-        self.alias_text.iter().any(|a| a == word)
+        self.by_alias.contains_key(word)
     }
 }
 
@@ -237,19 +243,24 @@ impl RuleFile for EntityFile {
         let mut entities = Vec::new();
         let mut alias_entity = Vec::new();
         let mut alias_text = Vec::new();
+        let mut by_id = HashMap::new();
+        let mut by_alias: HashMap<String, usize> = HashMap::new();
         for e in &self.entries {
             let entity = compile_entry(e)?;
             for a in &entity.aliases {
-                if let Some(i) = alias_text.iter().position(|t| t == a) {
+                if let Some(&i) = by_alias.get(a) {
                     let other: &Entity = &entities[alias_entity[i]];
                     return Err(RuleProblem::new(
                         format!("alias `{a}` is already an alias of `{}`", other.id),
                         Some(e.name.span()),
                     ));
                 }
+                by_alias.insert(a.clone(), alias_text.len());
                 alias_entity.push(entities.len());
                 alias_text.push(a.clone());
             }
+            // The first entity of an id is the one `get` finds, as before.
+            by_id.entry(entity.id.clone()).or_insert(entities.len());
             entities.push(entity);
         }
         let automaton = if alias_text.is_empty() {
@@ -267,6 +278,8 @@ impl RuleFile for EntityFile {
             automaton,
             alias_entity,
             alias_text,
+            by_id,
+            by_alias,
         })
     }
 

@@ -54,13 +54,25 @@ pub trait RuleFile: DeserializeOwned + Default + Clone {
 /// Replaces entries of `base` whose id appears in `user`, then appends the
 /// rest of `user`. Used by every [`RuleFile::merge`].
 pub fn merge_by_id<T>(base: &mut Vec<T>, user: Vec<T>, id: impl Fn(&T) -> &str) {
+    // Ids are indexed once (first entry of each id wins, as a scan would
+    // find it): a user file of 100,000 entries must not scan the base for
+    // each of them.
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, b) in base.iter().enumerate() {
+        if !id(b).is_empty() {
+            index.entry(id(b).to_string()).or_insert(i);
+        }
+    }
     for entry in user {
-        match base
-            .iter()
-            .position(|b| id(b) == id(&entry) && !id(&entry).is_empty())
-        {
-            Some(i) => base[i] = entry,
-            None => base.push(entry),
+        let key = id(&entry).to_string();
+        match index.get(&key) {
+            Some(&i) if !key.is_empty() => base[i] = entry,
+            _ => {
+                if !key.is_empty() {
+                    index.insert(key, base.len());
+                }
+                base.push(entry);
+            }
         }
     }
 }
@@ -108,12 +120,18 @@ impl Rules {
 
     /// Built-in rules, extended by the files in `user_dir` if given.
     pub fn load(user_dir: Option<&Path>) -> Result<Rules, Vec<InputError>> {
+        Rules::load_dirs(user_dir.as_slice())
+    }
+
+    /// Built-in rules, extended by the files of each directory in turn (a
+    /// later directory's entries override an earlier one's).
+    pub fn load_dirs(user_dirs: &[&Path]) -> Result<Rules, Vec<InputError>> {
         let mut sources = Vec::new();
         for (name, text) in DEFAULT_FILES {
             sources.push(RuleSource::builtin(name, text));
         }
         let mut errors = Vec::new();
-        if let Some(dir) = user_dir {
+        for dir in user_dirs {
             match RuleSource::read_dir(dir) {
                 Ok(user) => sources.extend(user),
                 Err(e) => errors.extend(e),
@@ -130,10 +148,13 @@ impl Rules {
         for s in &sources {
             if !DEFAULT_FILES.iter().any(|(n, _)| *n == s.name) {
                 let known: Vec<&str> = DEFAULT_FILES.iter().map(|(n, _)| *n).collect();
+                let near = crate::error::did_you_mean(&s.name, known.iter().copied())
+                    .map(|n| format!("did you mean `{n}`? "))
+                    .unwrap_or_default();
                 errors.push(InputError::new(
                     &s.path,
                     format!(
-                        "unknown rule file; the rule files are: {}",
+                        "unknown rule file; {near}the rule files are: {}",
                         known.join(", ")
                     ),
                 ));

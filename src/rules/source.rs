@@ -57,13 +57,21 @@ impl RuleSource {
         let mut sources = Vec::new();
         let mut errors = Vec::new();
         for path in paths {
-            match std::fs::read_to_string(&path) {
+            // Read like a document: a fifo or /dev/zero named x.toml must
+            // not hang the run.
+            let read = crate::load::read::read_regular(&path, None, &Default::default())
+                .map_err(|e| e.message("rule file"))
+                .and_then(|b| String::from_utf8(b).map_err(|_| "not valid UTF-8".to_string()));
+            match read {
                 Ok(text) => sources.push(RuleSource {
-                    name: path.file_name().unwrap().to_string_lossy().into_owned(),
+                    name: path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
                     path: display_path(&path),
                     text,
                 }),
-                Err(e) => errors.push(InputError::new(&path, e.to_string())),
+                Err(e) => errors.push(InputError::new(&path, e)),
             }
         }
         if errors.is_empty() {
