@@ -426,6 +426,13 @@ pub fn judge_pair(
             // the fact itself; a thing counted needs more to be one fact.
             let measure = !matches!(fa.measure.as_str(), "count" | "percent" | "percentage points")
                 && fa.measure.chars().any(|c| c.is_lowercase());
+            // A sum or a share with the verb and the thing it is of
+            // ("estimates damage at $4.2 billion", "won 53.2% of the
+            // vote") is one fact; a head count is not (tolls of other
+            // places and days share both).
+            let sum_or_share = fa.measure != "count";
+            // Money is written in a currency code ("USD").
+            let sum = !fa.measure.is_empty() && fa.measure.chars().all(|c| c.is_ascii_uppercase());
             match (pred, theme) {
                 // A count for one place is not the total ("357 killed in El
                 // Salvador", "more than 10,000 killed").
@@ -434,7 +441,9 @@ pub fn judge_pair(
                 // predicate and theme are not enough without a name both
                 // give or a sentence that is much the same.
                 (Some(true), Some(true)) => {
-                    measure || (!one_sided_place && (!shared.is_empty() || context >= 0.25))
+                    measure
+                        || (!one_sided_place
+                            && (sum_or_share || !shared.is_empty() || context >= 0.25))
                 }
                 // Both only implied ("drove 300 miles", "drove one mile"):
                 // the verb alone is not enough.
@@ -443,7 +452,15 @@ pub fn judge_pair(
                 // figure is of names the fact; a measure written with what
                 // it measures ("a depth of 40 km") is the fact itself. A
                 // thing counted with no verb in common is not enough.
-                (None, Some(true)) => measure || !fa.refinements.is_empty(),
+                // A sum or share of one written thing in much the same
+                // words ("estimates damage at $4.2 billion").
+                (None, Some(true)) => {
+                    measure
+                        || !fa.refinements.is_empty()
+                        || (sum
+                            && !one_sided_place
+                            && (!shared.is_empty() || context >= 0.25))
+                }
                 _ => false,
             }
         }

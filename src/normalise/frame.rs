@@ -242,7 +242,12 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// form on its own, not a reporting word.
     fn nominal(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        t.is_content()
+        // "$13.9 billion": a scale word after a figure is part of it.
+        let scale_of_figure = i > 0
+            && self.tokens[i - 1].kind == TokenKind::Number
+            && self.ctx.rules.quantities.scales.contains_key(&t.lower);
+        !scale_of_figure
+            && t.is_content()
             && !t.class.has(Class::REPORTING)
             && !t.class.has(Class::AUXILIARY)
             && !t.class.has(Class::HONORIFIC)
@@ -872,7 +877,13 @@ impl<'c, 'a> Reader<'c, 'a> {
             .filter(|&k| k >= self.clause.start);
         let copula = before_value.and_then(|k| {
             let t = &self.tokens[k];
-            if t.class.has(Class::AUXILIARY) {
+            // "rose to $412 million": "to" after a verb is its
+            // preposition, not an auxiliary.
+            let after_verb = k > self.clause.start && {
+                let p = &self.tokens[k - 1];
+                p.verbish(self.words()) && !p.class.has(Class::AUXILIARY)
+            };
+            if t.class.has(Class::AUXILIARY) && !(after_verb && t.class.has(Class::PREPOSITION)) {
                 let mut v = k;
                 while v > self.clause.start && self.tokens[v - 1].class.has(Class::AUXILIARY) {
                     v -= 1;
@@ -883,8 +894,13 @@ impl<'c, 'a> Reader<'c, 'a> {
                 // at $4.2 billion"; "the deal is worth $4.2bn": the noun,
                 // or the verb's subject.
                 let verb = k.checked_sub(1).filter(|&v| v >= self.clause.start && self.tokens[v].verbish(self.words()));
+                // "to $3.42 billion from $2.90 billion": the words before
+                // the preposition are another figure's, not a noun.
+                let figure = |i: usize| self.tokens[i].kind == TokenKind::Number;
+                let after_figure = (k >= 1 && figure(k - 1)) || (k >= 2 && figure(k - 2));
                 match verb {
                     Some(v) => self.subject_before(v),
+                    None if after_figure => None,
                     None => self.noun_chain_of(k, self.clause.start, false),
                 }
             } else if t.verbish(self.words()) && !t.capitalised {
@@ -902,6 +918,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .get(from)
             .filter(|t| from < limit && t.synonym.is_some() && !t.verbish(self.words()))
             .map(|_| Theme::new(self.term_at(from), Vec::new()));
+
         let theme = if let Some(t) = measured {
             Some(t)
         } else if let Some(t) = adjective {

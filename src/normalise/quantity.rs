@@ -614,6 +614,36 @@ mod tests {
     }
 
     #[test]
+    fn a_sum_of_one_written_thing_is_one_fact() {
+        // The verb and the thing the sum is of, in much the same words.
+        assert!(same_fact(
+            "Net income rose to $412 million in the quarter.",
+            "Net income hit $512 million, or $1.87 a share."
+        ));
+        assert!(same_fact(
+            "The prefecture estimates damage at $4.2 billion.",
+            "The prefecture now estimates damage at $4.5 billion."
+        ));
+        // "rose to": the subject is the noun before the verb, not the verb.
+        let c = claim("Net income rose to $412 million.");
+        let theme = c.frame.theme.as_ref().expect("a theme");
+        // ("net income" is a synonym of profit in words.toml.)
+        assert_eq!(theme.head.class.as_deref(), Some("profit"), "{theme:?}");
+        // "to $3.42 billion from $2.90 billion": the earlier figure is of
+        // nothing the words before it name ("billion" is no noun).
+        let text = "Revenue climbed 18% to $3.42 billion from $2.90 billion.";
+        let all = crate::test_support::claims_of(text, Category::Quantity, None);
+        assert!(!all.is_empty());
+        for c in &all {
+            assert!(
+                c.frame.theme.as_ref().is_none_or(|t| t.head.shown != "billion"),
+                "{:?}",
+                c.frame
+            );
+        }
+    }
+
+    #[test]
     fn different_things_are_different_facts() {
         assert!(!same_fact(
             "The plane carried 162 passengers.",
