@@ -1447,6 +1447,12 @@ impl<'c, 'a> Reader<'c, 'a> {
             return false;
         };
         let joiner = &self.tokens[j];
+        // "9:00, or 14:00 GMT", "100 kilometres, or 60 miles": a comma
+        // and "or" restate one value; they list none.
+        let restated = joiner.lower == "or" && j > 0 && self.tokens[j - 1].is_punct(',');
+        if restated {
+            return false;
+        }
         let joined = joiner.is_punct(',') || matches!(joiner.lower.as_str(), "and" | "or");
         // A figure, or a figure and its unit ("14 hours, 7 minutes", "the
         // 13-, 12- and 11-year terms"), even across a clause break at the

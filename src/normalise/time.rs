@@ -644,8 +644,9 @@ mod tests {
         let (findings, _) = check(docs("Ms Carter"));
         let conflicts = of(&findings, Kind::Conflict, Category::Time);
         assert_eq!(conflicts.len(), 1, "{findings:?}");
-        // Her departure: the verb "leave" (the agent tells the two apart).
-        assert!(conflicts[0].subject.key.contains("pred=leav"), "{:?}", conflicts[0].subject);
+        // Her departure: "leave" is a departure word (the agent tells the
+        // two apart).
+        assert!(conflicts[0].subject.key.contains("pred=departure"), "{:?}", conflicts[0].subject);
     }
 
     #[test]
