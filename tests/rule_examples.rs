@@ -32,10 +32,10 @@ macro_rules! rule_files {
 
 rule_files! {
     zones => "zones.toml",
-    events => "events.toml",
     calendar => "calendar.toml",
     entities => "entities.toml",
     titles => "titles.toml",
     quantities => "quantities.toml",
     speech => "speech.toml",
+    words => "words.toml",
 }

@@ -27,6 +27,11 @@ pub struct Example {
     pub category: Option<String>,
     #[serde(default)]
     pub unresolved: bool,
+    /// What the claim is about: its frame's subject label, as the report
+    /// shows it ("earnings (USD)", "capsize (instant)"). Tests the word
+    /// classes that build frames.
+    #[serde(default)]
+    pub about: Option<String>,
     /// Context for relative expressions: publication time and zone.
     #[serde(default)]
     pub published: Option<String>,
@@ -83,9 +88,10 @@ fn example_document(
 }
 
 /// What the pipeline makes of one example text, in one category: displayed
-/// values with their source text, and unresolved reasons with theirs.
-/// (value or reason, source text) pairs.
-type Found = Vec<(String, String)>;
+/// values with their source text and their frame's subject label, and
+/// unresolved reasons with theirs. (value or reason, source text, about)
+/// triples.
+type Found = Vec<(String, String, String)>;
 
 fn run_one(rules: &Rules, doc: &Document, category: Category) -> (Found, Found) {
     let out = crate::analyse_document(doc, rules);
@@ -94,13 +100,13 @@ fn run_one(rules: &Rules, doc: &Document, category: Category) -> (Found, Found) 
         .claims
         .iter()
         .filter(|c| c.category == category)
-        .map(|c| (c.value.display(), text(c.anchor.span)))
+        .map(|c| (c.value.display(), text(c.anchor.span), c.frame.subject().label))
         .collect();
     let unresolved = out
         .unresolved
         .iter()
         .filter(|u| u.category == category)
-        .map(|u| (u.reason.clone(), text(u.anchor.span)))
+        .map(|u| (u.reason.clone(), text(u.anchor.span), u.frame.subject().label))
         .collect();
     (claims, unresolved)
 }
@@ -159,7 +165,7 @@ pub fn run_examples(rules: &Rules, filter: impl Fn(&str) -> bool) -> (usize, Vec
                 )));
                 continue;
             }
-            let (value, span) = &found[0];
+            let (value, span, about) = &found[0];
             let value_ok = if ex.unresolved {
                 value.contains(&ex.expect)
             } else {
@@ -173,11 +179,15 @@ pub fn run_examples(rules: &Rules, filter: impl Fn(&str) -> bool) -> (usize, Vec
             } else if let Some(want) = &ex.span
                 && span != want
             {
-                {
-                    failures.push(fail(format!(
-                        "expected the claim over {want:?}, found it over {span:?}"
-                    )));
-                }
+                failures.push(fail(format!(
+                    "expected the claim over {want:?}, found it over {span:?}"
+                )));
+            } else if let Some(want) = &ex.about
+                && about != want
+            {
+                failures.push(fail(format!(
+                    "expected the claim to be about {want:?}, found {about:?}"
+                )));
             }
         }
         for allow in &loaded.allows {
