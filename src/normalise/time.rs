@@ -622,6 +622,30 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_happening_of_the_kind_does_not_date_a_time() {
+        // "It followed a conversation on June 2": June 2 is the earlier
+        // call's day; the call timed here is on the day of publication.
+        let (findings, agreements) = check(vec![
+            doc(
+                "ottawa",
+                "The call started at 4:30 p.m. ET, officials said. It followed a 40-minute conversation on June 2.",
+                Some("2025-06-24T19:00:00-04:00"),
+                Some("America/Toronto"),
+            ),
+            doc(
+                "wire",
+                "The call started at 2030 GMT on Tuesday.",
+                Some("2025-06-25T00:10:00+00:00"),
+                None,
+            ),
+        ]);
+        assert!(of(&findings, Kind::Conflict, Category::Time).is_empty(), "{findings:?}");
+        let agreed = of(&agreements, Kind::Agreement, Category::Time);
+        assert_eq!(agreed.len(), 1, "{agreements:?}");
+        assert_eq!(agreed[0].values[0].evidence.len(), 2, "{agreed:?}");
+    }
+
+    #[test]
     fn two_peoples_departures_are_not_compared_but_one_persons_are() {
         let docs = |second: &str| {
             vec![

@@ -25,8 +25,10 @@ use crate::rules::words::Class;
 pub struct Days<'c, 'a> {
     ctx: &'c Context<'a>,
     lead: Option<NaiveDate>,
-    /// The days the document's date claims give their frames.
-    dated: Vec<(Frame, NaiveDate)>,
+    /// The days the document's date claims give their frames, with
+    /// whether the date's clause sets its happening apart ("It followed a
+    /// conversation on June 2": an earlier one).
+    dated: Vec<(Frame, NaiveDate, bool)>,
 }
 
 impl<'c, 'a> Days<'c, 'a> {
@@ -34,7 +36,9 @@ impl<'c, 'a> Days<'c, 'a> {
         let dated = date_claims
             .iter()
             .filter_map(|c| match &c.value {
-                Value::Date(d) => d.as_day().map(|day| (c.frame.clone(), day)),
+                Value::Date(d) => d
+                    .as_day()
+                    .map(|day| (c.frame.clone(), day, sequel_before(ctx, c.anchor.span))),
                 _ => None,
             })
             .collect();
@@ -90,10 +94,21 @@ impl<'c, 'a> Days<'c, 'a> {
         };
         self.dated
             .iter()
-            .find(|(f, _)| same(f))
-            .map(|(_, d)| *d)
+            .find(|(f, _, apart)| !apart && same(f))
+            .map(|(_, d, _)| *d)
             .or(self.lead)
     }
+}
+
+/// Whether a sequel word ("followed", "then", "another", "second") stands
+/// in a date's clause before it: the date is of another happening of the
+/// kind, not the one timed elsewhere.
+fn sequel_before(ctx: &Context, date: Span) -> bool {
+    let at = ctx.index.tokens_in(date);
+    let clause = ctx.index.clause(at.clone());
+    ctx.index.tokens[clause.start..at.start.max(clause.start)]
+        .iter()
+        .any(|t| t.class.has(Class::SEQUEL))
 }
 
 /// Whether a date dates a happening: not the bound of a period, not a
