@@ -186,9 +186,10 @@ fn check_bundle(dir: &Path) {
             .agreements
             .iter()
             .any(|f| matches(f, want, "agreement"))
-            || bundle.findings.iter().any(|f| {
-                f.category.to_string() == want.category && one_side(f, &want.evidence)
-            });
+            || bundle
+                .findings
+                .iter()
+                .any(|f| f.category.to_string() == want.category && one_side(f, &want.evidence));
         match (found, &want.known_gap) {
             (true, Some(gap)) => problems.push(format!(
                 "known gap closed, remove `known_gap = {gap:?}`: {want:?}"

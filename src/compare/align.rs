@@ -127,7 +127,9 @@ pub fn align<'a>(
                     // A weak pair sharing a block and giving the same value
                     // corroborates: an agreement, never a conflict, so it
                     // joins with the lowest score.
-                    PairVerdict::Weak if a.value.compatible(&b.value) && a.anchor.doc != b.anchor.doc => {
+                    PairVerdict::Weak
+                        if a.value.compatible(&b.value) && a.anchor.doc != b.anchor.doc =>
+                    {
                         strong.push((0, key.0, key.1, vec!["same value".into()]))
                     }
                     PairVerdict::Weak => {}
@@ -148,9 +150,11 @@ pub fn align<'a>(
         // A link by value alone only joins groups that agree throughout:
         // it may add support to a side, never make a conflict.
         if score == 0
-            && members[gi]
-                .iter()
-                .any(|&x| members[gj].iter().any(|&y| !claims[x].value.compatible(&claims[y].value)))
+            && members[gi].iter().any(|&x| {
+                members[gj]
+                    .iter()
+                    .any(|&y| !claims[x].value.compatible(&claims[y].value))
+            })
         {
             continue;
         }
@@ -290,10 +294,12 @@ pub fn judge_pair(
         let context = jaccard(&fa.context, &fb.context);
         // A day needs more than the happening's name: a name both give,
         // the same verb for it ("struck"), or much of the sentence shared.
-        let same_verb = fa.predicate.as_ref().is_some_and(|p| {
-            fb.predicate.as_ref().is_some_and(|q| p.key() == q.key())
-        });
-        let strong = category == Category::Time || !shared.is_empty() || same_verb || context >= 0.4;
+        let same_verb = fa
+            .predicate
+            .as_ref()
+            .is_some_and(|p| fb.predicate.as_ref().is_some_and(|q| p.key() == q.key()));
+        let strong =
+            category == Category::Time || !shared.is_empty() || same_verb || context >= 0.4;
         if same_verb && category == Category::Date {
             why.push("told with the same verb".into());
         }
@@ -354,7 +360,8 @@ pub fn judge_pair(
         // pilots flew in circles for 1.5 hours", "a 90-minute holding
         // pattern" are one holding, whoever is its subject.
         (Some(_), Some(_))
-            if (moment || category == Category::Duration) && (pred == Some(true) || crossed(fa, fb)) =>
+            if (moment || category == Category::Duration)
+                && (pred == Some(true) || crossed(fa, fb)) =>
         {
             Some(false)
         }
@@ -424,8 +431,10 @@ pub fn judge_pair(
         Category::Quantity => {
             // A written measure ("a depth of 40 km", "magnitude 6.9") is
             // the fact itself; a thing counted needs more to be one fact.
-            let measure = !matches!(fa.measure.as_str(), "count" | "percent" | "percentage points")
-                && fa.measure.chars().any(|c| c.is_lowercase());
+            let measure = !matches!(
+                fa.measure.as_str(),
+                "count" | "percent" | "percentage points"
+            ) && fa.measure.chars().any(|c| c.is_lowercase());
             // A sum or a share with the verb and the thing it is of
             // ("estimates damage at $4.2 billion", "won 53.2% of the
             // vote") is one fact; a head count is not (tolls of other
@@ -457,9 +466,7 @@ pub fn judge_pair(
                 (None, Some(true)) => {
                     measure
                         || !fa.refinements.is_empty()
-                        || (sum
-                            && !one_sided_place
-                            && (!shared.is_empty() || context >= 0.25))
+                        || (sum && !one_sided_place && (!shared.is_empty() || context >= 0.25))
                 }
                 _ => false,
             }
@@ -474,7 +481,10 @@ pub fn judge_pair(
             (None, Some(true))
                 if fa.predicate.is_none()
                     && fb.predicate.is_none()
-                    && fa.refinements.iter().any(|r| matches!(r.as_str(), "after" | "before" | "since")) =>
+                    && fa
+                        .refinements
+                        .iter()
+                        .any(|r| matches!(r.as_str(), "after" | "before" | "since")) =>
             {
                 true
             }

@@ -194,7 +194,10 @@ pub(crate) fn dated(subject: &mut Subject, claims: &[&Claim]) {
             }
         }
     }
-    if let Some((day, _)) = days.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))) {
+    if let Some((day, _)) = days
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+    {
         let d = day.format("%Y-%m-%d");
         subject.key = format!("{}|when={d}", subject.key);
         // "landing flight (instant)" becomes "landing flight on 2025-11-01 (instant)".
@@ -266,7 +269,14 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         };
         let mut judged = judged;
         if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() {
-            eprintln!("GROUP {:?} {} claims={} -> {} findings {} agreements", group.category, group.subject.key, group.claims.len(), judged.findings.len(), judged.agreements.len());
+            eprintln!(
+                "GROUP {:?} {} claims={} -> {} findings {} agreements",
+                group.category,
+                group.subject.key,
+                group.claims.len(),
+                judged.findings.len(),
+                judged.agreements.len()
+            );
         }
         // A subject is never both: where a group disagrees, the agreeing
         // documents show as one side of the conflict. Quotes are one group

@@ -595,7 +595,11 @@ mod tests {
             "2025-02-07",
         )]);
         assert_eq!(findings.len(), 1, "{findings:?}");
-        assert!(findings[0].subject.key.contains("2025-02-06"), "{:?}", findings[0].subject);
+        assert!(
+            findings[0].subject.key.contains("2025-02-06"),
+            "{:?}",
+            findings[0].subject
+        );
         let values: Vec<&str> = findings[0]
             .values
             .iter()

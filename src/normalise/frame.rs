@@ -79,9 +79,13 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
                 .any(|c| c.id == id && c.changes)
         });
     let is_event = |t: &Term| {
-        t.class
-            .as_deref()
-            .is_some_and(|id| ctx.rules.words.synonyms.iter().any(|c| c.id == id && c.event))
+        t.class.as_deref().is_some_and(|id| {
+            ctx.rules
+                .words
+                .synonyms
+                .iter()
+                .any(|c| c.id == id && c.event)
+        })
     };
     frame.event = predicate
         .iter()
@@ -233,7 +237,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         ))
     }
 
-        fn is_adverb(t: &Token) -> bool {
+    fn is_adverb(t: &Token) -> bool {
         t.kind == TokenKind::Word
             && ((t.lower.ends_with("ly") && t.lower.len() > 4) || t.class.has(Class::ADVERB))
     }
@@ -309,8 +313,18 @@ impl<'c, 'a> Reader<'c, 'a> {
             && !t.capitalised
             && (matches!(
                 self.tokens[i - 1].lower.as_str(),
-                "could" | "would" | "should" | "will" | "may" | "might" | "must" | "can" | "shall"
-                    | "be" | "been" | "being"
+                "could"
+                    | "would"
+                    | "should"
+                    | "will"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "can"
+                    | "shall"
+                    | "be"
+                    | "been"
+                    | "being"
             ) || (self.tokens[i - 1].lower == "to"
                 && i > 1
                 && self.tokens[i - 2].verbish(self.words())));
@@ -418,11 +432,11 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn theme_of(&self, head: usize, mods: &[usize]) -> Theme {
         let ignore = &self.ctx.rules.quantities.ignore_modifiers;
         // "the death toll": a synonym phrase ending at the head names it.
-        let phrase = mods
-            .iter()
-            .copied()
-            .chain([head])
-            .find_map(|m| self.phrase_at(m).filter(|(_, n)| m + n == head + 1).map(|(t, _)| t));
+        let phrase = mods.iter().copied().chain([head]).find_map(|m| {
+            self.phrase_at(m)
+                .filter(|(_, n)| m + n == head + 1)
+                .map(|(t, _)| t)
+        });
         Theme::new(
             phrase.unwrap_or_else(|| self.term_at(head)),
             mods.iter()
@@ -513,7 +527,10 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
             // "carrying 287 passengers and 14 crew": past the figure
             // coordinated before this one, to the verb both hang from.
-            let coordinated = self.tokens.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "and" | "or"))
+            let coordinated = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or"))
                 && (i.saturating_sub(3)..i).any(|k| self.tokens[k].kind == TokenKind::Number);
             if coordinated {
                 continue;
@@ -571,9 +588,8 @@ impl<'c, 'a> Reader<'c, 'a> {
             let t = &self.tokens[i - 1];
             let light = self.light_at(i - 1).is_some_and(|n| i - 1 + n <= verb);
             // "was seen leaving": a verb form after an auxiliary.
-            let chained = t.verbish(self.words())
-                && i >= 2
-                && self.tokens[i - 2].class.has(Class::AUXILIARY);
+            let chained =
+                t.verbish(self.words()) && i >= 2 && self.tokens[i - 2].class.has(Class::AUXILIARY);
             if t.class.has(Class::AUXILIARY)
                 || Self::is_adverb(t)
                 || t.lower == "to"
@@ -610,11 +626,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         if hops > 0
             && i == verb
             && self.tokens[verb].lower.ends_with("ing")
-            && i.checked_sub(1).is_some_and(|k| self.tokens[k].is_punct(',') && k > self.sentence.start)
+            && i.checked_sub(1)
+                .is_some_and(|k| self.tokens[k].is_punct(',') && k > self.sentence.start)
         {
             let k = i - 1;
             let prev = self.ctx.index.clause(k.saturating_sub(1)..k);
-            let first = (prev.start..k).find(|&j| self.predicate_like(j) || self.light_at(j).is_some());
+            let first =
+                (prev.start..k).find(|&j| self.predicate_like(j) || self.light_at(j).is_some());
             if let Some(f) = first {
                 return self.subject_from(f, prev.start, hops - 1);
             }
@@ -825,7 +843,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             && let Some((_, verb)) = self.predicate_before(self.value.start)
             && let Some(subject) = self.subject_before(verb)
             && let Some(class) = subject.head.class.as_deref()
-            && self.words().synonyms.iter().any(|c| c.id == class && c.state)
+            && self
+                .words()
+                .synonyms
+                .iter()
+                .any(|c| c.id == class && c.state)
         {
             return (Some(subject.head), self.people());
         }
@@ -893,7 +915,9 @@ impl<'c, 'a> Reader<'c, 'a> {
                 // "put the damage at $4.5 billion"; "damage was estimated
                 // at $4.2 billion"; "the deal is worth $4.2bn": the noun,
                 // or the verb's subject.
-                let verb = k.checked_sub(1).filter(|&v| v >= self.clause.start && self.tokens[v].verbish(self.words()));
+                let verb = k
+                    .checked_sub(1)
+                    .filter(|&v| v >= self.clause.start && self.tokens[v].verbish(self.words()));
                 // "to $3.42 billion from $2.90 billion": the words before
                 // the preposition are another figure's, not a noun.
                 let figure = |i: usize| self.tokens[i].kind == TokenKind::Number;
@@ -970,7 +994,9 @@ impl<'c, 'a> Reader<'c, 'a> {
             .rev()
             .find(|&i| verb_at(i))
             .or_else(|| (self.value.end..end).find(|&i| verb_at(i)));
-        let event = self.event_noun_near().or_else(|| self.event_noun_in_sentence());
+        let event = self
+            .event_noun_near()
+            .or_else(|| self.event_noun_in_sentence());
         // "Wednesday's 9.30am cabinet", "the 2.15pm flight": a noun right
         // after the time is what it times.
         if let Some(next) = self.tokens.get(self.value.end).filter(|_| self.value.end < end)
@@ -1071,7 +1097,12 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn is_name(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         t.capitalised
-            && (!t.sentence_start || self.ctx.entities.iter().any(|e| e.span.start == t.span.start))
+            && (!t.sentence_start
+                || self
+                    .ctx
+                    .entities
+                    .iter()
+                    .any(|e| e.span.start == t.span.start))
     }
 
     /// Tokens between token `i` and the value.
@@ -1123,7 +1154,11 @@ impl<'c, 'a> Reader<'c, 'a> {
         if hyphenated && let Some((h, m, _)) = self.noun_phrase(from, limit) {
             // "a 30-day truce": the noun is what lasts; "a 90-minute
             // holding pattern": a modifier the rules name says what it did.
-            let named = m.iter().copied().find(|&k| self.tokens[k].synonym.is_some()).map(|k| self.term_at(k));
+            let named = m
+                .iter()
+                .copied()
+                .find(|&k| self.tokens[k].synonym.is_some())
+                .map(|k| self.term_at(k));
             let predicate = named.or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
             return (predicate, Some(self.theme_of(h, &m)));
         }
@@ -1145,7 +1180,11 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .map(|(h, m, _)| self.theme_of(h, &m))
                 .or_else(|| self.event_noun_near());
             // "94 seconds into the flight" counts from its start too.
-            let relation = if t.lower == "into" { "after".to_string() } else { t.lower.clone() };
+            let relation = if t.lower == "into" {
+                "after".to_string()
+            } else {
+                t.lower.clone()
+            };
             self.extra.borrow_mut().push(relation);
             // What happened that long after: "landed … 32 seconds after
             // liftoff", "docking … 54 hours after its launch".
@@ -1209,7 +1248,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         (self.clause.start..self.clause.end.min(self.tokens.len()))
             .filter(|&i| {
                 let s = &self.tokens[i].stem;
-                self.tokens[i].is_word() && (*s == head || (s.len() >= 4 && head.starts_with(s.as_str())))
+                self.tokens[i].is_word()
+                    && (*s == head || (s.len() >= 4 && head.starts_with(s.as_str())))
             })
             .find_map(|i| {
                 (i.saturating_sub(3)..i)
@@ -1271,7 +1311,10 @@ impl<'c, 'a> Reader<'c, 'a> {
             // A lone capitalised word opening the sentence is a common
             // word ("Turnout was …") unless the rules know it.
             let lone_opener = i == self.sentence.start
-                && !self.tokens.get(i + 1).is_some_and(|n| n.capitalised && n.is_word());
+                && !self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.capitalised && n.is_word());
             let name_start = t.is_word()
                 && t.capitalised
                 && !(i == self.sentence.start && t.class.has(Class::SENTENCE_OPENER))
@@ -1315,15 +1358,21 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// opening its clause ("In Honduras, 32 died").
     pub fn scope(&self) -> Option<String> {
         let end = self.clause.end.min(self.tokens.len());
-        let locative = |t: &Token| matches!(t.lower.as_str(), "in" | "at" | "near" | "across" | "throughout");
+        let locative = |t: &Token| {
+            matches!(
+                t.lower.as_str(),
+                "in" | "at" | "near" | "across" | "throughout"
+            )
+        };
         let mut i = self.value.end;
         // Past the figure's noun phrase.
         while i < end && self.nominal(i) && i < self.value.end + 4 {
             i += 1;
         }
         let after = (i < end && locative(&self.tokens[i])).then_some(i + 1);
-        let opening = (self.clause.start < self.value.start && locative(&self.tokens[self.clause.start]))
-            .then_some(self.clause.start + 1);
+        let opening = (self.clause.start < self.value.start
+            && locative(&self.tokens[self.clause.start]))
+        .then_some(self.clause.start + 1);
         for at in after.into_iter().chain(opening) {
             let mut k = at;
             while k < end && self.tokens[k].class.has(Class::DETERMINER) {
@@ -1368,9 +1417,8 @@ impl<'c, 'a> Reader<'c, 'a> {
             let t = &self.tokens[i - 1];
             // "was seen leaving": a verb form after an auxiliary is part
             // of the chain the agent stands before.
-            let chained = t.verbish(self.words())
-                && i >= 2
-                && self.tokens[i - 2].class.has(Class::AUXILIARY);
+            let chained =
+                t.verbish(self.words()) && i >= 2 && self.tokens[i - 2].class.has(Class::AUXILIARY);
             let skip = t.class.has(Class::AUXILIARY)
                 || chained
                 || Self::is_adverb(t)
@@ -1390,7 +1438,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         // "Xu Wenli, who was sentenced …": the name before the relative.
         if i > self.sentence.start
-            && self.tokens
+            && self
+                .tokens
                 .get(i - 1)
                 .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"))
         {
@@ -1462,7 +1511,10 @@ impl<'c, 'a> Reader<'c, 'a> {
                 || (j > self.sentence.start + 1 && self.tokens[j - 2].kind == TokenKind::Number));
         joined
             && figure_before
-            && !self.ctx.mentions.dates.iter().any(|d| d.span.start <= self.tokens[j - 1].span.start && self.tokens[j - 1].span.end <= d.span.end)
+            && !self.ctx.mentions.dates.iter().any(|d| {
+                d.span.start <= self.tokens[j - 1].span.start
+                    && self.tokens[j - 1].span.end <= d.span.end
+            })
     }
 
     /// Whether the clause's subject is a personal pronoun ("he spent",
@@ -1599,7 +1651,11 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// ("$3 billion a year ago").
     fn cue_right_after(&self, cue: Cue) -> bool {
         let cues = &self.words().cues;
-        let end = self.clause.end.min(self.tokens.len()).min(self.value.end + 5);
+        let end = self
+            .clause
+            .end
+            .min(self.tokens.len())
+            .min(self.value.end + 5);
         (self.value.end..end).any(|i| {
             cues.at(self.tokens, i, |t, p| t.stem == p)
                 .is_some_and(|(_, c)| *c == cue)

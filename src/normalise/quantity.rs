@@ -61,7 +61,6 @@ pub fn claims(ctx: &Context) -> DocClaims {
         };
         previous = Some((m, frame.clone(), value.measure.clone()));
         if no_claim(ctx, m, &frame, category).is_some() {
-
             continue;
         }
         // A count's evidence ends at its noun: "175 prisoners", not "175
@@ -90,7 +89,12 @@ pub fn claims(ctx: &Context) -> DocClaims {
 /// a part of a count told as such ("11 of them seriously": the count is
 /// the claim), or a stretch of the calendar rather than a length ("over
 /// the last two days").
-fn no_claim(ctx: &Context, m: &QuantityMention, frame: &Frame, category: Category) -> Option<&'static str> {
+fn no_claim(
+    ctx: &Context,
+    m: &QuantityMention,
+    frame: &Frame,
+    category: Category,
+) -> Option<&'static str> {
     if frame.predicate.is_none() && frame.theme.is_none() {
         return Some("about nothing the sentence names");
     }
@@ -636,7 +640,10 @@ mod tests {
         assert!(!all.is_empty());
         for c in &all {
             assert!(
-                c.frame.theme.as_ref().is_none_or(|t| t.head.shown != "billion"),
+                c.frame
+                    .theme
+                    .as_ref()
+                    .is_none_or(|t| t.head.shown != "billion"),
                 "{:?}",
                 c.frame
             );

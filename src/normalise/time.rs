@@ -301,7 +301,6 @@ fn document_zone(ctx: &Context, t: &TimeMention, tz: Tz) -> Option<(String, bool
     Some((tz.name().to_string(), local))
 }
 
-
 /// The zone name as written at the end of the mention ("EST", "CET"), to
 /// pick one of two readings in the hour the clocks go back.
 fn written_zone(ctx: &Context, t: &TimeMention) -> Option<String> {
@@ -504,7 +503,11 @@ mod tests {
         assert_eq!(agreed.len(), 1, "{agreements:?}");
         assert_eq!(values(agreed[0]), ["13:15 UTC"]);
         // The order of the sentence itself: "issued", on the day.
-        assert!(agreed[0].subject.key.contains("theme=order"), "{:?}", agreed[0].subject);
+        assert!(
+            agreed[0].subject.key.contains("theme=order"),
+            "{:?}",
+            agreed[0].subject
+        );
         assert!(agreed[0].subject.key.contains("when=2025-05-14"));
     }
 
@@ -552,7 +555,11 @@ mod tests {
         assert!(of(&findings, Kind::Conflict, Category::Time).is_empty());
         let agreed = of(&agreements, Kind::Agreement, Category::Time);
         assert_eq!(agreed.len(), 1, "{agreements:?}");
-        assert!(agreed[0].subject.key.contains("pred=docking"), "{:?}", agreed[0].subject);
+        assert!(
+            agreed[0].subject.key.contains("pred=docking"),
+            "{:?}",
+            agreed[0].subject
+        );
         assert!(agreed[0].subject.key.contains("when=2025-05-13"));
         assert_eq!(values(agreed[0]), ["13:00 UTC"]);
     }
@@ -639,7 +646,10 @@ mod tests {
                 None,
             ),
         ]);
-        assert!(of(&findings, Kind::Conflict, Category::Time).is_empty(), "{findings:?}");
+        assert!(
+            of(&findings, Kind::Conflict, Category::Time).is_empty(),
+            "{findings:?}"
+        );
         let agreed = of(&agreements, Kind::Agreement, Category::Time);
         assert_eq!(agreed.len(), 1, "{agreements:?}");
         assert_eq!(agreed[0].values[0].evidence.len(), 2, "{agreed:?}");
@@ -670,7 +680,11 @@ mod tests {
         assert_eq!(conflicts.len(), 1, "{findings:?}");
         // Her departure: "leave" is a departure word (the agent tells the
         // two apart).
-        assert!(conflicts[0].subject.key.contains("pred=departure"), "{:?}", conflicts[0].subject);
+        assert!(
+            conflicts[0].subject.key.contains("pred=departure"),
+            "{:?}",
+            conflicts[0].subject
+        );
     }
 
     #[test]
@@ -705,7 +719,11 @@ mod tests {
         let agreed = of(&agreements, Kind::Agreement, Category::Time);
         assert_eq!(agreed.len(), 1, "{agreements:?}");
         assert_eq!(values(agreed[0]), ["18:17 UTC"]);
-        assert!(agreed[0].subject.key.contains("theme=earthquake"), "{:?}", agreed[0].subject);
+        assert!(
+            agreed[0].subject.key.contains("theme=earthquake"),
+            "{:?}",
+            agreed[0].subject
+        );
         assert!(agreed[0].subject.key.contains("when=2025-03-17"));
     }
 
@@ -780,8 +798,14 @@ mod tests {
         assert_eq!(
             agreed,
             [
-                ("landing flight on 2025-11-04 (instant)".to_string(), vec!["19:17 UTC"]),
-                ("landing plane on 2025-11-01 (instant)".to_string(), vec!["18:17 UTC"]),
+                (
+                    "landing flight on 2025-11-04 (instant)".to_string(),
+                    vec!["19:17 UTC"]
+                ),
+                (
+                    "landing plane on 2025-11-01 (instant)".to_string(),
+                    vec!["18:17 UTC"]
+                ),
             ]
         );
     }
@@ -810,7 +834,11 @@ mod tests {
         );
         let agreed = of(&agreements, Kind::Agreement, Category::Time);
         assert_eq!(agreed.len(), 1, "{agreements:?}");
-        assert!(agreed[0].subject.key.contains("theme=landfall"), "{:?}", agreed[0].subject);
+        assert!(
+            agreed[0].subject.key.contains("theme=landfall"),
+            "{:?}",
+            agreed[0].subject
+        );
         assert!(agreed[0].subject.key.contains("when=2025-08-27"));
         assert_eq!(values(agreed[0]), ["09:50 UTC"]);
         // An hour off is a conflict once placed.

@@ -100,13 +100,25 @@ fn run_one(rules: &Rules, doc: &Document, category: Category) -> (Found, Found) 
         .claims
         .iter()
         .filter(|c| c.category == category)
-        .map(|c| (c.value.display(), text(c.anchor.span), c.frame.subject().label))
+        .map(|c| {
+            (
+                c.value.display(),
+                text(c.anchor.span),
+                c.frame.subject().label,
+            )
+        })
         .collect();
     let unresolved = out
         .unresolved
         .iter()
         .filter(|u| u.category == category)
-        .map(|u| (u.reason.clone(), text(u.anchor.span), u.frame.subject().label))
+        .map(|u| {
+            (
+                u.reason.clone(),
+                text(u.anchor.span),
+                u.frame.subject().label,
+            )
+        })
         .collect();
     (claims, unresolved)
 }

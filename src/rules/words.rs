@@ -317,7 +317,10 @@ impl Compiled {
     /// "called": the verb "to call" is no phone call).
     pub fn synonym(&self, lower: &str, stem: &str) -> Option<usize> {
         self.synonym_stems
-            .get(&(stem.to_string(), form_with(lower, &self.lemmas, &self.plurals)))
+            .get(&(
+                stem.to_string(),
+                form_with(lower, &self.lemmas, &self.plurals),
+            ))
             .copied()
     }
 }
@@ -336,7 +339,9 @@ pub enum Form {
 /// are told apart as "depart" and "departed" are.
 fn form_with(lower: &str, lemmas: &HashMap<String, String>, plurals: &HashSet<String>) -> Form {
     match lemmas.get(lower) {
-        Some(base) if base != lower && !plurals.contains(lower) && !lower.ends_with("ing") => Form::Past,
+        Some(base) if base != lower && !plurals.contains(lower) && !lower.ends_with("ing") => {
+            Form::Past
+        }
         _ => form(lower),
     }
 }
