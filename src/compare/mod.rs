@@ -188,10 +188,10 @@ pub(crate) fn dated(subject: &mut Subject, claims: &[&Claim]) {
     }
     let mut days: BTreeMap<chrono::NaiveDate, usize> = BTreeMap::new();
     for c in claims {
-        if let Value::Time(t) = &c.value {
-            if t.floating.is_none() {
-                *days.entry(t.start.date_naive()).or_default() += 1;
-            }
+        if let Value::Time(t) = &c.value
+            && t.floating.is_none()
+        {
+            *days.entry(t.start.date_naive()).or_default() += 1;
         }
     }
     if let Some((day, _)) = days

@@ -343,7 +343,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 return true;
             }
             let joins = matches!(t.lower.as_str(), "and" | "of" | "&");
-            if !joins && !(t.is_word() && t.capitalised) {
+            if !(joins || t.is_word() && t.capitalised) {
                 return false;
             }
         }
@@ -641,7 +641,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
             && hops > 0
             && matches!(t.lower.as_str(), "which" | "that" | "who" | "and")
-            && i - 1 >= self.sentence.start
+            && i > self.sentence.start
         {
             let mut k = i - 1;
             while k > self.sentence.start && self.tokens[k - 1].is_punct(',') {

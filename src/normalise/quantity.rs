@@ -276,7 +276,7 @@ pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, Quantity
     let about = (qualifier.is_some_and(|(k, _)| k == QualifierKind::About)
         && fig.vague.is_none()
         && m.range_to.is_none())
-    .then(|| n * factor + offset);
+    .then_some(n * factor + offset);
     Some((
         category,
         QuantityValue {

@@ -76,7 +76,7 @@ pub fn claims(ctx: &Context, days: &when::Days) -> DocClaims {
                     value: Value::Time(value),
                 })
             }
-            Err(reason) => match {
+            Err(reason) => {
                 // A window's length needs no zone: read it off the clock
                 // faces (a DST change inside it is too rare to refuse for).
                 let minutes = r.end.map(|end| {
@@ -84,23 +84,23 @@ pub fn claims(ctx: &Context, days: &when::Days) -> DocClaims {
                     (m(end) - m(r.start)).rem_euclid(24 * 60)
                 });
                 out.claims.extend(window_length(ctx, &r, minutes, &frame));
-                floating(ctx, &r, day)
-            } {
-                // No day, but a zone: comparison may place it on the one
-                // day the bundle gives this happening (see compare::time).
-                Some(value) => out.claims.push(Claim {
-                    anchor,
-                    category: Category::Time,
-                    frame,
-                    value: Value::Time(value),
-                }),
-                None => out.unresolved.push(Unresolved {
-                    anchor,
-                    category: Category::Time,
-                    frame,
-                    reason,
-                }),
-            },
+                match floating(ctx, &r, day) {
+                    // No day, but a zone: comparison may place it on the one
+                    // day the bundle gives this happening (see compare::time).
+                    Some(value) => out.claims.push(Claim {
+                        anchor,
+                        category: Category::Time,
+                        frame,
+                        value: Value::Time(value),
+                    }),
+                    None => out.unresolved.push(Unresolved {
+                        anchor,
+                        category: Category::Time,
+                        frame,
+                        reason,
+                    }),
+                }
+            }
         }
     }
     out

@@ -41,7 +41,7 @@ pub fn render_jsonl(checked: &[CheckedBundle]) -> String {
             let wire = |anchor: Anchor, category, value: String, frame: &'_ Frame| {
                 let (line, column) = doc.line_column(anchor.span.start);
                 let frame_ref: &Frame = frame;
-                let line_json = serde_json::to_string(&WireClaim {
+                serde_json::to_string(&WireClaim {
                     bundle,
                     document: &doc.id,
                     path: doc.display_path(),
@@ -54,8 +54,7 @@ pub fn render_jsonl(checked: &[CheckedBundle]) -> String {
                     subject: frame_ref.subject().label,
                     frame: frame_ref,
                 })
-                .unwrap_or_default();
-                line_json
+                .unwrap_or_default()
             };
             let mut lines: Vec<(Anchor, String)> = Vec::new();
             for claim in &claims.claims {
