@@ -106,7 +106,7 @@ pub fn align<'a>(
                 }
                 let (a, b) = (claims[key.0], claims[key.1]);
                 let verdict = judge_pair(category, a, b, published, sentence);
-                if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() {
+                if super::trace_alignment() {
                     eprintln!(
                         "{:?} d{}@{} {:?} ~ d{}@{} {:?}: {:?}",
                         category,
@@ -506,7 +506,7 @@ pub fn judge_pair(
         },
         _ => false,
     };
-    if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() {
+    if super::trace_alignment() {
         eprintln!(
             "  {}: pred={pred:?} theme={theme:?} shared={shared:?} context={context:.2} one_sided_place={one_sided_place}",
             if strong { "strong" } else { "weak" }

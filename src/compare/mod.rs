@@ -30,6 +30,15 @@ pub use fingerprint::{fingerprint, subject_fingerprint};
 
 use std::collections::BTreeMap;
 
+/// Whether to trace alignment on standard error: every pair verdict and
+/// every group's outcome, for a developer asking why two claims were or
+/// were not compared (`CROSSCHECK_DEBUG_ALIGN=1 crosscheck check B`; see
+/// docs/design.md). Never on in normal runs; the report is unchanged.
+pub(crate) fn trace_alignment() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some())
+}
+
 use serde::Serialize;
 
 use crate::claim::frame::Frame;
@@ -268,7 +277,7 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
             Category::Time => time::judge(bundle, group, default_severity(group.category)),
         };
         let mut judged = judged;
-        if std::env::var_os("CROSSCHECK_DEBUG_ALIGN").is_some() {
+        if trace_alignment() {
             eprintln!(
                 "GROUP {:?} {} claims={} -> {} findings {} agreements",
                 group.category,
