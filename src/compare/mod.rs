@@ -308,12 +308,64 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         out.findings.extend(judged.findings);
         out.agreements.extend(judged.agreements);
     }
+    never_both(&mut out);
     let held = role::portfolio_holders(bundle, docs, &mut out.agreements);
     out.findings.extend(held);
     out.findings.extend(unresolved_findings(bundle, docs));
     sort(&mut out.findings);
     sort(&mut out.agreements);
     out
+}
+
+/// A subject is never both disputed and agreed: where one quote is
+/// worded differently by some outlets and alike by others, the outlets
+/// that agree join the variant as one value (on the value they share
+/// evidence or wording with, else as one more), and the agreement goes.
+fn never_both(out: &mut Comparison) {
+    let mut kept = Vec::new();
+    for a in std::mem::take(&mut out.agreements) {
+        let disputed = out.findings.iter_mut().find(|f| {
+            matches!(f.kind, Kind::Conflict | Kind::Variant)
+                && f.category == a.category
+                && f.subject.key == a.subject.key
+        });
+        let Some(f) = disputed else {
+            kept.push(a);
+            continue;
+        };
+        if !f.sides.is_empty() {
+            continue; // a clustered conflict shows every value already
+        }
+        // The agreement's values are one statement, however attributed.
+        let shares = |w: &FindingValue| {
+            a.values
+                .iter()
+                .any(|v| v.value == w.value || v.evidence.iter().any(|e| w.evidence.contains(e)))
+        };
+        let at = match f.values.iter().position(shares) {
+            Some(i) => i,
+            None => {
+                f.values.push(FindingValue {
+                    value: a
+                        .values
+                        .first()
+                        .map(|v| v.value.clone())
+                        .unwrap_or_default(),
+                    evidence: Vec::new(),
+                });
+                f.values.len() - 1
+            }
+        };
+        let w = &mut f.values[at];
+        for e in a.values.into_iter().flat_map(|v| v.evidence) {
+            if !w.evidence.contains(&e) {
+                w.evidence.push(e);
+            }
+        }
+        w.evidence.sort();
+        f.id = fingerprint(f.kind, f.category, &f.subject, &f.values);
+    }
+    out.agreements = kept;
 }
 
 fn sort(findings: &mut [Finding]) {

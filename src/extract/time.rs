@@ -254,7 +254,10 @@ fn zone_after(text: &str, at: usize, rules: &Rules) -> Option<(CompiledZone, usi
         pos += 1;
         pos += text[pos..].len() - text[pos..].trim_start().len();
     }
-    let (zone, len) = rules.zones.match_at(&text[pos..])?;
+    let (zone, len) = rules
+        .zones
+        .match_at(&text[pos..])
+        .or_else(|| rules.zones.city_time_at(&text[pos..]))?;
     let mut end = pos + len;
     if bracket {
         let close = text[end..].trim_start();

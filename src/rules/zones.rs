@@ -133,6 +133,50 @@ pub struct Compiled {
     /// whose group `r{i}` tells which shape matched.
     pub clocks: Vec<CompiledClock>,
     pub clock_any: Regex,
+    /// Every IANA zone's city ("Manila", "Mexico City", "Sao Paulo"), lower
+    /// case, for "11:40 a.m. Manila time": a city's clock is its zone's,
+    /// with no entry in the rules needed. Entries in the rules win.
+    pub cities: Vec<CompiledZone>,
+    pub city_index: std::collections::HashMap<String, usize>,
+}
+
+/// The IANA zones named for a city ("Asia/Manila", "America/Mexico_City"),
+/// keyed by the city in lower case with spaces.
+fn iana_cities() -> (Vec<CompiledZone>, std::collections::HashMap<String, usize>) {
+    let mut zones = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    for tz in chrono_tz::TZ_VARIANTS {
+        let name = tz.name();
+        let Some((area, city)) = name.rsplit_once('/') else {
+            continue;
+        };
+        // Only zones named for a place: not "Etc/GMT+5", "US/Eastern".
+        let area = area.split('/').next().unwrap_or(area);
+        if !matches!(
+            area,
+            "Africa"
+                | "America"
+                | "Antarctica"
+                | "Asia"
+                | "Atlantic"
+                | "Australia"
+                | "Europe"
+                | "Indian"
+                | "Pacific"
+        ) {
+            continue;
+        }
+        let key = city.replace('_', " ").to_lowercase();
+        if index.contains_key(&key) {
+            continue;
+        }
+        index.insert(key, zones.len());
+        zones.push(CompiledZone {
+            id: name.to_string(),
+            meaning: ZoneMeaning::Zone(tz),
+        });
+    }
+    (zones, index)
 }
 
 impl Default for Compiled {
@@ -171,6 +215,36 @@ impl Compiled {
         (0..self.entries.len())
             .find(|&i| caps.name(&format!("z{i}")).is_some())
             .map(|i| (&self.entries[i], whole.end()))
+    }
+
+    /// "Manila time", "Mexico City time": a city of an IANA zone, in up to
+    /// three capitalised words, then "time". Tried when no rule names the
+    /// zone.
+    pub fn city_time_at<'a>(&'a self, text: &str) -> Option<(&'a CompiledZone, usize)> {
+        let mut words = Vec::new();
+        let mut at = 0;
+        for _ in 0..4 {
+            let rest = &text[at..];
+            let skip = rest.len() - rest.trim_start_matches(' ').len();
+            let start = at + skip;
+            let word_len = text[start..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                .unwrap_or(text.len() - start);
+            if word_len == 0 {
+                return None;
+            }
+            let word = &text[start..start + word_len];
+            at = start + word_len;
+            if word.eq_ignore_ascii_case("time") && !words.is_empty() {
+                let city = words.join(" ").to_lowercase();
+                return self.city_index.get(&city).map(|&i| (&self.cities[i], at));
+            }
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            words.push(word);
+        }
+        None
     }
 
     /// The zone a name means in a document whose own zone is `doc_zone`:
@@ -322,11 +396,14 @@ impl RuleFile for ZoneFile {
             span: None,
         })?;
         let (clocks, clock_any) = self.compile_clocks()?;
+        let (cities, city_index) = iana_cities();
         Ok(Compiled {
             entries,
             pattern,
             clocks,
             clock_any,
+            cities,
+            city_index,
         })
     }
 

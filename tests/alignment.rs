@@ -1,0 +1,164 @@
+//! The three cases the alignment issue was filed with, as a new user
+//! would meet them: a happening whose verb is in no list (a ferry that
+//! "capsized"), the same text hard-wrapped at 60 columns, and a subject
+//! never shown both as a conflict and as an agreement.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crosscheck::load::{Bundle, Document, Published};
+use crosscheck::report::Report;
+use crosscheck::report::wire::BundleReport;
+use crosscheck::rules::Rules;
+
+fn doc(id: &str, text: &str, published: &str) -> Document {
+    let mut d = Document::from_text(id, text);
+    d.published = Some(Published::parse(published).unwrap());
+    d
+}
+
+fn report(docs: Vec<Document>) -> BundleReport {
+    let rules = Rules::builtin().unwrap();
+    let checked = crosscheck::check_bundle(Bundle::in_memory("test", docs), &rules);
+    Report::new(&[checked], Vec::new()).bundles.remove(0)
+}
+
+/// Two wire reports of one capsizing, an hour apart. "capsized" is in no
+/// list of events; the verb itself is the happening.
+const MANILA: &str = "MANILA, Feb 14 (Wire) - A passenger ferry capsized at 03:40 GMT on \
+Saturday off Banton island, the coast guard said. Rescuers pulled survivors from the water \
+through the morning.";
+const CHRONICLE: &str = "The ferry MV Santa Lucia capsized at 04:40 GMT on Saturday near Banton, \
+according to the coast guard, which said rescue boats reached the site within the hour.";
+
+/// Wraps text at `width` columns, as a wire feed or an e-mail does.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        if line > 0 && line + 1 + word.len() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.len();
+    }
+    out.push('\n');
+    out
+}
+
+fn time_conflicts(b: &BundleReport) -> Vec<Vec<String>> {
+    b.findings
+        .iter()
+        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == "time")
+        .map(|f| f.values.iter().map(|v| v.value.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn a_ferry_capsizing_an_hour_apart_is_a_conflict() {
+    let b = report(vec![
+        doc("manila", MANILA, "2026-02-14T09:00:00+08:00"),
+        doc("chronicle", CHRONICLE, "2026-02-14T10:30:00+00:00"),
+    ]);
+    let conflicts = time_conflicts(&b);
+    assert_eq!(conflicts.len(), 1, "{:#?}", b.findings);
+    let mut values = conflicts[0].clone();
+    values.sort();
+    assert_eq!(values, ["03:40 UTC", "04:40 UTC"]);
+    // Its subject names the happening by its own verb.
+    let f = b
+        .findings
+        .iter()
+        .find(|f| f.category.to_string() == "time")
+        .unwrap();
+    assert!(f.subject.contains("capsiz"), "{}", f.subject);
+}
+
+#[test]
+fn the_same_capsizing_agrees_in_two_zones() {
+    let manila_local = "A passenger ferry capsized at 11:40 a.m. Manila time on Saturday \
+off Banton island, the coast guard said.";
+    let b = report(vec![
+        doc("manila", manila_local, "2026-02-14T15:00:00+08:00"),
+        doc("wire", MANILA, "2026-02-14T09:00:00+08:00"),
+    ]);
+    assert!(time_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    let agreed: Vec<&str> = b
+        .agreements
+        .iter()
+        .filter(|f| f.category.to_string() == "time")
+        .flat_map(|f| f.values.iter().map(|v| v.value.as_str()))
+        .collect();
+    assert_eq!(agreed, ["03:40 UTC"], "{:#?}", b.agreements);
+}
+
+#[test]
+fn hard_wrapped_text_keeps_the_conflict() {
+    let wrapped = report(vec![
+        doc(
+            "manila",
+            &hard_wrap(MANILA, 60),
+            "2026-02-14T09:00:00+08:00",
+        ),
+        doc(
+            "chronicle",
+            &hard_wrap(CHRONICLE, 60),
+            "2026-02-14T10:30:00+00:00",
+        ),
+    ]);
+    let flowing = report(vec![
+        doc("manila", MANILA, "2026-02-14T09:00:00+08:00"),
+        doc("chronicle", CHRONICLE, "2026-02-14T10:30:00+00:00"),
+    ]);
+    // The wrap falls inside the sentences (the test would prove nothing
+    // if it did not).
+    assert!(hard_wrap(MANILA, 60).trim_end().contains('\n'));
+    assert_eq!(time_conflicts(&wrapped), time_conflicts(&flowing));
+    assert_eq!(time_conflicts(&wrapped).len(), 1, "{:#?}", wrapped.findings);
+    // Evidence still points at the exact text, across the line break.
+    let f = wrapped
+        .findings
+        .iter()
+        .find(|f| f.category.to_string() == "time")
+        .unwrap();
+    for v in &f.values {
+        for e in &v.evidence {
+            assert!(e.text.contains("GMT"), "{e:?}");
+        }
+    }
+}
+
+/// In every corpus bundle, a subject reported as a conflict or variant is
+/// not also listed as an agreement.
+#[test]
+fn no_subject_is_both_a_conflict_and_an_agreement() {
+    let rules = Rules::builtin().unwrap();
+    let (sources, errors) = crosscheck::load::discover(&[Path::new("corpus").to_path_buf()]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(sources.len() >= 10, "the corpus is read");
+    let checked: Vec<_> = sources
+        .iter()
+        .map(|s| crosscheck::check_bundle(crosscheck::load::load_bundle(s), &rules))
+        .collect();
+    let report = Report::new(&checked, Vec::new());
+    for b in &report.bundles {
+        let disputed: BTreeSet<&str> = b
+            .findings
+            .iter()
+            .filter(|f| matches!(f.kind.as_str(), "conflict" | "variant"))
+            .map(|f| f.subject_id.as_str())
+            .collect();
+        for a in &b.agreements {
+            assert!(
+                !disputed.contains(a.subject_id.as_str()),
+                "{}: '{}' is both disputed and agreed",
+                b.path,
+                a.subject
+            );
+        }
+    }
+}
