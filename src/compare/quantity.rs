@@ -73,10 +73,13 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     timed.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.total_cmp(&b.2)));
     // Every value strictly after the one before it in time, and each no
     // lower than the one before: a toll rising ("at least 30", then 45).
+    // An open figure may stand for the one before it ("41 cases", then
+    // "at least 40 people have been infected"): only one that must be
+    // lower ("52", then "45") is a fall.
     let in_order = timed.windows(2).all(|w| w[0].1 < w[1].0);
     let rising = timed
         .windows(2)
-        .all(|w| w[0].2 <= w[1].2 && w[0].2 <= w[1].3);
+        .all(|w| w[0].2 <= w[1].2 || (w[1].3.is_infinite() && w[0].2 <= w[1].3));
     if !in_order || !rising {
         return None;
     }
@@ -125,5 +128,45 @@ mod tests {
         let later = published_interval("2025-10-29T01:00:00+00:00").unwrap().0;
         assert!(b < later);
         assert_eq!(published_interval("soon"), None);
+    }
+
+    fn doc(id: &str, text: &str, published: &str) -> crate::load::Document {
+        let mut d = crate::load::Document::from_text(id, text);
+        d.published = Some(crate::load::Published::parse(published).unwrap());
+        d
+    }
+
+    fn counts(docs: Vec<crate::load::Document>) -> Vec<(Kind, Severity)> {
+        let rules = crate::test_support::rules();
+        let checked = crate::check_bundle(crate::load::Bundle::in_memory("t", docs), rules);
+        checked
+            .comparison
+            .findings
+            .iter()
+            .filter(|f| f.category == Category::Quantity)
+            .map(|f| (f.kind, f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_count_rising_report_by_report_is_an_update() {
+        let wed = "The outbreak in Albuquerque has grown to 27 confirmed cases, officials said.";
+        let fri = "The outbreak in Albuquerque has grown to 41 confirmed cases, officials said.";
+        // "at least 40" the next day may stand for the 41 before it.
+        let sat =
+            "At least 40 people have been infected in the outbreak in Albuquerque, officials said.";
+        let found = counts(vec![
+            doc("a", wed, "2026-06-03T16:30:00-06:00"),
+            doc("b", fri, "2026-06-05T17:00:00-06:00"),
+            doc("c", sat, "2026-06-06T08:00:00+01:00"),
+        ]);
+        assert_eq!(found, [(Kind::Variant, Severity::Info)]);
+        // A figure that must be lower later is a fall: a conflict.
+        let found = counts(vec![
+            doc("a", fri, "2026-06-05T17:00:00-06:00"),
+            doc("b", wed, "2026-06-06T17:00:00-06:00"),
+        ]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, Kind::Conflict);
     }
 }
