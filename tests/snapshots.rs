@@ -117,4 +117,14 @@ snapshots! {
     portugal_runoff => "portugal-runoff-2026-02-08",
     rheinwerk_calloway => "rheinwerk-calloway-2025-03-11",
     shannon_diversion => "shannon-diversion-2025-11-02",
+    // Written blind (by a helper who had not read the code), kept with
+    // their known gaps.
+    blind_ferry_capsizing => "ferry-capsizing-2026-02-14",
+    blind_hostage_release => "hostage-release-2026-04-22",
+    blind_legionnaires_outbreak => "legionnaires-outbreak-2026-06-03",
+    blind_rail_strike => "rail-strike-2026-03-09",
+    blind_rocket_launch_failure => "rocket-launch-failure-2026-12-05",
+    blind_tessaly_q3_results => "tessaly-q3-results-2026-10-29",
+    blind_tokyo_stock_plunge => "tokyo-stock-plunge-2026-05-18",
+    blind_viaduct_collapse => "viaduct-collapse-2026-07-11",
 }
