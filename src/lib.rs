@@ -62,6 +62,52 @@ pub struct CheckedBundle {
     pub comparison: Comparison,
 }
 
+impl CheckedBundle {
+    /// Every time, date, length and figure read that no finding or
+    /// agreement shows, with why: the normaliser's own reasons (a part of
+    /// a count, a time about nothing the sentence names), or that no other
+    /// document was found to give the same fact. In document order.
+    pub fn skipped(&self) -> Vec<claim::Skipped> {
+        use claim::Category;
+        let shown: std::collections::HashSet<claim::Anchor> = self
+            .comparison
+            .findings
+            .iter()
+            .chain(&self.comparison.agreements)
+            .flat_map(|f| f.values.iter().flat_map(|v| v.evidence.iter().copied()))
+            .collect();
+        let alone = self.bundle.documents.len() < 2;
+        let mut out: Vec<claim::Skipped> = self
+            .claims
+            .iter()
+            .flat_map(|d| d.skipped.iter().cloned())
+            .collect();
+        for c in self.claims.iter().flat_map(|d| &d.claims) {
+            let aligned = matches!(
+                c.category,
+                Category::Time | Category::Date | Category::Duration | Category::Quantity
+            );
+            if aligned && !shown.contains(&c.anchor) {
+                out.push(claim::Skipped {
+                    anchor: c.anchor,
+                    category: c.category,
+                    reason: if alone {
+                        "no other document to compare it with".to_string()
+                    } else {
+                        format!(
+                            "no partner: nothing in another document was aligned with it as {}",
+                            c.frame.subject().label
+                        )
+                    },
+                });
+            }
+        }
+        out.sort_by_key(|s| (s.anchor, s.category));
+        out.dedup_by_key(|s| (s.anchor, s.category));
+        out
+    }
+}
+
 /// Runs stages 2–4 on a loaded bundle. A document whose analysis panics (a
 /// bug) is reported as an error on that document; the others are compared
 /// as usual.
@@ -90,6 +136,7 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
                 // every anchor in the bundle here.
                 c.claims.iter_mut().for_each(|x| x.anchor.doc = index);
                 c.unresolved.iter_mut().for_each(|x| x.anchor.doc = index);
+                c.skipped.iter_mut().for_each(|x| x.anchor.doc = index);
                 claims.push(c)
             }
             Err(what) => {

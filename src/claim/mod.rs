@@ -168,11 +168,23 @@ pub struct Unresolved {
     pub reason: String,
 }
 
+/// A figure or time that was read but makes no claim, with why ("a part
+/// of a count", "about nothing the sentence names"): what
+/// `--explain-skipped` lists, so no reading is dropped without a word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    pub anchor: Anchor,
+    pub category: Category,
+    pub reason: String,
+}
+
 /// Everything one document yields.
 #[derive(Clone, Debug, Default)]
 pub struct DocClaims {
     pub claims: Vec<Claim>,
     pub unresolved: Vec<Unresolved>,
+    /// Figures and times read that make no claim.
+    pub skipped: Vec<Skipped>,
     /// The document's sentence spans, in text order: which sentence a
     /// claim is in, for alignment.
     pub sentences: Vec<Span>,

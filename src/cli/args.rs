@@ -102,6 +102,12 @@ pub struct Common {
     /// Show unresolved claims (JSON always has them).
     #[arg(long)]
     pub show_unresolved: bool,
+    /// List every time, date, length and figure read that no finding or
+    /// agreement shows, with why (no other document gives the same fact, a
+    /// part of a count, a time about nothing the sentence names); in JSON
+    /// as each bundle's `skipped`.
+    #[arg(long)]
+    pub explain_skipped: bool,
     /// No progress bar (it is drawn on standard error, on a terminal only,
     /// once a run has taken a second).
     #[arg(long)]

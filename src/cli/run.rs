@@ -126,6 +126,11 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
         .flat_map(|c| c.bundle.warnings.iter().cloned())
         .collect();
     let mut report = Report::new(&checked, run_errors);
+    if common.explain_skipped {
+        for (b, c) in report.bundles.iter_mut().zip(&checked) {
+            b.explain_skipped(c);
+        }
+    }
     for (category, severity) in &settings.config.severity {
         report.set_severity(*category, *severity);
     }

@@ -153,10 +153,12 @@ pub fn normalise(
     ] {
         out.claims.extend(part.claims);
         out.unresolved.extend(part.unresolved);
+        out.skipped.extend(part.skipped);
     }
     out.claims
         .sort_by(|a, b| a.anchor.cmp(&b.anchor).then(a.category.cmp(&b.category)));
     out.unresolved.sort_by_key(|u| u.anchor);
+    out.skipped.sort_by_key(|s| s.anchor);
     out.sentences = index.sentences.clone();
     out
 }

@@ -21,7 +21,7 @@ use super::Context;
 use super::frame::{self, Shape};
 use crate::claim::frame::{Frame, Term, Theme};
 use crate::claim::quantity::QuantityValue;
-use crate::claim::{Category, Claim, DocClaims, Span, Value};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Skipped, Span, Value};
 use crate::extract::quantity::{Figure, Measure, QuantityMention, Word};
 use crate::rules::quantities::{Compiled, QualifierKind};
 
@@ -60,7 +60,15 @@ pub fn claims(ctx: &Context) -> DocClaims {
             }
         };
         previous = Some((m, frame.clone(), value.measure.clone()));
-        if no_claim(ctx, m, &frame, category).is_some() {
+        if let Some(reason) = no_claim(ctx, m, &frame, category) {
+            out.skipped.push(Skipped {
+                anchor: Anchor {
+                    doc: 0,
+                    span: m.span,
+                },
+                category,
+                reason: reason.to_string(),
+            });
             continue;
         }
         // A count's evidence ends at its noun: "175 prisoners", not "175

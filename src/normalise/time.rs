@@ -34,7 +34,7 @@ use super::frame::{self, Shape};
 use super::when;
 use crate::claim::frame::Frame;
 use crate::claim::time::{Clock, Floating, TimeValue, to_utc};
-use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Unresolved, Value};
+use crate::claim::{Anchor, Category, Claim, DocClaims, Skipped, Span, Unresolved, Value};
 use crate::extract::time::{Role, TimeMention};
 use crate::rules::words::{Class, Cue};
 use crate::rules::zones;
@@ -53,15 +53,42 @@ pub fn claims(ctx: &Context, days: &when::Days) -> DocClaims {
     let mut out = DocClaims::default();
     for r in readings(ctx) {
         let span = r.first.span;
-        if rescheduled(ctx, span) || later_sub_event(ctx, span) {
+        let skip = |out: &mut DocClaims, reason: &str| {
+            out.skipped.push(Skipped {
+                anchor: Anchor { doc: 0, span },
+                category: Category::Time,
+                reason: reason.to_string(),
+            });
+        };
+        if rescheduled(ctx, span) {
+            skip(
+                &mut out,
+                "a moved time: the old and the new are no claim about one moment",
+            );
+            continue;
+        }
+        if later_sub_event(ctx, span) {
+            skip(
+                &mut out,
+                "a later happening told after the first in its sentence",
+            );
             continue;
         }
         if bare_time_elsewhere(ctx, r.first).is_some() {
-            continue; // not ours to place; no claim rather than a guess
+            // Not ours to place; no claim rather than a guess.
+            skip(
+                &mut out,
+                "a bare clock beside a zoned time it restates in another clock",
+            );
+            continue;
         }
         let frame = frame::build(ctx, span, "instant", Shape::Moment);
         if frame.predicate.is_none() && frame.theme.is_none() {
-            continue; // a time about nothing we can tell
+            skip(
+                &mut out,
+                "about nothing the sentence names (no verb or noun it times)",
+            );
+            continue;
         }
         let anchor = Anchor { doc: 0, span };
         let day = days.day_for(span, &frame);

@@ -161,6 +161,7 @@ mod tests {
                 errors: Vec::new(),
                 warnings: Vec::new(),
                 stale_baseline: Vec::new(),
+                skipped: Vec::new(),
             });
         }
         assert_eq!(

@@ -143,6 +143,24 @@ fn render_bundle(bundle: &BundleReport, options: &Options, out: &mut String) {
             out,
         );
     }
+    if !bundle.skipped.is_empty() {
+        out.push_str("Read but not compared (--explain-skipped):\n");
+        for s in &bundle.skipped {
+            let mut line = Text::new();
+            line.push(
+                Tone::Plain,
+                &format!(
+                    "{}:{} “{}” ({}): ",
+                    safe(bundle.label(&s.evidence.document)),
+                    s.evidence.line,
+                    safe(&s.evidence.text),
+                    s.category.as_str()
+                ),
+            );
+            line.push(Tone::Dim, &safe(&s.reason));
+            emit(&line.wrap(width, 2, 4), options, out);
+        }
+    }
     for e in &bundle.errors {
         out.push_str(&format!("error: {}\n", safe(&e.to_string())));
     }

@@ -57,6 +57,19 @@ pub struct BundleReport {
     /// more: the discrepancy they excused is gone (or moved).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub stale_baseline: Vec<StaleEntry>,
+    /// With `--explain-skipped`: every time, date, length and figure read
+    /// that no finding or agreement shows, and why. An addition to schema
+    /// 1; absent otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<WireSkipped>,
+}
+
+/// A reading no finding shows, and why (see `CheckedBundle::skipped`).
+#[derive(Clone, Debug, Serialize)]
+pub struct WireSkipped {
+    pub category: Category,
+    pub evidence: Evidence,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -274,7 +287,21 @@ impl BundleReport {
             errors: bundle.errors.clone(),
             warnings: bundle.warnings.clone(),
             stale_baseline: Vec::new(),
+            skipped: Vec::new(),
         }
+    }
+
+    /// Fills `skipped` (for `--explain-skipped`).
+    pub fn explain_skipped(&mut self, checked: &CheckedBundle) {
+        self.skipped = checked
+            .skipped()
+            .into_iter()
+            .map(|s| WireSkipped {
+                category: s.category,
+                evidence: evidence(checked, &s.anchor),
+                reason: s.reason,
+            })
+            .collect();
     }
 
     /// The label of a document id (the id itself if it is not listed).
