@@ -107,15 +107,21 @@ impl TextIndex {
             return inner;
         };
         let sentence = self.sentence_token_range(first.span.start);
+        // No clause runs longer than this each way: a "sentence" of
+        // thousands of listed figures is read in windows, so each costs the
+        // same.
+        const LONGEST: usize = 80;
+        let floor = sentence.start.max(inner.start.saturating_sub(LONGEST));
         let mut start = inner.start;
-        while start > sentence.start && !self.tokens[start].breaks_before {
+        while start > floor && !self.tokens[start].breaks_before {
             start -= 1;
         }
         let mut end = inner
             .end
             .max(inner.start + 1)
             .min(sentence.end.max(inner.start + 1));
-        while end < sentence.end && !self.tokens[end].breaks_before {
+        let ceiling = sentence.end.min(end.saturating_add(LONGEST));
+        while end < ceiling && !self.tokens[end].breaks_before {
             end += 1;
         }
         start..end

@@ -133,6 +133,9 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     frame
 }
 
+/// Tokens read on each side of a value: more than any news clause needs.
+const WINDOW: usize = 60;
+
 /// A value's clause in the index, and the readings of it.
 pub struct Reader<'c, 'a> {
     ctx: &'c Context<'a>,
@@ -175,6 +178,14 @@ impl<'c, 'a> Reader<'c, 'a> {
                 clause = prev.start..clause.end;
             }
         }
+        // A frame is read from the words near its value: a window of
+        // `WINDOW` tokens each side bounds the clause and the sentence, so
+        // a sentence of thousands of figures costs each figure the same
+        // (linear in the text, not quadratic).
+        let lo = value.start.saturating_sub(WINDOW);
+        let hi = value.end.saturating_add(WINDOW);
+        let clip = |r: std::ops::Range<usize>| r.start.max(lo)..r.end.min(hi).max(r.start.max(lo));
+        let (clause, sentence) = (clip(clause), clip(sentence));
         Reader {
             ctx,
             tokens: &index.tokens,
@@ -1535,9 +1546,7 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn inside_value(&self, span: Span) -> bool {
         let v = self.span_of(self.value.clone());
         let inside = |o: Span| span.start < o.end && o.start < span.end;
-        inside(v)
-            || self.ctx.mentions.times.iter().any(|t| inside(t.span))
-            || self.ctx.mentions.dates.iter().any(|d| inside(d.span))
+        inside(v) || self.ctx.inside_time_or_date(span)
     }
 
     /// Whether a name at `span` is the source of an attribution: a

@@ -71,6 +71,9 @@ pub struct Context<'a> {
     pub entities: Vec<EntityRef>,
     /// Date mentions in text order.
     pub dates: Vec<DateRef>,
+    /// Every time and date mention's span, sorted: for asking, in
+    /// logarithmic time, whether a word is part of one.
+    pub value_spans: Vec<Span>,
 }
 
 impl<'a> Context<'a> {
@@ -87,7 +90,29 @@ impl<'a> Context<'a> {
             mentions,
             entities: Vec::new(),
             dates: Vec::new(),
+            value_spans: {
+                let mut spans: Vec<Span> = mentions
+                    .times
+                    .iter()
+                    .map(|t| t.span)
+                    .chain(mentions.dates.iter().map(|d| d.span))
+                    .collect();
+                spans.sort();
+                spans
+            },
         }
+    }
+
+    /// Whether `span` overlaps a time or date mention. Mentions are short,
+    /// so only those starting within reach of `span` are looked at.
+    pub fn inside_time_or_date(&self, span: Span) -> bool {
+        const REACH: usize = 256;
+        let to = self.value_spans.partition_point(|s| s.start < span.end);
+        self.value_spans[..to]
+            .iter()
+            .rev()
+            .take_while(|s| s.start + REACH > span.start)
+            .any(|s| span.start < s.end)
     }
 
     /// The exact source text of a span.

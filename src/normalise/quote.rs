@@ -879,8 +879,27 @@ fn introduces_person(
 /// Whether the line holding `at` is a headline: three words or more, most
 /// of them capitalised, and no full stop at its end.
 fn headline(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // A headline is a short line: look no further than this for its ends,
+    // so a document of one long line costs each name the same.
+    const LONGEST: usize = 300;
+    let mut from = at.saturating_sub(LONGEST);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = at.saturating_add(LONGEST).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let start = match text[from..at].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from > 0 => return false,
+        None => 0,
+    };
+    let end = match text[at..to].find('\n') {
+        Some(i) => at + i,
+        None if to < text.len() => return false,
+        None => text.len(),
+    };
     let line = text[start..end].trim();
     let words: Vec<&str> = line.split_whitespace().collect();
     let capitals = words

@@ -199,12 +199,13 @@ fn rescheduled(ctx: &Context, span: Span) -> bool {
     // Cues are stems: "postpon" covers "postponed". Only a cue before the
     // time moves it ("postponed from 3 p.m. to 5 p.m."); "… at 6:14 p.m.,
     // a delay caused by winds" tells why, after the fact.
-    (0..tokens.len())
-        .take_while(|&i| tokens[i].span.start < span.start)
-        .any(|i| {
-            cues.at(tokens, i, |t, p| t.stem.starts_with(p))
-                .is_some_and(|(_, c)| *c == Cue::Reschedule)
-        })
+    // Only the words just before the time (as many as a frame reads), so a
+    // sentence of thousands of times costs each the same.
+    let before = tokens.partition_point(|t| t.span.start < span.start);
+    (before.saturating_sub(60)..before).any(|i| {
+        cues.at(tokens, i, |t, p| t.stem.starts_with(p))
+            .is_some_and(|(_, c)| *c == Cue::Reschedule)
+    })
 }
 
 /// Whether words between an earlier time of the sentence and this one say
