@@ -399,7 +399,14 @@ const CONTEXT_CHARS: usize = 240;
 pub fn sentence_around(text: &str, start: usize, end: usize) -> Context {
     let start = crate::error::floor_char_boundary(text, start.min(text.len()));
     let end = crate::error::floor_char_boundary(text, end.min(text.len())).max(start);
-    let before_all = &text[..start];
+    // Only a window either side is searched for the sentence's ends (a
+    // sentence longer than this is cut to CONTEXT_CHARS anyway), so each
+    // piece of evidence costs the same however long the document.
+    const WINDOW: usize = 2048;
+    let window_start = crate::error::floor_char_boundary(text, start.saturating_sub(WINDOW));
+    let window_end =
+        crate::error::floor_char_boundary(text, end.saturating_add(WINDOW).min(text.len()));
+    let before_all = &text[window_start..start];
     let mut from = 0;
     let chars: Vec<(usize, char)> = before_all.char_indices().collect();
     for k in (0..chars.len()).rev() {
@@ -422,7 +429,7 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> Context {
             }
         }
     }
-    let after_all = &text[end..];
+    let after_all = &text[end..window_end.max(end)];
     let mut to = after_all.len();
     let chars: Vec<(usize, char)> = after_all.char_indices().collect();
     for k in 0..chars.len() {
