@@ -28,7 +28,7 @@
 use std::collections::BTreeMap;
 
 use crate::claim::frame::{Frame, Modality, ParticipantKind, When};
-use crate::claim::{Category, Claim};
+use crate::claim::{Category, Claim, Value};
 
 /// Claims judged to be about one fact.
 #[derive(Clone, Debug)]
@@ -127,9 +127,7 @@ pub fn align<'a>(
                     // A weak pair sharing a block and giving the same value
                     // corroborates: an agreement, never a conflict, so it
                     // joins with the lowest score.
-                    PairVerdict::Weak
-                        if a.value.compatible(&b.value) && a.anchor.doc != b.anchor.doc =>
-                    {
+                    PairVerdict::Weak if corroborates(a, b) && a.anchor.doc != b.anchor.doc => {
                         strong.push((0, key.0, key.1, vec!["same value".into()]))
                     }
                     PairVerdict::Weak => {}
@@ -192,6 +190,24 @@ pub fn align<'a>(
         .collect();
     out.sort_by_key(|a| a.claims[0].anchor);
     out
+}
+
+/// Whether two weakly aligned claims give the same value, so that they
+/// may corroborate each other: figures bounded on both sides whose
+/// intervals meet ("about 5 nautical miles", "9 km"), or the same value as
+/// written (a day, a time). An open figure agrees with anything above it
+/// ("at least 9" dead, "more than 350" aboard): it corroborates only a
+/// figure of much the same size ("dozens", "more than 50").
+fn corroborates(a: &Claim, b: &Claim) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Quantity(x), Value::Quantity(y)) | (Value::Duration(x), Value::Duration(y)) => {
+            let bounded = x.high.is_finite() && y.high.is_finite();
+            let (lo, hi) = (x.low.min(y.low), x.low.max(y.low));
+            let alike = lo > 0.0 && hi <= 3.0 * lo;
+            (bounded || alike) && a.value.compatible(&b.value)
+        }
+        _ => a.value.display() == b.value.display(),
+    }
 }
 
 /// Whether two claims of different blocks cannot be one fact (checked
