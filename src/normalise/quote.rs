@@ -882,14 +882,8 @@ fn headline(text: &str, at: usize) -> bool {
     // A headline is a short line: look no further than this for its ends,
     // so a document of one long line costs each name the same.
     const LONGEST: usize = 300;
-    let mut from = at.saturating_sub(LONGEST);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = at.saturating_add(LONGEST).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
+    let from = crate::error::floor_char_boundary(text, at.saturating_sub(LONGEST));
+    let to = crate::error::floor_char_boundary(text, at.saturating_add(LONGEST).min(text.len()));
     let start = match text[from..at].rfind('\n') {
         Some(i) => from + i + 1,
         None if from > 0 => return false,
