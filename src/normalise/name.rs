@@ -464,9 +464,17 @@ fn fuzzy_full_name(ents: &[Entity], tokens: &[&str]) -> Option<usize> {
 /// A single word that is a near miss of exactly one person's surname.
 fn fuzzy_surname(ents: &[Entity], word: &str) -> Option<usize> {
     let folded = fold(word);
-    if folded.chars().count() < 4 || is_stop(word) {
+    let len = folded.chars().count();
+    if len < 4 || is_stop(word) {
         return None;
     }
+    let first = folded.chars().next();
+    // Surnames are stored folded; the same first letter and a length one
+    // apart at most are what `close_surname` asks first, checked here
+    // before it folds both again.
+    let may_be_close = |s: &String| {
+        s != &folded && s.chars().next() == first && s.chars().count().abs_diff(len) <= 1
+    };
     let hits: Vec<usize> = ents
         .iter()
         .enumerate()
@@ -474,7 +482,7 @@ fn fuzzy_surname(ents: &[Entity], word: &str) -> Option<usize> {
         .filter(|(_, e)| {
             e.surnames
                 .iter()
-                .any(|s| s != &folded && close_surname(s, &folded))
+                .any(|s| may_be_close(s) && close_surname(s, &folded))
         })
         .map(|(i, _)| i)
         .collect();

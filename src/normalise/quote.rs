@@ -23,7 +23,7 @@
 //! statement is decided by the quote judge, across speakers, so that
 //! misattributions can be found.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -439,6 +439,14 @@ struct People {
     genders: BTreeMap<String, Gender>,
     /// Surnames with evidence both ways: left unknown for good.
     ambiguous: Vec<String>,
+    /// Where each surname is mentioned (indices into `mentions`, in order)
+    /// and the fullest name it is given: every lookup by surname stays
+    /// within that surname's mentions, so a long document is not reread
+    /// for each quote.
+    by_surname: HashMap<String, Vec<usize>>,
+    fullest: HashMap<String, String>,
+    /// The entity mentioned at each span.
+    entity_at: HashMap<Span, usize>,
 }
 
 impl People {
@@ -466,19 +474,55 @@ impl People {
         let mut mentions = fallback_people(&ctx.doc.text, ctx.rules, &named);
         if !from_entities.is_empty() {
             // Entities win; fallback finds fill in only what they miss.
+            let mut spans: Vec<Span> = from_entities.iter().map(|e| e.0).collect();
+            spans.sort();
+            // The furthest end among the first k entity spans, so that an
+            // overlap test is one binary search.
+            let reach: Vec<usize> = spans
+                .iter()
+                .scan(0, |far, s| {
+                    *far = (*far).max(s.end);
+                    Some(*far)
+                })
+                .collect();
             mentions.retain(|(s, _, _)| {
-                !from_entities
-                    .iter()
-                    .any(|(e, _, _)| e.start < s.end && s.start < e.end)
+                let starting_before = spans.partition_point(|e| e.start < s.end);
+                starting_before == 0 || reach[starting_before - 1] <= s.start
             });
             mentions.extend(from_entities);
             mentions.sort_by_key(|m| m.0);
         }
-        let (genders, ambiguous) = genders(ctx, speech, &mentions);
+        let entity_at = ctx
+            .entities
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, e)| (e.span, i))
+            .collect();
+        let (genders, ambiguous) = genders(ctx, speech, &mentions, &entity_at);
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut fullest: HashMap<String, String> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            by_surname.entry(m.2.clone()).or_default().push(i);
+            let better = |old: &String| {
+                let key = |n: &String| (n.split_whitespace().count(), std::cmp::Reverse(n.clone()));
+                key(&m.1) > key(old)
+            };
+            match fullest.get_mut(&m.2) {
+                Some(old) if better(old) => *old = m.1.clone(),
+                Some(_) => {}
+                None => {
+                    fullest.insert(m.2.clone(), m.1.clone());
+                }
+            }
+        }
         People {
             mentions,
             genders,
             ambiguous,
+            by_surname,
+            fullest,
+            entity_at,
         }
     }
 
@@ -492,11 +536,7 @@ impl People {
 
     /// The fullest name given in the document to a person with this surname.
     fn full_name(&self, sur: &str) -> Option<String> {
-        self.mentions
-            .iter()
-            .filter(|m| m.2 == sur)
-            .map(|m| m.1.clone())
-            .max_by_key(|n| (n.split_whitespace().count(), std::cmp::Reverse(n.clone())))
+        self.fullest.get(sur).cloned()
     }
 
     /// The full name of the person with this surname last introduced
@@ -504,12 +544,14 @@ impl People {
     /// the sailor John Campbell named further on); else the fullest name
     /// anywhere.
     fn full_name_near(&self, text: &str, sur: &str, at: usize) -> Option<String> {
-        self.mentions
-            .iter()
+        self.by_surname
+            .get(sur)
+            .into_iter()
+            .flatten()
             .rev()
-            .filter(|m| m.2 == sur && m.0.end <= at && text[m.0.start..m.0.end].contains(' '))
+            .map(|&i| &self.mentions[i])
+            .find(|m| m.0.end <= at && text[m.0.start..m.0.end].contains(' '))
             .map(|m| m.1.clone())
-            .next()
             .or_else(|| self.full_name(sur))
     }
 
@@ -540,19 +582,24 @@ impl People {
             (Some(g), Some(known)) => g == *known,
             _ => true,
         };
-        let in_window: Vec<&(Span, String, String)> = self
-            .mentions
+        // Mentions are in text order: only those starting in [from, at)
+        // are looked at.
+        let between = |from: usize| {
+            let first = self.mentions.partition_point(|m| m.0.start < from);
+            let last = self.mentions.partition_point(|m| m.0.start < at);
+            &self.mentions[first..last.max(first)]
+        };
+        let in_window: Vec<&(Span, String, String)> = between(from)
             .iter()
-            .filter(|m| m.0.start >= from && m.0.end <= at && fits(m))
+            .filter(|m| m.0.end <= at && fits(m))
             .collect();
         if in_window.is_empty() {
             let g = gender?;
             let far = start_of(8);
-            let pick = self
-                .mentions
+            let pick = between(far)
                 .iter()
                 .rev()
-                .filter(|m| m.0.start >= far && m.0.end <= at)
+                .filter(|m| m.0.end <= at)
                 .find(|m| self.genders.get(&m.2) == Some(&g))?
                 .clone();
             return Some(self.speaker_of(ctx, &pick));
@@ -604,11 +651,10 @@ impl People {
 
     fn speaker_of(&self, ctx: &Context, pick: &(Span, String, String)) -> Speaker {
         let full = self.full_name(&pick.2).unwrap_or_else(|| pick.1.clone());
-        let key = ctx
-            .entities
-            .iter()
-            .find(|e| e.span == pick.0)
-            .map_or_else(|| pick.2.clone(), |e| e.id.clone());
+        let key = self
+            .entity_at
+            .get(&pick.0)
+            .map_or_else(|| pick.2.clone(), |&i| ctx.entities[i].id.clone());
         Speaker {
             key,
             name: full,
@@ -628,16 +674,15 @@ fn genders(
     ctx: &Context,
     speech: &Compiled,
     mentions: &[(Span, String, String)],
+    entity_at: &HashMap<Span, usize>,
 ) -> (BTreeMap<String, Gender>, Vec<String>) {
     let text = &ctx.doc.text;
     let mut seen: BTreeMap<String, (bool, bool)> = BTreeMap::new();
     for (n, (span, full, sur)) in mentions.iter().enumerate() {
         let mut found: Vec<Gender> = Vec::new();
-        if let Some(p) = ctx
-            .entities
-            .iter()
-            .find(|e| e.span == *span)
-            .and_then(|e| ctx.rules.entities.get(&e.id))
+        if let Some(p) = entity_at
+            .get(span)
+            .and_then(|&i| ctx.rules.entities.get(&ctx.entities[i].id))
             .and_then(|x| x.pronoun.as_deref())
         {
             found.extend(speech.gender_of_word(p));
@@ -794,14 +839,19 @@ fn fallback_people(
         (span, name)
     };
     let mut out = Vec::new();
-    let mut titled_names: Vec<(Span, String)> = Vec::new();
-    let mut surnames: Vec<String> = named.to_vec();
+    // Titled names by surname, in the order of the text: looked up by
+    // surname so that a long document is not read once per name.
+    let mut titled_names: HashMap<String, Vec<(Span, String)>> = HashMap::new();
+    let mut surnames: HashSet<String> = named.iter().cloned().collect();
     for &(a, b, titled) in &runs {
         if titled {
             let (span, name) = name_of((a, b));
-            titled_names.push((span, name.clone()));
             let sur = surname(&name);
-            surnames.push(sur.clone());
+            titled_names
+                .entry(sur.clone())
+                .or_default()
+                .push((span, name.clone()));
+            surnames.insert(sur.clone());
             out.push((span, name, sur));
         }
     }
@@ -822,12 +872,12 @@ fn fallback_people(
             // Later mentions carry the name they were last introduced with
             // ("Race spokesman Peter Campbell … American John Campbell …
             // Campbell told"), earlier ones the first to come.
-            let same = |n: &&(Span, String)| surname(&n.1) == sur;
-            let full = titled_names
-                .iter()
-                .filter(same)
-                .rfind(|n| n.0.end <= span.start)
-                .or_else(|| titled_names.iter().find(same))
+            let same: &[(Span, String)] = titled_names.get(&sur).map_or(&[], Vec::as_slice);
+            let before = same.partition_point(|n| n.0.end <= span.start);
+            let full = before
+                .checked_sub(1)
+                .and_then(|i| same.get(i))
+                .or_else(|| same.first())
                 .map_or(name, |n| n.1.clone());
             out.push((span, full, sur));
         }

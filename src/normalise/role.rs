@@ -428,32 +428,70 @@ fn qualified(office: &str, short: &str, qualifier: &str) -> (String, String) {
 /// phrase of `[time] left` / `took` in the sentence of `span`, or in any
 /// sentence naming the person's surname, that names no other year (a
 /// change reported now, not "resigned in 2019").
-fn tells_change(ctx: &Context, span: Span, name: &str) -> (bool, bool) {
-    let time = &ctx.rules.titles.time;
-    let surname = name.split_whitespace().next_back().map(str::to_lowercase);
-    let own = ctx.sentence_index(span.start);
-    let (mut left, mut took) = (false, false);
-    for (i, range) in ctx.index.sentence_tokens.iter().enumerate() {
-        let tokens = &ctx.index.tokens[range.clone()];
-        let names = surname
-            .as_deref()
-            .is_some_and(|s| s.len() >= 3 && tokens.iter().any(|t| t.lower == s));
-        if i != own && !names {
-            continue;
+fn tells_change(changes: &Changes, span: Span, name: &str) -> (bool, bool) {
+    let own = changes.own(span);
+    let named = name
+        .split_whitespace()
+        .next_back()
+        .map(str::to_lowercase)
+        .filter(|s| s.len() >= 3)
+        .and_then(|s| changes.by_word.get(s.as_str()).copied())
+        .unwrap_or_default();
+    (own.0 || named.0, own.1 || named.1)
+}
+
+/// What each sentence tells of a change of office, read once per document
+/// so that every role claim asks in constant time (asking sentence by
+/// sentence made a long document quadratic).
+struct Changes<'a> {
+    ctx: &'a Context<'a>,
+    /// (left, took) told by each sentence that names no other year.
+    by_sentence: Vec<(bool, bool)>,
+    /// For each lower-case word, (left, took) told by any sentence holding it.
+    by_word: std::collections::HashMap<&'a str, (bool, bool)>,
+}
+
+impl<'a> Changes<'a> {
+    fn read(ctx: &'a Context<'a>) -> Self {
+        let time = &ctx.rules.titles.time;
+        let mut by_sentence = Vec::with_capacity(ctx.index.sentences.len());
+        let mut by_word: std::collections::HashMap<&'a str, (bool, bool)> = Default::default();
+        let mut words = String::new();
+        for (i, range) in ctx.index.sentence_tokens.iter().enumerate() {
+            let tokens = &ctx.index.tokens[range.clone()];
+            let told = if names_another_year(ctx, ctx.index.sentences[i], ctx.today()) {
+                (false, false)
+            } else {
+                words.clear();
+                words.push(' ');
+                for t in tokens {
+                    words.push_str(&t.lower);
+                    words.push(' ');
+                }
+                let says =
+                    |phrases: &[String]| phrases.iter().any(|p| words.contains(&format!(" {p} ")));
+                (says(&time.left), says(&time.took))
+            };
+            by_sentence.push(told);
+            if told.0 || told.1 {
+                for t in tokens.iter().filter(|t| t.lower.len() >= 3) {
+                    let entry = by_word.entry(t.lower.as_str()).or_default();
+                    entry.0 |= told.0;
+                    entry.1 |= told.1;
+                }
+            }
         }
-        if names_another_year(ctx, ctx.index.sentences[i], ctx.today()) {
-            continue;
+        Changes {
+            ctx,
+            by_sentence,
+            by_word,
         }
-        let words: String = tokens.iter().fold(String::from(" "), |mut s, t| {
-            s.push_str(&t.lower);
-            s.push(' ');
-            s
-        });
-        let says = |phrases: &[String]| phrases.iter().any(|p| words.contains(&format!(" {p} ")));
-        left |= says(&time.left);
-        took |= says(&time.took);
     }
-    (left, took)
+
+    fn own(&self, span: Span) -> (bool, bool) {
+        let i = self.ctx.sentence_index(span.start);
+        self.by_sentence.get(i).copied().unwrap_or_default()
+    }
 }
 
 /// Every word the document writes in lower case.
@@ -470,6 +508,7 @@ fn lower_case_words<'a>(ctx: &Context<'a>) -> HashSet<&'a str> {
 pub fn claims(ctx: &Context) -> DocClaims {
     let mut out = DocClaims::default();
     let lower = lower_case_words(ctx);
+    let changes = Changes::read(ctx);
     // People named in full in a role, for a surname alone elsewhere.
     let known: Vec<Person> = ctx
         .mentions
@@ -593,7 +632,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
             .get(&id)
             .map(|e| e.terms(&office).map(|t| (t.from, t.to)).collect())
             .unwrap_or_default();
-        let (told_left, told_took) = tells_change(ctx, span, &name);
+        let (told_left, told_took) = tells_change(&changes, span, &name);
         out.claims.push(Claim {
             anchor: Anchor { doc: 0, span },
             category: Category::Role,
