@@ -137,14 +137,46 @@ impl Rules {
                 Err(e) => errors.extend(e),
             }
         }
+        // Compiling is most of start-up: the kinds compile side by side
+        // (speech, the largest, on its own), and their sources and errors
+        // are then taken in the fixed order below.
+        let s = &sources;
+        let (speech, (titles, ((zones, calendar), (entities, (quantities, words))))) = rayon::join(
+            || load_kind::<speech::SpeechFile>(s),
+            || {
+                rayon::join(
+                    || load_kind::<titles::TitleFile>(s),
+                    || {
+                        rayon::join(
+                            || {
+                                (
+                                    load_kind::<zones::ZoneFile>(s),
+                                    load_kind::<calendar::CalendarFile>(s),
+                                )
+                            },
+                            || {
+                                (
+                                    load_kind::<entities::EntityFile>(s),
+                                    (
+                                        load_kind::<quantities::QuantityFile>(s),
+                                        load_kind::<words::WordsFile>(s),
+                                    ),
+                                )
+                            },
+                        )
+                    },
+                )
+            },
+        );
         let mut loaded = Vec::new();
-        let zones = load_kind::<zones::ZoneFile>(&sources, &mut loaded, &mut errors);
-        let calendar = load_kind::<calendar::CalendarFile>(&sources, &mut loaded, &mut errors);
-        let entities = load_kind::<entities::EntityFile>(&sources, &mut loaded, &mut errors);
-        let titles = load_kind::<titles::TitleFile>(&sources, &mut loaded, &mut errors);
-        let quantities = load_kind::<quantities::QuantityFile>(&sources, &mut loaded, &mut errors);
-        let speech = load_kind::<speech::SpeechFile>(&sources, &mut loaded, &mut errors);
-        let words = load_kind::<words::WordsFile>(&sources, &mut loaded, &mut errors);
+        let zones = zones.take(&mut loaded, &mut errors);
+        let calendar = calendar.take(&mut loaded, &mut errors);
+        let entities = entities.take(&mut loaded, &mut errors);
+        let titles = titles.take(&mut loaded, &mut errors);
+        let quantities = quantities.take(&mut loaded, &mut errors);
+        let speech = speech.take(&mut loaded, &mut errors);
+        let words = words.take(&mut loaded, &mut errors);
+
         for s in &sources {
             if !DEFAULT_FILES.iter().any(|(n, _)| *n == s.name) {
                 let known: Vec<&str> = DEFAULT_FILES.iter().map(|(n, _)| *n).collect();
@@ -188,7 +220,34 @@ impl Rules {
 /// before it (so a user's shape may refer to a built-in sub-pattern); the
 /// earlier ones compiled cleanly, so a problem is the new file's and its
 /// error points there.
-fn load_kind<K: RuleFile>(
+fn load_kind<K: RuleFile>(sources: &[RuleSource]) -> Kind<K::Compiled> {
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    let compiled = compile_kind::<K>(sources, &mut loaded, &mut errors);
+    Kind {
+        compiled,
+        loaded,
+        errors,
+    }
+}
+
+/// One kind of rule file, loaded: what it compiled to, its sources, and
+/// the problems found in them.
+struct Kind<C> {
+    compiled: Option<C>,
+    loaded: Vec<LoadedSource>,
+    errors: Vec<InputError>,
+}
+
+impl<C> Kind<C> {
+    fn take(self, loaded: &mut Vec<LoadedSource>, errors: &mut Vec<InputError>) -> Option<C> {
+        loaded.extend(self.loaded);
+        errors.extend(self.errors);
+        self.compiled
+    }
+}
+
+fn compile_kind<K: RuleFile>(
     sources: &[RuleSource],
     loaded: &mut Vec<LoadedSource>,
     errors: &mut Vec<InputError>,

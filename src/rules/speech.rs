@@ -12,6 +12,8 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
+
 use super::word_regex::WordRegex as Regex;
 use serde::Deserialize;
 use toml::Spanned;
@@ -268,14 +270,24 @@ impl RuleFile for SpeechFile {
         };
         let verb_group = format!(r"(?P<verb>\b(?:{verbs})\b)");
         let speaker = self.speaker_pattern(&settings);
+        // The patterns are the largest automata crosscheck builds: they
+        // compile side by side, and are then checked in the file's order so
+        // that the first problem is the one reported.
+        let built: Vec<_> = self
+            .patterns
+            .par_iter()
+            .map(|p| {
+                let src = p
+                    .regex
+                    .get_ref()
+                    .replace("{verb}", &verb_group)
+                    .replace("{speaker}", &speaker);
+                Regex::new(&src)
+            })
+            .collect();
         let mut patterns = Vec::new();
-        for p in &self.patterns {
-            let src = p
-                .regex
-                .get_ref()
-                .replace("{verb}", &verb_group)
-                .replace("{speaker}", &speaker);
-            let regex = Regex::new(&src).map_err(|e| {
+        for (p, regex) in self.patterns.iter().zip(built) {
+            let regex = regex.map_err(|e| {
                 RuleProblem::new(
                     format!("pattern `{}` does not compile: {e}", p.id),
                     Some(p.regex.span()),

@@ -8,34 +8,52 @@
 //! boundaries are the same at every position, so the ASCII twin is used and
 //! the result is identical; otherwise the pattern as written is. Hands on the
 //! usual `regex` methods (`captures`, `captures_iter`, `find`, `find_iter`).
+//!
+//! Compiling is most of crosscheck's start-up (the speaker patterns' Unicode
+//! letter classes make large automata), so only the twin is compiled at
+//! load; the pattern as written is compiled the first time a haystack
+//! needs it, which on English news is often never.
+
+use std::sync::OnceLock;
 
 use regex::{CaptureMatches, CaptureNames, Captures, Match, Matches, Regex};
 
 #[derive(Clone, Debug)]
 pub struct WordRegex {
-    unicode: Regex,
-    /// The ASCII-boundary twin, when the pattern has a boundary at all.
-    ascii: Option<Regex>,
+    /// The pattern as written.
+    pattern: String,
+    /// The ASCII-boundary twin when the pattern has a boundary at all,
+    /// else the pattern itself: compiled at load, so that a bad pattern is
+    /// reported there.
+    first: Regex,
+    /// Whether `first` is a twin (the pattern has a boundary).
+    twin: bool,
+    /// The pattern as written, compiled on first need.
+    unicode: OnceLock<Regex>,
 }
 
 impl WordRegex {
     pub fn new(pattern: &str) -> Result<Self, regex::Error> {
-        let unicode = Regex::new(pattern)?;
         let twin = ascii_boundaries(pattern);
-        let ascii = if twin == pattern {
-            None
-        } else {
-            Some(Regex::new(&twin)?)
-        };
-        Ok(WordRegex { unicode, ascii })
+        Ok(WordRegex {
+            first: build(&twin)?,
+            twin: twin != pattern,
+            pattern: pattern.to_string(),
+            unicode: OnceLock::new(),
+        })
     }
 
     /// The engine that gives the pattern's own answer on `hay`, fastest first.
     fn pick(&self, hay: &str) -> &Regex {
-        match &self.ascii {
-            Some(ascii) if no_unicode_word_chars(hay) => ascii,
-            _ => &self.unicode,
+        if !self.twin || no_unicode_word_chars(hay) {
+            return &self.first;
         }
+        self.unicode.get_or_init(|| {
+            // The pattern differs from its twin, which compiled, only in
+            // the kind of its boundaries, so this cannot fail but on the
+            // size limits; the twin is then the nearest answer there is.
+            build(&self.pattern).unwrap_or_else(|_| self.first.clone())
+        })
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
@@ -59,13 +77,25 @@ impl WordRegex {
     }
 
     pub fn capture_names(&self) -> CaptureNames<'_> {
-        self.unicode.capture_names()
+        self.first.capture_names()
     }
 
     pub fn as_str(&self) -> &str {
-        self.unicode.as_str()
+        &self.pattern
     }
 }
+
+/// Compiles with room for the lazy DFA: the speaker patterns' Unicode
+/// letter classes make many states, and with the default cache the DFA was
+/// cleared and rebuilt over and over on every document (a quarter of the
+/// time on real news). The cache grows only as states are built.
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(LAZY_DFA_CACHE)
+        .build()
+}
+
+const LAZY_DFA_CACHE: usize = 32 << 20;
 
 /// `\b` and `\B` as ASCII boundaries; every other escape unchanged.
 pub(crate) fn ascii_boundaries(pattern: &str) -> String {
@@ -134,9 +164,10 @@ mod tests {
     fn both_engines_agree_on_text_without_unicode_letters() {
         let re = WordRegex::new(r"\b(?:said|he)\b").unwrap();
         let hay = "“He said”—he said’ said… saids";
-        assert!(re.ascii.is_some() && no_unicode_word_chars(hay));
+        assert!(re.twin && no_unicode_word_chars(hay));
         let fast: Vec<_> = re.find_iter(hay).map(|m| m.range()).collect();
-        let slow: Vec<_> = re.unicode.find_iter(hay).map(|m| m.range()).collect();
+        let written = Regex::new(re.as_str()).unwrap();
+        let slow: Vec<_> = written.find_iter(hay).map(|m| m.range()).collect();
         assert_eq!(fast, slow);
         assert_eq!(fast.len(), 4);
     }
