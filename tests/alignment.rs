@@ -162,3 +162,48 @@ fn no_subject_is_both_a_conflict_and_an_agreement() {
         }
     }
 }
+
+/// A wire story run by many papers is one claim many times over: copies
+/// are judged once as a unit, and the finding still shows every copy as
+/// evidence, on the side it stands.
+#[test]
+fn copies_of_a_wire_story_stand_together_against_another_report() {
+    let mut docs: Vec<Document> = (0..12)
+        .map(|i| doc(&format!("copy{i:02}"), MANILA, "2026-02-14T09:00:00+08:00"))
+        .collect();
+    docs.push(doc("chronicle", CHRONICLE, "2026-02-14T10:30:00+00:00"));
+    let b = report(docs);
+    let conflicts: Vec<_> = b
+        .findings
+        .iter()
+        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == "time")
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{:#?}", b.findings);
+    let sides: BTreeSet<(String, usize)> = conflicts[0]
+        .values
+        .iter()
+        .map(|v| (v.value.clone(), v.evidence.len()))
+        .collect();
+    assert_eq!(
+        sides,
+        BTreeSet::from([("03:40 UTC".to_string(), 12), ("04:40 UTC".to_string(), 1)])
+    );
+}
+
+/// A document that gives one figure twice, in two sentences, gives two
+/// facts of its own; its copies in other papers do not make them one.
+#[test]
+fn a_document_repeating_itself_is_not_one_unit() {
+    let text = "The ferry capsized at 03:40 GMT on Saturday off Banton, the coast guard said. \
+Later the coast guard said a second ferry capsized at 05:10 GMT on Saturday off Romblon.";
+    let docs: Vec<Document> = (0..3)
+        .map(|i| doc(&format!("copy{i}"), text, "2026-02-14T09:00:00+08:00"))
+        .collect();
+    let b = report(docs);
+    // Every copy says the same: nothing to dispute.
+    assert!(
+        b.findings.iter().all(|f| f.kind.as_str() != "conflict"),
+        "{:#?}",
+        b.findings
+    );
+}

@@ -1,7 +1,9 @@
 //! Alignment: which claims from different documents are about the same
 //! fact, read from their frames.
 //!
-//! Claims of one category and measure are first put in blocks by their
+//! Copies of one claim (the same frame and value in several documents, as
+//! a wire story run by many papers) are first taken as one unit, judged
+//! once (see [`Units`]). Claims of one category and measure are then put in blocks by their
 //! theme head and by their predicate (a claim is in both), so only claims
 //! that share one of those are ever compared: no all-pairs loop. Each pair
 //! in a block is then judged by [`judge_pair`], part by part, and every
@@ -62,38 +64,21 @@ pub fn align<'a>(
     published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
     sentence: &dyn Fn(&Claim) -> usize,
 ) -> Vec<Aligned<'a>> {
+    let judge =
+        |i: usize, j: usize| judge_pair(category, claims[i], claims[j], published, sentence);
+    let units = Units::of(claims, published, &judge);
+    let rep = |u: usize| claims[units.list[u].members[0]];
     // Blocks: by measure and theme head, and by measure and predicate; a
     // synonym class of the rules is one block in either slot (a happening
     // named by a verb in one report and a noun in another).
     let mut blocks: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    let key = |slot: &str, t: &crate::claim::frame::Term| match &t.class {
-        Some(c) => format!("c:{c}"),
-        None => format!("{slot}:{}", t.stem),
-    };
-    for (i, c) in claims.iter().enumerate() {
-        let f = &c.frame;
-        let mut keys: Vec<String> = Vec::new();
-        if let Some(t) = &f.theme {
-            keys.push(key("t", &t.head));
-        }
-        if let Some(p) = &f.predicate {
-            keys.push(key("p", p));
-        }
-        if let Some(e) = &f.event {
-            keys.push(format!("c:{e}"));
-        }
-        // Bare figures, and every measure of a dimension, meet by measure
-        // alone: such pairs are weak, and join only when they agree.
-        if !keys.is_empty() && f.measure.chars().any(|c| c.is_lowercase()) && f.measure != "count" {
-            keys.push("measure".into());
-        }
-        keys.sort();
-        keys.dedup();
-        for k in keys {
-            blocks.entry((f.measure.clone(), k)).or_default().push(i);
+    for u in 0..units.list.len() {
+        let f = &rep(u).frame;
+        for k in block_keys(f) {
+            blocks.entry((f.measure.clone(), k)).or_default().push(u);
         }
     }
-    // Every pair sharing a block, once, with its verdict.
+    // Every pair of units sharing a block, once, with its verdict.
     let mut seen = std::collections::HashSet::new();
     let mut strong: Vec<(u32, usize, usize, Vec<String>)> = Vec::new();
     let mut cannot: std::collections::HashSet<(usize, usize)> = Default::default();
@@ -104,8 +89,8 @@ pub fn align<'a>(
                 if !seen.insert(key) {
                     continue;
                 }
-                let (a, b) = (claims[key.0], claims[key.1]);
-                let verdict = judge_pair(category, a, b, published, sentence);
+                let (a, b) = (rep(key.0), rep(key.1));
+                let verdict = units.judge(key.0, key.1, &judge);
                 if super::trace_alignment() {
                     eprintln!(
                         "{:?} d{}@{} {:?} ~ d{}@{} {:?}: {:?}",
@@ -127,7 +112,7 @@ pub fn align<'a>(
                     // A weak pair sharing a block and giving the same value
                     // corroborates: an agreement, never a conflict, so it
                     // joins with the lowest score.
-                    PairVerdict::Weak if corroborates(a, b) && a.anchor.doc != b.anchor.doc => {
+                    PairVerdict::Weak if corroborates(a, b) && units.apart(key.0, key.1) => {
                         strong.push((0, key.0, key.1, vec!["same value".into()]))
                     }
                     PairVerdict::Weak => {}
@@ -137,9 +122,10 @@ pub fn align<'a>(
     }
     // Strongest first; ties in claim order, so the result is deterministic.
     strong.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut group_of: Vec<usize> = (0..claims.len()).collect();
-    let mut members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
-    let mut why: Vec<Vec<String>> = vec![Vec::new(); claims.len()];
+    let n = units.list.len();
+    let mut group_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut why: Vec<Vec<String>> = units.list.iter().map(|u| u.why.clone()).collect();
     for (score, i, j, reasons) in strong {
         let (gi, gj) = (group_of[i], group_of[j]);
         if gi == gj {
@@ -151,16 +137,17 @@ pub fn align<'a>(
             && members[gi].iter().any(|&x| {
                 members[gj]
                     .iter()
-                    .any(|&y| !claims[x].value.compatible(&claims[y].value))
+                    .any(|&y| !rep(x).value.compatible(&rep(y).value))
             })
         {
             continue;
         }
         let blocked = members[gi].iter().any(|&x| {
             members[gj].iter().any(|&y| {
-                cannot.contains(&(x.min(y), x.max(y)))
-                    || !seen.contains(&(x.min(y), x.max(y)))
-                        && excluded(category, claims[x], claims[y], published, sentence)
+                let key = (x.min(y), x.max(y));
+                cannot.contains(&key)
+                    || !seen.contains(&key)
+                        && matches!(units.judge(key.0, key.1, &judge), PairVerdict::Cannot(_))
             })
         });
         if blocked {
@@ -179,17 +166,189 @@ pub fn align<'a>(
     let mut out: Vec<Aligned<'a>> = members
         .into_iter()
         .enumerate()
-        .filter(|(_, m)| m.len() > 1)
-        .map(|(g, mut m)| {
+        .filter_map(|(g, group)| {
+            let mut m: Vec<usize> = group
+                .iter()
+                .flat_map(|&u| units.list[u].members.iter().copied())
+                .collect();
+            if m.len() < 2 {
+                return None;
+            }
             m.sort_unstable();
-            Aligned {
+            Some(Aligned {
                 claims: m.iter().map(|&i| claims[i]).collect(),
                 why: std::mem::take(&mut why[g]),
-            }
+            })
         })
         .collect();
     out.sort_by_key(|a| a.claims[0].anchor);
     out
+}
+
+/// The blocks a frame is put in: its theme head, its predicate, its
+/// happening, and for a measure of a dimension the measure alone.
+fn block_keys(f: &Frame) -> Vec<String> {
+    let key = |slot: &str, t: &crate::claim::frame::Term| match &t.class {
+        Some(c) => format!("c:{c}"),
+        None => format!("{slot}:{}", t.stem),
+    };
+    let mut keys: Vec<String> = Vec::new();
+    if let Some(t) = &f.theme {
+        keys.push(key("t", &t.head));
+    }
+    if let Some(p) = &f.predicate {
+        keys.push(key("p", p));
+    }
+    if let Some(e) = &f.event {
+        keys.push(format!("c:{e}"));
+    }
+    // Bare figures, and every measure of a dimension, meet by measure
+    // alone: such pairs are weak, and join only when they agree.
+    if !keys.is_empty() && f.measure.chars().any(|c| c.is_lowercase()) && f.measure != "count" {
+        keys.push("measure".into());
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Claims that are the same claim: the same frame and value, published the
+/// same day, in different documents (a wire story run by many papers, an
+/// update repeating its lead). Each is judged once as a unit, so a bundle
+/// of copies costs what its distinct claims cost. A document that gives one
+/// claim twice gives it to two units, so no unit holds two claims of one
+/// document; on text without copies every unit is one claim and alignment
+/// is claim by claim.
+struct Units {
+    list: Vec<Unit>,
+}
+
+struct Unit {
+    /// Claim indices, ascending, and the document of each.
+    members: Vec<usize>,
+    docs: Vec<usize>,
+    /// The member from each document.
+    by_doc: std::collections::HashMap<usize, usize>,
+    /// Why the members are one fact (empty for one claim).
+    why: Vec<String>,
+}
+
+impl Unit {
+    fn new() -> Unit {
+        Unit {
+            members: Vec::new(),
+            docs: Vec::new(),
+            by_doc: Default::default(),
+            why: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, claim: usize, doc: usize) {
+        self.members.push(claim);
+        self.docs.push(doc);
+        self.by_doc.insert(doc, claim);
+    }
+}
+
+impl Units {
+    fn of(
+        claims: &[&Claim],
+        published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
+        judge: &dyn Fn(usize, usize) -> PairVerdict,
+    ) -> Units {
+        let mut index: std::collections::HashMap<(String, usize), usize> = Default::default();
+        let mut occurrence: std::collections::HashMap<(String, usize), usize> = Default::default();
+        let mut list: Vec<Unit> = Vec::new();
+        for (i, c) in claims.iter().enumerate() {
+            let doc = c.anchor.doc;
+            // A claim in no block is never compared: it stays alone.
+            let key = if block_keys(&c.frame).is_empty() {
+                format!("#{i}")
+            } else {
+                format!("{:?}|{:?}|{:?}", c.frame, c.value, published(doc))
+            };
+            let nth = occurrence.entry((key.clone(), doc)).or_insert(0);
+            let slot = (key, *nth);
+            *nth += 1;
+            let u = *index.entry(slot).or_insert_with(|| {
+                list.push(Unit::new());
+                list.len() - 1
+            });
+            list[u].push(i, doc);
+        }
+        // Copies are one fact when two of them would be linked; else each
+        // stands alone, as it would without this step.
+        let mut out = Vec::with_capacity(list.len());
+        for mut unit in list {
+            if unit.members.len() > 1 {
+                let (a, b) = (unit.members[0], unit.members[1]);
+                match judge(a, b) {
+                    PairVerdict::Strong(_, why) => unit.why = why,
+                    PairVerdict::Weak if corroborates(claims[a], claims[b]) => {
+                        unit.why = vec!["same value".into()]
+                    }
+                    _ => {
+                        for (&m, &d) in unit.members.iter().zip(&unit.docs) {
+                            let mut alone = Unit::new();
+                            alone.push(m, d);
+                            out.push(alone);
+                        }
+                        continue;
+                    }
+                }
+            }
+            out.push(unit);
+        }
+        out.sort_by_key(|u| u.members[0]);
+        Units { list: out }
+    }
+
+    /// Whether two units hold a pair of claims from different documents
+    /// (a pair within one document never corroborates).
+    fn apart(&self, x: usize, y: usize) -> bool {
+        let (x, y) = (&self.list[x], &self.list[y]);
+        x.members.len() > 1 || y.members.len() > 1 || x.docs[0] != y.docs[0]
+    }
+
+    /// The verdict on two units: a pair of their claims in one document
+    /// that cannot be one fact parts them; else the verdict on a pair from
+    /// different documents, or on the one pair there is.
+    fn judge(
+        &self,
+        x: usize,
+        y: usize,
+        judge: &dyn Fn(usize, usize) -> PairVerdict,
+    ) -> PairVerdict {
+        let (ux, uy) = (&self.list[x], &self.list[y]);
+        let ordered = |a: usize, b: usize| judge(a.min(b), a.max(b));
+        let (small, big) = if ux.members.len() <= uy.members.len() {
+            (ux, uy)
+        } else {
+            (uy, ux)
+        };
+        let mut within = None;
+        for (&m, doc) in small.members.iter().zip(&small.docs) {
+            if let Some(&n) = big.by_doc.get(doc) {
+                let v = ordered(m, n);
+                if matches!(v, PairVerdict::Cannot(_)) {
+                    return v;
+                }
+                within.get_or_insert(v);
+            }
+        }
+        let across = if ux.docs[0] != uy.docs[0] {
+            Some((ux.members[0], uy.members[0]))
+        } else if let Some(&b) = uy.members.get(1) {
+            Some((ux.members[0], b))
+        } else {
+            ux.members.get(1).map(|&a| (a, uy.members[0]))
+        };
+        match (across, within) {
+            (Some((a, b)), _) => ordered(a, b),
+            (None, Some(v)) => v,
+            (None, None) => ordered(ux.members[0], uy.members[0]),
+        }
+    }
 }
 
 /// Whether two weakly aligned claims give the same value, so that they
@@ -208,21 +367,6 @@ fn corroborates(a: &Claim, b: &Claim) -> bool {
         }
         _ => a.value.display() == b.value.display(),
     }
-}
-
-/// Whether two claims of different blocks cannot be one fact (checked
-/// when their groups would merge).
-fn excluded(
-    category: Category,
-    a: &Claim,
-    b: &Claim,
-    published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
-    sentence: &dyn Fn(&Claim) -> usize,
-) -> bool {
-    matches!(
-        judge_pair(category, a, b, published, sentence),
-        PairVerdict::Cannot(_)
-    )
 }
 
 /// How two claims' frames align (see the module doc).
