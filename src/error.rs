@@ -133,6 +133,54 @@ impl fmt::Display for InputError {
 }
 
 /// 1-based line and column (in Unicode scalar values) of a byte offset.
+/// The start of every line of one text, so that many offsets of it are
+/// located by binary search rather than by counting from the start each
+/// time (a manifest of 10,000 entries locates 30,000 keys).
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The same as [`line_column`], 1-based.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// The error located at a byte span, as [`InputError::at_span`] does.
+    pub fn locate(&self, error: InputError, span: std::ops::Range<usize>) -> InputError {
+        let (line, column) = self.line_column(span.start);
+        let mut e = error.at(line, column);
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(self.text.len(), |&s| s - 1);
+        // As `str::lines` gives it: without its line feed and carriage return.
+        let text = &self.text[start..end.max(start)];
+        // (and no line at all past the last line feed).
+        e.snippet =
+            (start < self.text.len()).then(|| text.strip_suffix('\r').unwrap_or(text).to_string());
+        let s = floor_char_boundary(self.text, span.start.min(self.text.len()));
+        let t = floor_char_boundary(self.text, span.end.min(self.text.len())).max(s);
+        e.width = self.text[s..t]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count()
+            .max(1);
+        e
+    }
+}
+
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
@@ -225,6 +273,34 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line index locates every offset as the count from the start
+    /// does, with the same excerpt and underline width.
+    #[test]
+    fn the_line_index_agrees_with_counting() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "ab\r\ncd\n\nü€x\ny",
+            "\n\n",
+            "x = \"é\"\r\n[[d]]",
+        ] {
+            let lines = LineIndex::new(text);
+            for offset in 0..=text.len() + 1 {
+                assert_eq!(
+                    lines.line_column(offset),
+                    line_column(text, offset),
+                    "{text:?} {offset}"
+                );
+                for end in [offset, offset + 1, offset + 4] {
+                    let counted = InputError::new("f", "m").at_span(text, offset..end);
+                    let indexed = lines.locate(InputError::new("f", "m"), offset..end);
+                    assert_eq!(indexed, counted, "{text:?} {offset}..{end}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn control_characters_are_shown_not_obeyed() {

@@ -16,7 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{InputError, display_path};
+use crate::error::{InputError, LineIndex, display_path};
 
 #[derive(Clone, Debug, Default)]
 pub struct Manifest {
@@ -43,8 +43,8 @@ pub struct Location {
 }
 
 impl Location {
-    pub fn in_text(path: &str, text: &str, span: Range<usize>) -> Location {
-        let e = InputError::new(Path::new(path), "").at_span(text, span);
+    pub fn in_text(path: &str, lines: &LineIndex, span: Range<usize>) -> Location {
+        let e = lines.locate(InputError::new(Path::new(path), ""), span);
         Location {
             path: path.to_string(),
             line: e.line.unwrap_or(1),
@@ -147,13 +147,14 @@ impl Manifest {
                 None => err,
             }
         })?;
-        let at = |span: Range<usize>| Location::in_text(&shown, text, span);
+        let lines = LineIndex::new(text);
+        let at = |span: Range<usize>| Location::in_text(&shown, &lines, span);
         let mut manifest = Manifest {
             title: raw.title,
             ..Default::default()
         };
         // Normalised path → line of the entry that listed it first.
-        let mut listed: Vec<(PathBuf, usize)> = Vec::new();
+        let mut listed: std::collections::HashMap<PathBuf, usize> = Default::default();
         for raw_entry in raw.documents {
             let entry_at = at(raw_entry.span());
             let raw_entry = raw_entry.into_inner();
@@ -175,13 +176,13 @@ impl Manifest {
                     continue;
                 }
             };
-            if let Some((_, first)) = listed.iter().find(|(p, _)| *p == normal) {
+            if let Some(first) = listed.get(&normal) {
                 manifest.problems.push(file_at.error(format!(
                     "`{file}` is listed twice (first at line {first}); this entry is ignored"
                 )));
                 continue;
             }
-            listed.push((normal.clone(), file_at.line));
+            listed.insert(normal.clone(), file_at.line);
             let published = match raw_entry.published {
                 None => None,
                 Some(value) => {
