@@ -322,12 +322,22 @@ pub fn document_labels(docs: &[(&str, Option<&str>)]) -> Vec<String> {
         .iter()
         .map(|(id, _)| id.split_inclusive(['_', '-']).collect())
         .collect();
+    // How many documents share each run of leading parts, and each
+    // source: counted once, so that labelling is linear in the bundle.
+    let mut prefixes: std::collections::HashMap<String, usize> = Default::default();
+    for p in &parts {
+        for k in 1..=p.len() {
+            *prefixes.entry(p[..k].concat()).or_default() += 1;
+        }
+    }
+    let mut sources: std::collections::HashMap<&str, usize> = Default::default();
+    for s in docs.iter().filter_map(|d| d.1) {
+        *sources.entry(s.trim()).or_default() += 1;
+    }
     let short = |i: usize| -> String {
         for k in 1..=parts[i].len() {
             let prefix: String = parts[i][..k].concat();
-            let clash = (0..docs.len())
-                .any(|j| j != i && parts[j].len() >= k && parts[j][..k].concat() == prefix);
-            if !clash {
+            if prefixes.get(&prefix) == Some(&1) {
                 return prefix.trim_end_matches(['_', '-']).to_string();
             }
         }
@@ -338,10 +348,7 @@ pub fn document_labels(docs: &[(&str, Option<&str>)]) -> Vec<String> {
         .map(
             |(i, (_, source))| match source.map(str::trim).filter(|s| !s.is_empty()) {
                 Some(s) => {
-                    let same: Vec<usize> = (0..docs.len())
-                        .filter(|&j| docs[j].1.map(str::trim) == Some(s))
-                        .collect();
-                    if same.len() == 1 {
+                    if sources.get(s) == Some(&1) {
                         s.to_string()
                     } else {
                         format!("{s} ({})", short(i))
