@@ -14,10 +14,10 @@ use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A problem with an input file, located as precisely as we can.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub struct InputError {
     /// The file, as given on the command line or found in a bundle.
     pub path: String,
@@ -33,8 +33,12 @@ pub struct InputError {
     pub snippet: Option<String>,
     /// How many characters from `column` the excerpt underlines (the whole
     /// offending value where it is known; one character otherwise).
-    #[serde(skip)]
+    #[serde(skip, default = "one")]
     pub width: usize,
+}
+
+fn one() -> usize {
+    1
 }
 
 impl InputError {

@@ -150,6 +150,14 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
             }
         }
     }
+    compare_bundle(bundle, claims)
+}
+
+/// Compares the claims already read from a bundle's documents (one
+/// [`DocClaims`] per document, anchored at its index): the second half of
+/// [`check_bundle`], and all of `crosscheck compare`, which reads the
+/// claims `crosscheck extract` wrote.
+pub fn compare_bundle(bundle: Bundle, claims: Vec<DocClaims>) -> CheckedBundle {
     let doc_ids: Vec<String> = bundle.documents.iter().map(|d| d.id.clone()).collect();
     let short_names = short_names(&doc_ids);
     let published: Vec<Option<String>> = bundle

@@ -19,7 +19,8 @@ use crosscheck::rules::Rules;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check(args) => cli::run::check(args),
+        Command::Check(args) => cli::run::check(args, cli::run::Input::Bundles),
+        Command::Compare(args) => cli::run::check(args, cli::run::Input::Claims),
         Command::Report(args) => cli::run::report(args),
         Command::Extract(args) => cli::run::extract(args),
         Command::Explain { topic } => explain(topic.as_deref()),

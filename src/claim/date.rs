@@ -1,13 +1,14 @@
 //! Date values: a day or a range of days, with the zone the day is
 //! reckoned in, and how two dates can both be true.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 
 /// What kind of day or range a date names.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum DateKind {
     Day,
     /// A range, shown by its label ("2025-03", "2026-Q1").
@@ -19,7 +20,7 @@ pub enum DateKind {
 }
 
 /// In which zone a day is reckoned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reckoning {
     /// The document's zone.
     Zone(Tz),
@@ -32,7 +33,7 @@ pub enum Reckoning {
 }
 
 /// A normalised date: the days from `first` to `last`, both included.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DateValue {
     pub first: NaiveDate,
     pub last: NaiveDate,

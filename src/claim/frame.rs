@@ -17,11 +17,11 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A word of a frame: its base form (stem), the synonym class the rules
 /// put it in, and how it reads.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Term {
     /// Synonym class id, when the word is in one (`killed` for "died").
     pub class: Option<String>,
@@ -45,7 +45,7 @@ impl Term {
 }
 
 /// What is counted, measured or told of, and the words that narrow it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Theme {
     pub head: Term,
     /// Sorted, without repeats.
@@ -77,7 +77,7 @@ impl Theme {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParticipantKind {
     Person,
@@ -88,7 +88,7 @@ pub enum ParticipantKind {
 }
 
 /// A person, place or organisation named in a claim's clause.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Participant {
     /// Entity id from the rules, else the folded name.
     pub key: String,
@@ -98,7 +98,7 @@ pub struct Participant {
 }
 
 /// When a claim's clause is about.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum When {
     /// Nothing in the clause moves it from the story's own time.
@@ -111,7 +111,7 @@ pub enum When {
 }
 
 /// How the clause tells its claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     /// Reported as fact.
@@ -136,7 +136,7 @@ impl Modality {
 }
 
 /// What one claim is about.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Frame {
     /// What the value measures: `count`, `percent`, a currency (`USD`), a
     /// dimension (`length`, `duration`), `instant` for clock times, `day`
@@ -169,8 +169,8 @@ pub struct Frame {
     /// blast"): its facts are not the main one's.
     pub series: Option<String>,
     /// The content stems of the claim's sentence, sorted and without
-    /// repeats: how much two sentences share, for alignment. Not shown.
-    #[serde(skip)]
+    /// repeats: how much two sentences share, for alignment. Not shown in
+    /// reports; in `extract`'s lines so that `compare` aligns as `check`.
     pub context: Vec<String>,
     /// What is counted changes as a story unfolds (a toll, the number
     /// rescued): a figure that rises from one report to a later one is an
@@ -261,7 +261,7 @@ impl Frame {
 /// A finding's subject as shown: a key (stable across documents; what
 /// fingerprints are taken from) and a label for editors. Rendered only by
 /// [`Frame::subject`] or by a judge naming a group it built itself.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Subject {
     pub key: String,
     pub label: String,

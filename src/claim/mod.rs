@@ -10,9 +10,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub mod date;
+mod float;
 pub mod frame;
 pub mod name;
 pub mod quantity;
@@ -30,7 +31,7 @@ pub use time::TimeValue;
 
 /// The kind of statement a claim makes. The JSON report spells these in
 /// lower case (`time`, `date`, …), as fixed in CONTRACT.md.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     Time,
@@ -79,7 +80,7 @@ impl fmt::Display for Category {
 /// A normalised value. One variant per category; each value type lives in
 /// its own module here together with its display form and its
 /// compatibility test.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     Time(TimeValue),
     Date(DateValue),
@@ -125,7 +126,7 @@ impl Value {
 }
 
 /// Byte range of a claim's exact source text inside its document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -140,14 +141,14 @@ impl Span {
 
 /// Where a claim stands: its document (index into the bundle's document
 /// list) and its span there.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Anchor {
     pub doc: usize,
     pub span: Span,
 }
 
 /// One normalised statement from one document.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub anchor: Anchor,
     pub category: Category,
@@ -159,7 +160,7 @@ pub struct Claim {
 /// A statement the normaliser recognised but could not pin down: "local
 /// time" in a document with no zone, "yesterday" with no publication date,
 /// an ambiguous "IST". Reported as `unresolved`, never guessed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Unresolved {
     pub anchor: Anchor,
     pub category: Category,
@@ -171,7 +172,7 @@ pub struct Unresolved {
 /// A figure or time that was read but makes no claim, with why ("a part
 /// of a count", "about nothing the sentence names"): what
 /// `--explain-skipped` lists, so no reading is dropped without a word.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Skipped {
     pub anchor: Anchor,
     pub category: Category,
@@ -179,7 +180,7 @@ pub struct Skipped {
 }
 
 /// Everything one document yields.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct DocClaims {
     pub claims: Vec<Claim>,
     pub unresolved: Vec<Unresolved>,

@@ -1,9 +1,10 @@
 //! Name values: a name as written and the entity it names.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A normalised name.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NameValue {
     /// As written.
     pub surface: String,

@@ -1,6 +1,7 @@
 //! Quantity values: an interval in the base unit of what is measured,
 //! widened by qualifier and precision, with the form an editor reads.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Relative slack between figures written in different units (or in a
@@ -9,13 +10,15 @@ use std::fmt;
 pub const CONVERSION_SLACK: f64 = 0.01;
 
 /// A normalised quantity or duration: an interval in a base unit.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuantityValue {
     /// What is measured: `count`, `percent`, `percentage points`, a
     /// currency id (`USD`) or a dimension of the unit table (`duration`).
     pub measure: String,
     /// Lowest and highest value the text allows, in the base unit.
+    #[serde(with = "super::float")]
     pub low: f64,
+    #[serde(with = "super::float")]
     pub high: f64,
     /// As an editor reads it: "about 12,000", "USD 4.2 billion", "30 days".
     pub shown: String,
@@ -27,6 +30,7 @@ pub struct QuantityValue {
     /// agree when each lies within the other's hedge ("some 12,000" and
     /// "about 12,400"), not merely when the hedges touch ("about 56" and
     /// "about 50" are two figures).
+    #[serde(with = "super::float::option")]
     pub about: Option<f64>,
     /// Written in a unit with others of its dimension (km and miles, mph
     /// and km/h) other than time: then figures in the same unit may be

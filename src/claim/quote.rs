@@ -1,12 +1,13 @@
 //! Quote values: the quoted words, classified for matching and diffing,
 //! and who said them.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use unicode_normalization::UnicodeNormalization;
 
 /// Who said a quote.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
     /// Canonical entity id, or the surname in lower case for people the
     /// entities do not know.
@@ -48,7 +49,7 @@ impl Speaker {
 }
 
 /// A normalised quote.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuoteValue {
     /// The quoted words as written, white space collapsed; the parts of a
     /// split quote are joined with " … ".
@@ -85,7 +86,7 @@ impl QuoteValue {
 
 /// One word of a quote: as written, folded for comparison, and what kind
 /// of word it is (which decides how serious a change to it is).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Word {
     pub raw: String,
     /// Lower case, no diacritics, no apostrophes: "Don’t" → "dont".
@@ -93,7 +94,7 @@ pub struct Word {
     pub class: WordClass,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WordClass {
     /// "the", "of", "already": a change is `info`.
     Function,

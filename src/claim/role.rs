@@ -1,6 +1,7 @@
 //! Role values: an office, who holds it, and whether the text says it is
 //! held, was held or is about to be; with the terms the rules know.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -36,7 +37,7 @@ pub fn same_office(a: &str, b: &str) -> bool {
 }
 
 /// What the marker before a title says about the office at the time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Tense {
     Current,
     Acting,
@@ -53,7 +54,7 @@ impl Tense {
 }
 
 /// A normalised role.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoleValue {
     pub tense: Tense,
     /// Canonical office: "President of the United States".

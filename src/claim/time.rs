@@ -2,13 +2,14 @@
 //! the precision and hedge it was written with, and the wall clock of a
 //! time whose day is not known yet.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::{OffsetName, Tz};
 
 /// A clock reading as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
     pub hour: u32,
     pub minute: u32,
@@ -17,7 +18,7 @@ pub struct Clock {
 }
 
 /// How vaguely the time is given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Hedge {
     About,
     ShortlyAfter,
@@ -39,7 +40,7 @@ impl Hedge {
 }
 
 /// A normalised time: a UTC instant or window.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeValue {
     pub start: DateTime<Utc>,
     /// The end of a window; `None` for a point.
@@ -167,7 +168,7 @@ impl TimeValue {
 }
 
 /// A wall-clock time in a known zone whose day is not given.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Floating {
     pub tz: Tz,
     pub start: Clock,

@@ -42,6 +42,18 @@ pub enum Command {
     /// frame (what it is about), one JSON object per line: what crosscheck
     /// read, before any comparison.
     Extract(ExtractArgs),
+    /// Compare claims `extract` wrote, as `check` compares the documents:
+    /// the same findings, formats, baseline and exit codes.
+    ///
+    /// Each PATH is a file of `crosscheck extract` lines (`-` reads standard
+    /// input); lines may come from several files in any order, as a cluster
+    /// writes them. `crosscheck extract B > claims.jsonl` and then
+    /// `crosscheck compare claims.jsonl` report what `crosscheck check B`
+    /// reports, without reading the documents again.
+    #[command(mut_arg("paths", |a| a
+        .help("Files of claims written by `crosscheck extract` (or `-` for standard input)")
+        .long_help("Files of claims written by `crosscheck extract` (or `-` for standard input)")))]
+    Compare(CheckArgs),
     /// Explain a finding kind (conflict, variant, unresolved, agreement) or a
     /// category (time, date, duration, quantity, role, name, quote).
     Explain {
@@ -171,6 +183,16 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "SIZE", default_value = "64MiB",
           value_parser = crosscheck::load::parse_size)]
     pub max_document_size: u64,
+    /// Output format: JSON lines, a `bundle` line, then each `document`
+    /// line followed by its `claim` and `unresolved` lines (what `crosscheck
+    /// compare` reads).
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

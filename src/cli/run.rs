@@ -20,7 +20,7 @@ use crosscheck::output::{self, Inputs, OutputError};
 use crosscheck::report::{self, Format, Options, Report};
 use crosscheck::rules::Rules;
 
-use super::args::{CheckArgs, Common, ExtractArgs, ReportArgs};
+use super::args::{CheckArgs, Common, ExtractArgs, ExtractFormat, ReportArgs};
 use super::{print_errors, print_warnings, term};
 
 /// The settings of one run, command line over config file over defaults.
@@ -84,43 +84,21 @@ pub struct Run {
 
 /// Loads, checks and judges every bundle. `Err` is a list of errors that
 /// stop the run before any bundle is checked (bad config or rules).
-fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputError>> {
+fn run(common: &Common, write_target: Option<&Path>, input: Input) -> Result<Run, Vec<InputError>> {
     let settings = settings(common).map_err(|e| vec![e])?;
-    let dirs: Vec<&Path> = settings.rules.iter().map(PathBuf::as_path).collect();
-    let rules = Rules::load_dirs(&dirs)?;
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         common.paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
-    let load_options = LoadOptions {
-        follow_symlinks: common.follow_symlinks,
-        max_document_size: common.max_document_size,
+    let (checked, run_errors) = match input {
+        Input::Bundles => check_bundles(common, &settings, &files, !stdin.is_empty())?,
+        Input::Claims => compare_claims(common, &files, !stdin.is_empty()),
     };
-    let (sources, mut run_errors) = crosscheck::load::discover_with(&files, &load_options);
-    let mut bundles_in: Vec<Bundle> = Vec::new();
-    if !stdin.is_empty() {
-        match read_stdin(common.max_document_size) {
-            Ok(b) => bundles_in.push(b),
-            Err(e) => run_errors.push(e),
+    let mut inputs = run_inputs(&files, &settings, &checked);
+    if input == Input::Claims {
+        for f in &files {
+            inputs.add_file(f, "a claims file");
         }
     }
-    let progress = progress_bar(!common.no_progress, sources.len() + bundles_in.len());
-    let mut checked: Vec<CheckedBundle> = sources
-        .par_iter()
-        .map(|s| {
-            let bundle = crosscheck::load::load_bundle_with(s, &load_options);
-            let c = crosscheck::check_bundle(bundle, &rules);
-            progress.tick();
-            c
-        })
-        .collect();
-    checked.extend(bundles_in.into_iter().map(|b| {
-        let c = crosscheck::check_bundle(b, &rules);
-        progress.tick();
-        c
-    }));
-    progress.finish();
-
-    let inputs = run_inputs(&files, &settings, &checked);
     let warnings: Vec<InputError> = checked
         .iter()
         .flat_map(|c| c.bundle.warnings.iter().cloned())
@@ -153,6 +131,94 @@ fn run(common: &Common, write_target: Option<&Path>) -> Result<Run, Vec<InputErr
         inputs,
         warnings,
     })
+}
+
+/// What a run reads: bundles of documents (`check`, `report`), or the
+/// claims `extract` wrote (`compare`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Bundles,
+    Claims,
+}
+
+/// The claims files named (and standard input, for `-`), read and
+/// compared bundle by bundle. No rules are needed: the claims are read.
+fn compare_claims(
+    common: &Common,
+    files: &[PathBuf],
+    stdin: bool,
+) -> (Vec<CheckedBundle>, Vec<InputError>) {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match std::fs::read_to_string(f) {
+            Ok(t) => texts.push((crosscheck::error::display_path(f), t)),
+            Err(e) => errors.push(InputError::new(f, format!("cannot read the claims: {e}"))),
+        }
+    }
+    if stdin {
+        let mut t = String::new();
+        match std::io::stdin().read_to_string(&mut t) {
+            Ok(_) => texts.push(("<stdin>".into(), t)),
+            Err(e) => errors.push(InputError::new(
+                "<stdin>",
+                format!("cannot read the claims: {e}"),
+            )),
+        }
+    }
+    let (bundles, read_errors) = crosscheck::report::claims::read_claims(&texts);
+    errors.extend(read_errors);
+    let progress = progress_bar(!common.no_progress, bundles.len());
+    let checked = bundles
+        .into_par_iter()
+        .map(|(bundle, claims)| {
+            let c = crosscheck::compare_bundle(bundle, claims);
+            progress.tick();
+            c
+        })
+        .collect();
+    progress.finish();
+    (checked, errors)
+}
+
+/// The bundles named, loaded and checked.
+fn check_bundles(
+    common: &Common,
+    settings: &Settings,
+    files: &[PathBuf],
+    stdin: bool,
+) -> Result<(Vec<CheckedBundle>, Vec<InputError>), Vec<InputError>> {
+    let dirs: Vec<&Path> = settings.rules.iter().map(PathBuf::as_path).collect();
+    let rules = Rules::load_dirs(&dirs)?;
+    let load_options = LoadOptions {
+        follow_symlinks: common.follow_symlinks,
+        max_document_size: common.max_document_size,
+    };
+    let (sources, mut run_errors) = crosscheck::load::discover_with(files, &load_options);
+    let mut bundles_in: Vec<Bundle> = Vec::new();
+    if stdin {
+        match read_stdin(common.max_document_size) {
+            Ok(b) => bundles_in.push(b),
+            Err(e) => run_errors.push(e),
+        }
+    }
+    let progress = progress_bar(!common.no_progress, sources.len() + bundles_in.len());
+    let mut checked: Vec<CheckedBundle> = sources
+        .par_iter()
+        .map(|s| {
+            let bundle = crosscheck::load::load_bundle_with(s, &load_options);
+            let c = crosscheck::check_bundle(bundle, &rules);
+            progress.tick();
+            c
+        })
+        .collect();
+    checked.extend(bundles_in.into_iter().map(|b| {
+        let c = crosscheck::check_bundle(b, &rules);
+        progress.tick();
+        c
+    }));
+    progress.finish();
+    Ok((checked, run_errors))
 }
 
 /// Every file and directory the run read, which no output may replace:
@@ -286,14 +352,14 @@ fn exit_code(report: &Report, fail_on: Option<Severity>) -> u8 {
     u8::from(report.findings().any(|f| report::fails(f, fail_on)))
 }
 
-pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
+pub fn check(args: CheckArgs, input: Input) -> anyhow::Result<u8> {
     let Run {
         report,
         settings,
         baseline,
         inputs,
         warnings,
-    } = match run(&args.common, args.write_baseline.as_deref()) {
+    } = match run(&args.common, args.write_baseline.as_deref(), input) {
         Ok(r) => r,
         Err(errors) => {
             print_errors(&errors);
@@ -460,7 +526,7 @@ pub fn report(args: ReportArgs) -> anyhow::Result<u8> {
         inputs,
         warnings,
         ..
-    } = match run(&args.common, None) {
+    } = match run(&args.common, None, Input::Bundles) {
         Ok(r) => r,
         Err(errors) => {
             print_errors(&errors);
@@ -524,7 +590,10 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
             crosscheck::check_bundle(bundle, &rules)
         })
         .collect();
-    output::print(&report::claims::render_jsonl(&checked))?;
+    let lines = match args.format {
+        ExtractFormat::Jsonl => report::claims::render_jsonl(&checked),
+    };
+    output::print(&lines)?;
     let bundle_errors: Vec<&InputError> = checked.iter().flat_map(|c| &c.bundle.errors).collect();
     print_warnings(checked.iter().flat_map(|c| &c.bundle.warnings));
     print_errors(errors.iter().chain(bundle_errors.iter().copied()));

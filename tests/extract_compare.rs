@@ -1,0 +1,139 @@
+//! Map and reduce: `crosscheck extract` writes every claim as a line, and
+//! `crosscheck compare` judges those lines as `check` judges the documents.
+//! On the whole corpus the two give the same report, byte for byte, however
+//! the lines are split into files and ordered (as a cluster writes them);
+//! a line that does not read is an error at its file and line, and the
+//! other bundles are still compared.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn crosscheck(args: &[&str], stdin: Option<&Path>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    cmd.args(args).arg("--no-config");
+    if let Some(file) = stdin {
+        cmd.stdin(std::fs::File::open(file).unwrap());
+    }
+    cmd.output().unwrap()
+}
+
+fn extract(paths: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .arg("extract")
+        .args(paths)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn compare_on_extracted_claims_equals_check_on_the_corpus() {
+    let claims = extract(&["corpus"]);
+    let dir = scratch("extract-compare-corpus");
+    let file = dir.join("claims.jsonl");
+    std::fs::write(&file, &claims).unwrap();
+    for format in ["json", "table"] {
+        let checked = crosscheck(&["check", "corpus", "--format", format], None);
+        let compared = crosscheck(
+            &["compare", file.to_str().unwrap(), "--format", format],
+            None,
+        );
+        assert_eq!(compared.status.code(), checked.status.code());
+        assert!(!checked.stdout.is_empty());
+        assert_eq!(
+            String::from_utf8_lossy(&compared.stdout),
+            String::from_utf8_lossy(&checked.stdout),
+            "{format}"
+        );
+    }
+    // Standard input too.
+    let checked = crosscheck(&["check", "corpus", "--format", "json"], None);
+    let piped = crosscheck(&["compare", "-", "--format", "json"], Some(&file));
+    assert_eq!(piped.stdout, checked.stdout);
+}
+
+#[test]
+fn lines_split_across_files_in_any_order_give_the_same_report() {
+    let bundles = [
+        "corpus/putin-trump-call-2025-03-18",
+        "corpus/ferry-capsizing-2026-02-14",
+        "corpus/hurricane-tamsin-2025-08-27",
+    ];
+    let claims = extract(&bundles);
+    let mut lines: Vec<&str> = claims.lines().collect();
+    assert!(lines.len() > 50);
+    // Reversed and dealt into three files: every document's claims come
+    // before its document line, and bundles are met last first.
+    lines.reverse();
+    let dir = scratch("extract-compare-split");
+    let mut parts = [String::new(), String::new(), String::new()];
+    for (i, l) in lines.iter().enumerate() {
+        parts[i % 3].push_str(l);
+        parts[i % 3].push('\n');
+    }
+    let mut args = vec!["compare".to_string()];
+    for (i, p) in parts.iter().enumerate() {
+        let f = dir.join(format!("part{i}.jsonl"));
+        std::fs::write(&f, p).unwrap();
+        args.push(f.to_str().unwrap().to_string());
+    }
+    args.extend(["--format".into(), "json".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let compared = crosscheck(&args, None);
+    let mut check_args = vec!["check"];
+    check_args.extend(bundles.iter().rev());
+    check_args.extend(["--format", "json"]);
+    let checked = crosscheck(&check_args, None);
+    let findings = |out: &Output| {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut bundles: Vec<String> = v["bundles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.to_string())
+            .collect();
+        bundles.sort();
+        bundles
+    };
+    assert_eq!(findings(&compared), findings(&checked));
+    assert_eq!(findings(&checked).len(), 3);
+}
+
+#[test]
+fn a_broken_line_is_named_and_the_other_bundles_are_compared() {
+    let claims = extract(&["corpus/putin-trump-call-2025-03-18"]);
+    let dir = scratch("extract-compare-broken");
+    let good = dir.join("good.jsonl");
+    std::fs::write(&good, &claims).unwrap();
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, "{\"record\":\"claim\",\"bundle\":\n").unwrap();
+    let out = crosscheck(
+        &[
+            "compare",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.jsonl:1:1"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["bundles"][0]["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+}
