@@ -65,10 +65,30 @@ pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
 /// Groups the items into statements (union of matching pairs), each sorted,
 /// in order of their first item; only statements quoted by two or more
 /// documents.
+///
+/// Quotes with the same words from the same speaker (a wire story run by
+/// many papers) are one *form*: the index and the word alignment work on
+/// forms, so a thousand copies cost what one does and a statement quoted
+/// by more documents than [`MAX_POSTINGS`] is still found. Two matching
+/// forms join their quotes as matching every pair of quotes from different
+/// documents would (see [`join_across`]).
 fn statements(items: &[Item]) -> Vec<Vec<usize>> {
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut form_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut forms: Vec<Form> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let content: BTreeSet<&str> = item
+        let key = format!("{:?}|{:?}", item.value.speaker, item.value.words);
+        let f = *form_of.entry(key).or_insert_with(|| {
+            forms.push(Form {
+                value: item.value,
+                items: Vec::new(),
+            });
+            forms.len() - 1
+        });
+        forms[f].items.push(i);
+    }
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (f, form) in forms.iter().enumerate() {
+        let content: BTreeSet<&str> = form
             .value
             .words
             .iter()
@@ -76,10 +96,20 @@ fn statements(items: &[Item]) -> Vec<Vec<usize>> {
             .map(|w| w.norm.as_str())
             .collect();
         for w in content {
-            index.entry(w).or_default().push(i);
+            index.entry(w).or_default().push(f);
         }
     }
+    let doc = |i: usize| items[i].claim.anchor.doc;
     let mut parent: Vec<usize> = (0..items.len()).collect();
+    // Copies in different documents are one statement when a copy would
+    // match another.
+    for form in &forms {
+        if form.items.iter().any(|&i| doc(i) != doc(form.items[0]))
+            && same_statement(form.value, form.value)
+        {
+            join_across(&mut parent, &form.items, &form.items, &doc);
+        }
+    }
     let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
     for list in index.values() {
         // A word in very many quotes ("Ukraine" in a war story) tells
@@ -87,14 +117,18 @@ fn statements(items: &[Item]) -> Vec<Vec<usize>> {
         if list.len() > MAX_POSTINGS {
             continue;
         }
-        for (n, &i) in list.iter().enumerate() {
-            for &j in &list[n + 1..] {
-                if items[i].claim.anchor.doc == items[j].claim.anchor.doc || !seen.insert((i, j)) {
+        for (n, &f) in list.iter().enumerate() {
+            for &g in &list[n + 1..] {
+                if !seen.insert((f, g)) {
                     continue;
                 }
-                if same_statement(items[i].value, items[j].value) {
-                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[a.max(b)] = a.min(b);
+                let (a, b) = (&forms[f], &forms[g]);
+                let apart = a
+                    .items
+                    .iter()
+                    .any(|&i| b.items.iter().any(|&j| doc(i) != doc(j)));
+                if apart && same_statement(a.value, b.value) {
+                    join_across(&mut parent, &a.items, &b.items, &doc);
                 }
             }
         }
@@ -111,6 +145,41 @@ fn statements(items: &[Item]) -> Vec<Vec<usize>> {
             docs.len() >= 2
         })
         .collect()
+}
+
+/// Quotes with the same words and speaker, and where they are.
+struct Form<'a> {
+    value: &'a QuoteValue,
+    items: Vec<usize>,
+}
+
+/// Joins two sets of matching quotes as joining every pair from different
+/// documents would, in time linear in their sizes: each quote of one side
+/// joins the first quote of the other side and the first one from another
+/// document than that (two hubs in different documents). A pair from
+/// different documents then always meets through a hub, and quotes in the
+/// same document as every quote of the other side join nothing, as before.
+fn join_across(parent: &mut [usize], a: &[usize], b: &[usize], doc: &dyn Fn(usize) -> usize) {
+    let hubs = |side: &[usize]| -> Vec<usize> {
+        let first = side[0];
+        let mut h = vec![first];
+        h.extend(side.iter().copied().find(|&i| doc(i) != doc(first)));
+        h
+    };
+    let mut union = |x: usize, y: usize| {
+        let (r, s) = (root(parent, x), root(parent, y));
+        parent[r.max(s)] = r.min(s);
+    };
+    for (side, other) in [(a, b), (b, a)] {
+        let hs = hubs(other);
+        for &i in side {
+            for &h in &hs {
+                if doc(i) != doc(h) {
+                    union(i, h);
+                }
+            }
+        }
+    }
 }
 
 fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -873,5 +942,89 @@ mod tests {
             &w("many elements of a final agreement have been agreed to — but much remains…"),
         );
         assert!(!d.changed);
+    }
+
+    mod forms {
+        use super::*;
+        use crate::claim::{Category, Frame, Span};
+
+        /// The reference: every pair of quotes from different documents
+        /// compared, and matching pairs joined.
+        fn every_pair(items: &[Item]) -> Vec<Vec<usize>> {
+            let mut parent: Vec<usize> = (0..items.len()).collect();
+            for i in 0..items.len() {
+                for j in i + 1..items.len() {
+                    if items[i].claim.anchor.doc != items[j].claim.anchor.doc
+                        && same_statement(items[i].value, items[j].value)
+                    {
+                        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                        parent[a.max(b)] = a.min(b);
+                    }
+                }
+            }
+            let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for i in 0..items.len() {
+                let r = root(&mut parent, i);
+                groups.entry(r).or_default().push(i);
+            }
+            groups
+                .into_values()
+                .filter(|m| {
+                    m.iter()
+                        .map(|&i| items[i].claim.anchor.doc)
+                        .collect::<BTreeSet<_>>()
+                        .len()
+                        >= 2
+                })
+                .collect()
+        }
+
+        /// Copies of a few wordings spread over a few documents in many
+        /// arrangements (a deterministic pseudo-random walk): grouping by form
+        /// gives what comparing every pair gives.
+        #[test]
+        fn forms_group_as_every_pair_does() {
+            let values = [
+                q(Some("Peskov"), PESKOV_000),
+                q(Some("Peskov"), PESKOV_001),
+                q(Some("Peskov"), PESKOV_004),
+                q(Some("Trump"), TRUMP_000),
+                q(Some("Trump"), TRUMP_001),
+                q(None, TRUMP_001),
+            ];
+            let mut seed: u64 = 7;
+            let mut next = |n: u64| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (seed >> 33) % n
+            };
+            for round in 0..300 {
+                let count = 1 + next(9) as usize;
+                let docs = 1 + next(4) as usize;
+                let claims: Vec<Claim> = (0..count)
+                    .map(|k| {
+                        let v = values[next(values.len() as u64) as usize].clone();
+                        Claim {
+                            anchor: Anchor {
+                                doc: next(docs as u64) as usize,
+                                span: Span::new(k, k + 1),
+                            },
+                            category: Category::Quote,
+                            frame: Frame::bare("quote"),
+                            value: Value::Quote(v),
+                        }
+                    })
+                    .collect();
+                let items: Vec<Item> = claims
+                    .iter()
+                    .map(|c| match &c.value {
+                        Value::Quote(v) => Item { claim: c, value: v },
+                        _ => unreachable!(),
+                    })
+                    .collect();
+                assert_eq!(statements(&items), every_pair(&items), "round {round}");
+            }
+        }
     }
 }
