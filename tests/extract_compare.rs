@@ -59,6 +59,23 @@ fn compare_on_extracted_claims_equals_check_on_the_corpus() {
             "{format}"
         );
     }
+    // What was read and compared with nothing travels too.
+    let checked = crosscheck(
+        &["check", "corpus", "--format", "json", "--explain-skipped"],
+        None,
+    );
+    let compared = crosscheck(
+        &[
+            "compare",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+            "--explain-skipped",
+        ],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&checked.stdout).contains("\"skipped\""));
+    assert_eq!(compared.stdout, checked.stdout);
     // Standard input too.
     let checked = crosscheck(&["check", "corpus", "--format", "json"], None);
     let piped = crosscheck(&["compare", "-", "--format", "json"], Some(&file));
@@ -136,4 +153,88 @@ fn a_broken_line_is_named_and_the_other_bundles_are_compared() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = v["bundles"][0]["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
+}
+
+/// Lines as a careless pipeline delivers them: a file given twice, a line
+/// lost, claims from another version of a document, a path that named
+/// nothing. Never a panic; each problem an error at its file and line.
+#[test]
+fn repeated_lost_and_mismatched_lines_are_errors_not_wrong_reports() {
+    let bundle = "corpus/putin-trump-call-2025-03-18";
+    let claims = extract(&[bundle]);
+    let dir = scratch("extract-compare-careless");
+    let file = dir.join("claims.jsonl");
+    std::fs::write(&file, &claims).unwrap();
+    let f = file.to_str().unwrap();
+    let checked = crosscheck(&["check", bundle, "--format", "json"], None);
+
+    // The same file twice: the repeats are dropped, the report is check's.
+    let twice = crosscheck(&["compare", f, f, "--format", "json"], None);
+    assert_eq!(twice.stdout, checked.stdout);
+    assert_eq!(twice.status.code(), checked.status.code());
+
+    // A claim line lost: exit 2, naming the document.
+    let lost: String = claims
+        .lines()
+        .enumerate()
+        .filter(|(n, _)| *n != 4)
+        .map(|(_, l)| format!("{l}\n"))
+        .collect();
+    assert!(
+        claims
+            .lines()
+            .nth(4)
+            .unwrap()
+            .contains("\"record\":\"claim\"")
+    );
+    let lost_file = dir.join("lost.jsonl");
+    std::fs::write(&lost_file, lost).unwrap();
+    let out = crosscheck(
+        &["compare", lost_file.to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("are missing"));
+
+    // Claims whose offsets no longer fit their document (another version
+    // of it): left out with an error at their line, no panic.
+    let shifted: String = claims
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            if v["record"] == "claim" {
+                v["offset"] = (v["offset"].as_u64().unwrap() + 1).into();
+            }
+            format!("{v}\n")
+        })
+        .collect();
+    let shifted_file = dir.join("shifted.jsonl");
+    std::fs::write(&shifted_file, shifted).unwrap();
+    let out = crosscheck(
+        &[
+            "compare",
+            shifted_file.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("shifted.jsonl:") && stderr.contains("not at offsets"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+
+    // A path extract could not read travels as an `error` line.
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["extract", "no-such-bundle"])
+        .output()
+        .unwrap();
+    let errors = dir.join("errors.jsonl");
+    std::fs::write(&errors, &out.stdout).unwrap();
+    let out = crosscheck(&["compare", errors.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-bundle"));
 }

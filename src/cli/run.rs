@@ -148,17 +148,17 @@ fn compare_claims(
     files: &[PathBuf],
     stdin: bool,
 ) -> (Vec<CheckedBundle>, Vec<InputError>) {
-    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut errors = Vec::new();
     for f in files {
-        match std::fs::read_to_string(f) {
+        match std::fs::read(f) {
             Ok(t) => texts.push((crosscheck::error::display_path(f), t)),
             Err(e) => errors.push(InputError::new(f, format!("cannot read the claims: {e}"))),
         }
     }
     if stdin {
-        let mut t = String::new();
-        match std::io::stdin().read_to_string(&mut t) {
+        let mut t = Vec::new();
+        match std::io::stdin().read_to_end(&mut t) {
             Ok(_) => texts.push(("<stdin>".into(), t)),
             Err(e) => errors.push(InputError::new(
                 "<stdin>",
@@ -591,7 +591,11 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
         })
         .collect();
     let lines = match args.format {
-        ExtractFormat::Jsonl => report::claims::render_jsonl(&checked),
+        // Run errors (a path that names nothing) travel with the claims,
+        // so that `compare` fails as `check` would.
+        ExtractFormat::Jsonl => {
+            report::claims::render_jsonl(&checked) + &report::claims::render_errors(&errors)
+        }
     };
     output::print(&lines)?;
     let bundle_errors: Vec<&InputError> = checked.iter().flat_map(|c| &c.bundle.errors).collect();

@@ -216,9 +216,9 @@ fn block_keys(f: &Frame) -> Vec<String> {
 /// same day, in different documents (a wire story run by many papers, an
 /// update repeating its lead). Each is judged once as a unit, so a bundle
 /// of copies costs what its distinct claims cost. A document that gives one
-/// claim twice gives it to two units, so no unit holds two claims of one
-/// document; on text without copies every unit is one claim and alignment
-/// is claim by claim.
+/// claim twice joins the two in one unit only when the pair would be linked
+/// (else they are two units, judged as two claims); on text without copies
+/// every unit is one claim and alignment is claim by claim.
 struct Units {
     list: Vec<Unit>,
 }
@@ -227,7 +227,7 @@ struct Unit {
     /// Claim indices, ascending, and the document of each.
     members: Vec<usize>,
     docs: Vec<usize>,
-    /// The member from each document.
+    /// The first member from each document.
     by_doc: std::collections::HashMap<usize, usize>,
     /// Why the members are one fact (empty for one claim).
     why: Vec<String>,
@@ -246,7 +246,7 @@ impl Unit {
     fn push(&mut self, claim: usize, doc: usize) {
         self.members.push(claim);
         self.docs.push(doc);
-        self.by_doc.insert(doc, claim);
+        self.by_doc.entry(doc).or_insert(claim);
     }
 }
 
@@ -256,8 +256,8 @@ impl Units {
         published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
         judge: &dyn Fn(usize, usize) -> PairVerdict,
     ) -> Units {
-        let mut index: std::collections::HashMap<(String, usize), usize> = Default::default();
-        let mut occurrence: std::collections::HashMap<(String, usize), usize> = Default::default();
+        // The units made so far for each key, in order.
+        let mut units_of: std::collections::HashMap<String, Vec<usize>> = Default::default();
         let mut list: Vec<Unit> = Vec::new();
         for (i, c) in claims.iter().enumerate() {
             let doc = c.anchor.doc;
@@ -267,11 +267,26 @@ impl Units {
             } else {
                 format!("{:?}|{:?}|{:?}", c.frame, c.value, published(doc))
             };
-            let nth = occurrence.entry((key.clone(), doc)).or_insert(0);
-            let slot = (key, *nth);
-            *nth += 1;
-            let u = *index.entry(slot).or_insert_with(|| {
+            let same = units_of.entry(key).or_default();
+            // A copy from a document the unit has no claim of yet; else the
+            // same claim told again in one document (a repeated sentence),
+            // which joins its twin when the two would be linked (a
+            // document repeating itself thousands of times is otherwise
+            // thousands of units, judged pair by pair).
+            let into = same
+                .iter()
+                .copied()
+                .find(|&u| !list[u].by_doc.contains_key(&doc))
+                .or_else(|| {
+                    same.iter().copied().find(|&u| {
+                        list[u].by_doc.get(&doc).is_some_and(|&twin| {
+                            matches!(judge(twin.min(i), twin.max(i)), PairVerdict::Strong(..))
+                        })
+                    })
+                });
+            let u = into.unwrap_or_else(|| {
                 list.push(Unit::new());
+                same.push(list.len() - 1);
                 list.len() - 1
             });
             list[u].push(i, doc);
@@ -280,11 +295,17 @@ impl Units {
         // stands alone, as it would without this step.
         let mut out = Vec::with_capacity(list.len());
         for mut unit in list {
-            if unit.members.len() > 1 {
-                let (a, b) = (unit.members[0], unit.members[1]);
-                match judge(a, b) {
+            let first = unit.members[0];
+            let copy = unit
+                .members
+                .iter()
+                .zip(&unit.docs)
+                .find(|(_, d)| **d != unit.docs[0])
+                .map(|(&m, _)| m);
+            if let Some(b) = copy {
+                match judge(first, b) {
                     PairVerdict::Strong(_, why) => unit.why = why,
-                    PairVerdict::Weak if corroborates(claims[a], claims[b]) => {
+                    PairVerdict::Weak if corroborates(claims[first], claims[b]) => {
                         unit.why = vec!["same value".into()]
                     }
                     _ => {
@@ -295,6 +316,11 @@ impl Units {
                         }
                         continue;
                     }
+                }
+            } else if unit.members.len() > 1 {
+                // Twins in one document only: linked when they joined.
+                if let PairVerdict::Strong(_, why) = judge(first, unit.members[1]) {
+                    unit.why = why;
                 }
             }
             out.push(unit);
@@ -307,7 +333,7 @@ impl Units {
     /// (a pair within one document never corroborates).
     fn apart(&self, x: usize, y: usize) -> bool {
         let (x, y) = (&self.list[x], &self.list[y]);
-        x.members.len() > 1 || y.members.len() > 1 || x.docs[0] != y.docs[0]
+        x.by_doc.len() > 1 || y.by_doc.len() > 1 || x.docs[0] != y.docs[0]
     }
 
     /// The verdict on two units: a pair of their claims in one document
@@ -336,13 +362,16 @@ impl Units {
                 within.get_or_insert(v);
             }
         }
-        let across = if ux.docs[0] != uy.docs[0] {
-            Some((ux.members[0], uy.members[0]))
-        } else if let Some(&b) = uy.members.get(1) {
-            Some((ux.members[0], b))
-        } else {
-            ux.members.get(1).map(|&a| (a, uy.members[0]))
+        let other = |u: &Unit, doc: usize| {
+            u.members
+                .iter()
+                .zip(&u.docs)
+                .find(|(_, d)| **d != doc)
+                .map(|(&m, _)| m)
         };
+        let across = other(uy, ux.docs[0])
+            .map(|b| (ux.members[0], b))
+            .or_else(|| other(ux, uy.docs[0]).map(|a| (a, uy.members[0])));
         match (across, within) {
             (Some((a, b)), _) => ordered(a, b),
             (None, Some(v)) => v,

@@ -8,7 +8,8 @@
 //! Every line has a `record`: `"bundle"` (one per bundle, first: its path,
 //! title and load problems), `"document"` (before its claims: id, path,
 //! publication, zone and text, for the evidence a report quotes), then
-//! `"claim"` and `"unresolved"` lines in text order. A consumer that wants
+//! `"claim"`, `"unresolved"` and `"skipped"` lines in text order (and
+//! `"error"` lines for paths that named nothing). A consumer that wants
 //! the claims only keeps `record == "claim"`.
 //!
 //! [`read_claims`] reads such lines back (from several files, in any
@@ -89,6 +90,23 @@ pub struct WireClaim {
     pub reason: Option<String>,
     /// Its place among its document's claims (or unresolved mentions) as
     /// the normaliser gave them, which comparison's tie-breaks follow.
+    pub seq: usize,
+}
+
+/// A figure or time read that makes no claim, and why (what
+/// `--explain-skipped` lists).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WireSkipped {
+    pub record: String,
+    pub bundle: String,
+    pub document: String,
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+    pub end: usize,
+    pub text: String,
+    pub category: Category,
+    pub reason: String,
     pub seq: usize,
 }
 
@@ -177,6 +195,23 @@ pub fn render_jsonl(checked: &[CheckedBundle]) -> String {
                 w.reason = Some(u.reason.clone());
                 lines.push((u.anchor, 1, json(&w)));
             }
+            for (seq, k) in claims.skipped.iter().enumerate() {
+                let (line, column) = doc.line_column(k.anchor.span.start);
+                let w = WireSkipped {
+                    record: "skipped".into(),
+                    bundle: bundle.into(),
+                    document: doc.id.clone(),
+                    line,
+                    column,
+                    offset: k.anchor.span.start,
+                    end: k.anchor.span.end,
+                    text: doc.text[k.anchor.span.start..k.anchor.span.end].to_string(),
+                    category: k.category,
+                    reason: k.reason.clone(),
+                    seq,
+                };
+                lines.push((k.anchor, 2, json(&w)));
+            }
             // Text order for a reader; `compare` restores the normaliser's
             // order from `seq`.
             lines.sort_by_key(|(a, kind, _)| (*a, *kind));
@@ -200,63 +235,181 @@ struct Record {
     record: String,
 }
 
+/// A problem the run met before any bundle (a path that names nothing),
+/// written by `extract` so that `compare` fails as `check` would.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct WireError {
+    pub record: String,
+    pub error: InputError,
+}
+
+/// Renders run errors as `error` lines.
+pub fn render_errors(errors: &[InputError]) -> String {
+    errors
+        .iter()
+        .map(|e| {
+            json(&WireError {
+                record: "error".into(),
+                error: e.clone(),
+            }) + "\n"
+        })
+        .collect()
+}
+
+/// Where a line was read: file and 1-based line.
+#[derive(Clone)]
+struct At {
+    file: String,
+    line: usize,
+}
+
+impl At {
+    fn error(&self, message: impl Into<String>) -> InputError {
+        InputError::new(&self.file, message).at(self.line, 1)
+    }
+}
+
+/// One line kept, with where it was and its text (to tell a repeat from
+/// a different line with the same key).
+struct Kept<T> {
+    value: T,
+    raw: String,
+    at: At,
+}
+
+impl<T> Kept<T> {
+    fn new(value: T, raw: &str, at: &At) -> Self {
+        Kept {
+            value,
+            raw: raw.to_string(),
+            at: at.clone(),
+        }
+    }
+}
+
+struct DocLines {
+    document: Kept<WireDocument>,
+    /// Claims and unresolved mentions by `seq`.
+    claims: BTreeMap<usize, Kept<WireClaim>>,
+    unresolved: BTreeMap<usize, Kept<WireClaim>>,
+    skipped: BTreeMap<usize, Kept<WireSkipped>>,
+}
+
 #[derive(Default)]
 struct Gathered {
-    bundle: Option<WireBundle>,
-    /// Documents, each with its claims and unresolved mentions.
-    documents: Vec<(WireDocument, Vec<WireClaim>, Vec<WireClaim>)>,
+    bundle: Option<Kept<WireBundle>>,
+    documents: Vec<DocLines>,
     by_id: std::collections::HashMap<String, usize>,
     /// Claims whose document line was not (yet) seen.
-    orphans: Vec<(String, usize, WireClaim)>,
+    orphans: Vec<Kept<WireClaim>>,
+    skipped: Vec<Kept<WireSkipped>>,
+}
+
+/// Keeps `new` in `slot` unless a line with the same key is there: the same
+/// line again (a file given twice, overlapping partitions) is dropped
+/// quietly; a different one is an error and the first is kept.
+fn keep_once<T>(
+    slot: &mut Option<Kept<T>>,
+    new: Kept<T>,
+    what: &str,
+    errors: &mut Vec<InputError>,
+) {
+    match slot {
+        None => *slot = Some(new),
+        Some(old) if old.raw == new.raw => {}
+        Some(old) => errors.push(new.at.error(format!(
+            "{what} given twice with different contents (first at {}:{}); this line is ignored",
+            old.at.file, old.at.line
+        ))),
+    }
 }
 
 /// The bundles the lines describe, in the order their first lines came,
-/// each with its documents' claims; and the problems with the lines.
+/// each with its documents' claims; and the problems with the lines. Each
+/// input is a file name and its bytes.
 pub fn read_claims(
-    inputs: &[(String, String)],
+    inputs: &[(String, Vec<u8>)],
 ) -> (Vec<(Bundle, Vec<DocClaims>)>, Vec<InputError>) {
     let mut order: Vec<String> = Vec::new();
     let mut bundles: BTreeMap<String, Gathered> = BTreeMap::new();
     let mut errors = Vec::new();
-    for (name, text) in inputs {
-        for (n, line) in text.lines().enumerate() {
+    for (name, bytes) in inputs {
+        for (n, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+            let at = At {
+                file: name.clone(),
+                line: n + 1,
+            };
+            let Ok(line) = std::str::from_utf8(raw) else {
+                errors.push(at.error("not UTF-8: not a line of `crosscheck extract`"));
+                continue;
+            };
+            let line = line.trim_end_matches('\r');
             if line.trim().is_empty() {
                 continue;
             }
-            let at = |message: String| InputError::new(name, message).at(n + 1, 1);
             let kind = match serde_json::from_str::<Record>(line) {
                 Ok(r) => r.record,
                 Err(e) => {
-                    errors.push(at(format!("not a line of `crosscheck extract`: {e}")));
+                    errors.push(at.error(format!("not a line of `crosscheck extract`: {e}")));
                     continue;
                 }
             };
             let parsed = match kind.as_str() {
+                "error" => serde_json::from_str::<WireError>(line).map(|e| errors.push(e.error)),
                 "bundle" => serde_json::from_str::<WireBundle>(line).map(|b| {
                     let name = b.bundle.clone();
-                    gather(&mut bundles, &mut order, &name).bundle = Some(b);
+                    let g = gather(&mut bundles, &mut order, &name);
+                    keep_once(
+                        &mut g.bundle,
+                        Kept::new(b, line, &at),
+                        &format!("bundle `{name}`"),
+                        &mut errors,
+                    );
                 }),
                 "document" => serde_json::from_str::<WireDocument>(line).map(|d| {
                     let g = gather(&mut bundles, &mut order, &d.bundle.clone());
-                    if !g.by_id.contains_key(&d.document) {
-                        g.by_id.insert(d.document.clone(), g.documents.len());
-                        g.documents.push((d, Vec::new(), Vec::new()));
+                    match g.by_id.get(&d.document) {
+                        Some(&i) => {
+                            let mut slot = Some(std::mem::replace(
+                                &mut g.documents[i].document,
+                                Kept::new(d.clone(), line, &at),
+                            ));
+                            let what = format!("document `{}`", d.document);
+                            keep_once(&mut slot, Kept::new(d, line, &at), &what, &mut errors);
+                            if let Some(first) = slot {
+                                g.documents[i].document = first;
+                            }
+                        }
+                        None => {
+                            g.by_id.insert(d.document.clone(), g.documents.len());
+                            g.documents.push(DocLines {
+                                document: Kept::new(d, line, &at),
+                                claims: BTreeMap::new(),
+                                unresolved: BTreeMap::new(),
+                                skipped: BTreeMap::new(),
+                            });
+                        }
                     }
                 }),
                 "claim" | "unresolved" => serde_json::from_str::<WireClaim>(line).map(|c| {
                     gather(&mut bundles, &mut order, &c.bundle.clone())
                         .orphans
-                        .push((name.clone(), n + 1, c));
+                        .push(Kept::new(c, line, &at));
+                }),
+                "skipped" => serde_json::from_str::<WireSkipped>(line).map(|k| {
+                    gather(&mut bundles, &mut order, &k.bundle.clone())
+                        .skipped
+                        .push(Kept::new(k, line, &at));
                 }),
                 other => {
-                    errors.push(at(format!(
-                        "unknown record `{other}`: a line of `crosscheck extract` is a bundle, document, claim or unresolved"
+                    errors.push(at.error(format!(
+                        "unknown record `{other}`: a line of `crosscheck extract` is a bundle, document, claim, unresolved, skipped or error"
                     )));
                     continue;
                 }
             };
             if let Err(e) = parsed {
-                errors.push(at(format!("a `{kind}` line that does not read: {e}")));
+                errors.push(at.error(format!("a `{kind}` line that does not read: {e}")));
             }
         }
     }
@@ -265,19 +418,44 @@ pub fn read_claims(
         let Some(mut g) = bundles.remove(&name) else {
             continue;
         };
-        for (file, line, c) in std::mem::take(&mut g.orphans) {
-            match g.by_id.get(&c.document).and_then(|&i| g.documents.get_mut(i)) {
-                Some((_, claims, unresolved)) => {
-                    if c.record == "claim" {
-                        claims.push(c)
-                    } else {
-                        unresolved.push(c)
-                    }
-                }
-                None => errors.push(InputError::new(&file, format!(
+        for c in std::mem::take(&mut g.orphans) {
+            let Some(doc) = g.by_id.get(&c.value.document).map(|&i| &mut g.documents[i]) else {
+                errors.push(c.at.error(format!(
                     "a claim of document `{}` in bundle `{name}`, whose `document` line is in none of the inputs",
-                    c.document
-                )).at(line, 1)),
+                    c.value.document
+                )));
+                continue;
+            };
+            let lines = if c.value.record == "claim" {
+                &mut doc.claims
+            } else {
+                &mut doc.unresolved
+            };
+            let seq = c.value.seq;
+            let mut slot = lines.remove(&seq);
+            let what = format!(
+                "{} {seq} of document `{}`",
+                c.value.record, c.value.document
+            );
+            keep_once(&mut slot, c, &what, &mut errors);
+            if let Some(k) = slot {
+                lines.insert(seq, k);
+            }
+        }
+        for k in std::mem::take(&mut g.skipped) {
+            let Some(doc) = g.by_id.get(&k.value.document).map(|&i| &mut g.documents[i]) else {
+                errors.push(k.at.error(format!(
+                    "a skipped mention of document `{}` in bundle `{name}`, whose `document` line is in none of the inputs",
+                    k.value.document
+                )));
+                continue;
+            };
+            let seq = k.value.seq;
+            let mut slot = doc.skipped.remove(&seq);
+            let what = format!("skipped {seq} of document `{}`", k.value.document);
+            keep_once(&mut slot, k, &what, &mut errors);
+            if let Some(k) = slot {
+                doc.skipped.insert(seq, k);
             }
         }
         out.push(rebuild(&name, g, &mut errors));
@@ -297,18 +475,36 @@ fn gather<'a>(
     bundles.entry(bundle.to_string()).or_default()
 }
 
-/// One bundle from its lines, its documents in the bundle's order.
+/// Whether a value is of its claim's category.
+fn of_category(value: &Value, category: Category) -> bool {
+    matches!(
+        (value, category),
+        (Value::Time(_), Category::Time)
+            | (Value::Date(_), Category::Date)
+            | (Value::Duration(_), Category::Duration)
+            | (Value::Quantity(_), Category::Quantity)
+            | (Value::Role(_), Category::Role)
+            | (Value::Name(_), Category::Name)
+            | (Value::Quote(_), Category::Quote)
+    )
+}
+
+/// One bundle from its lines, its documents in the bundle's order. A claim
+/// whose text is not where its offsets say, or whose value is of another
+/// category, is an error at its line and left out; claims missing from a
+/// document (a gap in its `seq`) are an error at the document's line.
 fn rebuild(name: &str, g: Gathered, errors: &mut Vec<InputError>) -> (Bundle, Vec<DocClaims>) {
     let mut bundle = Bundle::in_memory(name, Vec::new());
     if let Some(b) = g.bundle {
-        bundle.title = b.title;
-        bundle.errors = b.errors;
-        bundle.warnings = b.warnings;
+        bundle.title = b.value.title;
+        bundle.errors = b.value.errors;
+        bundle.warnings = b.value.warnings;
     }
     let mut all = Vec::new();
     let mut documents = g.documents;
-    documents.sort_by_key(|(d, _, _)| d.index);
-    for (index, (d, mut claims, mut unresolved)) in documents.into_iter().enumerate() {
+    documents.sort_by_key(|d| d.document.value.index);
+    for (index, lines) in documents.into_iter().enumerate() {
+        let Kept { value: d, at, .. } = lines.document;
         let mut doc = Document::from_text(&d.document, &d.text);
         doc.path = PathBuf::from(&d.path);
         doc.source = d.source;
@@ -319,51 +515,110 @@ fn rebuild(name: &str, g: Gathered, errors: &mut Vec<InputError>) -> (Bundle, Ve
             .and_then(|p| match Published::parse(p) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    errors.push(InputError::new(&d.path, e));
+                    errors.push(at.error(e));
                     None
                 }
             });
         doc.timezone = d.timezone.as_deref().and_then(|z| match z.parse() {
             Ok(z) => Some(z),
             Err(e) => {
-                errors.push(InputError::new(
-                    &d.path,
-                    format!("unknown time zone `{z}`: {e}"),
-                ));
+                errors.push(at.error(format!("unknown time zone `{z}`: {e}")));
                 None
             }
         });
-        claims.sort_by_key(|c| c.seq);
-        unresolved.sort_by_key(|c| c.seq);
-        let anchor = |c: &WireClaim| Anchor {
-            doc: index,
-            span: Span::new(c.offset, c.end.max(c.offset)),
+        for (what, map) in [
+            ("claims", &lines.claims),
+            ("unresolved mentions", &lines.unresolved),
+        ] {
+            if let Some(gap) = (0..map.len()).find(|k| !map.contains_key(k)) {
+                errors.push(at.error(format!(
+                    "{what} of document `{}` are missing (number {gap} is in none of the inputs): its findings may be incomplete",
+                    d.document
+                )));
+            }
+        }
+        let text = doc.text.as_str();
+        let placed = |c: &Kept<WireClaim>, errors: &mut Vec<InputError>| -> Option<Anchor> {
+            let (s, e) = (c.value.offset, c.value.end);
+            if s > e || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                errors.push(c.at.error(format!(
+                    "offsets {s}..{e} do not fit the text of document `{}` ({} bytes); this claim is left out",
+                    d.document,
+                    text.len()
+                )));
+                return None;
+            }
+            if text[s..e] != c.value.text {
+                errors.push(c.at.error(format!(
+                    "the claim's text is not at offsets {s}..{e} of document `{}` (lines from another version of it?); this claim is left out",
+                    d.document
+                )));
+                return None;
+            }
+            Some(Anchor {
+                doc: index,
+                span: Span::new(s, e),
+            })
         };
         let mut doc_claims = DocClaims {
-            sentences: d.sentences,
+            sentences: d
+                .sentences
+                .into_iter()
+                .filter(|s| s.start <= s.end && s.end <= text.len())
+                .collect(),
             ..Default::default()
         };
-        for c in claims {
-            let Some(value) = c.typed.clone() else {
-                errors.push(InputError::new(
-                    &d.path,
-                    format!("a claim at offset {} with no `typed` value", c.offset),
-                ));
+        for c in lines.claims.into_values() {
+            let Some(anchor) = placed(&c, errors) else {
                 continue;
             };
-            doc_claims.claims.push(Claim {
-                anchor: anchor(&c),
-                category: c.category,
-                frame: c.frame,
-                value,
+            match c.value.typed {
+                Some(value) if of_category(&value, c.value.category) => {
+                    doc_claims.claims.push(Claim {
+                        anchor,
+                        category: c.value.category,
+                        frame: c.value.frame,
+                        value,
+                    })
+                }
+                Some(_) => errors.push(c.at.error(format!(
+                    "a {} claim whose `typed` value is of another category; left out",
+                    c.value.category.as_str()
+                ))),
+                None => errors.push(c.at.error("a claim with no `typed` value; left out")),
+            }
+        }
+        for u in lines.unresolved.into_values() {
+            let Some(anchor) = placed(&u, errors) else {
+                continue;
+            };
+            let Some(reason) = u.value.reason.clone() else {
+                errors.push(u.at.error("an unresolved mention with no `reason`; left out"));
+                continue;
+            };
+            doc_claims.unresolved.push(Unresolved {
+                anchor,
+                category: u.value.category,
+                frame: u.value.frame,
+                reason,
             });
         }
-        for u in unresolved {
-            doc_claims.unresolved.push(Unresolved {
-                anchor: anchor(&u),
-                category: u.category,
-                frame: u.frame,
-                reason: u.reason.unwrap_or_default(),
+        for k in lines.skipped.into_values() {
+            let (s, e) = (k.value.offset, k.value.end);
+            if s > e || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                errors.push(k.at.error(format!(
+                    "offsets {s}..{e} do not fit the text of document `{}`; left out",
+                    d.document
+                )));
+                continue;
+            }
+            doc_claims.skipped.push(crate::claim::Skipped {
+                anchor: Anchor {
+                    doc: index,
+                    span: Span::new(s, e),
+                },
+                category: k.value.category,
+                reason: k.value.reason,
             });
         }
         bundle.documents.push(doc);
