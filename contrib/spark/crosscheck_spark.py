@@ -29,16 +29,37 @@ import subprocess
 import sys
 
 
+def is_document(name):
+    """A .txt or .md file other than a README, as crosscheck reads them."""
+    stem, ext = os.path.splitext(name)
+    return ext in (".txt", ".md") and stem.lower() != "readme"
+
+
+def is_bundle_dir(path):
+    entries = os.listdir(path)
+    return "bundle.toml" in entries or any(
+        is_document(e) and not os.path.isdir(os.path.join(path, e)) for e in entries
+    )
+
+
 def bundles_in(path):
-    """The bundles a path names, as crosscheck's discovery finds them: a
-    directory with a bundle.toml or documents is a bundle; otherwise each of
-    its sub-directories is (a collection)."""
+    """The bundles a path names and the problems, as crosscheck's discovery
+    finds them: a bundle.toml, a directory with a bundle.toml or documents,
+    or a collection whose sub-directories that are bundles are taken (sorted
+    by name). Anything else is an error for the report, as `check` gives."""
     if os.path.isfile(path):
-        return [path]
-    entries = sorted(os.listdir(path))
-    if "bundle.toml" in entries or any(e.endswith((".txt", ".md")) for e in entries):
-        return [path]
-    return [os.path.join(path, e) for e in entries if os.path.isdir(os.path.join(path, e))]
+        if path.endswith(".toml"):
+            return [path], []
+        return [], [{"path": path, "message": "not a bundle: expected a directory or a bundle.toml"}]
+    if not os.path.isdir(path):
+        return [], [{"path": path, "message": "no such file or directory"}]
+    if is_bundle_dir(path):
+        return [path], []
+    subs = sorted(os.path.join(path, e) for e in os.listdir(path))
+    found = [s for s in subs if os.path.isdir(s) and is_bundle_dir(s)]
+    if not found:
+        return [], [{"path": path, "message": "no bundle here: no documents, no bundle.toml, no bundle directories"}]
+    return found, []
 
 
 def extract_partition(binary):
@@ -55,7 +76,9 @@ def extract_partition(binary):
             sys.stderr.write(out.stderr)
         for line in out.stdout.splitlines():
             if line:
-                yield (json.loads(line)["bundle"], line)
+                record = json.loads(line)
+                # Run errors have no bundle: they go to the report's errors.
+                yield (record.get("bundle", ""), line)
 
     return run
 
@@ -63,6 +86,8 @@ def extract_partition(binary):
 def compare_bundle(binary):
     def run(item):
         bundle, lines = item
+        if bundle == "":
+            return [], None, None, [json.loads(l)["error"] for l in lines]
         text = "\n".join(lines) + "\n"
         out = subprocess.run(
             [binary, "compare", "-", "--format", "json", "--no-config", "--no-progress"],
@@ -74,7 +99,12 @@ def compare_bundle(binary):
         if out.returncode not in (0, 1, 2) or not out.stdout:
             raise RuntimeError(f"crosscheck compare failed on {bundle} ({out.returncode}): {out.stderr}")
         report = json.loads(out.stdout)
-        return [(bundle, b) for b in report["bundles"]], report.get("tool"), report.get("schema_version")
+        return (
+            [(bundle, b) for b in report["bundles"]],
+            report.get("tool"),
+            report.get("schema_version"),
+            report.get("errors", []),
+        )
 
     return run
 
@@ -91,14 +121,20 @@ def main(argv=None):
     from pyspark.sql import SparkSession
 
     binary = os.path.abspath(a.crosscheck) if os.sep in a.crosscheck else a.crosscheck
-    bundles = [b for p in a.paths for b in bundles_in(p)]
+    bundles, errors = [], []
+    for p in a.paths:
+        found, problems = bundles_in(p)
+        bundles += [b for b in found if b not in bundles]
+        errors += problems
     spark = SparkSession.builder.master(a.master).appName("crosscheck").getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     try:
         sc = spark.sparkContext
         slices = a.partitions or max(1, min(len(bundles), sc.defaultParallelism * 2))
-        lines = sc.parallelize(bundles, slices).mapPartitions(extract_partition(binary))
-        results = lines.groupByKey().map(compare_bundle(binary)).collect()
+        results = []
+        if bundles:
+            lines = sc.parallelize(bundles, slices).mapPartitions(extract_partition(binary))
+            results = lines.groupByKey().map(compare_bundle(binary)).collect()
     finally:
         spark.stop()
 
@@ -108,18 +144,21 @@ def main(argv=None):
     )
     tool = next((r[1] for r in results if r[1]), None)
     schema = next((r[2] for r in results if r[2]), None)
+    errors += [e for r in results for e in r[3]]
     merged = {"schema_version": schema, "tool": tool, "bundles": [b for _, b in reports]}
+    if errors:
+        merged["errors"] = errors
     text = json.dumps(merged, indent=2, ensure_ascii=False) + "\n"
     if a.out == "-":
         sys.stdout.write(text)
     else:
         with open(a.out, "w", encoding="utf-8") as f:
             f.write(text)
-    worst = 0
-    for b in merged["bundles"]:
-        if b.get("errors"):
-            worst = max(worst, 2)
-    return worst
+    for e in errors:
+        sys.stderr.write(f"crosscheck-spark: error: {e.get('path')}: {e.get('message')}\n")
+    if errors or any(b.get("errors") for b in merged["bundles"]):
+        return 2
+    return 0
 
 
 if __name__ == "__main__":
