@@ -238,3 +238,47 @@ fn repeated_lost_and_mismatched_lines_are_errors_not_wrong_reports() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-bundle"));
 }
+
+/// `extract` reads the rules `check` reads: those a `crosscheck.toml`
+/// names. Here a desk's rules make "Moscow time" Tokyo's zone.
+#[test]
+fn extract_uses_the_rules_the_config_names() {
+    let dir = scratch("extract-compare-config");
+    let bundle = dir.join("b1");
+    std::fs::create_dir_all(&bundle).unwrap();
+    let seed = Path::new("corpus/putin-trump-call-2025-03-18");
+    for entry in std::fs::read_dir(seed).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, bundle.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("myrules")).unwrap();
+    std::fs::write(
+        dir.join("myrules/zones.toml"),
+        "[[zone]]\nid = \"msk\"\nnames = [\"MSK\", \"Moscow time\"]\niana = \"Asia/Tokyo\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("crosscheck.toml"), "rules = [\"myrules\"]\n").unwrap();
+    let b = bundle.to_str().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let checked = run(&["check", b, "--format", "json"]);
+    // 16:00 Moscow time read as Tokyo's: 07:00 UTC.
+    assert!(String::from_utf8_lossy(&checked.stdout).contains("07:00"));
+    let lines = run(&["extract", b]);
+    let claims = dir.join("claims.jsonl");
+    std::fs::write(&claims, &lines.stdout).unwrap();
+    let config = dir.join("crosscheck.toml");
+    let compared = run(&[
+        "compare",
+        claims.to_str().unwrap(),
+        "--format",
+        "json",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(compared.stdout, checked.stdout);
+}

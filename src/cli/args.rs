@@ -183,6 +183,13 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "SIZE", default_value = "64MiB",
           value_parser = crosscheck::load::parse_size)]
     pub max_document_size: u64,
+    /// Read settings (the `rules` to use) from FILE instead of the
+    /// crosscheck.toml found by walking up from the first PATH.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read no crosscheck.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     /// Output format: JSON lines, a `bundle` line, then each `document`
     /// line followed by its `claim` and `unresolved` lines (what `crosscheck
     /// compare` reads).

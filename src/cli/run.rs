@@ -34,22 +34,7 @@ pub struct Settings {
 }
 
 fn settings(common: &Common) -> Result<Settings, InputError> {
-    let config = if common.no_config {
-        Config::default()
-    } else if let Some(path) = &common.config {
-        Config::read(path)?
-    } else {
-        let start = common
-            .paths
-            .iter()
-            .find(|p| p.as_os_str() != "-")
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from("."));
-        match Config::discover(&start) {
-            Some(path) => Config::read(&path)?,
-            None => Config::default(),
-        }
-    };
+    let config = find_config(common.no_config, common.config.as_deref(), &common.paths)?;
     let fail_on = common.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
     let baseline = if common.no_baseline {
         None
@@ -69,6 +54,31 @@ fn settings(common: &Common) -> Result<Settings, InputError> {
         unresolved: common.show_unresolved || config.unresolved.unwrap_or(false),
         config,
     })
+}
+
+/// The settings file: none with `--no-config`, the one named with
+/// `--config`, else the `crosscheck.toml` found walking up from the first
+/// path.
+fn find_config(
+    no_config: bool,
+    named: Option<&Path>,
+    paths: &[PathBuf],
+) -> Result<Config, InputError> {
+    if no_config {
+        return Ok(Config::default());
+    }
+    if let Some(path) = named {
+        return Config::read(path);
+    }
+    let start = paths
+        .iter()
+        .find(|p| p.as_os_str() != "-")
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    match Config::discover(&start) {
+        Some(path) => Config::read(&path),
+        None => Ok(Config::default()),
+    }
 }
 
 /// What a run produced, before it is rendered.
@@ -570,7 +580,20 @@ fn write_site(dir: &Path, files: &[(String, String)], inputs: &Inputs) -> Result
 /// any comparison. Load errors go to standard error and exit 2; the claims
 /// of the documents that were read are printed all the same.
 pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
-    let dirs: Vec<&Path> = args.rules.iter().map(PathBuf::as_path).collect();
+    // The rules `check` would use: --rules, else crosscheck.toml's.
+    let config = match find_config(args.no_config, args.config.as_deref(), &args.paths) {
+        Ok(c) => c,
+        Err(e) => {
+            print_errors(&[e]);
+            return Ok(2);
+        }
+    };
+    let rule_dirs = if args.rules.is_empty() {
+        config.rules.clone()
+    } else {
+        args.rules.clone()
+    };
+    let dirs: Vec<&Path> = rule_dirs.iter().map(PathBuf::as_path).collect();
     let rules = match Rules::load_dirs(&dirs) {
         Ok(r) => r,
         Err(errors) => {
