@@ -25,8 +25,12 @@ fn corpus() -> Vec<Bundle> {
 /// Whole corpus, end to end (documents in parallel, as the CLI runs them).
 #[divan::bench]
 fn corpus_end_to_end(bencher: Bencher) {
+    end_to_end(bencher, corpus());
+}
+
+/// Bundles checked and reported, counted in bytes and documents.
+fn end_to_end(bencher: Bencher, bundles: Vec<Bundle>) {
     let rules = Rules::builtin().expect("rules load");
-    let bundles = corpus();
     let bytes: usize = bundles
         .iter()
         .flat_map(|b| &b.documents)
@@ -120,23 +124,6 @@ fn realtext_end_to_end(bencher: Bencher) {
         eprintln!("realtext_end_to_end: {} not built; skipped", root.display());
         return;
     }
-    let rules = Rules::builtin().expect("rules load");
     let (sources, _) = discover(&[root]);
-    let bundles: Vec<Bundle> = sources.iter().map(load_bundle).collect();
-    let bytes: usize = bundles
-        .iter()
-        .flat_map(|b| &b.documents)
-        .map(|d| d.text.len())
-        .sum();
-    let docs: usize = bundles.iter().map(|b| b.documents.len()).sum();
-    bencher
-        .counter(BytesCount::new(bytes))
-        .counter(ItemsCount::new(docs))
-        .bench(|| {
-            let checked: Vec<_> = bundles
-                .iter()
-                .map(|b| crosscheck::check_bundle(b.clone(), &rules))
-                .collect();
-            black_box(Report::new(&checked, Vec::new()))
-        });
+    end_to_end(bencher, sources.iter().map(load_bundle).collect());
 }

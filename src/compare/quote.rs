@@ -133,9 +133,15 @@ fn statements(items: &[Item]) -> Vec<Vec<usize>> {
             }
         }
     }
+    quoted_by_two(items, &mut parent)
+}
+
+/// The groups of a union-find over the items, each sorted, in order of
+/// their first item; only those with quotes from two documents or more.
+fn quoted_by_two(items: &[Item], parent: &mut [usize]) -> Vec<Vec<usize>> {
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..items.len() {
-        let r = root(&mut parent, i);
+        let r = root(parent, i);
         groups.entry(r).or_default().push(i);
     }
     groups
@@ -962,21 +968,7 @@ mod tests {
                     }
                 }
             }
-            let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-            for i in 0..items.len() {
-                let r = root(&mut parent, i);
-                groups.entry(r).or_default().push(i);
-            }
-            groups
-                .into_values()
-                .filter(|m| {
-                    m.iter()
-                        .map(|&i| items[i].claim.anchor.doc)
-                        .collect::<BTreeSet<_>>()
-                        .len()
-                        >= 2
-                })
-                .collect()
+            quoted_by_two(items, &mut parent)
         }
 
         /// Copies of a few wordings spread over a few documents in many
