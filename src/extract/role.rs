@@ -62,10 +62,19 @@ pub struct RoleMention {
 pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
     let mut out: Vec<RoleMention> = Vec::new();
     if let Some((titles, after)) = &rules.titles.regex {
-        out.extend(titles.find_iter(text).filter_map(|title| {
-            let c = after.captures(&text[title.end()..])?;
-            title_before_name(text, rules, span_of(title), &c, title.end())
-        }));
+        for title in titles.find_iter(text) {
+            // What follows a title is read from a bounded window: the
+            // pattern is anchored and a name is a few words, and reading
+            // the whole rest of the document for each title (to pick the
+            // regex engine) made long documents quadratic.
+            let end = title.end();
+            let window =
+                crate::error::floor_char_boundary(text, (end + AFTER_TITLE).min(text.len()));
+            let Some(c) = after.captures(&text[end..window]) else {
+                continue;
+            };
+            out.extend(title_before_name(text, rules, span_of(title), &c, end));
+        }
     }
     out.extend(since(text, rules));
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
@@ -83,6 +92,10 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
+
+/// Bytes after a title where its holder's name is looked for: "-elect of
+/// the United States of America" and a name of five words fit many times.
+const AFTER_TITLE: usize = 512;
 
 fn span_of(m: regex::Match) -> Span {
     Span::new(m.start(), m.end())

@@ -280,16 +280,40 @@ fn analyse(ctx: &Context) -> Analysis {
             }),
         }
     }
-    // Steps 2 and 3: candidates that overlap no alias.
+    // Steps 2 and 3: candidates that overlap no alias. The aliases found
+    // are sorted once with the furthest end reached so far, so that each
+    // candidate's overlap test is a binary search, not a scan of every
+    // name in the document.
+    let mut aliases: Vec<Span> = found.iter().map(|f| f.span).collect();
+    aliases.sort();
+    let reach: Vec<usize> = aliases
+        .iter()
+        .scan(0, |far, s| {
+            *far = (*far).max(s.end);
+            Some(*far)
+        })
+        .collect();
+    let alias_overlaps = |s: Span| {
+        let before = aliases.partition_point(|a| a.start < s.end);
+        before > 0 && reach[before - 1] > s.start
+    };
+    let first_fuzzy = found.len();
+    // The furthest end of a name found by spelling so far.
+    let mut fuzzy_reach = 0;
     let mut unlisted = Vec::new();
     for m in &ctx.mentions.names {
         let NameKind::Candidate(words) = &m.kind else {
             continue;
         };
+        // Names found by spelling below are looked through only when one
+        // reaches past this candidate's start (rarely: they come in text
+        // order).
         let overlaps = |s: Span| {
-            found
-                .iter()
-                .any(|f| f.span.start < s.end && s.start < f.span.end)
+            alias_overlaps(s)
+                || (fuzzy_reach > s.start
+                    && found[first_fuzzy..]
+                        .iter()
+                        .any(|f| f.span.start < s.end && s.start < f.span.end))
         };
         if overlaps(m.span) {
             continue;
@@ -299,17 +323,21 @@ fn analyse(ctx: &Context) -> Analysis {
             let tokens: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
             if tokens.len() >= 2 {
                 match fuzzy_full_name(ents, &tokens) {
-                    Some(i) => found.push(Found {
-                        entity: i,
-                        span,
-                        variant: true,
-                    }),
+                    Some(i) => {
+                        fuzzy_reach = span.end.max(fuzzy_reach);
+                        found.push(Found {
+                            entity: i,
+                            span,
+                            variant: true,
+                        })
+                    }
                     None if looks_like_unlisted_name(ctx, &tokens) => unlisted.push(span),
                     None => {}
                 }
             } else if let Some(i) = fuzzy_surname(ents, tokens[0])
                 && names_a_person(ctx, &found, span)
             {
+                fuzzy_reach = span.end.max(fuzzy_reach);
                 found.push(Found {
                     entity: i,
                     span,
