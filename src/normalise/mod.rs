@@ -162,14 +162,15 @@ pub fn normalise(
     mentions: &Mentions,
 ) -> DocClaims {
     let mut ctx = Context::new(doc, rules, index, mentions);
-    ctx.entities = name::resolve(&ctx);
+    let names = name::analyse(&ctx);
+    ctx.entities = name::resolve(&ctx, &names);
     ctx.dates = date::resolve(&ctx);
 
     let mut out = DocClaims::default();
     let dates = date::claims(&ctx);
     let days = when::Days::new(&ctx, &dates.claims);
     for part in [
-        name::claims(&ctx),
+        name::claims(&ctx, &names),
         role::claims(&ctx),
         dates,
         time::claims(&ctx, &days),

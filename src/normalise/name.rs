@@ -171,7 +171,7 @@ struct Found {
 }
 
 /// What one document's names resolve to.
-struct Analysis {
+pub struct Analysis {
     found: Vec<Found>,
     /// Two-word-or-longer names that match nothing in the rules.
     unlisted: Vec<Span>,
@@ -211,7 +211,10 @@ pub fn is_stop(word: &str) -> bool {
     STOP_WORDS.contains(&word)
 }
 
-fn analyse(ctx: &Context) -> Analysis {
+/// Reads the document's names once: the entities every other normaliser
+/// sees (see [`resolve`]) and the name claims (see [`claims`]) both come
+/// from this one reading.
+pub fn analyse(ctx: &Context) -> Analysis {
     let text = ctx.doc.text.as_str();
     let ents = &ctx.rules.entities.entities;
     let titles = &ctx.rules.titles;
@@ -626,11 +629,11 @@ fn referred_alone(word: &str, text: &str) -> bool {
 }
 
 /// Resolves this document's entities for the other normalisers.
-pub fn resolve(ctx: &Context) -> Vec<EntityRef> {
+pub fn resolve(ctx: &Context, analysis: &Analysis) -> Vec<EntityRef> {
     let ents = &ctx.rules.entities.entities;
-    analyse(ctx)
+    analysis
         .found
-        .into_iter()
+        .iter()
         .map(|f| EntityRef {
             id: ents[f.entity].id.clone(),
             name: ents[f.entity].name.clone(),
@@ -641,9 +644,8 @@ pub fn resolve(ctx: &Context) -> Vec<EntityRef> {
 }
 
 /// The name claims of one document.
-pub fn claims(ctx: &Context) -> DocClaims {
+pub fn claims(ctx: &Context, analysis: &Analysis) -> DocClaims {
     let ents = &ctx.rules.entities.entities;
-    let analysis = analyse(ctx);
     let mut out = DocClaims::default();
     for f in &analysis.found {
         let e = &ents[f.entity];
