@@ -282,3 +282,25 @@ fn extract_uses_the_rules_the_config_names() {
     ]);
     assert_eq!(compared.stdout, checked.stdout);
 }
+
+/// `extract -` reads one document from standard input, as `check -` does.
+#[test]
+fn extract_reads_standard_input_as_check_does() {
+    let doc = Path::new("corpus/putin-trump-call-2025-03-18/001_de11c77990c30cca.txt");
+    let checked = crosscheck(&["check", "-", "--format", "json"], Some(doc));
+    let lines = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["extract", "-"])
+        .stdin(std::fs::File::open(doc).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(lines.status.code(), Some(0));
+    let dir = scratch("extract-compare-stdin");
+    let file = dir.join("claims.jsonl");
+    std::fs::write(&file, &lines.stdout).unwrap();
+    let compared = crosscheck(
+        &["compare", file.to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&checked.stdout).contains("\"findings\""));
+    assert_eq!(compared.stdout, checked.stdout);
+}

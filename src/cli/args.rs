@@ -168,7 +168,8 @@ pub struct ReportArgs {
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Bundles to read (directories, bundle.toml files or collections).
+    /// Bundles to read (directories, bundle.toml files, collections, or `-`
+    /// for one document from standard input).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Directory of rule files that add to or override the built-in rules

@@ -605,14 +605,24 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
         follow_symlinks: args.follow_symlinks,
         max_document_size: args.max_document_size,
     };
-    let (sources, errors) = crosscheck::load::discover_with(&args.paths, &load_options);
-    let checked: Vec<CheckedBundle> = sources
+    // `-`: one document from standard input, as `check -` reads it.
+    let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        args.paths.iter().partition(|p| p.as_os_str() == "-");
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    let (sources, mut errors) = crosscheck::load::discover_with(&files, &load_options);
+    let mut checked: Vec<CheckedBundle> = sources
         .par_iter()
         .map(|s| {
             let bundle = crosscheck::load::load_bundle_with(s, &load_options);
             crosscheck::check_bundle(bundle, &rules)
         })
         .collect();
+    if !stdin.is_empty() {
+        match read_stdin(args.max_document_size) {
+            Ok(b) => checked.push(crosscheck::check_bundle(b, &rules)),
+            Err(e) => errors.push(e),
+        }
+    }
     let lines = match args.format {
         // Run errors (a path that names nothing) travel with the claims,
         // so that `compare` fails as `check` would.

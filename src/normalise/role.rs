@@ -457,6 +457,11 @@ impl<'a> Changes<'a> {
         let mut by_sentence = Vec::with_capacity(ctx.index.sentences.len());
         let mut by_word: std::collections::HashMap<&'a str, (bool, bool)> = Default::default();
         let mut words = String::new();
+        // Each phrase with a space either side, made once per document.
+        let padded = |phrases: &[String]| -> Vec<String> {
+            phrases.iter().map(|p| format!(" {p} ")).collect()
+        };
+        let (left, took) = (padded(&time.left), padded(&time.took));
         for (i, range) in ctx.index.sentence_tokens.iter().enumerate() {
             let tokens = &ctx.index.tokens[range.clone()];
             let told = if names_another_year(ctx, ctx.index.sentences[i], ctx.today()) {
@@ -468,9 +473,8 @@ impl<'a> Changes<'a> {
                     words.push_str(&t.lower);
                     words.push(' ');
                 }
-                let says =
-                    |phrases: &[String]| phrases.iter().any(|p| words.contains(&format!(" {p} ")));
-                (says(&time.left), says(&time.took))
+                let says = |phrases: &[String]| phrases.iter().any(|p| words.contains(p.as_str()));
+                (says(&left), says(&took))
             };
             by_sentence.push(told);
             if told.0 || told.1 {
