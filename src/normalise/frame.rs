@@ -1298,12 +1298,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         let clause = self.span_of(from..self.clause.end);
         let mut out: Vec<Participant> = Vec::new();
-        for e in &self.ctx.entities {
-            if e.span.start >= clause.start
-                && e.span.end <= clause.end
-                && !self.attribution(e.span)
-                && !self.inside_value(e.span)
-            {
+        for e in self.ctx.entities_within(clause) {
+            if !self.attribution(e.span) && !self.inside_value(e.span) {
                 out.push(Participant {
                     key: e.id.clone(),
                     name: e.name.clone(),

@@ -132,12 +132,20 @@ impl<'a> Context<'a> {
 
     /// Entity mentions of people inside the sentence holding `offset`.
     pub fn people_in_sentence(&self, offset: usize) -> impl Iterator<Item = &EntityRef> {
-        let sentence = self.sentence(offset);
-        self.entities.iter().filter(move |e| {
-            e.kind == EntityKind::Person
-                && e.span.start >= sentence.start
-                && e.span.end <= sentence.end
-        })
+        self.entities_within(self.sentence(offset))
+            .filter(|e| e.kind == EntityKind::Person)
+    }
+
+    /// The entities wholly inside `span`, in text order. Entities are
+    /// sorted by where they start, so this is a binary search and a walk
+    /// over the span, not a scan of every name in the document (which
+    /// made a long document quadratic).
+    pub fn entities_within(&self, span: Span) -> impl Iterator<Item = &EntityRef> {
+        let first = self.entities.partition_point(|e| e.span.start < span.start);
+        self.entities[first..]
+            .iter()
+            .take_while(move |e| e.span.start < span.end)
+            .filter(move |e| e.span.end <= span.end)
     }
 
     /// The last person named before `offset` (for pronouns and "he said").
