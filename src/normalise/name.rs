@@ -37,7 +37,7 @@
 use std::collections::BTreeSet;
 use strsim::{jaro_winkler, osa_distance};
 
-use super::{Context, EntityKind, EntityRef};
+use super::{Context, EntityKind, EntityRef, SpanSet};
 use crate::claim::frame::{Frame, Participant, ParticipantKind};
 use crate::claim::name::NameValue;
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
@@ -283,23 +283,8 @@ pub fn analyse(ctx: &Context) -> Analysis {
             }),
         }
     }
-    // Steps 2 and 3: candidates that overlap no alias. The aliases found
-    // are sorted once with the furthest end reached so far, so that each
-    // candidate's overlap test is a binary search, not a scan of every
-    // name in the document.
-    let mut aliases: Vec<Span> = found.iter().map(|f| f.span).collect();
-    aliases.sort();
-    let reach: Vec<usize> = aliases
-        .iter()
-        .scan(0, |far, s| {
-            *far = (*far).max(s.end);
-            Some(*far)
-        })
-        .collect();
-    let alias_overlaps = |s: Span| {
-        let before = aliases.partition_point(|a| a.start < s.end);
-        before > 0 && reach[before - 1] > s.start
-    };
+    // Steps 2 and 3: candidates that overlap no alias.
+    let aliases = SpanSet::new(found.iter().map(|f| f.span));
     let first_fuzzy = found.len();
     // The furthest end of a name found by spelling so far.
     let mut fuzzy_reach = 0;
@@ -312,7 +297,7 @@ pub fn analyse(ctx: &Context) -> Analysis {
         // reaches past this candidate's start (rarely: they come in text
         // order).
         let overlaps = |s: Span| {
-            alias_overlaps(s)
+            aliases.overlaps(s)
                 || (fuzzy_reach > s.start
                     && found[first_fuzzy..]
                         .iter()

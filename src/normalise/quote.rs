@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Context, EntityKind};
+use super::{Context, EntityKind, SpanSet};
 use crate::claim::frame::Frame;
 use crate::claim::quote::{QuoteValue, Speaker, Word, WordClass, surname};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
@@ -474,21 +474,8 @@ impl People {
         let mut mentions = fallback_people(&ctx.doc.text, ctx.rules, &named);
         if !from_entities.is_empty() {
             // Entities win; fallback finds fill in only what they miss.
-            let mut spans: Vec<Span> = from_entities.iter().map(|e| e.0).collect();
-            spans.sort();
-            // The furthest end among the first k entity spans, so that an
-            // overlap test is one binary search.
-            let reach: Vec<usize> = spans
-                .iter()
-                .scan(0, |far, s| {
-                    *far = (*far).max(s.end);
-                    Some(*far)
-                })
-                .collect();
-            mentions.retain(|(s, _, _)| {
-                let starting_before = spans.partition_point(|e| e.start < s.end);
-                starting_before == 0 || reach[starting_before - 1] <= s.start
-            });
+            let entities = SpanSet::new(from_entities.iter().map(|e| e.0));
+            mentions.retain(|(s, _, _)| !entities.overlaps(*s));
             mentions.extend(from_entities);
             mentions.sort_by_key(|m| m.0);
         }

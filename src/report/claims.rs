@@ -475,6 +475,11 @@ fn gather<'a>(
     bundles.entry(bundle.to_string()).or_default()
 }
 
+/// Whether `s..e` is a span of `text` (in bounds, on character boundaries).
+fn fits(text: &str, s: usize, e: usize) -> bool {
+    text.get(s..e).is_some()
+}
+
 /// Whether a value is of its claim's category.
 fn of_category(value: &Value, category: Category) -> bool {
     matches!(
@@ -540,7 +545,7 @@ fn rebuild(name: &str, g: Gathered, errors: &mut Vec<InputError>) -> (Bundle, Ve
         let text = doc.text.as_str();
         let placed = |c: &Kept<WireClaim>, errors: &mut Vec<InputError>| -> Option<Anchor> {
             let (s, e) = (c.value.offset, c.value.end);
-            if s > e || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            if !fits(text, s, e) {
                 errors.push(c.at.error(format!(
                     "offsets {s}..{e} do not fit the text of document `{}` ({} bytes); this claim is left out",
                     d.document,
@@ -605,7 +610,7 @@ fn rebuild(name: &str, g: Gathered, errors: &mut Vec<InputError>) -> (Bundle, Ve
         }
         for k in lines.skipped.into_values() {
             let (s, e) = (k.value.offset, k.value.end);
-            if s > e || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            if !fits(text, s, e) {
                 errors.push(k.at.error(format!(
                     "offsets {s}..{e} do not fit the text of document `{}`; left out",
                     d.document
