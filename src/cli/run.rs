@@ -100,7 +100,16 @@ fn run(common: &Common, write_target: Option<&Path>, input: Input) -> Result<Run
         common.paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
     let (checked, run_errors) = match input {
-        Input::Bundles => check_bundles(common, &settings, &files, !stdin.is_empty())?,
+        Input::Bundles => check_bundles(
+            &settings.rules,
+            &files,
+            !stdin.is_empty(),
+            &LoadOptions {
+                follow_symlinks: common.follow_symlinks,
+                max_document_size: common.max_document_size,
+            },
+            !common.no_progress,
+        )?,
         Input::Claims => compare_claims(common, &files, !stdin.is_empty()),
     };
     let mut inputs = run_inputs(&files, &settings, &checked);
@@ -192,31 +201,31 @@ fn compare_claims(
 }
 
 /// The bundles named, loaded and checked.
+/// The bundles named (and one document from standard input, for `-`),
+/// loaded and checked with the rules of `rule_dirs`: what `check`,
+/// `report` and `extract` read. `Err` is the rules' problems.
 fn check_bundles(
-    common: &Common,
-    settings: &Settings,
+    rule_dirs: &[PathBuf],
     files: &[PathBuf],
     stdin: bool,
+    load_options: &LoadOptions,
+    show_progress: bool,
 ) -> Result<(Vec<CheckedBundle>, Vec<InputError>), Vec<InputError>> {
-    let dirs: Vec<&Path> = settings.rules.iter().map(PathBuf::as_path).collect();
+    let dirs: Vec<&Path> = rule_dirs.iter().map(PathBuf::as_path).collect();
     let rules = Rules::load_dirs(&dirs)?;
-    let load_options = LoadOptions {
-        follow_symlinks: common.follow_symlinks,
-        max_document_size: common.max_document_size,
-    };
-    let (sources, mut run_errors) = crosscheck::load::discover_with(files, &load_options);
+    let (sources, mut run_errors) = crosscheck::load::discover_with(files, load_options);
     let mut bundles_in: Vec<Bundle> = Vec::new();
     if stdin {
-        match read_stdin(common.max_document_size) {
+        match read_stdin(load_options.max_document_size) {
             Ok(b) => bundles_in.push(b),
             Err(e) => run_errors.push(e),
         }
     }
-    let progress = progress_bar(!common.no_progress, sources.len() + bundles_in.len());
+    let progress = progress_bar(show_progress, sources.len() + bundles_in.len());
     let mut checked: Vec<CheckedBundle> = sources
         .par_iter()
         .map(|s| {
-            let bundle = crosscheck::load::load_bundle_with(s, &load_options);
+            let bundle = crosscheck::load::load_bundle_with(s, load_options);
             let c = crosscheck::check_bundle(bundle, &rules);
             progress.tick();
             c
@@ -593,36 +602,22 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<u8> {
     } else {
         args.rules.clone()
     };
-    let dirs: Vec<&Path> = rule_dirs.iter().map(PathBuf::as_path).collect();
-    let rules = match Rules::load_dirs(&dirs) {
-        Ok(r) => r,
-        Err(errors) => {
-            print_errors(&errors);
-            return Ok(2);
-        }
-    };
-    let load_options = LoadOptions {
-        follow_symlinks: args.follow_symlinks,
-        max_document_size: args.max_document_size,
-    };
     // `-`: one document from standard input, as `check -` reads it.
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         args.paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
-    let (sources, mut errors) = crosscheck::load::discover_with(&files, &load_options);
-    let mut checked: Vec<CheckedBundle> = sources
-        .par_iter()
-        .map(|s| {
-            let bundle = crosscheck::load::load_bundle_with(s, &load_options);
-            crosscheck::check_bundle(bundle, &rules)
-        })
-        .collect();
-    if !stdin.is_empty() {
-        match read_stdin(args.max_document_size) {
-            Ok(b) => checked.push(crosscheck::check_bundle(b, &rules)),
-            Err(e) => errors.push(e),
-        }
-    }
+    let load_options = LoadOptions {
+        follow_symlinks: args.follow_symlinks,
+        max_document_size: args.max_document_size,
+    };
+    let (checked, errors) =
+        match check_bundles(&rule_dirs, &files, !stdin.is_empty(), &load_options, false) {
+            Ok(r) => r,
+            Err(errors) => {
+                print_errors(&errors);
+                return Ok(2);
+            }
+        };
     let lines = match args.format {
         // Run errors (a path that names nothing) travel with the claims,
         // so that `compare` fails as `check` would.
