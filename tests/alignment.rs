@@ -207,3 +207,73 @@ Later the coast guard said a second ferry capsized at 05:10 GMT on Saturday off 
         b.findings
     );
 }
+
+fn quantity_conflicts(b: &BundleReport) -> Vec<Vec<String>> {
+    b.findings
+        .iter()
+        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == "quantity")
+        .map(|f| {
+            let mut v: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
+            v.sort();
+            v
+        })
+        .collect()
+}
+
+/// "wounding 21" counts people as "24 people were injured" does: the noun
+/// a state's verb leaves out is not another thing counted.
+#[test]
+fn a_bare_count_of_the_injured_meets_a_count_of_people() {
+    let b = report(vec![
+        doc(
+            "wire",
+            "A car bomb exploded on Friday in the crowded Carmel market, killing two people and wounding 21.",
+            "2026-03-06T12:00:00+00:00",
+        ),
+        doc(
+            "paper",
+            "The car bomb exploded in the crowded Carmel market on Friday, killing both attackers and wounding 24 people.",
+            "2026-03-06T12:00:00+00:00",
+        ),
+    ]);
+    assert_eq!(quantity_conflicts(&b), [["21", "24"]], "{:#?}", b.findings);
+}
+
+/// "19 men were wounded, eight seriously": the eight are some of the 19,
+/// not another count of the wounded; the 22 of the other report is the one
+/// to compare.
+#[test]
+fn a_part_told_after_a_comma_is_not_the_count() {
+    let b = report(vec![
+        doc(
+            "statement",
+            "The army statement said 19 soldiers were wounded, eight seriously, in the ambush near the border post.",
+            "2026-03-06T12:00:00+00:00",
+        ),
+        doc(
+            "agency",
+            "The army statement said 22 soldiers were wounded in the ambush near the border post.",
+            "2026-03-06T12:00:00+00:00",
+        ),
+    ]);
+    assert_eq!(quantity_conflicts(&b), [["19", "22"]], "{:#?}", b.findings);
+}
+
+/// A figure for one of two attacks and the total for both, in sentences
+/// that share little: far apart, they are two facts, not a contradiction.
+#[test]
+fn counts_many_times_apart_in_different_sentences_are_two_facts() {
+    let b = report(vec![
+        doc(
+            "summary",
+            "Prosecutors blame the network for the twin blasts at the ministries in March that killed 120 people and injured an estimated 2,000 people.",
+            "2026-05-06T12:00:00+00:00",
+        ),
+        doc(
+            "scene",
+            "At the transport ministry on the river bank, 14 people were killed and 85 were injured, none of them foreigners.",
+            "2026-05-06T12:00:00+00:00",
+        ),
+    ]);
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+}

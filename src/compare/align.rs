@@ -629,6 +629,13 @@ pub fn judge_pair(
             // vote") is one fact; a head count is not (tolls of other
             // places and days share both).
             let sum_or_share = fa.measure != "count";
+            // Two figures of one count in reports of one story are seldom
+            // many times apart; when they are ("85 were injured" against
+            // "injured an estimated 5,000"), a part and its whole or two
+            // places are likelier than a contradiction, unless the
+            // sentences are much the same.
+            let far_apart_ok =
+                fa.measure != "count" || context >= 0.5 || !far_apart(&a.value, &b.value);
             // Money is written in a currency code ("USD").
             let sum = !fa.measure.is_empty() && fa.measure.chars().all(|c| c.is_ascii_uppercase());
             match (pred, theme) {
@@ -638,14 +645,17 @@ pub fn judge_pair(
                 // storms, of other countries, of other days): the same
                 // predicate and theme are not enough without a name both
                 // give or a sentence that is much the same.
+                // A place one side names and the other not is no sign of
+                // a part when the sentences are much the same.
                 (Some(true), Some(true)) => {
                     measure
-                        || (!one_sided_place
+                        || ((!one_sided_place || context >= 0.5)
+                            && far_apart_ok
                             && (sum_or_share || !shared.is_empty() || context >= 0.25))
                 }
                 // Both only implied ("drove 300 miles", "drove one mile"):
                 // the verb alone is not enough.
-                (Some(true), None) => ta.is_none() && tb.is_none() && evidence,
+                (Some(true), None) => ta.is_none() && tb.is_none() && evidence && far_apart_ok,
                 // "a majority of 48", "a majority of 84": a relation the
                 // figure is of names the fact; a measure written with what
                 // it measures ("a depth of 40 km") is the fact itself. A
@@ -706,6 +716,17 @@ pub fn judge_pair(
     } else {
         PairVerdict::Weak
     }
+}
+
+/// Whether two counts are more than four times apart (the higher one's
+/// lower bound over the lower one's upper bound).
+fn far_apart(a: &crate::claim::Value, b: &crate::claim::Value) -> bool {
+    use crate::claim::Value;
+    let (Value::Quantity(x), Value::Quantity(y)) = (a, b) else {
+        return false;
+    };
+    let (lo, hi) = if x.low <= y.low { (x, y) } else { (y, x) };
+    lo.high.is_finite() && lo.high > 0.0 && hi.low > 4.0 * lo.high
 }
 
 /// Whether one frame's predicate is the other's theme, as a synonym class

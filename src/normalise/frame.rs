@@ -768,7 +768,14 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// A count: what follows the figure, and the verb it hangs from.
     fn count(&self, noun_from: usize) -> (Option<Term>, Option<Theme>) {
         let limit = self.sentence.end.min(self.tokens.len());
-        let from = self.tokens.partition_point(|t| t.span.start < noun_from);
+        let mut from = self.tokens.partition_point(|t| t.span.start < noun_from);
+        // "Dozens more were unaccounted for", "three more people died": the
+        // noun, if any, is after "more".
+        if self.tokens.get(from).is_some_and(|t| t.lower == "more")
+            && self.tokens.get(from + 1).is_none_or(|t| t.lower != "than")
+        {
+            from += 1;
+        }
         let mut theme = None;
         let mut after = from;
         let mut state = None;
@@ -780,12 +787,23 @@ impl<'c, 'a> Reader<'c, 'a> {
             .start
             .checked_sub(1)
             .is_some_and(|k| k >= self.clause.start && self.tokens[k].lower == "another");
-        self.part.set(of || another);
+        // "19 men were wounded, eight seriously": a bare figure with only a
+        // manner adverb after it is a part of the count before it.
+        let manner = !of
+            && self
+                .tokens
+                .get(from)
+                .is_some_and(|t| t.is_word() && t.lower.len() > 4 && t.lower.ends_with("ly"))
+            && self.tokens.get(from + 1).is_none_or(|t| {
+                t.kind == TokenKind::Punct || matches!(t.lower.as_str(), "and" | "or")
+            });
+        self.part.set(of || another || manner);
         let np = if of {
             self.noun_phrase(from + 1, limit)
         } else {
             self.noun_phrase(from, limit)
         };
+        let bare = np.is_none();
         if let Some((head, mods, end)) = np {
             let head_token = &self.tokens[head];
             let is_state = head_token
@@ -865,7 +883,19 @@ impl<'c, 'a> Reader<'c, 'a> {
         let predicate = state
             .or_else(|| self.predicate_after(after))
             .or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
+        // "killing two people and wounding 21": a state's verb with a bare
+        // figure counts people, as "21 injured" does; the noun is left out.
+        if bare && theme.is_none() && predicate.as_ref().is_some_and(|p| self.is_state(p)) {
+            theme = self.people();
+        }
         (predicate, theme)
+    }
+
+    /// Whether a predicate is of a state the rules name (killed, injured).
+    fn is_state(&self, p: &Term) -> bool {
+        p.class
+            .as_deref()
+            .is_some_and(|id| self.words().synonyms.iter().any(|c| c.id == id && c.state))
     }
 
     /// The theme "people", for a state counted with no noun ("21 injured").
