@@ -1141,8 +1141,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             && (!t.sentence_start
                 || self
                     .ctx
-                    .entities
-                    .iter()
+                    .entities_overlapping(t.span)
                     .any(|e| e.span.start == t.span.start))
     }
 
@@ -1369,11 +1368,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 j += 1;
             }
             let span = self.span_of(i..j);
-            let covered = self
-                .ctx
-                .entities
-                .iter()
-                .any(|e| e.span.start < span.end && span.start < e.span.end);
+            let covered = self.ctx.entities_overlapping(span).next().is_some();
             let all_openers = (i..j).all(|k| self.tokens[k].class.has(Class::SENTENCE_OPENER));
             if !covered && !all_openers && !self.attribution(span) && !self.inside_value(span) {
                 let name = self.ctx.doc.text[span.start..span.end].to_string();
@@ -1426,8 +1421,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 }
                 let entity = self
                     .ctx
-                    .entities
-                    .iter()
+                    .entities_overlapping(span)
                     .find(|e| e.span.start <= span.start && span.end <= e.span.end);
                 return Some(match entity {
                     Some(e) => e.id.clone(),
@@ -1496,8 +1490,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         let span = t.span;
         let entity = self
             .ctx
-            .entities
-            .iter()
+            .entities_overlapping(span)
             .find(|e| e.span.start <= span.start && span.end <= e.span.end);
         Some(match entity {
             Some(e) => e.id.clone(),

@@ -67,8 +67,11 @@ pub struct Context<'a> {
     pub rules: &'a Rules,
     pub index: &'a TextIndex,
     pub mentions: &'a Mentions,
-    /// Entity mentions in text order.
+    /// Entity mentions in text order (set with `set_entities`).
     pub entities: Vec<EntityRef>,
+    /// For each entity, the furthest end of it and those before it: an
+    /// overlap query is a binary search, not a scan of every name.
+    entity_reach: Vec<usize>,
     /// Date mentions in text order.
     pub dates: Vec<DateRef>,
     /// Every time and date mention's span, sorted: for asking, in
@@ -89,6 +92,7 @@ impl<'a> Context<'a> {
             index,
             mentions,
             entities: Vec::new(),
+            entity_reach: Vec::new(),
             dates: Vec::new(),
             value_spans: {
                 let mut spans: Vec<Span> = mentions
@@ -148,9 +152,33 @@ impl<'a> Context<'a> {
             .filter(move |e| e.span.end <= span.end)
     }
 
+    /// Sets the document's entity mentions, sorted by where they start.
+    pub fn set_entities(&mut self, mut entities: Vec<EntityRef>) {
+        entities.sort_by_key(|e| (e.span.start, e.span.end));
+        self.entity_reach = entities
+            .iter()
+            .scan(0, |far, e| {
+                *far = (*far).max(e.span.end);
+                Some(*far)
+            })
+            .collect();
+        self.entities = entities;
+    }
+
+    /// The entities that share a byte with `span`, in text order: a binary
+    /// search each side, then a walk over the names near it.
+    pub fn entities_overlapping(&self, span: Span) -> impl Iterator<Item = &EntityRef> {
+        let upto = self.entities.partition_point(|e| e.span.start < span.end);
+        let from = self.entity_reach[..upto].partition_point(|&r| r <= span.start);
+        self.entities[from..upto]
+            .iter()
+            .filter(move |e| e.span.end > span.start)
+    }
+
     /// The last person named before `offset` (for pronouns and "he said").
     pub fn person_before(&self, offset: usize) -> Option<&EntityRef> {
-        self.entities
+        let upto = self.entities.partition_point(|e| e.span.start < offset);
+        self.entities[..upto]
             .iter()
             .rev()
             .find(|e| e.kind == EntityKind::Person && e.span.end <= offset)
@@ -200,7 +228,8 @@ pub fn normalise(
 ) -> DocClaims {
     let mut ctx = Context::new(doc, rules, index, mentions);
     let names = name::analyse(&ctx);
-    ctx.entities = name::resolve(&ctx, &names);
+    let entities = name::resolve(&ctx, &names);
+    ctx.set_entities(entities);
     ctx.dates = date::resolve(&ctx);
 
     let mut out = DocClaims::default();

@@ -209,16 +209,11 @@ fn resolve(
     // An entity the name stands on: a person anywhere in it, an
     // organisation only at its end ("ESA said", not "ESA programme director
     // Matthias Lindqvist said").
-    let overlapping = |e: &&super::EntityRef| e.span.start < span.end && span.start < e.span.end;
     if let Some(e) = ctx
-        .entities
-        .iter()
-        .filter(overlapping)
+        .entities_overlapping(span)
         .find(|e| e.kind == EntityKind::Person)
         .or_else(|| {
-            ctx.entities
-                .iter()
-                .filter(overlapping)
+            ctx.entities_overlapping(span)
                 .find(|e| e.kind == EntityKind::Organisation && e.span.end >= span.end)
         })
     {

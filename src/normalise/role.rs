@@ -224,8 +224,7 @@ fn person(ctx: &Context, name: Span, lower: &HashSet<&str>) -> Option<Person> {
         name = Span::new(name.start + w.len() + skip, name.end);
     }
     if let Some(e) = ctx
-        .entities
-        .iter()
+        .entities_overlapping(name)
         .find(|e| e.kind == EntityKind::Person && e.span.start == name.start)
     {
         let pronoun = ctx
@@ -329,7 +328,7 @@ fn person_by_surname(ctx: &Context, name: Span, known: &[Person]) -> Option<Pers
 /// who became …" names Merz). People the rules do not know are left out
 /// here: where their name starts is not clear.
 fn person_ending(ctx: &Context, name: Span) -> Option<Person> {
-    let e = ctx.entities.iter().find(|e| {
+    let e = ctx.entities_within(name).find(|e| {
         e.kind == EntityKind::Person && e.span.end == name.end && e.span.start >= name.start
     })?;
     let pronoun = ctx
@@ -560,8 +559,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let span = if m.since.is_some() {
             // The name comes first; the span runs to the year.
             let start = ctx
-                .entities
-                .iter()
+                .entities_overlapping(m.name)
                 .find(|e| e.span.end == m.name.end)
                 .map_or(m.span.start, |e| e.span.start);
             Span::new(start, m.span.end)
