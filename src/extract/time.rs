@@ -123,6 +123,8 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<TimeMention> {
         }
         i += 1;
     }
+    // In text order: normalise looks mentions up by binary search.
+    out.sort_by_key(|m| m.span.start);
     out
 }
 

@@ -331,10 +331,10 @@ fn reckoning(ctx: &Context, span: Span) -> Reckoning {
         return Reckoning::Zone(tz);
     }
     let sentence = ctx.sentence(span.start);
-    let zoned =
-        ctx.mentions.times.iter().any(|t| {
-            t.zone.is_some() && t.span.start >= sentence.start && t.span.end <= sentence.end
-        });
+    let zoned = ctx
+        .times_in(sentence)
+        .iter()
+        .any(|t| t.zone.is_some() && t.span.end <= sentence.end);
     if zoned {
         Reckoning::Unknown
     } else {

@@ -1456,12 +1456,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 || t.kind == TokenKind::Number
                 || t.kind == TokenKind::Punct
                 || matches!(t.lower.as_str(), "on" | "at" | "in")
-                || self
-                    .ctx
-                    .mentions
-                    .dates
-                    .iter()
-                    .any(|d| d.span.start <= t.span.start && t.span.end <= d.span.end);
+                || self.ctx.inside_date(t.span);
             if !skip {
                 break;
             }
@@ -1539,12 +1534,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         let figure_before = j > self.sentence.start
             && (self.tokens[j - 1].kind == TokenKind::Number
                 || (j > self.sentence.start + 1 && self.tokens[j - 2].kind == TokenKind::Number));
-        joined
-            && figure_before
-            && !self.ctx.mentions.dates.iter().any(|d| {
-                d.span.start <= self.tokens[j - 1].span.start
-                    && self.tokens[j - 1].span.end <= d.span.end
-            })
+        joined && figure_before && !self.ctx.inside_date(self.tokens[j - 1].span)
     }
 
     /// Whether the clause's subject is a personal pronoun ("he spent",

@@ -27,6 +27,7 @@ use chrono::NaiveDate;
 
 use crate::claim::{DocClaims, Span};
 use crate::extract::Mentions;
+use crate::extract::time::TimeMention;
 use crate::index::TextIndex;
 use crate::load::Document;
 use crate::rules::Rules;
@@ -117,6 +118,28 @@ impl<'a> Context<'a> {
             .rev()
             .take_while(|s| s.start + REACH > span.start)
             .any(|s| span.start < s.end)
+    }
+
+    /// The time mentions that start inside `span`, in text order (they
+    /// are sorted by start): a binary search, not a scan of the document.
+    pub fn times_in(&self, span: Span) -> &'a [TimeMention] {
+        let times = &self.mentions.times;
+        let from = times.partition_point(|t| t.span.start < span.start);
+        let to = times.partition_point(|t| t.span.start < span.end);
+        &times[from..to.max(from)]
+    }
+
+    /// Whether `span` lies inside a date mention ("Friday, 14 March").
+    /// Mentions are short, so only those starting within reach are seen.
+    pub fn inside_date(&self, span: Span) -> bool {
+        const REACH: usize = 256;
+        let dates = &self.mentions.dates;
+        let to = dates.partition_point(|d| d.span.start <= span.start);
+        dates[..to]
+            .iter()
+            .rev()
+            .take_while(|d| d.span.start + REACH > span.start)
+            .any(|d| span.end <= d.span.end)
     }
 
     /// The exact source text of a span.

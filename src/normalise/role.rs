@@ -235,11 +235,7 @@ fn person(ctx: &Context, name: Span, lower: &HashSet<&str>) -> Option<Person> {
         return Some((e.id.clone(), e.name.clone(), pronoun, e.span.end));
     }
     // A place or organisation right after the title is no person.
-    if ctx
-        .entities
-        .iter()
-        .any(|e| e.span.start < name.end && name.start < e.span.end)
-    {
+    if ctx.entities_overlapping(name).next().is_some() {
         return None;
     }
     let text = ctx.text(name);

@@ -214,11 +214,10 @@ fn rescheduled(ctx: &Context, span: Span) -> bool {
 fn later_sub_event(ctx: &Context, span: Span) -> bool {
     let sentence = ctx.sentence(span.start);
     let Some(from) = ctx
-        .mentions
-        .times
+        .times_in(Span::new(sentence.start, span.start))
         .iter()
         .rev()
-        .find(|t| t.span.end <= span.start && t.span.start >= sentence.start)
+        .find(|t| t.span.end <= span.start)
         .map(|t| t.span.end)
     else {
         return false;
@@ -319,9 +318,8 @@ fn document_zone(ctx: &Context, t: &TimeMention, tz: Tz) -> Option<(String, bool
         return None;
     }
     let sentence = ctx.sentence(t.span.start);
-    let local = ctx.mentions.times.iter().any(|o| {
-        o.span.start >= sentence.start
-            && o.span.end <= sentence.end
+    let local = ctx.times_in(sentence).iter().any(|o| {
+        o.span.end <= sentence.end
             && o.zone
                 .as_ref()
                 .is_some_and(|z| z.meaning == crate::rules::zones::ZoneMeaning::Local)
@@ -373,9 +371,8 @@ fn bare_time_elsewhere(ctx: &Context, t: &TimeMention) -> Option<String> {
     if placed && !local {
         return Some("the time is given for a named place, not in the document's zone".into());
     }
-    let zoned_elsewhere = ctx.mentions.times.iter().any(|o| {
+    let zoned_elsewhere = ctx.times_in(sentence).iter().any(|o| {
         o.span != t.span
-            && o.span.start >= sentence.start
             && o.span.end <= sentence.end
             && o.zone
                 .as_ref()

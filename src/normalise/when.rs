@@ -184,11 +184,13 @@ fn dates_later_time(ctx: &Context, time: Span, date: Span, sentence: Span) -> bo
     }
     let text = ctx.doc.text.as_str();
     let times: Vec<Span> = ctx
-        .mentions
-        .times
+        .times_in(Span::new(
+            time.start.max(sentence.start).min(date.start),
+            date.start,
+        ))
         .iter()
         .map(|t| t.span)
-        .filter(|t| t.start >= time.start && t.end <= date.start && t.start >= sentence.start)
+        .filter(|t| t.end <= date.start)
         .collect();
     let (Some(first), Some(glued)) = (times.first(), times.last()) else {
         return false;
