@@ -171,7 +171,13 @@ pub fn align<'a>(
                 .iter()
                 .flat_map(|&u| units.list[u].members.iter().copied())
                 .collect();
-            if m.len() < 2 {
+            // Loose twins of one document alone are no group: the pair is
+            // weak.
+            let lone_twins = group.len() == 1 && {
+                let u = &units.list[group[0]];
+                u.loose && u.by_doc.len() == 1
+            };
+            if m.len() < 2 || lone_twins {
                 return None;
             }
             m.sort_unstable();
@@ -231,6 +237,10 @@ struct Unit {
     by_doc: std::collections::HashMap<usize, usize>,
     /// Why the members are one fact (empty for one claim).
     why: Vec<String>,
+    /// One document's twins that are not linked to each other (the same
+    /// claim repeated where the pair is weak): they stand or fall
+    /// together with whatever they are linked to, but are no group alone.
+    loose: bool,
 }
 
 impl Unit {
@@ -240,6 +250,7 @@ impl Unit {
             docs: Vec::new(),
             by_doc: Default::default(),
             why: Vec::new(),
+            loose: false,
         }
     }
 
@@ -270,9 +281,12 @@ impl Units {
             let same = units_of.entry(key).or_default();
             // A copy from a document the unit has no claim of yet; else the
             // same claim told again in one document (a repeated sentence),
-            // which joins its twin when the two would be linked (a
-            // document repeating itself thousands of times is otherwise
-            // thousands of units, judged pair by pair).
+            // which joins its twin unless the two cannot be one fact: a
+            // linked pair as one fact, a weak pair as loose twins. Twins
+            // have the same frame and value, so whatever links one links
+            // the other; a document repeating itself thousands of times
+            // is otherwise thousands of units, judged pair by pair.
+            let mut loose = false;
             let into = same
                 .iter()
                 .copied()
@@ -280,7 +294,14 @@ impl Units {
                 .or_else(|| {
                     same.iter().copied().find(|&u| {
                         list[u].by_doc.get(&doc).is_some_and(|&twin| {
-                            matches!(judge(twin.min(i), twin.max(i)), PairVerdict::Strong(..))
+                            match judge(twin.min(i), twin.max(i)) {
+                                PairVerdict::Strong(..) => true,
+                                PairVerdict::Weak => {
+                                    loose = true;
+                                    true
+                                }
+                                PairVerdict::Cannot(_) => false,
+                            }
                         })
                     })
                 });
@@ -290,6 +311,7 @@ impl Units {
                 list.len() - 1
             });
             list[u].push(i, doc);
+            list[u].loose |= loose;
         }
         // Copies are one fact when two of them would be linked; else each
         // stands alone, as it would without this step.
@@ -354,6 +376,11 @@ impl Units {
         };
         let mut within = None;
         for (&m, doc) in small.members.iter().zip(&small.docs) {
+            // A document's twins are judged alike: its first stands for
+            // them.
+            if small.by_doc.get(doc) != Some(&m) {
+                continue;
+            }
             if let Some(&n) = big.by_doc.get(doc) {
                 let v = ordered(m, n);
                 if matches!(v, PairVerdict::Cannot(_)) {
