@@ -277,3 +277,37 @@ fn counts_many_times_apart_in_different_sentences_are_two_facts() {
     ]);
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
+
+/// "destroyed 38 homes" and "destroyed 83 homes", with nothing else in
+/// common: a head count needs more than its verb and noun, but figures
+/// whose digits are transposed are the mark of one figure misprinted.
+#[test]
+fn transposed_digits_of_one_count_are_a_conflict() {
+    let b = report(vec![
+        doc(
+            "service",
+            "Firefighters said the blaze destroyed 38 homes before the wind turned on Monday evening.",
+            "2026-01-12T12:00:00+00:00",
+        ),
+        doc(
+            "herald",
+            "By nightfall the fire had destroyed 83 homes, according to a council statement.",
+            "2026-01-12T12:00:00+00:00",
+        ),
+    ]);
+    assert_eq!(quantity_conflicts(&b), [["38", "83"]], "{:#?}", b.findings);
+    // The same sentences with figures far from a misprint stay apart.
+    let b = report(vec![
+        doc(
+            "service",
+            "Firefighters said the blaze destroyed 38 homes before the wind turned on Monday evening.",
+            "2026-01-12T12:00:00+00:00",
+        ),
+        doc(
+            "herald",
+            "By nightfall the fire had destroyed 52 homes, according to a council statement.",
+            "2026-01-12T12:00:00+00:00",
+        ),
+    ]);
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+}

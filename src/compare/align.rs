@@ -678,7 +678,10 @@ pub fn judge_pair(
                     measure
                         || ((!one_sided_place || context >= 0.5)
                             && far_apart_ok
-                            && (sum_or_share || !shared.is_empty() || context >= 0.25))
+                            && (sum_or_share
+                                || !shared.is_empty()
+                                || context >= 0.25
+                                || transposed(&a.value, &b.value)))
                 }
                 // Both only implied ("drove 300 miles", "drove one mile"):
                 // the verb alone is not enough.
@@ -743,6 +746,25 @@ pub fn judge_pair(
     } else {
         PairVerdict::Weak
     }
+}
+
+/// Whether two exact figures of two or more digits are each other's digits
+/// in another order ("38 homes", "83 homes"; 312 and 321 passengers): the
+/// mark of a misprint of one figure, not of two things counted.
+fn transposed(a: &crate::claim::Value, b: &crate::claim::Value) -> bool {
+    use crate::claim::Value;
+    let (Value::Quantity(x), Value::Quantity(y)) = (a, b) else {
+        return false;
+    };
+    let digits = |q: &crate::claim::QuantityValue| {
+        let exact = q.low == q.high && q.low.fract() == 0.0 && (10.0..1e15).contains(&q.low);
+        exact.then(|| {
+            let mut d: Vec<char> = format!("{}", q.low as u64).chars().collect();
+            d.sort_unstable();
+            d
+        })
+    };
+    x.low != y.low && matches!((digits(x), digits(y)), (Some(p), Some(q)) if p == q)
 }
 
 /// Whether two counts are more than four times apart (the higher one's
