@@ -311,3 +311,41 @@ fn transposed_digits_of_one_count_are_a_conflict() {
     ]);
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
+
+/// "The ship, which had left port late on Sunday, drifted ashore at 2:15
+/// a.m. CET": the relative clause's day is the departure's, not the grounding's
+/// (which is Monday, the day of the other report).
+#[test]
+fn a_relative_clauses_day_is_not_the_times_day() {
+    let b = report(vec![
+        doc(
+            "port",
+            "The cargo ship Orla Bay, which had left Port Vell late on Sunday, drifted ashore at 2:15 a.m. CET near the breakwater.",
+            "2026-03-09T08:00:00+01:00",
+        ),
+        doc(
+            "wire",
+            "The Orla Bay drifted ashore at 0115 GMT on Monday near the breakwater, the harbour master said.",
+            "2026-03-09T09:00:00+00:00",
+        ),
+    ]);
+    assert!(time_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    let agreed: Vec<Vec<String>> = b
+        .agreements
+        .iter()
+        .filter(|f| f.category.to_string() == "time")
+        .map(|f| f.values.iter().map(|v| v.value.clone()).collect())
+        .collect();
+    assert_eq!(agreed, [["01:15 UTC"]], "{:#?}", b.agreements);
+    let docs: BTreeSet<&str> = b
+        .agreements
+        .iter()
+        .filter(|f| f.category.to_string() == "time")
+        .flat_map(|f| {
+            f.values
+                .iter()
+                .flat_map(|v| v.evidence.iter().map(|e| e.document.as_str()))
+        })
+        .collect();
+    assert_eq!(docs.len(), 2, "{:#?}", b.agreements);
+}

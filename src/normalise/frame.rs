@@ -1612,9 +1612,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             });
         let days = self
             .ctx
-            .dates
-            .iter()
-            .filter(|d| d.span.start >= clause.start && d.span.end <= clause.end)
+            .dates_within(clause)
             .filter(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
             .map(|d| (d.value.first, d.value.last))
             .chain(years)

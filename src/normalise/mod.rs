@@ -129,6 +129,16 @@ impl<'a> Context<'a> {
         &times[from..to.max(from)]
     }
 
+    /// The resolved dates wholly inside `span`, in text order (they are
+    /// sorted by start): a binary search and a walk over the span.
+    pub fn dates_within(&self, span: Span) -> impl Iterator<Item = &DateRef> {
+        let first = self.dates.partition_point(|d| d.span.start < span.start);
+        self.dates[first..]
+            .iter()
+            .take_while(move |d| d.span.start < span.end)
+            .filter(move |d| d.span.end <= span.end)
+    }
+
     /// Whether `span` lies inside a date mention ("Friday, 14 March").
     /// Mentions are short, so only those starting within reach are seen.
     pub fn inside_date(&self, span: Span) -> bool {

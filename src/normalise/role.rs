@@ -111,12 +111,7 @@ fn told_of(ctx: &Context, span: Span) -> Option<Day> {
         return Some(Day::Elsewhere);
     }
     let clause = clause_of(ctx, span);
-    let in_clause: Vec<&DateValue> = ctx
-        .dates
-        .iter()
-        .filter(|d| d.span.start >= clause.start && d.span.end <= clause.end)
-        .map(|d| &d.value)
-        .collect();
+    let in_clause: Vec<&DateValue> = ctx.dates_within(clause).map(|d| &d.value).collect();
     if let Some(d) = in_clause.iter().find(|d| d.first == d.last) {
         return Some(Day::On(d.first));
     }

@@ -69,9 +69,10 @@ impl<'c, 'a> Days<'c, 'a> {
         for within in [clause_span, sentence] {
             let near = self
                 .ctx
-                .dates
-                .iter()
-                .filter(|d| d.span.start >= within.start && d.span.end <= within.end)
+                .dates_within(within)
+                // "The ferry, which had left port on Friday, overturned at
+                // 3:40 a.m.": a relative clause's day is of its own verb.
+                .filter(|d| within == clause_span || !in_other_relative(self.ctx, d.span, span))
                 .filter(|d| dates_event(self.ctx, d, sentence))
                 .filter(|d| !dates_later_time(self.ctx, span, d.span, sentence))
                 .filter_map(|d| d.value.as_day().map(|day| (distance(span, d.span), day)))
@@ -121,22 +122,56 @@ pub fn dates_event(ctx: &Context, d: &DateRef, sentence: Span) -> bool {
 /// Sunday") or right before it ("on July 19 at 11:15").
 fn glued_date(ctx: &Context, t: Span) -> Option<NaiveDate> {
     let text = ctx.doc.text.as_str();
-    ctx.dates.iter().find_map(|d| {
-        if d.span.start >= t.end && d.span.start <= t.end + 12 {
-            let gap = text.get(t.end..d.span.start)?.trim().to_lowercase();
-            let gap = gap.trim_start_matches([')', ',']).trim();
-            return matches!(gap, "" | "on" | "of")
-                .then(|| d.value.as_day())
-                .flatten();
-        }
-        if d.span.end <= t.start && d.span.end + 8 >= t.start {
-            let gap = text.get(d.span.end..t.start)?.trim().to_lowercase();
-            return matches!(gap.trim_start_matches(',').trim(), "" | "at")
-                .then(|| d.value.as_day())
-                .flatten();
-        }
-        None
-    })
+    // Only dates near the time can be glued to it (a date is far shorter
+    // than the reach looked back).
+    let from = ctx.dates.partition_point(|d| d.span.start + 256 < t.start);
+    ctx.dates[from..]
+        .iter()
+        .take_while(|d| d.span.start <= t.end + 12)
+        .find_map(|d| {
+            if d.span.start >= t.end && d.span.start <= t.end + 12 {
+                let gap = text.get(t.end..d.span.start)?.trim().to_lowercase();
+                let gap = gap.trim_start_matches([')', ',']).trim();
+                return matches!(gap, "" | "on" | "of")
+                    .then(|| d.value.as_day())
+                    .flatten();
+            }
+            if d.span.end <= t.start && d.span.end + 8 >= t.start {
+                let gap = text.get(d.span.end..t.start)?.trim().to_lowercase();
+                return matches!(gap.trim_start_matches(',').trim(), "" | "at")
+                    .then(|| d.value.as_day())
+                    .flatten();
+            }
+            None
+        })
+}
+
+/// Whether the date at `date` stands in a relative clause ("which had
+/// left port on Friday") that does not hold the time at `time`.
+fn in_other_relative(ctx: &Context, date: Span, time: Span) -> bool {
+    let clause = ctx.index.clause(ctx.index.tokens_in(date));
+    let holds_time = ctx
+        .index
+        .tokens
+        .get(clause.start)
+        .zip(
+            clause
+                .end
+                .checked_sub(1)
+                .and_then(|e| ctx.index.tokens.get(e)),
+        )
+        .is_some_and(|(a, b)| a.span.start <= time.start && time.end <= b.span.end);
+    in_relative(ctx, date) && !holds_time
+}
+
+/// Whether the date at `date` stands in a relative clause ("which had
+/// left port on Friday"): background to the story, not its day.
+fn in_relative(ctx: &Context, date: Span) -> bool {
+    let clause = ctx.index.clause(ctx.index.tokens_in(date));
+    ctx.index
+        .tokens
+        .get(clause.start)
+        .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whom" | "whose"))
 }
 
 /// Whether the word before a date makes it a bound ("since Monday").
@@ -220,6 +255,7 @@ fn lead_date(ctx: &Context) -> Option<NaiveDate> {
         .dates
         .iter()
         .filter(|d| d.span.end <= end)
+        .filter(|d| !in_relative(ctx, d.span))
         .filter(|d| dates_event(ctx, d, ctx.sentence(d.span.start)))
         .find_map(|d| d.value.as_day())?;
     match ctx.today() {
