@@ -127,4 +127,8 @@ snapshots! {
     blind_tessaly_q3_results => "tessaly-q3-results-2026-10-29",
     blind_tokyo_stock_plunge => "tokyo-stock-plunge-2026-05-18",
     blind_viaduct_collapse => "viaduct-collapse-2026-07-11",
+    // Written blind on 2026-11-30, with their known gaps and false alarms.
+    blind_mine_collapse => "mine-collapse-2026-08-19",
+    blind_court_sentencing => "court-sentencing-2026-09-15",
+    blind_heatwave => "heatwave-2026-07-22",
 }
