@@ -349,3 +349,41 @@ fn a_relative_clauses_day_is_not_the_times_day() {
         .collect();
     assert_eq!(docs.len(), 2, "{:#?}", b.agreements);
 }
+
+/// Several people sentenced in one story: "Owen Castellanos, 38, the former
+/// sales director, received five years" and "Lena Ward, 61, a Cherry Hill
+/// internist who signed thousands of orders, received four years" are two
+/// people's sentences, though each clause's verb stands after an appositive
+/// (and "years" is no theme); the same person's sentence in two reports
+/// still meets.
+#[test]
+fn sentences_of_people_named_before_an_appositive_stay_apart() {
+    let b = report(vec![
+        doc(
+            "ledger",
+            "Owen Castellanos, 38, the former sales director, received five years.",
+            "2026-09-15T20:00:00+00:00",
+        ),
+        doc(
+            "press",
+            "Lena Ward, 61, a Cherry Hill internist who signed thousands of orders, received four years.",
+            "2026-09-15T20:00:00+00:00",
+        ),
+        doc(
+            "post",
+            "Owen Castellanos, the former head of sales, received six years.",
+            "2026-09-15T21:00:00+00:00",
+        ),
+    ]);
+    let conflicts: Vec<Vec<String>> = b
+        .findings
+        .iter()
+        .filter(|f| f.kind.as_str() == "conflict")
+        .map(|f| {
+            let mut v: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
+            v.sort();
+            v
+        })
+        .collect();
+    assert_eq!(conflicts, [["5 years", "6 years"]], "{:#?}", b.findings);
+}

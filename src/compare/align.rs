@@ -416,7 +416,18 @@ impl Units {
 fn corroborates(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
         (Value::Quantity(x), Value::Quantity(y)) | (Value::Duration(x), Value::Duration(y)) => {
-            let bounded = x.high.is_finite() && y.high.is_finite();
+            // "less than four days" bounds nothing below: it meets any
+            // shorter length, so it corroborates only a figure near its
+            // top ("up to 12 feet", "3.7 m") or the same words.
+            let near_top = |u: &crate::claim::QuantityValue, v: &crate::claim::QuantityValue| {
+                u.low <= 0.0 && v.low > 0.0 && v.low * 3.0 >= u.high
+            };
+            let bounded = x.high.is_finite()
+                && y.high.is_finite()
+                && ((x.low > 0.0 && y.low > 0.0)
+                    || near_top(x, y)
+                    || near_top(y, x)
+                    || a.value.display() == b.value.display());
             let (lo, hi) = (x.low.min(y.low), x.low.max(y.low));
             let alike = lo > 0.0 && hi <= 3.0 * lo;
             (bounded || alike) && a.value.compatible(&b.value)

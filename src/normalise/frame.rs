@@ -746,6 +746,11 @@ impl<'c, 'a> Reader<'c, 'a> {
         if self.tokens[head].capitalised && !self.event_word(head) {
             return None;
         }
+        // "received seven years": the object is the value itself, its unit
+        // no theme.
+        if self.value.contains(&head) {
+            return None;
+        }
         Some(self.theme_of(head, &mods))
     }
 
@@ -1477,20 +1482,66 @@ impl<'c, 'a> Reader<'c, 'a> {
         let last = i.checked_sub(1)?;
         let t = &self.tokens[last];
         if !(t.is_word() && t.capitalised && !t.class.has(Class::FUNCTION)) {
-            return None;
+            return self.appositive_subject(verb);
         }
         if last == self.sentence.start && t.class.has(Class::SENTENCE_OPENER) {
             return None;
         }
-        let span = t.span;
+        Some(self.name_key(t.span))
+    }
+
+    /// "Owen Castellanos, 38, the former sales director, was sentenced":
+    /// the name opening the sentence, set off by a comma, with no verb
+    /// between it and the clause's verb, is who the clause tells of.
+    fn appositive_subject(&self, verb: usize) -> Option<String> {
+        let mut start = self.dateline_end().unwrap_or(self.sentence.start);
+        // "Dr. Keith Albright, 61, …": past an honorific and its stop.
+        if self
+            .tokens
+            .get(start)
+            .is_some_and(|t| t.class.has(Class::HONORIFIC))
+        {
+            start += 1;
+            if self.tokens.get(start).is_some_and(|t| t.is_punct('.')) {
+                start += 1;
+            }
+        }
+        let opener = self.tokens.get(start)?;
+        if opener.class.has(Class::FUNCTION) || opener.class.has(Class::SENTENCE_OPENER) {
+            return None;
+        }
+        let mut j = start;
+        while j < verb && self.tokens[j].is_word() && self.tokens[j].capitalised {
+            j += 1;
+        }
+        if j == start || j >= verb || !self.tokens[j].is_punct(',') {
+            return None;
+        }
+        // A relative clause about the name ("who pleaded guilty and
+        // testified") is part of the appositive, up to its comma.
+        let mut relative = false;
+        for t in &self.tokens[j..verb] {
+            if t.is_punct(',') {
+                relative = false;
+            } else if matches!(t.lower.as_str(), "who" | "which" | "whose" | "whom") {
+                relative = true;
+            } else if !relative && t.verbish(self.words()) && !t.class.has(Class::AUXILIARY) {
+                return None;
+            }
+        }
+        Some(self.name_key(self.tokens[j - 1].span))
+    }
+
+    /// The key of the name at `span`: its entity's, else its folded text.
+    fn name_key(&self, span: Span) -> String {
         let entity = self
             .ctx
             .entities_overlapping(span)
             .find(|e| e.span.start <= span.start && span.end <= e.span.end);
-        Some(match entity {
+        match entity {
             Some(e) => e.id.clone(),
             None => fold(&self.ctx.doc.text[span.start..span.end]),
-        })
+        }
     }
 
     /// The token after a dateline's dash, when the sentence opens with one:
