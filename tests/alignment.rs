@@ -387,3 +387,28 @@ fn sentences_of_people_named_before_an_appositive_stay_apart() {
         .collect();
     assert_eq!(conflicts, [["5 years", "6 years"]], "{:#?}", b.findings);
 }
+
+/// "The collapse at the colliery near Vell, in the northern coalfield,
+/// happened at 03:50 GMT": the happening is the subject before the place
+/// set off by commas, and ", happened" is the main verb (no verb came
+/// before it), not a clause of its own about nothing.
+#[test]
+fn a_subject_with_a_place_set_off_by_commas_names_the_happening() {
+    let b = report(vec![
+        doc(
+            "courier",
+            "The collapse at the Karsk colliery near Vell, in the northern coalfield, happened at 03:50 GMT on Wednesday.",
+            "2026-08-19T12:00:00+00:00",
+        ),
+        doc(
+            "wire",
+            "The collapse happened at 04:50 GMT on Wednesday, the operator said.",
+            "2026-08-19T12:00:00+00:00",
+        ),
+    ]);
+    let mut conflicts = time_conflicts(&b);
+    for c in &mut conflicts {
+        c.sort();
+    }
+    assert_eq!(conflicts, [["03:50 UTC", "04:50 UTC"]], "{:#?}", b.findings);
+}

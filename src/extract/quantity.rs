@@ -849,6 +849,11 @@ fn is_year_or_clock(
     if first.is_some_and(|w| q.time_markers.contains(w)) {
         return true;
     }
+    // "4:50am", "16:30": the hour of a clock.
+    let mut after = text[end..].chars();
+    if after.next() == Some(':') && after.take(2).filter(char::is_ascii_digit).count() == 2 {
+        return true;
+    }
     let year_like = digits
         && !range
         && fig.scale.is_none()
@@ -1099,6 +1104,17 @@ mod tests {
             .iter()
             .map(|m| text[m.span.start..m.span.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn the_hour_of_a_clock_is_no_count() {
+        assert!(spans("The collapse happened at 4:50am BST on Wednesday.").is_empty());
+        assert!(spans("Trading halted at 16:30 in Tokyo.").is_empty());
+        // The rest of the sentence's figures are still read.
+        assert_eq!(
+            spans("At 4:50am BST rescuers found 14 miners alive."),
+            ["14 miners alive"]
+        );
     }
 
     #[test]

@@ -190,6 +190,11 @@ pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], word
             t.sentence_start = true;
         }
         let scare = scare_quotes(tokens, range.clone());
+        // Whether a verb has been seen in the sentence: before the first,
+        // a comma and an "-ed" word are the subject's appositive ending and
+        // the main verb ("The collapse at the colliery, in the coalfield,
+        // happened at 4:50am"), not a reduced relative.
+        let mut seen_verb = false;
         for i in range.clone() {
             let next = tokens.get(i + 1).filter(|_| i + 1 < range.end);
             let opens_clause = next.is_some_and(|n| {
@@ -199,7 +204,10 @@ pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], word
                     || n.class.has(Class::SPEAKER_PRONOUN)
                     || (n.kind == TokenKind::Word && n.lower.ends_with("ing") && n.lower.len() >= 5)
                     // ", valued at $84 million": a reduced relative.
-                    || (n.kind == TokenKind::Word && n.lower.ends_with("ed") && n.lower.len() >= 5)
+                    || (seen_verb
+                        && n.kind == TokenKind::Word
+                        && n.lower.ends_with("ed")
+                        && n.lower.len() >= 5)
             });
             // ", police said": an attribution within a few words.
             let attribution = tokens[i + 1..range.end]
@@ -208,6 +216,7 @@ pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], word
                 .take_while(|n| n.kind != TokenKind::Punct)
                 .any(|n| n.class.has(Class::REPORTING));
             let t = &tokens[i];
+            seen_verb |= t.verbish(words) && !t.capitalised;
             let brk = if hard_break(t) {
                 !scare.contains(&i)
             } else if t.is_punct(',') {

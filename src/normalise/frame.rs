@@ -617,6 +617,22 @@ impl<'c, 'a> Reader<'c, 'a> {
                 break;
             }
         }
+        // "The collapse at the colliery, in the Silesian coalfield,
+        // happened at 4:50am": back over a place or time set off by commas.
+        if i > start && self.tokens[i - 1].is_punct(',') {
+            let open = (start..i - 1)
+                .rev()
+                .take(12)
+                .find(|&k| self.tokens[k].is_punct(','));
+            if let Some(c) = open
+                && self
+                    .tokens
+                    .get(c + 1)
+                    .is_some_and(|t| t.class.has(Class::PREPOSITION))
+            {
+                i = c;
+            }
+        }
         // "It capsized at 3:40": the pronoun stands for the subject of the
         // sentence before.
         if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
