@@ -208,6 +208,12 @@ Later the coast guard said a second ferry capsized at 05:10 GMT on Saturday off 
     );
 }
 
+/// Two reports of one story published at the same moment.
+fn pair(a: &str, b: &str) -> BundleReport {
+    let published = "2026-03-06T12:00:00+00:00";
+    report(vec![doc("a", a, published), doc("b", b, published)])
+}
+
 fn quantity_conflicts(b: &BundleReport) -> Vec<Vec<String>> {
     b.findings
         .iter()
@@ -224,18 +230,10 @@ fn quantity_conflicts(b: &BundleReport) -> Vec<Vec<String>> {
 /// a state's verb leaves out is not another thing counted.
 #[test]
 fn a_bare_count_of_the_injured_meets_a_count_of_people() {
-    let b = report(vec![
-        doc(
-            "wire",
-            "A car bomb exploded on Friday in the crowded Carmel market, killing two people and wounding 21.",
-            "2026-03-06T12:00:00+00:00",
-        ),
-        doc(
-            "paper",
-            "The car bomb exploded in the crowded Carmel market on Friday, killing both attackers and wounding 24 people.",
-            "2026-03-06T12:00:00+00:00",
-        ),
-    ]);
+    let b = pair(
+        "A car bomb exploded on Friday in the crowded Carmel market, killing two people and wounding 21.",
+        "The car bomb exploded in the crowded Carmel market on Friday, killing both attackers and wounding 24 people.",
+    );
     assert_eq!(quantity_conflicts(&b), [["21", "24"]], "{:#?}", b.findings);
 }
 
@@ -244,18 +242,10 @@ fn a_bare_count_of_the_injured_meets_a_count_of_people() {
 /// to compare.
 #[test]
 fn a_part_told_after_a_comma_is_not_the_count() {
-    let b = report(vec![
-        doc(
-            "statement",
-            "The army statement said 19 soldiers were wounded, eight seriously, in the ambush near the border post.",
-            "2026-03-06T12:00:00+00:00",
-        ),
-        doc(
-            "agency",
-            "The army statement said 22 soldiers were wounded in the ambush near the border post.",
-            "2026-03-06T12:00:00+00:00",
-        ),
-    ]);
+    let b = pair(
+        "The army statement said 19 soldiers were wounded, eight seriously, in the ambush near the border post.",
+        "The army statement said 22 soldiers were wounded in the ambush near the border post.",
+    );
     assert_eq!(quantity_conflicts(&b), [["19", "22"]], "{:#?}", b.findings);
 }
 
@@ -263,18 +253,10 @@ fn a_part_told_after_a_comma_is_not_the_count() {
 /// that share little: far apart, they are two facts, not a contradiction.
 #[test]
 fn counts_many_times_apart_in_different_sentences_are_two_facts() {
-    let b = report(vec![
-        doc(
-            "summary",
-            "Prosecutors blame the network for the twin blasts at the ministries in March that killed 120 people and injured an estimated 2,000 people.",
-            "2026-05-06T12:00:00+00:00",
-        ),
-        doc(
-            "scene",
-            "At the transport ministry on the river bank, 14 people were killed and 85 were injured, none of them foreigners.",
-            "2026-05-06T12:00:00+00:00",
-        ),
-    ]);
+    let b = pair(
+        "Prosecutors blame the network for the twin blasts at the ministries in March that killed 120 people and injured an estimated 2,000 people.",
+        "At the transport ministry on the river bank, 14 people were killed and 85 were injured, none of them foreigners.",
+    );
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
 
@@ -283,32 +265,16 @@ fn counts_many_times_apart_in_different_sentences_are_two_facts() {
 /// whose digits are transposed are the mark of one figure misprinted.
 #[test]
 fn transposed_digits_of_one_count_are_a_conflict() {
-    let b = report(vec![
-        doc(
-            "service",
-            "Firefighters said the blaze destroyed 38 homes before the wind turned on Monday evening.",
-            "2026-01-12T12:00:00+00:00",
-        ),
-        doc(
-            "herald",
-            "By nightfall the fire had destroyed 83 homes, according to a council statement.",
-            "2026-01-12T12:00:00+00:00",
-        ),
-    ]);
+    let b = pair(
+        "Firefighters said the blaze destroyed 38 homes before the wind turned on Monday evening.",
+        "By nightfall the fire had destroyed 83 homes, according to a council statement.",
+    );
     assert_eq!(quantity_conflicts(&b), [["38", "83"]], "{:#?}", b.findings);
     // The same sentences with figures far from a misprint stay apart.
-    let b = report(vec![
-        doc(
-            "service",
-            "Firefighters said the blaze destroyed 38 homes before the wind turned on Monday evening.",
-            "2026-01-12T12:00:00+00:00",
-        ),
-        doc(
-            "herald",
-            "By nightfall the fire had destroyed 52 homes, according to a council statement.",
-            "2026-01-12T12:00:00+00:00",
-        ),
-    ]);
+    let b = pair(
+        "Firefighters said the blaze destroyed 38 homes before the wind turned on Monday evening.",
+        "By nightfall the fire had destroyed 52 homes, according to a council statement.",
+    );
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
 
@@ -394,18 +360,10 @@ fn sentences_of_people_named_before_an_appositive_stay_apart() {
 /// before it), not a clause of its own about nothing.
 #[test]
 fn a_subject_with_a_place_set_off_by_commas_names_the_happening() {
-    let b = report(vec![
-        doc(
-            "courier",
-            "The collapse at the Karsk colliery near Vell, in the northern coalfield, happened at 03:50 GMT on Wednesday.",
-            "2026-08-19T12:00:00+00:00",
-        ),
-        doc(
-            "wire",
-            "The collapse happened at 04:50 GMT on Wednesday, the operator said.",
-            "2026-08-19T12:00:00+00:00",
-        ),
-    ]);
+    let b = pair(
+        "The collapse at the Karsk colliery near Vell, in the northern coalfield, happened at 03:50 GMT on Wednesday.",
+        "The collapse happened at 04:50 GMT on Wednesday, the operator said.",
+    );
     let mut conflicts = time_conflicts(&b);
     for c in &mut conflicts {
         c.sort();
