@@ -304,3 +304,47 @@ fn extract_reads_standard_input_as_check_does() {
     assert!(String::from_utf8_lossy(&checked.stdout).contains("\"findings\""));
     assert_eq!(compared.stdout, checked.stdout);
 }
+
+/// Values no run of `extract` writes (a figure that is not a number, a low
+/// bound above its high one, a window ending before it starts) are errors
+/// at their line, never compared as nonsense.
+#[test]
+fn unsound_values_are_errors_at_their_line() {
+    let bundle = "corpus/putin-trump-call-2025-03-18";
+    let claims = extract(&[bundle]);
+    let dir = scratch("extract-compare-unsound");
+    let mut first_quantity = true;
+    let mut first_window = true;
+    let broken: String = claims
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            if first_quantity && v["typed"]["Quantity"].is_object() {
+                first_quantity = false;
+                v["typed"]["Quantity"]["low"] = "nan".into();
+            } else if first_window && v["typed"]["Time"]["end"].is_string() {
+                first_window = false;
+                let start = v["typed"]["Time"]["start"].clone();
+                v["typed"]["Time"]["start"] = v["typed"]["Time"]["end"].clone();
+                v["typed"]["Time"]["end"] = start;
+            }
+            format!("{v}\n")
+        })
+        .collect();
+    assert!(
+        !first_quantity && !first_window,
+        "the seed has a figure and a window"
+    );
+    let file = dir.join("unsound.jsonl");
+    std::fs::write(&file, broken).unwrap();
+    let out = crosscheck(
+        &["compare", file.to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unsound.jsonl:"), "{stderr}");
+    assert!(stderr.contains("is not a number"), "{stderr}");
+    assert!(stderr.contains("ends before it starts"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -480,6 +480,29 @@ fn fits(text: &str, s: usize, e: usize) -> bool {
     text.get(s..e).is_some()
 }
 
+/// Why a value read from a line cannot be what crosscheck wrote (a figure
+/// that is not a number, bounds the wrong way round), if it cannot: such a
+/// value would compare as nonsense.
+fn unsound(value: &Value) -> Option<&'static str> {
+    match value {
+        Value::Quantity(q) | Value::Duration(q) => {
+            if q.low.is_nan() || q.high.is_nan() {
+                Some("is not a number")
+            } else if q.low > q.high {
+                Some("has its low bound above its high bound")
+            } else {
+                None
+            }
+        }
+        Value::Time(t) => t
+            .end
+            .is_some_and(|end| end < t.start)
+            .then_some("ends before it starts"),
+        Value::Date(d) => (d.last < d.first).then_some("ends before it starts"),
+        _ => None,
+    }
+}
+
 /// Whether a value is of its claim's category.
 fn of_category(value: &Value, category: Category) -> bool {
     matches!(
@@ -578,14 +601,18 @@ fn rebuild(name: &str, g: Gathered, errors: &mut Vec<InputError>) -> (Bundle, Ve
                 continue;
             };
             match c.value.typed {
-                Some(value) if of_category(&value, c.value.category) => {
-                    doc_claims.claims.push(Claim {
+                Some(value) if of_category(&value, c.value.category) => match unsound(&value) {
+                    None => doc_claims.claims.push(Claim {
                         anchor,
                         category: c.value.category,
                         frame: c.value.frame,
                         value,
-                    })
-                }
+                    }),
+                    Some(why) => errors.push(c.at.error(format!(
+                        "a {} claim whose `typed` value {why}; left out",
+                        c.value.category.as_str()
+                    ))),
+                },
                 Some(_) => errors.push(c.at.error(format!(
                     "a {} claim whose `typed` value is of another category; left out",
                     c.value.category.as_str()
