@@ -892,12 +892,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             && state.is_none()
             && let Some((_, verb)) = self.predicate_before(self.value.start)
             && let Some(subject) = self.subject_before(verb)
-            && let Some(class) = subject.head.class.as_deref()
-            && self
-                .words()
-                .synonyms
-                .iter()
-                .any(|c| c.id == class && c.state)
+            && self.is_state(&subject.head)
         {
             return (Some(subject.head), self.people());
         }

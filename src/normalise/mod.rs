@@ -152,6 +152,22 @@ impl<'a> Context<'a> {
             .any(|d| span.end <= d.span.end)
     }
 
+    /// The bytes of the clause holding `span` (see `TextIndex::clause`), or
+    /// `span` itself where no clause is found.
+    pub fn clause_span(&self, span: Span) -> Span {
+        let clause = self.index.clause(self.index.tokens_in(span));
+        match (
+            self.index.tokens.get(clause.start),
+            clause
+                .end
+                .checked_sub(1)
+                .and_then(|e| self.index.tokens.get(e)),
+        ) {
+            (Some(a), Some(b)) if clause.start < clause.end => Span::new(a.span.start, b.span.end),
+            _ => span,
+        }
+    }
+
     /// The exact source text of a span.
     pub fn text(&self, span: Span) -> &'a str {
         &self.doc.text[span.start..span.end]

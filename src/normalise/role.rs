@@ -84,24 +84,6 @@ fn day_of(ctx: &Context, span: Span, tense: Tense) -> Day {
     }
 }
 
-/// The bytes of the clause holding `span` (see `TextIndex::clause`): a
-/// relative clause after the name ("…, who joined in 2011,") is another
-/// clause, with another time.
-fn clause_of(ctx: &Context, span: Span) -> Span {
-    let tokens = ctx.index.tokens_in(span);
-    let clause = ctx.index.clause(tokens);
-    match (
-        ctx.index.tokens.get(clause.start),
-        clause
-            .end
-            .checked_sub(1)
-            .and_then(|e| ctx.index.tokens.get(e)),
-    ) {
-        (Some(a), Some(b)) if clause.start < clause.end => Span::new(a.span.start, b.span.end),
-        _ => span,
-    }
-}
-
 /// The time the clause around `span` tells of: another time when the
 /// title names the doer of a past act, else the day of a date in the
 /// clause, else a month or year it names far from the publication day
@@ -110,7 +92,9 @@ fn told_of(ctx: &Context, span: Span) -> Option<Day> {
     if act_of_another_time(ctx, span) {
         return Some(Day::Elsewhere);
     }
-    let clause = clause_of(ctx, span);
+    // A relative clause after the name ("…, who joined in 2011,") is
+    // another clause, with another time.
+    let clause = ctx.clause_span(span);
     let in_clause: Vec<&DateValue> = ctx.dates_within(clause).map(|d| &d.value).collect();
     if let Some(d) = in_clause.iter().find(|d| d.first == d.last) {
         return Some(Day::On(d.first));

@@ -54,17 +54,8 @@ impl<'c, 'a> Days<'c, 'a> {
         if let Some(d) = glued_date(self.ctx, span) {
             return Some(d);
         }
-        let clause = self.ctx.index.clause(self.ctx.index.tokens_in(span));
-        let clause_span = match (
-            self.ctx.index.tokens.get(clause.start),
-            clause
-                .end
-                .checked_sub(1)
-                .and_then(|e| self.ctx.index.tokens.get(e)),
-        ) {
-            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
-            _ => span,
-        };
+        let clause_span = self.ctx.clause_span(span);
+
         let sentence = self.ctx.sentence(span.start);
         for within in [clause_span, sentence] {
             let near = self
@@ -149,19 +140,10 @@ fn glued_date(ctx: &Context, t: Span) -> Option<NaiveDate> {
 /// Whether the date at `date` stands in a relative clause ("which had
 /// left port on Friday") that does not hold the time at `time`.
 fn in_other_relative(ctx: &Context, date: Span, time: Span) -> bool {
-    let clause = ctx.index.clause(ctx.index.tokens_in(date));
-    let holds_time = ctx
-        .index
-        .tokens
-        .get(clause.start)
-        .zip(
-            clause
-                .end
-                .checked_sub(1)
-                .and_then(|e| ctx.index.tokens.get(e)),
-        )
-        .is_some_and(|(a, b)| a.span.start <= time.start && time.end <= b.span.end);
-    in_relative(ctx, date) && !holds_time
+    in_relative(ctx, date) && {
+        let clause = ctx.clause_span(date);
+        !(clause.start <= time.start && time.end <= clause.end)
+    }
 }
 
 /// Whether the date at `date` stands in a relative clause ("which had

@@ -305,6 +305,28 @@ struct Gathered {
     skipped: Vec<Kept<WireSkipped>>,
 }
 
+impl Gathered {
+    /// The lines gathered for the document with this id, if its line came.
+    fn document(&mut self, id: &str) -> Option<&mut DocLines> {
+        self.by_id.get(id).map(|&i| &mut self.documents[i])
+    }
+}
+
+/// [`keep_once`] for the line at `seq` of one document's lines.
+fn keep_at<T>(
+    lines: &mut BTreeMap<usize, Kept<T>>,
+    seq: usize,
+    new: Kept<T>,
+    what: &str,
+    errors: &mut Vec<InputError>,
+) {
+    let mut slot = lines.remove(&seq);
+    keep_once(&mut slot, new, what, errors);
+    if let Some(kept) = slot {
+        lines.insert(seq, kept);
+    }
+}
+
 /// Keeps `new` in `slot` unless a line with the same key is there: the same
 /// line again (a file given twice, overlapping partitions) is dropped
 /// quietly; a different one is an error and the first is kept.
@@ -419,7 +441,7 @@ pub fn read_claims(
             continue;
         };
         for c in std::mem::take(&mut g.orphans) {
-            let Some(doc) = g.by_id.get(&c.value.document).map(|&i| &mut g.documents[i]) else {
+            let Some(doc) = g.document(&c.value.document) else {
                 errors.push(c.at.error(format!(
                     "a claim of document `{}` in bundle `{name}`, whose `document` line is in none of the inputs",
                     c.value.document
@@ -432,18 +454,14 @@ pub fn read_claims(
                 &mut doc.unresolved
             };
             let seq = c.value.seq;
-            let mut slot = lines.remove(&seq);
             let what = format!(
                 "{} {seq} of document `{}`",
                 c.value.record, c.value.document
             );
-            keep_once(&mut slot, c, &what, &mut errors);
-            if let Some(k) = slot {
-                lines.insert(seq, k);
-            }
+            keep_at(lines, seq, c, &what, &mut errors);
         }
         for k in std::mem::take(&mut g.skipped) {
-            let Some(doc) = g.by_id.get(&k.value.document).map(|&i| &mut g.documents[i]) else {
+            let Some(doc) = g.document(&k.value.document) else {
                 errors.push(k.at.error(format!(
                     "a skipped mention of document `{}` in bundle `{name}`, whose `document` line is in none of the inputs",
                     k.value.document
@@ -451,12 +469,8 @@ pub fn read_claims(
                 continue;
             };
             let seq = k.value.seq;
-            let mut slot = doc.skipped.remove(&seq);
             let what = format!("skipped {seq} of document `{}`", k.value.document);
-            keep_once(&mut slot, k, &what, &mut errors);
-            if let Some(k) = slot {
-                doc.skipped.insert(seq, k);
-            }
+            keep_at(&mut doc.skipped, seq, k, &what, &mut errors);
         }
         out.push(rebuild(&name, g, &mut errors));
     }
