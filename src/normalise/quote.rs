@@ -804,7 +804,7 @@ fn fallback_people(
                 && gap.chars().all(|c| matches!(c, ' ' | ',' | '.'))
                 && (!initials || i > first)
         };
-        let titled = titled || (i > first && introduces_person(text, speech, &words, first, i));
+        let titled = titled || (i > first && introduces_person(text, rules, &words, first, i));
         // A headline names nobody: "Mayor Vows To Rebuild Flooded Town".
         if !headline(text, words[first].0) {
             runs.push((first, i, titled));
@@ -873,11 +873,12 @@ fn fallback_people(
 /// Tsukada, said", "Marcus Delaney said".
 fn introduces_person(
     text: &str,
-    speech: &Compiled,
+    rules: &crate::rules::Rules,
     words: &[(usize, &str)],
     first: usize,
     last: usize,
 ) -> bool {
+    let speech = &rules.speech;
     let end = words[last].0 + words[last].1.len();
     let after = text[end..].trim_start_matches([' ', ',']);
     let relative = text[end..].starts_with(", who");
@@ -902,10 +903,32 @@ fn introduces_person(
                 .iter()
                 .any(|w| speech.is_title(w) && w.chars().next().is_some_and(char::is_lowercase)))
     });
+    // "Tomasz Wróblewski, head of the mine rescue station, said": a
+    // description in lower case set off by commas, then a speech verb. An
+    // organisation says things too ("Southern Coal Group, the operator,
+    // said"): a name ending in an organisation's head noun is none.
+    let organisation = rules
+        .words
+        .class(&words[last].1.to_lowercase())
+        .has(Class::ORGANISATION_HEAD);
+    let described_speaking = !organisation
+        && text[end..].strip_prefix(", ").is_some_and(|rest| {
+            let Some(close) = rest.find(", ") else {
+                return false;
+            };
+            let description = &rest[..close];
+            description.starts_with(char::is_lowercase)
+                && description.split_whitespace().count() <= 12
+                && !description.contains(['"', '“', '”', '\n'])
+                && speech
+                    .verb
+                    .find(&rest[close + 2..])
+                    .is_some_and(|v| v.start() == 0)
+        });
     // "Helena Vasconcelos was never expected to win": a known given name
     // opening a name of two words or more.
     let given = speech.gender_of_name(&fold(words[first].1)).is_some();
-    relative || speaking || appositive || described || given
+    relative || speaking || appositive || described || described_speaking || given
 }
 
 /// Whether the line holding `at` is a headline: three words or more, most
@@ -1032,6 +1055,21 @@ mod tests {
             strip_titles(&rules.speech, "U.S. President Donald Trump"),
             "Donald Trump"
         );
+    }
+
+    #[test]
+    fn a_name_described_before_its_speech_verb_is_a_person() {
+        // The pronoun's person is named with a description in lower case
+        // between the name and "said".
+        let v = quote_values(
+            "Rescue work went on. Tomasz Wroblewski, head of the regional rescue station, said the signals mattered. “We could hear them knocking on the pipes all night long,” he said.",
+        );
+        assert_eq!(speaker(&v[0]), Some("Tomasz Wroblewski"));
+        // An organisation so described is no one a pronoun stands for.
+        let v = quote_values(
+            "Rescue work went on. Southern Coal Group, the operator of the mine, said the signals mattered. “We could hear them knocking on the pipes all night long,” he said.",
+        );
+        assert_eq!(speaker(&v[0]), None);
     }
 
     #[test]
