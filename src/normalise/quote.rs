@@ -35,12 +35,28 @@ use crate::extract::quote::{AttributionKind, QuoteKind, QuoteMention, title_at, 
 use crate::rules::speech::{Compiled, Gender};
 use crate::rules::words::Class;
 
-/// The words of a quote; punctuation, quote marks and ellipses dropped.
+/// The words of a quote; punctuation, quote marks and ellipses dropped. A
+/// figure glued to the letters after it is two words ("10am" as "10 a.m.",
+/// "5km" as "5 km"): house styles differ in the space, not the words.
 pub fn words(text: &str, speech: &Compiled) -> Vec<Word> {
     word_spans(text)
         .into_iter()
+        .flat_map(|(at, raw)| {
+            let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let at = at + (raw.len() - trimmed.len());
+            let raw = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let digits = raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let glued = digits > 0
+                && digits < raw.len()
+                && raw[digits..].chars().all(char::is_alphabetic);
+            if glued {
+                let (figure, unit) = raw.split_at(digits);
+                vec![(at, figure), (at + digits, unit)]
+            } else {
+                vec![(at, raw)]
+            }
+        })
         .filter_map(|(at, raw)| {
-            let raw = raw.trim_matches(|c: char| !c.is_alphanumeric());
             let norm: String = raw
                 .nfkd()
                 .filter(|c| c.is_alphanumeric())
@@ -1004,6 +1020,16 @@ mod tests {
 
     fn speaker(v: &QuoteValue) -> Option<&str> {
         v.speaker.as_ref().map(|s| s.name.as_str())
+    }
+
+    #[test]
+    fn a_figure_glued_to_its_unit_is_two_words() {
+        let rules = Rules::builtin().expect("rules");
+        let norm = |s: &str| -> Vec<String> {
+            words(s, &rules.speech).into_iter().map(|w| w.norm).collect()
+        };
+        assert_eq!(norm("“10am to 6pm,” 5km"), norm("10 a.m. to 6 p.m., 5 km"));
+        assert_eq!(norm("COVID-19 and 3rd"), ["covid19", "and", "3", "rd"]);
     }
 
     #[test]
