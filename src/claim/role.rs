@@ -88,6 +88,10 @@ pub struct RoleValue {
     /// The text tells that the person took an office or rank ("was sworn
     /// in", "was promoted").
     pub told_took: bool,
+    /// For a deputy's office ("Deputy Fire Chief"), the office it is
+    /// second to ("Fire Chief"): one person does not hold both at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deputy_of: Option<String>,
 }
 
 impl fmt::Display for RoleValue {
@@ -118,6 +122,16 @@ impl RoleValue {
             return self.office == other.office
                 || self.rank_also.contains(&other.office)
                 || other.rank_also.contains(&self.office);
+        }
+        // "Deputy Fire Chief" and "Fire Chief" of one person: second to
+        // the holder and the holder, at once, cannot both be.
+        let deputy_of = |a: &Self, b: &Self| {
+            a.deputy_of
+                .as_deref()
+                .is_some_and(|d| b.deputy_of.is_none() && same_office(d, &b.office))
+        };
+        if deputy_of(self, other) || deputy_of(other, self) {
+            return !(self.tense.holds() && other.tense.holds());
         }
         if !same_office(&self.office, &other.office) {
             return true;
@@ -260,6 +274,7 @@ mod tests {
             rank_also: also.iter().map(|a| a.to_string()).collect(),
             told_left: false,
             told_took: false,
+            deputy_of: None,
         }
     }
 

@@ -163,9 +163,7 @@ pub fn same_name_spelt_differently(a: &str, b: &str) -> bool {
             // "Thibodeaux") is a slip of spelling.
             let inflects = |long: &str, short: &str| {
                 long.strip_prefix(short).is_some_and(|rest| {
-                    rest.chars().count() > 1
-                        || ["n", "s", "i"].contains(&rest)
-                        || wa.len() < 2
+                    rest.chars().count() > 1 || ["n", "s", "i"].contains(&rest) || wa.len() < 2
                 })
             };
             let extends = inflects(&fx, &fy) || inflects(&fy, &fx);
@@ -295,7 +293,10 @@ mod tests {
 
     #[test]
     fn a_letter_more_that_builds_no_word_is_a_slip() {
-        assert!(same_name_spelt_differently("Dale Whitcomb", "Dale Whitcombe"));
+        assert!(same_name_spelt_differently(
+            "Dale Whitcomb",
+            "Dale Whitcombe"
+        ));
         assert!(same_name_spelt_differently(
             "Marc Thibodeaux",
             "Marc Thibodeau"
@@ -303,7 +304,10 @@ mod tests {
         assert!(same_name_spelt_differently("Rajeev Menon", "Rajiv Menon"));
         // Word-building endings make another word, and a lone word has no
         // other word to vouch that it is the same name.
-        assert!(!same_name_spelt_differently("Saudi Arabia", "Saudi Arabian"));
+        assert!(!same_name_spelt_differently(
+            "Saudi Arabia",
+            "Saudi Arabian"
+        ));
         assert!(!same_name_spelt_differently("Tom Roberts", "Tom Robert"));
         assert!(!same_name_spelt_differently("Whitcomb", "Whitcombe"));
     }

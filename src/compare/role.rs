@@ -680,6 +680,40 @@ mod tests {
     }
 
     #[test]
+    fn a_deputy_and_the_office_itself_for_one_person_conflict() {
+        let c = check(&[
+            (
+                "Fire Chief Ana Cruz said crews were ready.",
+                Some("2026-10-08"),
+            ),
+            (
+                "Deputy Fire Chief Ana Cruz said crews were ready.",
+                Some("2026-10-08"),
+            ),
+            ("Fire Chief Ana Cruz spoke again.", Some("2026-10-08")),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, ["Deputy Fire Chief", "Fire Chief"]);
+        // A deputy and the chief being two people, or a former deputy now
+        // chief, is no conflict.
+        let c = check(&[
+            (
+                "Fire Chief Tom Reyes said crews were ready.",
+                Some("2026-10-08"),
+            ),
+            ("Deputy Fire Chief Ana Cruz spoke.", Some("2026-10-08")),
+            ("Fire Chief Tom Reyes spoke again.", Some("2026-10-08")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        let c = check(&[
+            ("Former deputy chair Ana Cruz spoke.", Some("2026-10-08")),
+            ("Chair Ana Cruz spoke.", Some("2026-10-08")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
     fn a_former_head_may_hold_another_office() {
         let c = check(&[
             (

@@ -57,6 +57,9 @@ pub struct RoleMention {
     /// The name comes before the title: "Marisol Okafor, the chief
     /// executive".
     pub appositive: bool,
+    /// A word right before the title that makes the holder second to the
+    /// office's holder: "Deputy" Fire Chief.
+    pub deputy: Option<Span>,
 }
 
 pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
@@ -112,7 +115,14 @@ fn title_before_name(
 ) -> Option<RoleMention> {
     let at = |m: regex::Match| Span::new(offset + m.start(), offset + m.end());
     let name = at(c.name("name")?);
-    if lesser_before(text, title.start, rules) {
+    // "Deputy Fire Chief": the deputy's own office, read with what stands
+    // before it; any other lesser office is not read.
+    let deputy = deputy_before(text, title.start, rules);
+    if deputy.is_none() && lesser_before(text, title.start, rules) {
+        return None;
+    }
+    let lead = deputy.map_or(title.start, |d| d.start);
+    if deputy.is_some() && lesser_before(text, lead, rules) {
         return None;
     }
     let kind = rules
@@ -123,10 +133,10 @@ fn title_before_name(
         return None;
     }
     // "former US President": the marker, then the country, before it.
-    let mut tense = tense_before(text, title.start, rules);
+    let mut tense = tense_before(text, lead, rules);
     let adjective = match tense {
         Some(_) => None,
-        None => adjective_before(text, title.start, rules),
+        None => adjective_before(text, lead, rules),
     };
     if let Some(a) = adjective {
         tense = tense_before(text, a.start, rules);
@@ -136,7 +146,7 @@ fn title_before_name(
         .flatten()
         .map(|s| s.start)
         .min()
-        .unwrap_or(title.start);
+        .unwrap_or(lead);
     let mut start = first;
     let mut qualifier = None;
     let mut qualifier_pronoun = false;
@@ -188,6 +198,22 @@ fn title_before_name(
         since: None,
         portfolio: false,
         appositive: false,
+        deputy,
+    })
+}
+
+/// A word of `[markers] deputy` right before `at` ("Deputy", "vice"), in
+/// any case, as a whole word.
+fn deputy_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
+    let before = text[..at].trim_end();
+    rules.titles.markers.deputy.iter().find_map(|w| {
+        let from = before.len().checked_sub(w.len())?;
+        let tail = before.get(from..)?;
+        let whole = before[..from]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (tail.eq_ignore_ascii_case(w) && whole).then(|| Span::new(from, before.len()))
     })
 }
 
@@ -459,6 +485,7 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
                 since: None,
                 portfolio: false,
                 appositive: true,
+                deputy: None,
             })
         })
 }
@@ -594,6 +621,7 @@ fn portfolios<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleM
                 qualifier: None,
                 qualifier_pronoun: false,
                 appositive: false,
+                deputy: None,
             })
         })
 }
@@ -673,6 +701,7 @@ fn since<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMentio
                 qualifier: None,
                 qualifier_pronoun: false,
                 appositive: false,
+                deputy: None,
             })
         })
 }
@@ -687,9 +716,16 @@ mod tests {
             sp.map(|x| text[x.start..x.end].to_string())
                 .unwrap_or_default()
         };
+        // A deputy's word is shown with its title.
         extract(text, &rules)
             .into_iter()
-            .map(|m| (s(m.tense), s(m.adjective), s(Some(m.title))))
+            .map(|m| {
+                let title = match m.deputy {
+                    Some(d) => format!("{} {}", s(Some(d)), s(Some(m.title))),
+                    None => s(Some(m.title)),
+                };
+                (s(m.tense), s(m.adjective), title)
+            })
             .collect()
     }
 
@@ -711,8 +747,25 @@ mod tests {
 
     #[test]
     fn a_deputy_holds_another_office() {
-        assert_eq!(parts("Deputy Prime Minister Tariq Aziz"), []);
-        assert_eq!(parts("Russian Deputy Foreign Minister Sergei Ryabkov"), []);
+        // Read with the deputy's word, as an office of its own; any other
+        // lesser office is not read.
+        assert_eq!(
+            parts("Deputy Prime Minister Tariq Aziz"),
+            [("".into(), "".into(), "Deputy Prime Minister".into())]
+        );
+        assert_eq!(
+            parts("Russian Deputy Foreign Minister Sergei Ryabkov"),
+            [(
+                "".into(),
+                "Russian".into(),
+                "Deputy Foreign Minister".into()
+            )]
+        );
+        assert_eq!(
+            parts("acting deputy chair Ana Cruz"),
+            [("acting".into(), "".into(), "deputy chair".into())]
+        );
+        assert_eq!(parts("Shadow Foreign Minister Ana Cruz"), []);
         assert_eq!(
             parts("Prime Minister Tariq Aziz"),
             [("".into(), "".into(), "Prime Minister".into())]
@@ -743,7 +796,10 @@ mod tests {
     #[test]
     fn a_portfolio_look_alike_is_not_read() {
         assert_eq!(parts("Shadow Home Secretary Chris Philp"), []);
-        assert_eq!(parts("Deputy Health Minister Ana Ruiz"), []);
+        assert_eq!(
+            parts("Deputy Health Minister Ana Ruiz"),
+            [("".into(), "".into(), "Deputy Health Minister".into())]
+        );
         // A title-case headline: the words before the head are no portfolio.
         let headline = parts("Prime Minister Fires Home Secretary Jane Doe");
         assert!(

@@ -46,9 +46,8 @@ pub fn words(text: &str, speech: &Compiled) -> Vec<Word> {
             let at = at + (raw.len() - trimmed.len());
             let raw = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
             let digits = raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let glued = digits > 0
-                && digits < raw.len()
-                && raw[digits..].chars().all(char::is_alphabetic);
+            let glued =
+                digits > 0 && digits < raw.len() && raw[digits..].chars().all(char::is_alphabetic);
             if glued {
                 let (figure, unit) = raw.split_at(digits);
                 vec![(at, figure), (at + digits, unit)]
@@ -1026,7 +1025,10 @@ mod tests {
     fn a_figure_glued_to_its_unit_is_two_words() {
         let rules = Rules::builtin().expect("rules");
         let norm = |s: &str| -> Vec<String> {
-            words(s, &rules.speech).into_iter().map(|w| w.norm).collect()
+            words(s, &rules.speech)
+                .into_iter()
+                .map(|w| w.norm)
+                .collect()
         };
         assert_eq!(norm("“10am to 6pm,” 5km"), norm("10 a.m. to 6 p.m., 5 km"));
         assert_eq!(norm("COVID-19 and 3rd"), ["covid19", "and", "3", "rd"]);

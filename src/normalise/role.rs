@@ -602,6 +602,24 @@ pub fn claims(ctx: &Context) -> DocClaims {
             (None, Some(o)) => (o.clone(), o.to_lowercase(), true),
             (None, None) => continue,
         };
+        // A deputy's office is an office of its own, one of several
+        // deputies perhaps, named after the one it is second to.
+        let (office, short, sole, deputy_of) = match m.deputy {
+            Some(d) => {
+                let word = ctx.text(d);
+                let mut capitalised = word.to_lowercase();
+                if let Some(first) = capitalised.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                (
+                    format!("{capitalised} {office}"),
+                    format!("{} {short}", word.to_lowercase()),
+                    false,
+                    Some(office),
+                )
+            }
+            None => (office, short, sole, None),
+        };
         let rank = kind == Some(TitleKind::Rank);
         let terms = ctx
             .rules
@@ -631,6 +649,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                     .unwrap_or_default(),
                 told_left,
                 told_took,
+                deputy_of,
             }),
         });
     }

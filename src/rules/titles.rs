@@ -122,6 +122,13 @@ pub struct Markers {
     /// of them is not read.
     #[serde(default)]
     pub lesser: Vec<String>,
+    /// Of the lesser words, those that make the holder second to the
+    /// office's holder ("Deputy Fire Chief", "Vice Chair"): read, as an
+    /// office of its own that its holder cannot hold at the same time as
+    /// the office itself ("deputy chair" in one report, "chair" in
+    /// another, of one person on one day, is a conflict).
+    #[serde(default)]
+    pub deputy: Vec<String>,
 }
 
 /// Words that say when a title applies, or that its holder's standing
@@ -377,6 +384,7 @@ impl RuleFile for TitleFile {
         self.markers.outgoing.extend(m.outgoing);
         self.markers.other_time.extend(m.other_time);
         self.markers.lesser.extend(m.lesser);
+        self.markers.deputy.extend(m.deputy);
         let g = user.generic;
         self.generic.heads.extend(g.heads);
         self.generic.portfolios.extend(g.portfolios);
