@@ -370,3 +370,28 @@ fn a_subject_with_a_place_set_off_by_commas_names_the_happening() {
     }
     assert_eq!(conflicts, [["03:50 UTC", "04:50 UTC"]], "{:#?}", b.findings);
 }
+
+/// A dateline's day ("GLENMOOR, Ohio, 5 March (Wire) -") dates the filing,
+/// the day after the event the lead dates ("on Wednesday"): a time later
+/// in the story is of the lead's day, so it still meets another report's
+/// time of the same happening an hour apart.
+#[test]
+fn a_datelines_day_with_its_region_is_the_filing_day() {
+    let b = report(vec![
+        doc(
+            "wire",
+            "GLENMOOR, Ohio, 5 March (Wire) - A gas leak forced hundreds from their homes on Wednesday, officials said.\n\nThe shelter order was lifted at 23:15 CET, the county said.",
+            "2026-03-05T08:00:00+01:00",
+        ),
+        doc(
+            "local",
+            "Hundreds of Glenmoor residents left their homes on Wednesday after a gas leak.\n\nThe shelter order was lifted at 4:15 p.m. EST, the county said.",
+            "2026-03-04T20:00:00-05:00",
+        ),
+    ]);
+    let conflicts = time_conflicts(&b);
+    assert_eq!(conflicts.len(), 1, "{:#?}", b.findings);
+    let mut values = conflicts[0].clone();
+    values.sort();
+    assert_eq!(values, ["21:15 UTC", "22:15 UTC"]);
+}

@@ -166,9 +166,10 @@ pub fn is_bound(ctx: &Context, span: Span) -> bool {
 
 /// Whether a date is a dateline's ("TOKYO, Jan. 13 -- The ship docked
 /// …"): it dates the filing, in the filing city's calendar, not the event
-/// the sentence tells of. The shape: the sentence opens with a capitalised
-/// place and a comma, and the date is followed by a dash or an agency in
-/// brackets.
+/// the sentence tells of. The shape: the sentence opens with a place in
+/// capitals and a comma ("TOKYO,", "CEDAR BEND, Iowa,": the city in
+/// capitals, then the region as a name), and the date is followed by a
+/// dash or an agency in brackets.
 pub fn is_dateline(text: &str, date: Span, sentence: Span) -> bool {
     let Some(before) = text.get(sentence.start..date.start) else {
         return false;
@@ -177,11 +178,20 @@ pub fn is_dateline(text: &str, date: Span, sentence: Span) -> bool {
         return false;
     };
     let place = place.trim();
-    let capitals = !place.is_empty()
-        && place.chars().any(char::is_alphabetic)
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    let in_capitals = |s: &str| {
+        s.chars().any(char::is_alphabetic)
+            && s.chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
+    };
+    let mut parts = place.split(',').map(str::trim);
+    let capitals = parts.next().is_some_and(in_capitals)
+        && parts.all(|region| {
+            let words: Vec<&str> = region.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        });
     let after = text.get(date.end..).unwrap_or("").trim_start();
     let marked = ["--", "—", "–", "- ", "("]
         .iter()
