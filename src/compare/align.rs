@@ -674,8 +674,11 @@ pub fn judge_pair(
             // sentences are much the same.
             let far_apart_ok =
                 fa.measure != "count" || context >= 0.5 || !far_apart(&a.value, &b.value);
-            // Money is written in a currency code ("USD").
-            let sum = !fa.measure.is_empty() && fa.measure.chars().all(|c| c.is_ascii_uppercase());
+            // Money is written in a currency code ("USD"); a share is of
+            // what follows it ("about 6% of its workforce").
+            let sum = (!fa.measure.is_empty()
+                && fa.measure.chars().all(|c| c.is_ascii_uppercase()))
+                || fa.measure == "percent";
             match (pred, theme) {
                 // A count for one place is not the total ("357 killed in El
                 // Salvador", "more than 10,000 killed").
@@ -703,10 +706,14 @@ pub fn judge_pair(
                 // thing counted with no verb in common is not enough.
                 // A sum or share of one written thing in much the same
                 // words ("estimates damage at $4.2 billion").
+                // Two exact counts of one written thing, each the other's
+                // digits in another order, are one figure misprinted
+                // ("286 passengers", "All 268 passengers … were unhurt").
                 (None, Some(true)) => {
                     measure
                         || !fa.refinements.is_empty()
                         || (sum && !one_sided_place && (!shared.is_empty() || context >= 0.25))
+                        || (!one_sided_place && transposed(&a.value, &b.value))
                 }
                 _ => false,
             }

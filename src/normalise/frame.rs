@@ -309,14 +309,16 @@ impl<'c, 'a> Reader<'c, 'a> {
             return false; // an event noun: a theme
         }
         // "the fishing village", "wounded soldiers": a participle before a
-        // noun qualifies it.
+        // noun qualifies it; so before a figure ("by a combined £214
+        // million").
         let attributive = t.verbish_regular()
             && i > 0
             && self.tokens[i - 1].class.has(Class::DETERMINER)
-            && self
-                .tokens
-                .get(i + 1)
-                .is_some_and(|n| n.is_content() && !n.verbish_regular());
+            && (i + 1 == self.value.start
+                || self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_content() && !n.verbish_regular()));
         // "could reach", "expected to rise": a word after a modal is a
         // verb in its base form.
         let after_modal = i > 0
@@ -933,15 +935,35 @@ impl<'c, 'a> Reader<'c, 'a> {
         ))
     }
 
+    /// Where the figure's phrase starts: at the figure, or at a partitive
+    /// before it with "of" ("a total of", "a combined"), with its
+    /// determiner.
+    fn partitive_lead(&self) -> usize {
+        let start = self.value.start;
+        let of = start >= 2
+            && start - 2 >= self.clause.start
+            && self.tokens[start - 1].lower == "of"
+            && self.tokens[start - 2].class.has(Class::PARTITIVE);
+        if !of {
+            return start;
+        }
+        let determiner = start >= 3
+            && start - 3 >= self.clause.start
+            && self.tokens[start - 3].class.has(Class::DETERMINER);
+        if determiner { start - 3 } else { start - 2 }
+    }
+
     /// A measure, money or share: the noun it measures and its verb.
     fn measure(&self, noun_from: usize, hyphenated: bool) -> (Option<Term>, Option<Theme>) {
         let limit = self.sentence.end.min(self.tokens.len());
         let from = self.tokens.partition_point(|t| t.span.start < noun_from);
-        let before = self.predicate_before(self.value.start);
+        // "overstated by a total of £241 million": the words of a part or
+        // a whole before "of" are read as the figure's own ("by £241
+        // million"), so what stands before them is.
+        let lead = self.partitive_lead();
+        let before = self.predicate_before(lead);
         // "a depth of 40 km", "revenue of $3.2bn": the noun before "of".
-        let measured = self
-            .value
-            .start
+        let measured = lead
             .checked_sub(2)
             .filter(|&i| i >= self.clause.start && self.tokens[i + 1].lower == "of")
             .filter(|&i| self.nominal(i))
@@ -949,11 +971,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "The storm's central pressure at landfall was 958 millibars",
         // "measured the pressure at 958 hPa": the noun before a copula or
         // a preposition right before the figure.
-        let before_value = self
-            .value
-            .start
-            .checked_sub(1)
-            .filter(|&k| k >= self.clause.start);
+        let before_value = lead.checked_sub(1).filter(|&k| k >= self.clause.start);
         let copula = before_value.and_then(|k| {
             let t = &self.tokens[k];
             // "rose to $412 million": "to" after a verb is its
