@@ -278,6 +278,45 @@ fn transposed_digits_of_one_count_are_a_conflict() {
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
 
+/// "flew … for 87 minutes before landing" and "after flying … for 78
+/// minutes": a length with "for" is how long the flying lasted (the
+/// "before" clause is another happening), and the two lengths, the same
+/// verb and transposed digits, are one figure misprinted; a single count
+/// with no verb meets the verb's count when its digits are transposed.
+#[test]
+fn transposed_digits_of_one_length_or_a_verbless_count_conflict() {
+    let b = pair(
+        "The jet descended and flew on its remaining engine for 87 minutes before touching down in the city.",
+        "The plane landed safely on Tuesday after flying on one engine for 78 minutes, the airline said.",
+    );
+    let durations: Vec<Vec<String>> = b
+        .findings
+        .iter()
+        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == "duration")
+        .map(|f| {
+            let mut v: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
+            v.sort();
+            v
+        })
+        .collect();
+    assert_eq!(
+        durations,
+        [["78 minutes", "87 minutes"]],
+        "{:#?}",
+        b.findings
+    );
+    let b = pair(
+        "The aircraft was carrying 286 passengers and 14 crew members when the engine failed.",
+        "All 268 passengers and 14 crew members were unhurt, the airline said.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["268", "286"]],
+        "{:#?}",
+        b.findings
+    );
+}
+
 /// "The ship, which had left port late on Sunday, drifted ashore at 2:15
 /// a.m. CET": the relative clause's day is the departure's, not the grounding's
 /// (which is Monday, the day of the other report).

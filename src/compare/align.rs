@@ -735,7 +735,9 @@ pub fn judge_pair(
             {
                 true
             }
-            (_, Some(true)) | (Some(true), None) => evidence,
+            // "flew on one engine for 87 minutes", "after flying on one
+            // engine for 78 minutes": one length misprinted.
+            (_, Some(true)) | (Some(true), None) => evidence || transposed(&a.value, &b.value),
             _ => false,
         },
         // A time is of one happening: its theme or predicate is enough.
@@ -767,22 +769,37 @@ pub fn judge_pair(
 }
 
 /// Whether two exact figures of two or more digits are each other's digits
-/// in another order ("38 homes", "83 homes"; 312 and 321 passengers): the
-/// mark of a misprint of one figure, not of two things counted.
+/// in another order, written alike around them ("38 homes", "83 homes";
+/// 312 and 321 passengers; "87 minutes", "78 minutes"; "£214 million",
+/// "£241 million"): the mark of a misprint of one figure, not of two
+/// things counted.
 fn transposed(a: &crate::claim::Value, b: &crate::claim::Value) -> bool {
     use crate::claim::Value;
-    let (Value::Quantity(x), Value::Quantity(y)) = (a, b) else {
+    let ((Value::Quantity(x), Value::Quantity(y)) | (Value::Duration(x), Value::Duration(y))) =
+        (a, b)
+    else {
         return false;
     };
-    let digits = |q: &crate::claim::QuantityValue| {
-        let exact = q.low == q.high && q.low.fract() == 0.0 && (10.0..1e15).contains(&q.low);
-        exact.then(|| {
-            let mut d: Vec<char> = format!("{}", q.low as u64).chars().collect();
-            d.sort_unstable();
-            d
-        })
+    // The figure as shown, its digits sorted, and the words around it.
+    let parts = |q: &crate::claim::QuantityValue| {
+        if q.low != q.high {
+            return None;
+        }
+        let shown = q.shown.as_str();
+        let start = shown.find(|c: char| c.is_ascii_digit())?;
+        let len = shown[start..]
+            .find(|c: char| !(c.is_ascii_digit() || c == ','))
+            .unwrap_or(shown.len() - start);
+        let figure: String = shown[start..start + len]
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
+        let mut digits: Vec<char> = figure.chars().collect();
+        digits.sort_unstable();
+        let around = format!("{}|{}", &shown[..start], &shown[start + len..]);
+        (figure.len() >= 2).then_some((figure, digits, around))
     };
-    x.low != y.low && matches!((digits(x), digits(y)), (Some(p), Some(q)) if p == q)
+    matches!((parts(x), parts(y)), (Some(p), Some(q)) if p.0 != q.0 && p.1 == q.1 && p.2 == q.2)
 }
 
 /// Whether two counts are more than four times apart (the higher one's

@@ -1245,8 +1245,16 @@ impl<'c, 'a> Reader<'c, 'a> {
             return (Some(self.term_at(from)), theme);
         }
         // "six months after Clinton's visit", "less than a week before the
-        // vote": the time from one happening to another.
+        // vote": the time from one happening to another. After "for" the
+        // figure is how long something lasted, and what follows it is a
+        // clause of its own ("flew for 87 minutes before landing").
+        let lasting = self
+            .value
+            .start
+            .checked_sub(1)
+            .is_some_and(|k| k >= self.clause.start && self.tokens[k].lower == "for");
         if let Some(t) = self.tokens.get(from).filter(|_| from < limit)
+            && !lasting
             && matches!(t.lower.as_str(), "after" | "before" | "since" | "into")
         {
             let theme = self
@@ -1513,7 +1521,15 @@ impl<'c, 'a> Reader<'c, 'a> {
         if !(t.is_word() && t.capitalised && !t.class.has(Class::FUNCTION)) {
             return self.appositive_subject(verb);
         }
-        if last == self.sentence.start && t.class.has(Class::SENTENCE_OPENER) {
+        // "Pilots circled …": a word opening the sentence is a name only
+        // when it is one of the document's names (an entity, or a word it
+        // capitalises inside a sentence too).
+        let opens = last == self.sentence.start || Some(last) == self.dateline_end();
+        if opens
+            && (t.class.has(Class::SENTENCE_OPENER)
+                || (!self.ctx.inner_capitals.contains(t.lower.as_str())
+                    && self.ctx.entities_overlapping(t.span).next().is_none()))
+        {
             return None;
         }
         Some(self.name_key(t.span))

@@ -78,6 +78,14 @@ pub struct Context<'a> {
     /// Every time and date mention's span, sorted: for asking, in
     /// logarithmic time, whether a word is part of one.
     pub value_spans: Vec<Span>,
+    /// The words the document writes in lower case somewhere: a
+    /// capitalised one of them opening a sentence ("Pilots circled") is a
+    /// common noun, not a name.
+    pub lower_words: std::collections::HashSet<&'a str>,
+    /// The words (lower-cased) the document capitalises somewhere other
+    /// than at the start of a sentence: names, not words capitalised only
+    /// because they open one.
+    pub inner_capitals: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> Context<'a> {
@@ -105,6 +113,22 @@ impl<'a> Context<'a> {
                 spans.sort();
                 spans
             },
+            lower_words: index
+                .tokens
+                .iter()
+                .filter(|t| t.is_word() && !t.capitalised)
+                .map(|t| t.lower.as_str())
+                .collect(),
+            inner_capitals: index
+                .sentences
+                .iter()
+                .flat_map(|s| {
+                    let words = &index.tokens[index.tokens_in(*s)];
+                    words.iter().filter(|t| t.is_word()).skip(1)
+                })
+                .filter(|t| t.capitalised)
+                .map(|t| t.lower.as_str())
+                .collect(),
         }
     }
 

@@ -473,19 +473,10 @@ impl<'a> Changes<'a> {
 }
 
 /// Every word the document writes in lower case.
-fn lower_case_words<'a>(ctx: &Context<'a>) -> HashSet<&'a str> {
-    ctx.index
-        .tokens
-        .iter()
-        .filter(|t| t.is_word() && !t.capitalised)
-        .map(|t| t.lower.as_str())
-        .collect()
-}
-
 /// The role claims of one document.
 pub fn claims(ctx: &Context) -> DocClaims {
     let mut out = DocClaims::default();
-    let lower = lower_case_words(ctx);
+    let lower = &ctx.lower_words;
     let changes = Changes::read(ctx);
     // People named in full in a role, for a surname alone elsewhere.
     let known: Vec<Person> = ctx
@@ -493,7 +484,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         .roles
         .iter()
         .filter(|m| m.since.is_none())
-        .filter_map(|m| person(ctx, m.name, &lower))
+        .filter_map(|m| person(ctx, m.name, lower))
         .collect();
     // The last organisation or place a post was qualified by, and the
     // sentence it was named in: what "Its chief executive" is of.
@@ -526,7 +517,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let found = if m.since.is_some() {
             person_ending(ctx, m.name)
         } else {
-            person(ctx, m.name, &lower).or_else(|| person_by_surname(ctx, m.name, &known))
+            person(ctx, m.name, lower).or_else(|| person_by_surname(ctx, m.name, &known))
         };
         let Some((id, name, pronoun, end)) = found else {
             continue;
