@@ -434,3 +434,27 @@ fn a_datelines_day_with_its_region_is_the_filing_day() {
     values.sort();
     assert_eq!(values, ["21:15 UTC", "22:15 UTC"]);
 }
+
+/// "£131 million in 2025 and £83 million in 2024" against "£214 million
+/// over 2024 and 2025": each figure's own year is the one written right
+/// after it, and a figure for one year is part of the two years' figure,
+/// not another reading of it.
+#[test]
+fn a_figure_for_one_year_is_part_of_the_two_years_figure() {
+    let b = pair(
+        "Rebates booked too early inflated pre-tax profit by £131 million in 2025 and £83 million in 2024, the company said.",
+        "Rebates booked too early overstated pre-tax profit by £214 million over 2024 and 2025, the company said.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    // The same two years told two ways still meet.
+    let b = pair(
+        "Rebates booked too early overstated pre-tax profit by £241 million over 2024 and 2025, the company said.",
+        "Rebates booked too early overstated pre-tax profit by £214 million over 2024 and 2025, the company said.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["GBP 214 million", "GBP 241 million"]],
+        "{:#?}",
+        b.findings
+    );
+}

@@ -501,6 +501,31 @@ pub fn judge_pair(
     ) {
         return PairVerdict::Cannot("about different times".into());
     }
+    // "£131 million in 2025" and "£214 million over 2024 and 2025": a
+    // sum or a count for one period and one for another that holds it are
+    // a part and its whole, not one figure told two ways. (A measure is of
+    // a happening, dated in one report by its month and in another by its
+    // year: "a magnitude 9.0 quake in March 2011", "in 2011".)
+    let summed = fa.measure == "count"
+        || (!fa.measure.is_empty() && fa.measure.chars().all(|c| c.is_ascii_uppercase()));
+    if category == Category::Quantity
+        && summed
+        && let (
+            When::Days {
+                first: a0,
+                last: a1,
+            },
+            When::Days {
+                first: b0,
+                last: b1,
+            },
+        ) = (&fa.when, &fb.when)
+        && (a0, a1) != (b0, b1)
+        && (*a1 - *a0).num_days() > STORY_DAYS
+        && (*b1 - *b0).num_days() > STORY_DAYS
+    {
+        return PairVerdict::Cannot("figures for different periods".into());
+    }
     let mut why = Vec::new();
     let mut score = 0;
     // A happening the rules name is one happening in a story however its

@@ -1692,6 +1692,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             return When::Story;
         }
         let clause = self.span_of(self.clause.clone());
+        // "by £131 million in 2025 and £83 million in 2024": a year or date
+        // right after the figure is its own, not the clause's others.
+        if let Some(own) = self.own_period() {
+            return own;
+        }
         // A bare year ("in 1997", "the 2011 quake", "since 1988") counts
         // like a date: the whole year.
         let years = self.tokens[self.clause.clone()]
@@ -1717,6 +1722,45 @@ impl<'c, 'a> Reader<'c, 'a> {
             Some((first, last)) => When::Days { first, last },
             None => When::Story,
         }
+    }
+
+    /// The days of a year or date written right after the value behind
+    /// "in", "for" or "during" ("£131 million in 2025").
+    fn own_period(&self) -> Option<When> {
+        let at = self.value.end;
+        let by = self.tokens.get(at)?;
+        if !matches!(by.lower.as_str(), "in" | "for" | "during") {
+            return None;
+        }
+        let next = self.tokens.get(at + 1)?;
+        if let Some(d) = self
+            .ctx
+            .dates_within(Span::new(next.span.start, self.sentence_end()))
+            .next()
+            .filter(|d| d.span.start == next.span.start)
+            .filter(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
+        {
+            return Some(When::Days {
+                first: d.value.first,
+                last: d.value.last,
+            });
+        }
+        let year = (next.kind == TokenKind::Number && next.lower.len() == 4)
+            .then(|| next.lower.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1800..2100).contains(y))?;
+        Some(When::Days {
+            first: chrono::NaiveDate::from_ymd_opt(year, 1, 1)?,
+            last: chrono::NaiveDate::from_ymd_opt(year, 12, 31)?,
+        })
+    }
+
+    fn sentence_end(&self) -> usize {
+        self.sentence
+            .end
+            .checked_sub(1)
+            .and_then(|e| self.tokens.get(e))
+            .map_or(usize::MAX, |t| t.span.end)
     }
 
     /// Whether a cue phrase of kind `cue` stands in the clause before the
