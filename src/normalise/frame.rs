@@ -311,7 +311,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "the fishing village", "wounded soldiers": a participle before a
         // noun qualifies it; so before a figure ("by a combined £214
         // million").
-        let attributive = t.verbish_regular()
+        // An irregular past form does so too ("the left engine").
+        let attributive = (t.verbish_regular() || self.words().is_irregular(&t.lower))
             && i > 0
             && self.tokens[i - 1].class.has(Class::DETERMINER)
             && (i + 1 == self.value.start
