@@ -332,4 +332,11 @@ bundles! {
     blind_mine_collapse => "mine-collapse-2026-08-19",
     blind_court_sentencing => "court-sentencing-2026-09-15",
     blind_heatwave => "heatwave-2026-07-22",
+    // Written blind on 2026-11-30, second batch (a chemical leak, an
+    // airliner's diversion, a chief executive's resignation): measured
+    // before any change was made for them (4 of 20 planted entries found),
+    // then used for generic fixes; kept with their known gaps.
+    blind_chemical_leak => "chemical-leak-2026-10-08",
+    blind_airliner_diversion => "airliner-diversion-2026-11-03",
+    blind_ceo_resignation => "ceo-resignation-2026-09-21",
 }
