@@ -458,3 +458,41 @@ fn a_figure_for_one_year_is_part_of_the_two_years_figure() {
         b.findings
     );
 }
+
+/// One happening told with two verbs ("the order was lifted", "gave the
+/// all-clear") at the same minute: the two corroborate each other (an
+/// agreement); at different minutes, two verbs are two happenings, neither
+/// agreeing nor in conflict. "gave" with an object of its own is what
+/// happened, not who told it.
+#[test]
+fn the_same_minute_told_with_two_verbs_agrees() {
+    let lifted =
+        |at: &str| format!("The evacuation order was lifted at {at} on Thursday, the county said.");
+    let gave = "Coordinator Terrence Boyd gave the all-clear at 4:15 p.m. CDT on Thursday after air monitoring.";
+    let time_findings = |b: &BundleReport| -> (usize, Vec<Vec<String>>) {
+        let agreed = b
+            .agreements
+            .iter()
+            .filter(|f| f.category.to_string() == "time")
+            .map(|f| {
+                f.values
+                    .iter()
+                    .flat_map(|v| v.evidence.iter().map(|e| e.document.clone()))
+                    .collect()
+            })
+            .collect();
+        (time_conflicts(b).len(), agreed)
+    };
+    let b = report(vec![
+        doc("wire", &lifted("23:15 CEST"), "2026-10-09T08:00:00+02:00"),
+        doc("local", gave, "2026-10-08T20:00:00-05:00"),
+    ]);
+    let (conflicts, agreed) = time_findings(&b);
+    assert_eq!(conflicts, 0, "{:#?}", b.findings);
+    assert_eq!(agreed, [["wire", "local"]], "{:#?}", b.agreements);
+    let b = report(vec![
+        doc("wire", &lifted("23:45 CEST"), "2026-10-09T08:00:00+02:00"),
+        doc("local", gave, "2026-10-08T20:00:00-05:00"),
+    ]);
+    assert_eq!(time_findings(&b), (0, Vec::new()), "{:#?}", b);
+}

@@ -77,6 +77,11 @@ pub fn align<'a>(
         for k in block_keys(f) {
             blocks.entry((f.measure.clone(), k)).or_default().push(u);
         }
+        // Times to the minute meet by their instant too (see
+        // `same_minute`).
+        if let Some(at) = minute_key(&rep(u).value) {
+            blocks.entry((f.measure.clone(), at)).or_default().push(u);
+        }
     }
     // Every pair of units sharing a block, once, with its verdict.
     let mut seen = std::collections::HashSet::new();
@@ -573,6 +578,11 @@ pub fn judge_pair(
             // their own: a time's frame is its theme then.
             if moment && (light(x) || light(y)) {
                 None
+            } else if category == Category::Time && !same_doc && same_minute(a, b) {
+                // One happening told with two verbs ("lifted the order",
+                // "gave the all-clear") at the same minute: they may
+                // agree, never contradict.
+                return PairVerdict::Weak;
             } else {
                 return PairVerdict::Cannot(format!(
                     "different predicates '{}' and '{}'",
@@ -616,6 +626,9 @@ pub fn judge_pair(
                 && (pred == Some(true) || crossed(fa, fb)) =>
         {
             Some(false)
+        }
+        (Some(_), Some(_)) if category == Category::Time && !same_doc && same_minute(a, b) => {
+            return PairVerdict::Weak;
         }
         (Some(x), Some(y)) => {
             return PairVerdict::Cannot(format!(
@@ -791,6 +804,25 @@ pub fn judge_pair(
     } else {
         PairVerdict::Weak
     }
+}
+
+/// A time written to the minute, with its day and no hedge: its instant,
+/// as a block key.
+fn minute_key(v: &Value) -> Option<String> {
+    match v {
+        Value::Time(t) if t.minutes_given && t.hedge.is_none() && t.floating.is_none() => {
+            Some(format!("at:{}|{:?}", t.start.to_rfc3339(), t.end))
+        }
+        _ => None,
+    }
+}
+
+/// Two reports giving the same instant to the minute, with its day: told
+/// with different words for one happening, their times corroborate each
+/// other (a weak pair that joins only groups that agree throughout); a
+/// round hour or a hedged time is too often shared by chance.
+fn same_minute(a: &Claim, b: &Claim) -> bool {
+    matches!((minute_key(&a.value), minute_key(&b.value)), (Some(x), Some(y)) if x == y)
 }
 
 /// Whether two exact figures of two or more digits are each other's digits

@@ -1055,9 +1055,27 @@ impl<'c, 'a> Reader<'c, 'a> {
         let end = self.clause.end.min(self.tokens.len());
         // "announced the deal at noon": a reporting word other than a
         // verb of saying may be what a time is of.
+        // So may one of the words that say who told a figure ("gave the
+        // magnitude as 6.9") when it is no verb of speech and has an object
+        // of its own before the time: "gave the all-clear at 4:15 p.m.".
+        let acted = |i: usize| {
+            let t = &self.tokens[i];
+            t.class.has(Class::SAY)
+                && i + 1 < self.value.start
+                && self.tokens[i + 1].class.has(Class::DETERMINER)
+                && !self
+                    .ctx
+                    .rules
+                    .speech
+                    .verb
+                    .find(&t.lower)
+                    .is_some_and(|m| m.start() == 0 && m.end() == t.lower.len())
+        };
         let announced = |i: usize| {
             let t = &self.tokens[i];
-            t.class.has(Class::REPORTING) && !t.class.has(Class::SAY) && t.verbish(self.words())
+            t.class.has(Class::REPORTING)
+                && (!t.class.has(Class::SAY) || acted(i))
+                && t.verbish(self.words())
         };
         let verb_at = |i: usize| {
             !self.tokens[i].class.has(Class::AUXILIARY)
@@ -1788,6 +1806,13 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
             // "May 14" is a month, not the modal.
             if toks[i].capitalised && toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number) {
+                return false;
+            }
+            // After the figure, a noun in "-ing" ("cruising at 39,000 feet
+            // when a fire warning sounded") is another thing, not the
+            // figure's modality; before it, it may hold the figure ("a
+            // warning of waves up to 3 metres").
+            if i >= self.value.end && toks[i].class.has(Class::NOT_VERB) {
                 return false;
             }
             cues.at(toks, i, |t, p| t.stem == p)
