@@ -163,7 +163,7 @@ pub fn same_name_spelt_differently(a: &str, b: &str) -> bool {
             // ("Whitcomb"/"Whitcombe", "Bouzid"/"Bouzidi") is a slip.
             let inflects = |long: &str, short: &str| {
                 long.strip_prefix(short).is_some_and(|rest| {
-                    rest.chars().count() > 1                         || ["n", "s"].contains(&rest) || wa.len() < 2
+                    rest.chars().count() > 1 || ["n", "s"].contains(&rest) || wa.len() < 2
                 })
             };
             let extends = inflects(&fx, &fy) || inflects(&fy, &fx);
