@@ -496,3 +496,54 @@ fn the_same_minute_told_with_two_verbs_agrees() {
     ]);
     assert_eq!(time_findings(&b), (0, Vec::new()), "{:#?}", b);
 }
+
+/// One statement given to two people, one of them found only through a
+/// pronoun: too uncertain to call a misattribution, and no agreement
+/// either (an agreement would vouch for both speakers); the reports that
+/// give it to the one most often named still agree.
+#[test]
+fn a_statement_given_to_two_people_is_no_agreement() {
+    let b = pair(
+        "Governor Jane Roe visited the valley on Saturday. “Today is a black day for the whole of our valley,” she said.",
+        "“Today is a black day for the whole of our valley,” said Lukas Brand, the managing director of the lift company.",
+    );
+    let quotes = |fs: &[crosscheck::report::wire::WireFinding]| {
+        fs.iter()
+            .filter(|f| f.category.to_string() == "quote")
+            .count()
+    };
+    assert_eq!(quotes(&b.findings), 0, "{:#?}", b.findings);
+    assert_eq!(quotes(&b.agreements), 0, "{:#?}", b.agreements);
+    // The same speaker in both: an agreement, which a third report giving
+    // it to someone else through a pronoun does not join.
+    let third = "Lukas Brand, the managing director of the lift company, told reporters the lifts would stay shut. “Today is a black day for the whole of our valley,” he said.";
+    let b = report(vec![
+        doc(
+            "a",
+            "“Today is a black day for the whole of our valley,” said Governor Jane Roe.",
+            "2026-03-06T12:00:00+00:00",
+        ),
+        doc(
+            "b",
+            "“Today is a black day for the whole of our valley,” Governor Jane Roe said.",
+            "2026-03-06T12:00:00+00:00",
+        ),
+        doc("c", third, "2026-03-06T12:00:00+00:00"),
+    ]);
+    let agreed: Vec<BTreeSet<String>> = b
+        .agreements
+        .iter()
+        .filter(|f| f.category.to_string() == "quote")
+        .map(|f| {
+            f.values
+                .iter()
+                .flat_map(|v| v.evidence.iter().map(|e| e.document.clone()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(agreed.len(), 1, "{:#?}", b.agreements);
+    assert_eq!(
+        agreed[0],
+        BTreeSet::from(["a".to_string(), "b".to_string()])
+    );
+}

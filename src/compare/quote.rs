@@ -544,7 +544,13 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
         out.findings
             .push(misattribution(bundle, items, members, &named, &wordings));
     }
-    let subject = subject(speakers(items, members, false).first().copied(), base.value);
+    let everyone = speakers(items, members, false);
+    // Given to two people, one of them found only through a pronoun or
+    // the sentence around: too uncertain to call a misattribution; the
+    // sources agree only as far as they give it to the speaker most often
+    // named.
+    let disputed = misattributed || everyone.len() > 1;
+    let subject = subject(everyone.first().copied(), base.value);
     // Each wording is diffed against the one it shares most words with, the
     // base first among equals: a statement may be linked through a long
     // quote whose two halves other sources quote apart.
@@ -569,8 +575,23 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
         if misattributed {
             return; // the conflict says it all
         }
-        out.agreements
-            .push(agreement(bundle, &subject, wordings.iter()));
+        let theirs: Vec<&Wording> = wordings
+            .iter()
+            .filter(|w| {
+                everyone.len() < 2
+                    || w.value
+                        .speaker
+                        .as_ref()
+                        .is_some_and(|s| s.same(everyone[0]))
+            })
+            .collect();
+        let mut docs: Vec<usize> = theirs.iter().flat_map(|w| w.docs()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        if docs.len() >= 2 {
+            out.agreements
+                .push(agreement(bundle, &subject, theirs.iter().copied()));
+        }
         return;
     }
     let serious = diffs.iter().any(|d| d.serious);
@@ -591,7 +612,7 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
         .filter(|(_, d)| !d.changed)
         .map(|(w, _)| w)
         .collect();
-    if !alike.is_empty() && !misattributed {
+    if !alike.is_empty() && !disputed {
         out.agreements.push(agreement(
             bundle,
             &subject,
