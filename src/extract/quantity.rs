@@ -90,6 +90,9 @@ pub struct QuantityMention {
     /// The word before that verb ("the meeting lasted"), when it is not a
     /// stop word: what lasted, when no event says it.
     pub verb_subject: Option<String>,
+    /// An elapsed time written as a clock ("2:03:41", a race time): the
+    /// figure is in seconds, shown as written.
+    pub stopwatch: bool,
 }
 
 /// Finds every quantity mention in `text`.
@@ -551,11 +554,39 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
             }
         }
     }
+    // "won in 2:03:41": hours, minutes and seconds of an elapsed time (a
+    // clock of the day has no seconds in news text, and is read as a time).
+    // "struck at 05:46:23 UTC" is a clock with its seconds: a word of the
+    // clock after it, or "at" before it, says so.
+    let clock_word = |at: usize| {
+        words_after(text, at, 1, &q.stop_words, true)
+            .first()
+            .is_some_and(|w| q.time_markers.contains(w.text.as_str()))
+    };
+    let at_before = ends_with_phrase(&before(text, start, 8).to_ascii_lowercase(), "at").is_some();
+    let stopwatch = digits && range_to.is_none() && fig.scale.is_none() && !at_before && {
+        match stopwatch_after(&text[end..]).filter(|(_, _, len)| !clock_word(end + len)) {
+            Some((seconds, decimals, len)) => {
+                fig.mantissa = fig.mantissa * 3600.0 + seconds;
+                fig.decimals = decimals;
+                end += len;
+                true
+            }
+            None => false,
+        }
+    };
     let rest = &text[end..];
     let lower_rest = head(rest, 40).to_ascii_lowercase();
     let mut measure = Measure::Count;
     let mut hyphenated = false;
-    if let Some(i) = prefix_unit {
+    if stopwatch
+        && let Some(i) = q
+            .units
+            .iter()
+            .position(|u| u.dimension == "duration" && u.factor == 1.0)
+    {
+        measure = Measure::Unit(i);
+    } else if let Some(i) = prefix_unit {
         measure = Measure::Unit(i);
     } else if let Some(len) = percent_len(&lower_rest) {
         measure = Measure::Percent;
@@ -666,7 +697,47 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
         after_for,
         actual_verb,
         verb_subject,
+        stopwatch,
     })
+}
+
+/// ":03:41" (or ":03:41.5") right after the hours of an elapsed time: its
+/// minutes and seconds in seconds, the decimals of the seconds, and the
+/// length read. Not followed by a word of a clock ("a.m.", "GMT").
+fn stopwatch_after(rest: &str) -> Option<(f64, usize, usize)> {
+    let b = rest.as_bytes();
+    let two = |at: usize| -> Option<f64> {
+        let d = b.get(at..at + 2)?;
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| f64::from((d[0] - b'0') * 10 + (d[1] - b'0')))
+    };
+    if b.first() != Some(&b':') || b.get(3) != Some(&b':') {
+        return None;
+    }
+    let (minutes, seconds) = (two(1)?, two(4)?);
+    if minutes >= 60.0 || seconds >= 60.0 {
+        return None;
+    }
+    let mut len = 6;
+    let mut decimals = 0;
+    let mut fraction = 0.0;
+    if b.get(6) == Some(&b'.') {
+        let digits = b[7..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 {
+            let s = &rest[7..7 + digits];
+            fraction = format!("0.{s}").parse::<f64>().ok()?;
+            decimals = digits;
+            len = 7 + digits;
+        }
+    }
+    // Glued to more digits or a letter, it is something else.
+    if b.get(len)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b':')
+    {
+        return None;
+    }
+    Some((minutes * 60.0 + seconds + fraction, decimals, len))
 }
 
 /// The start of the one thing named right before "and" at `at`: a name
@@ -1104,6 +1175,31 @@ mod tests {
             .iter()
             .map(|m| text[m.span.start..m.span.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_race_time_is_an_elapsed_time_in_seconds() {
+        let rules = Rules::builtin().expect("rules");
+        let read = |t: &str| -> Vec<(f64, usize, bool)> {
+            extract(t, &rules)
+                .into_iter()
+                .map(|m| (m.figure.mantissa, m.figure.decimals, m.stopwatch))
+                .collect()
+        };
+        assert_eq!(
+            read("Kiptanui won in 2:03:41 on Sunday."),
+            [(7421.0, 0, true)]
+        );
+        assert_eq!(read("She swam it in 1:52:07.35."), [(6727.35, 2, true)]);
+        // A clock of the day is no elapsed time, nor is a figure glued on.
+        assert!(read("The race started at 08:30 local time.").is_empty());
+        assert!(read("at 2:03:41pm").iter().all(|m| !m.2));
+        assert!(
+            read("The quake struck at 05:46:23 UTC.")
+                .iter()
+                .all(|m| !m.2)
+        );
+        assert!(read("It was recorded 05:46:23 GMT.").iter().all(|m| !m.2));
     }
 
     #[test]

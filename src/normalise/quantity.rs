@@ -347,6 +347,20 @@ fn display(m: &QuantityMention, q: &Compiled, qualifier: Option<QualifierKind>) 
             }
             _ => format!("{c} {number}"),
         },
+        // A race time is shown as written: "2:03:41".
+        Measure::Unit(_) if m.stopwatch => {
+            let s = fig.mantissa;
+            let whole = s.trunc() as i64;
+            let clock = format!("{}:{:02}:{:02}", whole / 3600, whole / 60 % 60, whole % 60);
+            let clock = match fig.decimals {
+                0 => clock,
+                d => format!("{clock}{}", &format!("{:.*}", d, s.fract())[1..]),
+            };
+            match split_qualifier(&number) {
+                Some((qual, _)) => format!("{qual} {clock}"),
+                None => clock,
+            }
+        }
         Measure::Unit(i) => {
             let Some(u) = q.units.get(*i) else {
                 return number;
