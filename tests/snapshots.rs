@@ -131,16 +131,10 @@ snapshots! {
     blind_mine_collapse => "mine-collapse-2026-08-19",
     blind_court_sentencing => "court-sentencing-2026-09-15",
     blind_heatwave => "heatwave-2026-07-22",
-    // Written blind on 2026-11-30, second batch (a chemical leak, an
-    // airliner's diversion, a chief executive's resignation): measured
-    // before any change was made for them (4 of 20 planted entries found),
-    // then used for generic fixes; kept with their known gaps.
+    // Two more blind batches (how each was measured: tests/corpus.rs).
     blind_chemical_leak => "chemical-leak-2026-10-08",
     blind_airliner_diversion => "airliner-diversion-2026-11-03",
     blind_ceo_resignation => "ceo-resignation-2026-09-21",
-    // Written blind on 2026-11-30, third batch (an avalanche, a museum
-    // theft, a marathon record), held out: measured once (5 of 20 planted
-    // entries found in full, no false alarm) and kept with their gaps.
     blind_avalanche => "avalanche-2027-01-16",
     blind_museum_theft => "museum-theft-2026-12-02",
     blind_marathon_record => "marathon-record-2026-10-11",
