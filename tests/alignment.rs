@@ -535,3 +535,16 @@ fn a_statement_given_to_two_people_is_no_agreement() {
         BTreeSet::from(["a".to_string(), "b".to_string()])
     );
 }
+
+/// "in 2012, when thieves stole seven paintings": the clause "when" opens
+/// after a year is of that year, so its figure is no reading of today's.
+#[test]
+fn a_when_clause_after_a_year_is_of_that_year() {
+    let b = pair(
+        "Thieves broke into the gallery in the city early on Wednesday and stole at least four paintings, including works by a Flemish master.",
+        "The raid has revived memories of the theft from the Kunsthal museum in Rotterdam in 2012, when thieves stole seven paintings, including works by Monet, in a night-time break-in.",
+    );
+    let agreed: Vec<Vec<String>> = cited_docs(&b.agreements, "quantity");
+    assert!(agreed.is_empty(), "{:#?}", b.agreements);
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+}

@@ -1716,6 +1716,11 @@ impl<'c, 'a> Reader<'c, 'a> {
         if let Some(own) = self.own_period() {
             return own;
         }
+        // "in 2012, when thieves stole seven paintings": a clause opened by
+        // "when" right after a year or date is of that time.
+        if let Some(then) = self.when_clause_time() {
+            return then;
+        }
         // A bare year ("in 1997", "the 2011 quake", "since 1988") counts
         // like a date: the whole year.
         let years = self.tokens[self.clause.clone()]
@@ -1766,6 +1771,44 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         let year = (next.kind == TokenKind::Number && next.lower.len() == 4)
             .then(|| next.lower.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1800..2100).contains(y))?;
+        Some(When::Days {
+            first: chrono::NaiveDate::from_ymd_opt(year, 1, 1)?,
+            last: chrono::NaiveDate::from_ymd_opt(year, 12, 31)?,
+        })
+    }
+
+    /// The year or date right before a clause opened by "when" (past a
+    /// comma), as the clause's time.
+    fn when_clause_time(&self) -> Option<When> {
+        // The clause may start at "when" or right after it.
+        let start = self.clause.start;
+        let opener = if self.tokens.get(start)?.lower == "when" {
+            start
+        } else if start > 0 && self.tokens[start - 1].lower == "when" {
+            start - 1
+        } else {
+            return None;
+        };
+        let mut k = opener.checked_sub(1)?;
+        while self.tokens[k].is_punct(',') {
+            k = k.checked_sub(1)?;
+        }
+        let t = &self.tokens[k];
+        if let Some(d) = self
+            .ctx
+            .dates_within(Span::new(t.span.start.saturating_sub(40), t.span.end))
+            .filter(|d| d.span.end == t.span.end)
+            .find(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
+        {
+            return Some(When::Days {
+                first: d.value.first,
+                last: d.value.last,
+            });
+        }
+        let year = (t.kind == TokenKind::Number && t.lower.len() == 4)
+            .then(|| t.lower.parse::<i32>().ok())
             .flatten()
             .filter(|y| (1800..2100).contains(y))?;
         Some(When::Days {
