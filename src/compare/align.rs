@@ -79,7 +79,8 @@ pub fn align<'a>(
         }
         // Times to the minute meet by their instant too (see
         // `same_minute`).
-        if let Some(at) = minute_key(&rep(u).value) {
+        if let Some((start, end)) = minute_of(&rep(u).value) {
+            let at = format!("at:{}|{:?}", start.to_rfc3339(), end);
             blocks.entry((f.measure.clone(), at)).or_default().push(u);
         }
     }
@@ -511,8 +512,7 @@ pub fn judge_pair(
     // a part and its whole, not one figure told two ways. (A measure is of
     // a happening, dated in one report by its month and in another by its
     // year: "a magnitude 9.0 quake in March 2011", "in 2011".)
-    let summed = fa.measure == "count"
-        || (!fa.measure.is_empty() && fa.measure.chars().all(|c| c.is_ascii_uppercase()));
+    let summed = fa.measure == "count" || is_money(&fa.measure);
     if category == Category::Quantity
         && summed
         && let (
@@ -714,9 +714,7 @@ pub fn judge_pair(
                 fa.measure != "count" || context >= 0.5 || !far_apart(&a.value, &b.value);
             // Money is written in a currency code ("USD"); a share is of
             // what follows it ("about 6% of its workforce").
-            let sum = (!fa.measure.is_empty()
-                && fa.measure.chars().all(|c| c.is_ascii_uppercase()))
-                || fa.measure == "percent";
+            let sum = is_money(&fa.measure) || fa.measure == "percent";
             match (pred, theme) {
                 // A count for one place is not the total ("357 killed in El
                 // Salvador", "more than 10,000 killed").
@@ -806,12 +804,17 @@ pub fn judge_pair(
     }
 }
 
-/// A time written to the minute, with its day and no hedge: its instant,
-/// as a block key.
-fn minute_key(v: &Value) -> Option<String> {
+/// A time written to the minute, with its day and no hedge: its instant
+/// (start and end).
+type Minute = (
+    chrono::DateTime<chrono::Utc>,
+    Option<chrono::DateTime<chrono::Utc>>,
+);
+
+fn minute_of(v: &Value) -> Option<Minute> {
     match v {
         Value::Time(t) if t.minutes_given && t.hedge.is_none() && t.floating.is_none() => {
-            Some(format!("at:{}|{:?}", t.start.to_rfc3339(), t.end))
+            Some((t.start, t.end))
         }
         _ => None,
     }
@@ -822,7 +825,12 @@ fn minute_key(v: &Value) -> Option<String> {
 /// other (a weak pair that joins only groups that agree throughout); a
 /// round hour or a hedged time is too often shared by chance.
 fn same_minute(a: &Claim, b: &Claim) -> bool {
-    matches!((minute_key(&a.value), minute_key(&b.value)), (Some(x), Some(y)) if x == y)
+    matches!((minute_of(&a.value), minute_of(&b.value)), (Some(x), Some(y)) if x == y)
+}
+
+/// Whether a measure is money: written as a currency code ("USD").
+fn is_money(measure: &str) -> bool {
+    !measure.is_empty() && measure.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Whether two exact figures of two or more digits are each other's digits

@@ -585,10 +585,7 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
                         .is_some_and(|s| s.same(everyone[0]))
             })
             .collect();
-        let mut docs: Vec<usize> = theirs.iter().flat_map(|w| w.docs()).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        if docs.len() >= 2 {
+        if docs_of(theirs.iter().copied()).len() >= 2 {
             out.agreements
                 .push(agreement(bundle, &subject, theirs.iter().copied()));
         }
@@ -654,14 +651,20 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
 /// One statement given to different speakers.
 /// An agreement of wordings that quote one statement alike (identically,
 /// or cut at either end).
+/// The documents that quote any of `wordings`, ascending.
+fn docs_of<'a>(wordings: impl Iterator<Item = &'a Wording<'a>>) -> Vec<usize> {
+    let mut docs: Vec<usize> = wordings.flat_map(|w| w.docs()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
 fn agreement<'a>(
     bundle: &Bundle,
     subject: &Subject,
     wordings: impl Iterator<Item = &'a Wording<'a>> + Clone,
 ) -> Finding {
-    let mut docs: Vec<usize> = wordings.clone().flat_map(|w| w.docs()).collect();
-    docs.sort_unstable();
-    docs.dedup();
+    let docs = docs_of(wordings.clone());
     Finding::new(
         Kind::Agreement,
         crate::claim::Category::Quote,

@@ -558,14 +558,15 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
     // clock of the day has no seconds in news text, and is read as a time).
     // "struck at 05:46:23 UTC" is a clock with its seconds: a word of the
     // clock after it, or "at" before it, says so.
-    let clock_word = |at: usize| {
-        words_after(text, at, 1, &q.stop_words, true)
-            .first()
-            .is_some_and(|w| q.time_markers.contains(w.text.as_str()))
+    // Read only where the shape is there: this runs for every figure.
+    let clock = |len: usize| {
+        ends_with_phrase(&before(text, start, 8).to_ascii_lowercase(), "at").is_some()
+            || words_after(text, end + len, 1, &q.stop_words, true)
+                .first()
+                .is_some_and(|w| q.time_markers.contains(w.text.as_str()))
     };
-    let at_before = ends_with_phrase(&before(text, start, 8).to_ascii_lowercase(), "at").is_some();
-    let stopwatch = digits && range_to.is_none() && fig.scale.is_none() && !at_before && {
-        match stopwatch_after(&text[end..]).filter(|(_, _, len)| !clock_word(end + len)) {
+    let stopwatch = digits && range_to.is_none() && fig.scale.is_none() && {
+        match stopwatch_after(&text[end..]).filter(|(_, _, len)| !clock(*len)) {
             Some((seconds, decimals, len)) => {
                 fig.mantissa = fig.mantissa * 3600.0 + seconds;
                 fig.decimals = decimals;

@@ -27,7 +27,7 @@
 
 use std::ops::{Not, Range};
 
-use super::{Context, EntityKind};
+use super::{Context, DateRef, EntityKind};
 use crate::claim::Span;
 use crate::claim::date::DateKind;
 use crate::claim::frame::{Frame, Modality, Participant, ParticipantKind, Term, Theme, When};
@@ -1725,16 +1725,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         // like a date: the whole year.
         let years = self.tokens[self.clause.clone()]
             .iter()
-            .filter(|t| t.kind == TokenKind::Number && t.lower.len() == 4)
             .filter(|t| !self.inside_value(t.span))
-            .filter_map(|t| t.lower.parse::<i32>().ok())
-            .filter(|y| (1800..2100).contains(y))
-            .filter_map(|y| {
-                Some((
-                    chrono::NaiveDate::from_ymd_opt(y, 1, 1)?,
-                    chrono::NaiveDate::from_ymd_opt(y, 12, 31)?,
-                ))
-            });
+            .filter_map(year_days);
         let days = self
             .ctx
             .dates_within(clause)
@@ -1757,26 +1749,13 @@ impl<'c, 'a> Reader<'c, 'a> {
             return None;
         }
         let next = self.tokens.get(at + 1)?;
-        if let Some(d) = self
+        let sentence_end = self.span_of(self.sentence.clone()).end;
+        let date = self
             .ctx
-            .dates_within(Span::new(next.span.start, self.sentence_end()))
-            .next()
-            .filter(|d| d.span.start == next.span.start)
-            .filter(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
-        {
-            return Some(When::Days {
-                first: d.value.first,
-                last: d.value.last,
-            });
-        }
-        let year = (next.kind == TokenKind::Number && next.lower.len() == 4)
-            .then(|| next.lower.parse::<i32>().ok())
-            .flatten()
-            .filter(|y| (1800..2100).contains(y))?;
-        Some(When::Days {
-            first: chrono::NaiveDate::from_ymd_opt(year, 1, 1)?,
-            last: chrono::NaiveDate::from_ymd_opt(year, 12, 31)?,
-        })
+            .dates_within(Span::new(next.span.start, sentence_end))
+            .take(1)
+            .filter(|d| d.span.start == next.span.start);
+        period(date, next)
     }
 
     /// The year or date right before a clause opened by "when" (past a
@@ -1796,33 +1775,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             k = k.checked_sub(1)?;
         }
         let t = &self.tokens[k];
-        if let Some(d) = self
+        let dates = self
             .ctx
             .dates_within(Span::new(t.span.start.saturating_sub(40), t.span.end))
-            .filter(|d| d.span.end == t.span.end)
-            .find(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
-        {
-            return Some(When::Days {
-                first: d.value.first,
-                last: d.value.last,
-            });
-        }
-        let year = (t.kind == TokenKind::Number && t.lower.len() == 4)
-            .then(|| t.lower.parse::<i32>().ok())
-            .flatten()
-            .filter(|y| (1800..2100).contains(y))?;
-        Some(When::Days {
-            first: chrono::NaiveDate::from_ymd_opt(year, 1, 1)?,
-            last: chrono::NaiveDate::from_ymd_opt(year, 12, 31)?,
-        })
-    }
-
-    fn sentence_end(&self) -> usize {
-        self.sentence
-            .end
-            .checked_sub(1)
-            .and_then(|e| self.tokens.get(e))
-            .map_or(usize::MAX, |t| t.span.end)
+            .filter(|d| d.span.end == t.span.end);
+        period(dates, t)
     }
 
     /// Whether a cue phrase of kind `cue` stands in the clause before the
@@ -1910,4 +1867,30 @@ impl<'c, 'a> Reader<'c, 'a> {
         out.dedup();
         out
     }
+}
+
+/// The whole year a bare year ("2025", "in 1997") names.
+fn year_days(t: &Token) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    if t.kind != TokenKind::Number || t.lower.len() != 4 {
+        return None;
+    }
+    let y = t
+        .lower
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1800..2100).contains(y))?;
+    Some((
+        chrono::NaiveDate::from_ymd_opt(y, 1, 1)?,
+        chrono::NaiveDate::from_ymd_opt(y, 12, 31)?,
+    ))
+}
+
+/// The days the first of `dates` that is no weekday names, else the year
+/// the token `t` is.
+fn period<'d>(mut dates: impl Iterator<Item = &'d DateRef>, t: &Token) -> Option<When> {
+    let (first, last) = match dates.find(|d| !matches!(d.value.kind, DateKind::Weekday(_))) {
+        Some(d) => (d.value.first, d.value.last),
+        None => year_days(t)?,
+    };
+    Some(When::Days { first, last })
 }

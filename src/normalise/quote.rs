@@ -48,12 +48,14 @@ pub fn words(text: &str, speech: &Compiled) -> Vec<Word> {
             let digits = raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_digit()).len();
             let glued =
                 digits > 0 && digits < raw.len() && raw[digits..].chars().all(char::is_alphabetic);
-            if glued {
+            // No vector per word: one piece, and the unit when glued.
+            let (first, unit) = if glued {
                 let (figure, unit) = raw.split_at(digits);
-                vec![(at, figure), (at + digits, unit)]
+                ((at, figure), Some((at + digits, unit)))
             } else {
-                vec![(at, raw)]
-            }
+                ((at, raw), None)
+            };
+            std::iter::once(first).chain(unit)
         })
         .filter_map(|(at, raw)| {
             let norm: String = raw
