@@ -108,6 +108,11 @@ pub struct CompiledPattern {
     pub id: String,
     pub position: Position,
     pub regex: Regex,
+    /// For an `indirect` pattern, its `verb` group alone: every match of
+    /// the pattern holds a match of this, so the pattern need only be tried
+    /// around them (see `extract::quote`). None when the pattern has no
+    /// such group or sets flags that the group alone would lose.
+    pub trigger: Option<Regex>,
 }
 
 /// The compiled form used by extraction, normalisation and comparison.
@@ -185,6 +190,79 @@ impl Compiled {
             None
         }
     }
+}
+
+/// The source of the capture group `name` in `pattern`, or None when it has
+/// none, when flags set before it would not carry over to the group alone
+/// (`(?i)…(?P<name>…)`), or when its end cannot be found.
+fn group_source<'p>(pattern: &'p str, name: &str) -> Option<&'p str> {
+    let (at, len) = [format!("(?P<{name}>"), format!("(?<{name}>")]
+        .iter()
+        .filter_map(|open| pattern.find(open.as_str()).map(|i| (i, open.len())))
+        .min()?;
+    // Each group open at the group's start, and whether flags are set in
+    // it: by its own opening (`(?i:`) or by a bare `(?i)` inside it.
+    let mut open = vec![false];
+    let mut flagged_bare = false;
+    for (i, c) in groups(&pattern[..at]) {
+        let rest = &pattern[i + 1..at];
+        if c == '(' {
+            let flags = rest.starts_with('?')
+                && rest[1..]
+                    .starts_with(|c: char| (c.is_ascii_alphabetic() && c != 'P') || c == '-');
+            flagged_bare = flags
+                && rest
+                    .find([':', ')'])
+                    .is_some_and(|j| rest[j..].starts_with(')'));
+            open.push(flags && !flagged_bare);
+        } else if open.len() > 1 {
+            open.pop();
+            if flagged_bare {
+                *open.last_mut().expect("the pattern's own level") = true;
+                flagged_bare = false;
+            }
+        }
+    }
+    if open.iter().any(|&f| f) {
+        return None;
+    }
+    let body = &pattern[at + len..];
+    let mut depth = 0usize;
+    for (i, c) in groups(body) {
+        if c == '(' {
+            depth += 1;
+        } else if depth == 0 {
+            return Some(&body[..i]);
+        } else {
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// The group parentheses of a pattern, with their byte offsets: those not
+/// escaped and not in a bracket class.
+fn groups(pattern: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    let mut chars = pattern.char_indices().peekable();
+    let mut class = 0usize;
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' => {
+                class += 1;
+                // A `]` first in a class (after any `^`) is a literal.
+                chars.next_if(|&(_, c)| c == '^');
+                chars.next_if(|&(_, c)| c == ']');
+            }
+            ']' if class > 0 => class -= 1,
+            '(' | ')' if class == 0 => out.push((i, c)),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn escape_all(words: impl Iterator<Item = String>) -> String {
@@ -299,10 +377,16 @@ impl RuleFile for SpeechFile {
                     Some(p.regex.span()),
                 ));
             }
+            let trigger = match p.position {
+                Position::Indirect => group_source(regex.as_str(), "verb")
+                    .and_then(|verb| Regex::new(&format!("(?:{verb})")).ok()),
+                _ => None,
+            };
             patterns.push(CompiledPattern {
                 id: p.id.clone(),
                 position: p.position,
                 regex,
+                trigger,
             });
         }
         let verb = Regex::new(&verb_group)
@@ -333,5 +417,44 @@ impl RuleFile for SpeechFile {
 
     fn allows(&self) -> &[Allow] {
         &self.allow
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_source;
+
+    #[test]
+    fn a_group_is_found_with_its_nested_groups_classes_and_escapes() {
+        let p =
+            r"(?P<speaker>\p{Lu}\w+)\s+(?P<verb>said|told\s+\S+|[)(]\)x|(?:a|b))\s+(?P<rest>\w+)";
+        assert_eq!(
+            group_source(p, "verb"),
+            Some(r"said|told\s+\S+|[)(]\)x|(?:a|b)")
+        );
+        assert_eq!(group_source(p, "speaker"), Some(r"\p{Lu}\w+"));
+        assert_eq!(group_source(r"[]x)](?<verb>said)", "verb"), Some("said"));
+        assert_eq!(group_source(p, "missing"), None);
+    }
+
+    #[test]
+    fn flags_set_before_the_group_keep_it_whole() {
+        assert_eq!(group_source(r"(?i)x(?P<verb>said)", "verb"), None);
+        assert_eq!(group_source(r"(?i:x(?P<verb>said))", "verb"), None);
+        assert_eq!(
+            group_source(r"(?:x)(?P<a>y)(?P<verb>said)", "verb"),
+            Some("said")
+        );
+        assert_eq!(group_source(r"(?P<verb>said", "verb"), None);
+        assert_eq!(
+            group_source(r"(?:(?i)x)(?P<verb>said)", "verb"),
+            Some("said")
+        );
+        assert_eq!(group_source(r"(?:(?i)x(?P<verb>said))", "verb"), None);
+        // A flag group closed before the group is no matter.
+        assert_eq!(
+            group_source(r"(?P<s>(?i:mr|mrs)\s+\w+)\s+(?P<verb>said)", "verb"),
+            Some("said")
+        );
     }
 }

@@ -60,6 +60,12 @@ impl WordRegex {
         self.pick(hay).captures(hay)
     }
 
+    /// Captures of the first match starting at or after `start`; the text
+    /// before `start` is context for boundaries only.
+    pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Captures<'h>> {
+        self.pick(hay).captures_at(hay, start)
+    }
+
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
         self.pick(hay).captures_iter(hay)
     }
