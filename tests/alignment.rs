@@ -548,3 +548,29 @@ fn a_when_clause_after_a_year_is_of_that_year() {
     assert!(agreed.is_empty(), "{:#?}", b.agreements);
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
+
+/// A ship that "struck" or "hit" a shoal, called by its name: the verbs
+/// name no happening of their own (a quake "struck"), so what was struck
+/// is what the time is of, also when the shoal is placed "south of" an
+/// island.
+#[test]
+fn a_named_ship_striking_a_shoal_an_hour_apart_is_a_conflict() {
+    let b = pair(
+        "The Vega Star struck the Hallo shoal at 02:40 GMT on Tuesday while sailing to Riga.",
+        "The Maltese-flagged Vega Star hit a shoal south of the island at 01:40 GMT on Tuesday.",
+    );
+    assert_eq!(time_conflicts(&b).len(), 1, "{:#?}", b.findings);
+    let agree = pair(
+        "The Vega Star struck the Hallo shoal at 01:40 GMT on Tuesday while sailing to Riga.",
+        "The Maltese-flagged Vega Star hit a shoal south of the island at 02:40 CET on Tuesday.",
+    );
+    assert!(time_conflicts(&agree).is_empty(), "{:#?}", agree.findings);
+    assert!(
+        agree
+            .agreements
+            .iter()
+            .any(|f| f.category.to_string() == "time"),
+        "{:#?}",
+        agree.agreements
+    );
+}

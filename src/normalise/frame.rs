@@ -393,6 +393,13 @@ impl<'c, 'a> Reader<'c, 'a> {
             if !self.nominal(i) {
                 break;
             }
+            // "a shoal south of the island": placed, not qualified.
+            if !run.is_empty()
+                && t.class.has(Class::DIRECTION)
+                && self.tokens.get(i + 1).is_some_and(|n| n.lower == "of")
+            {
+                break;
+            }
             if t.verbish(self.words()) && !(i + 1 < limit && self.nominal(i + 1)) {
                 break;
             }
@@ -590,6 +597,35 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// before it; at the start of a clause joined by "and" ("… took place
     /// on February 12 and lasted 1.5 hours"), the subject of the clause
     /// before.
+    /// Whether the verb at `verb` has a name for its subject: "the Helena
+    /// Mare struck", "The Helena Mare, which sailed on Saturday, had
+    /// struck".
+    fn named_subject(&self, verb: usize) -> bool {
+        let start = self.clause.start.min(verb);
+        let mut i = verb;
+        while i > start
+            && (self.tokens[i - 1].class.has(Class::AUXILIARY)
+                || Self::is_adverb(&self.tokens[i - 1]))
+        {
+            i -= 1;
+        }
+        if i > start && self.tokens[i - 1].is_punct(',') {
+            // Back over a phrase set off by commas to the word before it.
+            let Some(open) = (self.sentence.start..i - 1)
+                .rev()
+                .take(20)
+                .find(|&k| self.tokens[k].is_punct(','))
+            else {
+                return false;
+            };
+            i = open;
+        }
+        i > self.sentence.start.min(i) && i > 0 && {
+            let t = &self.tokens[i - 1];
+            t.kind == TokenKind::Word && t.capitalised && !t.sentence_start
+        }
+    }
+
     fn subject_before(&self, verb: usize) -> Option<Theme> {
         self.subject_from(verb, self.clause.start, 2)
     }
@@ -1130,10 +1166,16 @@ impl<'c, 'a> Reader<'c, 'a> {
             return (None, event);
         }
         if self.light_at(at).is_some() {
-            let theme = self
-                .object_after(at)
+            // "the quake struck at 1:17", "held the talks at noon": a
+            // happening the rules name as the object, else the subject;
+            // with a subject that is a name ("the Helena Mare struck the
+            // shoal at 02:40"), what was struck.
+            let object = self.object_after(at);
+            let theme = object
+                .clone()
                 .filter(|t| t.head.class.is_some())
                 .or_else(|| self.subject_before(at))
+                .or_else(|| object.filter(|_| self.named_subject(at)))
                 .or(event);
             return (None, theme);
         }

@@ -54,6 +54,8 @@ pub struct Classes {
     #[serde(default)]
     pub not_verbs: Vec<String>,
     #[serde(default)]
+    pub directions: Vec<String>,
+    #[serde(default)]
     pub adverbs: Vec<String>,
     #[serde(default)]
     pub say_verbs: Vec<String>,
@@ -154,6 +156,7 @@ impl Class {
     pub const SAY: Class = Class(1 << 21);
     pub const PARTICLE: Class = Class(1 << 22);
     pub const TIME_FRAME: Class = Class(1 << 23);
+    pub const DIRECTION: Class = Class(1 << 24);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -376,6 +379,7 @@ impl RuleFile for WordsFile {
         c.conjunctions.extend(u.conjunctions);
         c.clause_openers.extend(u.clause_openers);
         c.not_verbs.extend(u.not_verbs);
+        c.directions.extend(u.directions);
         c.adverbs.extend(u.adverbs);
         c.say_verbs.extend(u.say_verbs);
         c.particles.extend(u.particles);
@@ -437,6 +441,7 @@ impl RuleFile for WordsFile {
         add(&c.bounds, Class::BOUND);
         add(&c.sequels, Class::SEQUEL);
         add(&c.not_verbs, Class::NOT_VERB);
+        add(&c.directions, Class::DIRECTION);
         add(&c.adverbs, Class::ADVERB);
         add(&c.say_verbs, Class::SAY);
         add(&c.particles, Class::PARTICLE);
