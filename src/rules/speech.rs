@@ -304,7 +304,7 @@ impl SpeechFile {
         } else {
             format!("|(?i:{titles})")
         };
-        format!(r"(?P<speaker>{pron}{source}|(?:(?:{cap}{title})\s+){{0,5}}{cap})")
+        format!(r"(?P<speaker>{pron}{source}|(?:(?:{cap}{title})\s+){{0,7}}{cap})")
     }
 }
 
