@@ -220,6 +220,8 @@ pub(crate) fn dated(subject: &mut Subject, claims: &[&Claim]) {
 /// Compares one bundle's claims.
 pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
     let all: Vec<&Claim> = docs.iter().flat_map(|d| &d.claims).collect();
+    let marks = name::Marks::of(&all);
+
     let mut groups: Vec<Group> = Vec::new();
     // Names, roles and quotes: by whom they are about; weekdays by date.
     let mut keyed: BTreeMap<(Category, String), Vec<&Claim>> = BTreeMap::new();
@@ -269,7 +271,7 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
     for group in groups.iter_mut() {
         group.claims.sort_by_key(|c| c.anchor);
         let judged = match group.category {
-            Category::Name => name::judge(bundle, group),
+            Category::Name => name::judge(bundle, group, &marks),
             Category::Quote => quote::judge(bundle, group),
             Category::Role => role::judge(bundle, group),
             Category::Quantity | Category::Duration => quantity::judge(bundle, group),

@@ -12,11 +12,13 @@
 //! and "Olena Kovalenco"), or equal once folded (diacritics, look-alike
 //! letters; capitals alone are house style, "bin"/"Bin"). One
 //! form merely extending the other ("Arabia"/"Arabian") is inflection, not
-//! misspelling. The form most documents use is taken as canonical. A name
+//! misspelling. Two slips in the surname ("Graham Oakes"/"Graham Oakley")
+//! are as often another person, so they make a variant only when the two
+//! spellings are given one office or one quote elsewhere in the bundle. The form most documents use is taken as canonical. A name
 //! written one way only is no finding. Names yield no agreements: that a
 //! name is spelt alike everywhere is not news.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, list_docs};
 use crate::claim::name::NameValue;
@@ -24,7 +26,7 @@ use crate::claim::{Anchor, Claim, Subject, Value};
 use crate::normalise::name::close_surname;
 use crate::rules::entities::fold;
 
-pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
+pub fn judge(bundle: &Bundle, group: &Group, marks: &Marks) -> Comparison {
     let mut out = Comparison::default();
     // Names the rules do not know carry no one they are about.
     if group
@@ -32,7 +34,7 @@ pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
         .first()
         .is_some_and(|c| c.frame.about.is_none())
     {
-        out.findings = unlisted(bundle, group);
+        out.findings = unlisted(bundle, group, marks);
     } else if let Some(f) = known(bundle, group) {
         out.findings.push(f);
     }
@@ -204,7 +206,98 @@ fn sound(folded: &str) -> String {
     out
 }
 
-fn unlisted(bundle: &Bundle, group: &Group) -> Vec<Finding> {
+/// What the bundle says of each person by the name as written: the offices
+/// given them and the words quoted from them (lower case, words only).
+/// Two spellings of a name that share one of these are likelier one person
+/// misspelt than two people.
+#[derive(Default)]
+pub struct Marks {
+    of: HashMap<String, (BTreeSet<String>, BTreeSet<String>)>,
+}
+
+/// Quoted words shorter than this say too little to mark a person.
+const MARK_WORDS: usize = 8;
+
+impl Marks {
+    pub fn of(claims: &[&Claim]) -> Marks {
+        let mut of: HashMap<String, (BTreeSet<String>, BTreeSet<String>)> = HashMap::new();
+        for c in claims {
+            match &c.value {
+                Value::Role(r) => {
+                    of.entry(r.person.clone())
+                        .or_default()
+                        .0
+                        .insert(r.office.clone());
+                }
+                Value::Quote(q) => {
+                    // A speaker found through "he said" counts: words
+                    // quoted alike are a mark of their own.
+                    let Some(s) = &q.speaker else {
+                        continue;
+                    };
+                    let words: Vec<String> = q
+                        .text
+                        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase)
+                        .collect();
+                    if words.len() >= MARK_WORDS {
+                        of.entry(s.name.clone())
+                            .or_default()
+                            .1
+                            .insert(words.join(" "));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Marks { of }
+    }
+
+    /// The marks of a name, also where it was written after a title the
+    /// speaker's name kept ("Inspector Tobias Wendling").
+    fn marks_of(&self, name: &str) -> (BTreeSet<&String>, BTreeSet<&String>) {
+        let suffix = format!(" {name}");
+        let mut out = (BTreeSet::new(), BTreeSet::new());
+        for (k, (offices, quotes)) in &self.of {
+            if k == name || k.ends_with(&suffix) {
+                out.0.extend(offices);
+                out.1.extend(quotes);
+            }
+        }
+        out
+    }
+
+    /// Whether the two names are given one office or one quote.
+    fn shared(&self, a: &str, b: &str) -> bool {
+        let (x, y) = (self.marks_of(a), self.marks_of(b));
+        !x.0.is_disjoint(&y.0) || !x.1.is_disjoint(&y.1)
+    }
+}
+
+/// Two names of several words, alike but for two slips in the surname
+/// that keep its first three letters ("Graham Oakes"/"Graham Oakley",
+/// "Tobias Wendling"/"Tobias Wendland"): as often another person as the
+/// same, so a slip only with something more the two share.
+fn two_slips_in_the_surname(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let (Some((sa, ga)), Some((sb, gb))) = (wa.split_last(), wb.split_last()) else {
+        return false;
+    };
+    if wa.len() < 2 || wa.len() != wb.len() || ga.iter().zip(gb).any(|(x, y)| fold(x) != fold(y)) {
+        return false;
+    }
+    let (fa, fb) = (fold(sa), fold(sb));
+    let prefix = |s: &str| s.chars().take(3).collect::<String>();
+    fa != fb
+        && fa.chars().count() >= 5
+        && fb.chars().count() >= 5
+        && prefix(&fa) == prefix(&fb)
+        && strsim::osa_distance(&fa, &fb) <= 2
+}
+
+fn unlisted(bundle: &Bundle, group: &Group, marks: &Marks) -> Vec<Finding> {
     // Distinct surfaces in order of first appearance, with their claims.
     let mut forms: Vec<(String, Vec<&Claim>)> = Vec::new();
     for &c in &group.claims {
@@ -218,7 +311,10 @@ fn unlisted(bundle: &Bundle, group: &Group) -> Vec<Finding> {
     let mut component: Vec<usize> = (0..forms.len()).collect();
     for i in 0..forms.len() {
         for j in 0..i {
-            if same_name_spelt_differently(&forms[i].0, &forms[j].0) {
+            let (a, b) = (&forms[i].0, &forms[j].0);
+            if same_name_spelt_differently(a, b)
+                || (two_slips_in_the_surname(a, b) && marks.shared(a, b))
+            {
                 let (from, to) = (component[i], component[j]);
                 component
                     .iter_mut()
@@ -380,6 +476,40 @@ mod bundle_tests {
             .filter(|f| f.kind == Kind::Variant && f.category == Category::Name)
             .map(|f| f.message.clone())
             .collect()
+    }
+
+    /// Two slips in a surname are one person misspelt only when the two
+    /// spellings share an office or a quote.
+    #[test]
+    fn two_slips_in_a_surname_need_a_shared_office_or_quote() {
+        let office = check(&[
+            "Detective Superintendent Graham Oakes said the inquiry had begun.",
+            "Detective Superintendent Graham Oakley said arrests were possible.",
+        ]);
+        assert_eq!(variants(&office).len(), 1, "{:#?}", office.findings);
+        let quote = check(&[
+            "Police spokesman Tobias Wendling spoke to reporters. \"The animal was outside the zoo, a few metres from the public,\" he said.",
+            "Police spokesman Tobias Wendland defended it. \"The animal was outside the zoo, a few metres from the public,\" he said.",
+        ]);
+        assert_eq!(variants(&quote).len(), 1, "{:#?}", quote.findings);
+        let nothing_shared = check(&[
+            "Detective Superintendent Graham Oakes said the inquiry had begun.",
+            "Graham Oakley, a neighbour, said he had heard nothing.",
+        ]);
+        assert!(
+            variants(&nothing_shared).is_empty(),
+            "{:#?}",
+            nothing_shared.findings
+        );
+        let other_names = check(&[
+            "Detective Superintendent Graham Oakes said the inquiry had begun.",
+            "Detective Superintendent Helen Oakley said arrests were possible.",
+        ]);
+        assert!(
+            variants(&other_names).is_empty(),
+            "{:#?}",
+            other_names.findings
+        );
     }
 
     #[test]
