@@ -345,4 +345,11 @@ bundles! {
     blind_avalanche => "avalanche-2027-01-16",
     blind_museum_theft => "museum-theft-2026-12-02",
     blind_marathon_record => "marathon-record-2026-10-11",
+    // Written blind on 2026-12-01, fourth batch (a tanker grounding, a
+    // hospital cyberattack, a zoo escape), held out: measured once (4 of 21
+    // planted entries found in full, 6 with partial finds, no false alarm),
+    // then used for generic fixes (8 of 21 in full); kept with their gaps.
+    blind_tanker_grounding => "tanker-grounding-oland-2026-03-10",
+    blind_hospital_ransomware => "hospital-ransomware-newcastle-2026-02-12",
+    blind_zoo_escape => "zoo-chimpanzee-escape-2026-06-13",
 }

@@ -138,4 +138,7 @@ snapshots! {
     blind_avalanche => "avalanche-2027-01-16",
     blind_museum_theft => "museum-theft-2026-12-02",
     blind_marathon_record => "marathon-record-2026-10-11",
+    blind_tanker_grounding => "tanker-grounding-oland-2026-03-10",
+    blind_hospital_ransomware => "hospital-ransomware-newcastle-2026-02-12",
+    blind_zoo_escape => "zoo-chimpanzee-escape-2026-06-13",
 }
