@@ -574,3 +574,48 @@ fn a_named_ship_striking_a_shoal_an_hour_apart_is_a_conflict() {
         agree.agreements
     );
 }
+
+fn conflicts_of(b: &BundleReport, category: &str) -> usize {
+    b.findings
+        .iter()
+        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == category)
+        .count()
+}
+
+/// A verb in a relative clause ("seven apes that slipped out") is the
+/// clause's verb, not a participle qualifying a noun after "that".
+#[test]
+fn a_time_in_a_relative_clause_is_read() {
+    let b = pair(
+        "Kibo was one of seven apes that slipped out of their enclosure at 10:50 GMT, crossing the moat.",
+        "The seven apes slipped out of their enclosure at 10:20 GMT on Saturday.",
+    );
+    assert_eq!(time_conflicts(&b).len(), 1, "{:#?}", b.findings);
+}
+
+/// "the zoo" in one report and "Kesselberg Zoo" in another are one thing:
+/// reopening days that differ are a conflict.
+#[test]
+fn a_thing_called_by_its_noun_and_by_its_name_is_one() {
+    let b = pair(
+        "The zoo closed for the weekend and will reopen on Tuesday after inspections.",
+        "Kesselberg Zoo will reopen on Wednesday, the city announced.",
+    );
+    assert_eq!(conflicts_of(&b, "date"), 1, "{:#?}", b.findings);
+    let other = pair(
+        "The school closed for the weekend and will reopen on Tuesday after inspections.",
+        "Kesselberg Zoo will reopen on Wednesday, the city announced.",
+    );
+    assert_eq!(conflicts_of(&other, "date"), 0, "{:#?}", other.findings);
+}
+
+/// "180 tonnes of heavy fuel oil" measures oil, as "810 tonnes of fuel
+/// oil" does.
+#[test]
+fn a_measure_of_a_noun_phrase_is_of_its_head() {
+    let b = pair(
+        "Some 180 tonnes of heavy fuel oil had leaked from a ruptured tank by Tuesday morning.",
+        "The tanker spilled an estimated 810 metric tons of fuel oil, officials said.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+}

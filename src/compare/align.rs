@@ -664,6 +664,14 @@ pub fn judge_pair(
         score += shared.len().min(2) as u32;
         why.push(format!("both name {}", shared.join(", ")));
     }
+    // "the zoo will reopen on Tuesday", "Kesselberg Zoo will reopen on
+    // Wednesday": a thing one report calls by a common noun and the other
+    // by a name ending in that noun.
+    let named_theme = theme_named(fa, fb).or_else(|| theme_named(fb, fa));
+    if let Some(n) = &named_theme {
+        score += 1;
+        why.push(n.clone());
+    }
     let context = jaccard(&fa.context, &fb.context);
     if context >= 0.3 {
         score += if context >= 0.5 { 2 } else { 1 };
@@ -691,7 +699,7 @@ pub fn judge_pair(
         }
     }
     // Strength.
-    let evidence = !shared.is_empty() || context >= 0.3;
+    let evidence = !shared.is_empty() || context >= 0.3 || named_theme.is_some();
     let strong = match category {
         Category::Quantity => {
             // A written measure ("a depth of 40 km", "magnitude 6.9") is
@@ -1017,6 +1025,25 @@ fn participants(a: &Frame, b: &Frame, figures: bool) -> (Vec<String>, Option<Str
     };
     let one_sided = places(a) != places(b);
     (shared, clash, one_sided)
+}
+
+/// Whether `a`'s written theme is the last word of a name `b` gives ("the
+/// zoo", "Kesselberg Zoo"): said as "'zoo' is Kesselberg Zoo".
+fn theme_named(a: &Frame, b: &Frame) -> Option<String> {
+    let head = &a.theme.as_ref().filter(|t| !t.implied)?.head;
+    if head.class.is_some() {
+        return None;
+    }
+    b.participants
+        .iter()
+        .find(|p| {
+            p.name.contains(' ')
+                && p.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.to_lowercase() == head.shown)
+        })
+        .map(|p| format!("'{}' is {}", head.shown, p.name))
 }
 
 /// Jaccard similarity of two sorted lists of stems.

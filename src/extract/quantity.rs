@@ -656,10 +656,7 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
         if counted_after_of {
             noun_from = of_end;
         } else {
-            of_noun = words_after(text, of_end, 3, &q.stop_words, true)
-                .into_iter()
-                .find(|w| !q.stop_words.contains(w.text.as_str()))
-                .map(|w| w.text);
+            of_noun = of_head(text, of_end, q);
         }
     }
     let noun = words_after(text, noun_from, 4, &q.stop_words, false);
@@ -1075,6 +1072,28 @@ fn currency_word_after(q: &Compiled, rest: &str) -> Option<(String, usize)> {
 /// Up to `n` lower-cased words right after `at`, stopping at punctuation
 /// (other than a hyphen inside a word) and, unless `through_stops`, before
 /// a stop word.
+/// The head of the noun phrase after "N units of": the last of its words
+/// before a function word or a verb form ("180 tonnes of heavy fuel oil had
+/// leaked" is of oil, not of heavy; "52% of the vote" of the vote).
+fn of_head(text: &str, from: usize, q: &Compiled) -> Option<String> {
+    let stop = |w: &Word| q.stop_words.contains(w.text.as_str());
+    let verb_form = |w: &str| {
+        let n = w.chars().count();
+        (w.ends_with("ed") && n >= 4) || (w.ends_with("ing") && n >= 5)
+    };
+    let mut head: Option<Word> = None;
+    for w in words_after(text, from, 4, &q.stop_words, true)
+        .into_iter()
+        .skip_while(|w| stop(w))
+    {
+        if stop(&w) || (head.is_some() && verb_form(&w.text)) {
+            break;
+        }
+        head = Some(w);
+    }
+    head.map(|w| w.text)
+}
+
 pub fn words_after(
     text: &str,
     at: usize,

@@ -311,10 +311,16 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "the fishing village", "wounded soldiers": a participle before a
         // noun qualifies it; so before a figure ("by a combined £214
         // million").
-        // An irregular past form does so too ("the left engine").
+        // An irregular past form does so too ("the left engine"). After a
+        // noun, "that" and "which" open a relative clause whose verb this
+        // is ("seven chimpanzees that slipped out").
+        let relative = i >= 2
+            && matches!(self.tokens[i - 1].lower.as_str(), "that" | "which")
+            && self.nominal(i - 2);
         let attributive = (t.verbish_regular() || self.words().is_irregular(&t.lower))
             && i > 0
             && self.tokens[i - 1].class.has(Class::DETERMINER)
+            && !relative
             && (i + 1 == self.value.start
                 || self
                     .tokens
