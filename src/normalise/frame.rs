@@ -1169,6 +1169,21 @@ impl<'c, 'a> Reader<'c, 'a> {
         if let Some(e) = self.event_noun_index()
             && self.distance(e) < self.distance(at)
         {
+            // "Firefighters brought the blaze under control shortly after
+            // 21:00": a happening that is the object of a verb of its own
+            // is something done to it, at another moment than its own. A
+            // bare noun after the verb is the happening told with a verb
+            // ("caught fire", "opened fire").
+            let object = at + 1 < e
+                && e < self.value.start
+                && self.light_at(at).is_none()
+                && !self.tokens[at].class.has(Class::REPORTING)
+                && self.tokens[at + 1].class.has(Class::DETERMINER)
+                && (at + 2..e).all(|k| self.nominal(k));
+            if object {
+                self.extra.borrow_mut().push("done to it".into());
+                return (Some(self.term_at(at)), event);
+            }
             return (None, event);
         }
         if self.light_at(at).is_some() {
@@ -1215,7 +1230,9 @@ impl<'c, 'a> Reader<'c, 'a> {
         self.sentence
             .clone()
             .filter(|&i| i < self.value.start || i >= self.value.end)
-            .filter(|&i| self.event_word(i) && self.predicate_like(i).not())
+            .filter(|&i| {
+                self.event_word(i) && self.predicate_like(i).not() && !self.bound_object(i)
+            })
             .min_by_key(|&i| (self.distance(i), i))
             .map(|i| self.event_phrase(i))
     }
@@ -1255,12 +1272,46 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
     }
 
+    /// Whether the event word at `i` is what a bound counts from ("19 hours
+    /// after a transformer fire", "since the blast"): the time is of
+    /// something else, measured from it.
+    fn bound_object(&self, i: usize) -> bool {
+        // Before the value the phrase may hold it: "exploded shortly after
+        // launch from Virginia at 8:14 a.m." times the launch.
+        if i < self.value.end {
+            return false;
+        }
+        // "after the call began": a clause, whose happening may be the
+        // sentence's own.
+        if self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.verbish(self.words()))
+        {
+            return false;
+        }
+        let mut k = i;
+        while k > 0 && i - k < 4 {
+            let t = &self.tokens[k - 1];
+            if t.class.has(Class::BOUND) {
+                return true;
+            }
+            if !(t.class.has(Class::DETERMINER) || self.nominal(k - 1)) {
+                return false;
+            }
+            k -= 1;
+        }
+        false
+    }
+
     /// The event noun of the clause nearest the value.
     fn event_noun_index(&self) -> Option<usize> {
         self.clause
             .clone()
             .filter(|&i| i < self.value.start || i >= self.value.end)
-            .filter(|&i| self.event_word(i) && self.predicate_like(i).not())
+            .filter(|&i| {
+                self.event_word(i) && self.predicate_like(i).not() && !self.bound_object(i)
+            })
             .min_by_key(|&i| (self.distance(i), i))
     }
 
