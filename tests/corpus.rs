@@ -352,4 +352,12 @@ bundles! {
     blind_tanker_grounding => "tanker-grounding-oland-2026-03-10",
     blind_hospital_ransomware => "hospital-ransomware-newcastle-2026-02-12",
     blind_zoo_escape => "zoo-chimpanzee-escape-2026-06-13",
+    // Written blind on 2026-12-01, fifth batch (a city blackout, a cave
+    // rescue, a parliamentary vote), held out: measured once after the
+    // fourth batch's fixes (7 of 21 planted entries found in full, one
+    // false alarm: the fire 'brought under control' at 21:00, since fixed)
+    // and kept with their gaps.
+    blind_city_blackout => "cape-town-blackout-2026-11-18",
+    blind_cave_rescue => "cave-rescue-2026-09-13",
+    blind_parliament_vote => "nz-rural-water-bill-2026-12-09",
 }

@@ -141,4 +141,7 @@ snapshots! {
     blind_tanker_grounding => "tanker-grounding-oland-2026-03-10",
     blind_hospital_ransomware => "hospital-ransomware-newcastle-2026-02-12",
     blind_zoo_escape => "zoo-chimpanzee-escape-2026-06-13",
+    blind_city_blackout => "cape-town-blackout-2026-11-18",
+    blind_cave_rescue => "cave-rescue-2026-09-13",
+    blind_parliament_vote => "nz-rural-water-bill-2026-12-09",
 }
