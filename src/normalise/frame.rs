@@ -1067,7 +1067,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             Some(t)
         } else if let Some(t) = copula {
             Some(t)
-        } else if hyphenated {
+        } else if hyphenated || self.attributive_figure(lead, from, limit) {
             self.noun_phrase(from, limit)
                 .map(|(h, m, _)| self.theme_of(h, &m))
         } else {
@@ -1084,6 +1084,18 @@ impl<'c, 'a> Reader<'c, 'a> {
         };
         let predicate = before.map(|p| p.0).or_else(|| self.predicate_after(from));
         (predicate, theme)
+    }
+
+    /// Whether a figure with its unit stands between a determiner and a
+    /// noun it qualifies, as a hyphenated one does: "a NZ$1.2 billion
+    /// fund", "a $4.5 million ransom".
+    fn attributive_figure(&self, lead: usize, from: usize, limit: usize) -> bool {
+        lead > self.clause.start
+            && self.tokens[lead - 1].class.has(Class::DETERMINER)
+            && from < limit
+            && self.nominal(from)
+            && !self.tokens[from].verbish(self.words())
+            && !self.tokens[from].capitalised
     }
 
     /// A clock time or a date: the happening it times. The nearest verb
