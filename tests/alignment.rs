@@ -637,3 +637,23 @@ fn times_of_what_was_done_to_a_fire_are_not_the_fires() {
     );
     assert_eq!(time_conflicts(&wrong).len(), 1, "{:#?}", wrong.findings);
 }
+
+/// "on Tuesday evening" is a day and its part: the day is of the verb's
+/// happening ("the blackout began"), not of "evening".
+#[test]
+fn a_part_of_a_day_is_no_happening() {
+    let rules = Rules::builtin().unwrap();
+    let d = doc(
+        "a",
+        "The blackout began on Tuesday evening, when a transformer exploded.",
+        "2026-03-06T12:00:00+00:00",
+    );
+    let claims = crosscheck::analyse_document(&d, &rules);
+    let themes: Vec<String> = claims
+        .claims
+        .iter()
+        .filter(|c| c.category.to_string() == "date")
+        .filter_map(|c| c.frame.theme.as_ref().map(|t| t.head.shown.clone()))
+        .collect();
+    assert_eq!(themes, ["blackout"]);
+}

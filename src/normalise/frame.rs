@@ -1148,8 +1148,10 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "Wednesday's 9.30am cabinet", "the 2.15pm flight": a noun right
         // after the time is what it times.
         if let Some(next) = self.tokens.get(self.value.end).filter(|_| self.value.end < end)
-            // "14:30 hours": the clock's own word.
+            // "14:30 hours": the clock's own word; "Tuesday evening": the
+            // day's own part.
             && !matches!(next.lower.as_str(), "hours" | "hrs" | "h")
+            && !next.class.has(Class::DAY_PART)
             && self.nominal(self.value.end)
             && !next.verbish(self.words())
             && !next.capitalised

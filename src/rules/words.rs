@@ -56,6 +56,8 @@ pub struct Classes {
     #[serde(default)]
     pub directions: Vec<String>,
     #[serde(default)]
+    pub day_parts: Vec<String>,
+    #[serde(default)]
     pub adverbs: Vec<String>,
     #[serde(default)]
     pub say_verbs: Vec<String>,
@@ -157,6 +159,7 @@ impl Class {
     pub const PARTICLE: Class = Class(1 << 22);
     pub const TIME_FRAME: Class = Class(1 << 23);
     pub const DIRECTION: Class = Class(1 << 24);
+    pub const DAY_PART: Class = Class(1 << 25);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -380,6 +383,7 @@ impl RuleFile for WordsFile {
         c.clause_openers.extend(u.clause_openers);
         c.not_verbs.extend(u.not_verbs);
         c.directions.extend(u.directions);
+        c.day_parts.extend(u.day_parts);
         c.adverbs.extend(u.adverbs);
         c.say_verbs.extend(u.say_verbs);
         c.particles.extend(u.particles);
@@ -442,6 +446,7 @@ impl RuleFile for WordsFile {
         add(&c.sequels, Class::SEQUEL);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
+        add(&c.day_parts, Class::DAY_PART);
         add(&c.adverbs, Class::ADVERB);
         add(&c.say_verbs, Class::SAY);
         add(&c.particles, Class::PARTICLE);
