@@ -657,3 +657,14 @@ fn a_part_of_a_day_is_no_happening() {
         .collect();
     assert_eq!(themes, ["blackout"]);
 }
+
+/// A tally after "by" ("approving its third reading by 68 votes to 55")
+/// is of the verb before the object, so two reports of one vote meet.
+#[test]
+fn a_tally_after_by_is_of_the_verb_before_its_object() {
+    let b = pair(
+        "Parliament passed the bill late on Wednesday, approving its third reading by 68 votes to 55.",
+        "Lawmakers approved the Rural Water Bill by 66 votes to 55 late on Wednesday.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+}

@@ -941,9 +941,19 @@ impl<'c, 'a> Reader<'c, 'a> {
         {
             return (Some(subject.head), self.people());
         }
+        // "approving its third reading by 68 votes": a tally after "by" is
+        // of the verb before the object.
+        let by_figure =
+            self.value.start > self.clause.start && self.tokens[self.value.start - 1].lower == "by";
         let predicate = state
             .or_else(|| self.predicate_after(after))
-            .or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
+            .or_else(|| self.predicate_before(self.value.start).map(|p| p.0))
+            .or_else(|| {
+                by_figure
+                    .then(|| self.nearest_predicate_before())
+                    .flatten()
+                    .map(|p| p.0)
+            });
         // "killing two people and wounding 21": a state's verb with a bare
         // figure counts people, as "21 injured" does; the noun is left out.
         if bare && theme.is_none() && predicate.as_ref().is_some_and(|p| self.is_state(p)) {
