@@ -1,0 +1,73 @@
+//! The corpus bundles every per-bundle test runs on, as `test name =>
+//! directory` (the name is also each snapshot's file name), with how each
+//! blind batch was measured. tests/corpus.rs checks each bundle against its
+//! expected.toml; tests/snapshots.rs keeps each bundle's table.
+
+/// Calls the macro `$m` with every bundle.
+macro_rules! every_bundle {
+    ($m:ident) => {
+        $m! {
+            seed_putin_trump_call => "putin-trump-call-2025-03-18",
+            hokkaido_quake => "hokkaido-quake-2025-10-27",
+            estoria_rate_decision_quotes => "estoria-rate-decision-2025-06-12",
+            marlow_flood_quote_lookalikes => "marlow-flood-recovery-2025-09-03",
+            iwate_quake => "iwate-quake-2025-11-10",
+            shannon_diversion => "shannon-diversion-2025-11-02",
+            portugal_runoff => "portugal-runoff-2026-02-08",
+            rheinwerk_calloway => "rheinwerk-calloway-2025-03-11",
+            iberian_cup_final => "iberian-cup-final-2025-05-24",
+            aurelia_launch_all_agree => "aurelia-launch-2025-12-09",
+            carney_sheinbaum_two_calls => "carney-sheinbaum-calls-2025-06",
+            hurricane_tamsin => "hurricane-tamsin-2025-08-27",
+            redteam_kanangra_fire => "kanangra-fire-2025-10-06",
+            redteam_meridian_docking => "meridian-docking-2026-01-12",
+            redteam_home_office_reshuffle => "home-office-reshuffle-2026-03-03",
+            redteam_straits_harbour_merger => "straits-harbour-kallang-merger-2026-05-14",
+            // Written blind (by a helper who had not read the code), kept with
+            // their known gaps.
+            blind_ferry_capsizing => "ferry-capsizing-2026-02-14",
+            blind_hostage_release => "hostage-release-2026-04-22",
+            blind_legionnaires_outbreak => "legionnaires-outbreak-2026-06-03",
+            blind_rail_strike => "rail-strike-2026-03-09",
+            blind_rocket_launch_failure => "rocket-launch-failure-2026-12-05",
+            blind_tessaly_q3_results => "tessaly-q3-results-2026-10-29",
+            blind_tokyo_stock_plunge => "tokyo-stock-plunge-2026-05-18",
+            blind_viaduct_collapse => "viaduct-collapse-2026-07-11",
+            // Written blind on 2026-11-30 (kinds the corpus lacked: a mine
+            // collapse, a sentencing of several defendants, a heatwave).
+            blind_mine_collapse => "mine-collapse-2026-08-19",
+            blind_court_sentencing => "court-sentencing-2026-09-15",
+            blind_heatwave => "heatwave-2026-07-22",
+            // Written blind on 2026-11-30, second batch (a chemical leak, an
+            // airliner's diversion, a chief executive's resignation): measured
+            // before any change was made for them (4 of 20 planted entries found),
+            // then used for generic fixes; kept with their known gaps.
+            blind_chemical_leak => "chemical-leak-2026-10-08",
+            blind_airliner_diversion => "airliner-diversion-2026-11-03",
+            blind_ceo_resignation => "ceo-resignation-2026-09-21",
+            // Written blind on 2026-11-30, third batch (an avalanche, a museum
+            // theft, a marathon record), held out: measured once (5 of 20 planted
+            // entries found in full, no false alarm) and kept with their gaps.
+            blind_avalanche => "avalanche-2027-01-16",
+            blind_museum_theft => "museum-theft-2026-12-02",
+            blind_marathon_record => "marathon-record-2026-10-11",
+            // Written blind on 2026-12-01, fourth batch (a tanker grounding, a
+            // hospital cyberattack, a zoo escape), held out: measured once (4 of 21
+            // planted entries found in full, 6 with partial finds, no false alarm),
+            // then used for generic fixes (8 of 21 in full); kept with their gaps.
+            blind_tanker_grounding => "tanker-grounding-oland-2026-03-10",
+            blind_hospital_ransomware => "hospital-ransomware-newcastle-2026-02-12",
+            blind_zoo_escape => "zoo-chimpanzee-escape-2026-06-13",
+            // Written blind on 2026-12-01, fifth batch (a city blackout, a cave
+            // rescue, a parliamentary vote), held out: measured once after the
+            // fourth batch's fixes (7 of 21 planted entries found in full, one
+            // false alarm: the fire 'brought under control' at 21:00, since fixed)
+            // and kept with their gaps.
+            blind_city_blackout => "cape-town-blackout-2026-11-18",
+            blind_cave_rescue => "cave-rescue-2026-09-13",
+            blind_parliament_vote => "nz-rural-water-bill-2026-12-09",
+        }
+    };
+}
+
+pub(crate) use every_bundle;
