@@ -14,8 +14,9 @@
 //! form merely extending the other ("Arabia"/"Arabian") is inflection, not
 //! misspelling. Two slips in the surname ("Graham Oakes"/"Graham Oakley")
 //! are as often another person, so they make a variant only when the two
-//! spellings are given one office or one quote elsewhere in the bundle. The form most documents use is taken as canonical. A name
-//! written one way only is no finding. Names yield no agreements: that a
+//! spellings are given one office or one quote elsewhere in the bundle.
+//! The form most documents use is taken as canonical. A name written one
+//! way only is no finding. Names yield no agreements: that a
 //! name is spelt alike everywhere is not news.
 
 use std::collections::{BTreeSet, HashMap};
@@ -235,13 +236,10 @@ impl Marks {
                     let Some(s) = &q.speaker else {
                         continue;
                     };
-                    let words: Vec<String> = q
-                        .text
-                        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_lowercase)
-                        .collect();
-                    if words.len() >= MARK_WORDS {
+                    // The quote's own words, folded as quote matching
+                    // folds them.
+                    if q.words.len() >= MARK_WORDS {
+                        let words: Vec<&str> = q.words.iter().map(|w| w.norm.as_str()).collect();
                         of.entry(s.name.clone())
                             .or_default()
                             .1

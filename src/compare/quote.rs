@@ -648,9 +648,6 @@ fn judge_statement(bundle: &Bundle, items: &[Item], members: &[usize], out: &mut
     ));
 }
 
-/// One statement given to different speakers.
-/// An agreement of wordings that quote one statement alike (identically,
-/// or cut at either end).
 /// The documents that quote any of `wordings`, ascending.
 fn docs_of<'a>(wordings: impl Iterator<Item = &'a Wording<'a>>) -> Vec<usize> {
     let mut docs: Vec<usize> = wordings.flat_map(|w| w.docs()).collect();
@@ -659,6 +656,8 @@ fn docs_of<'a>(wordings: impl Iterator<Item = &'a Wording<'a>>) -> Vec<usize> {
     docs
 }
 
+/// An agreement of wordings that quote one statement alike (identically,
+/// or cut at either end).
 fn agreement<'a>(
     bundle: &Bundle,
     subject: &Subject,
@@ -685,6 +684,7 @@ fn agreement<'a>(
     )
 }
 
+/// One statement given to different speakers.
 fn misattribution(
     bundle: &Bundle,
     items: &[Item],

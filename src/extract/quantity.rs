@@ -1069,9 +1069,6 @@ fn currency_word_after(q: &Compiled, rest: &str) -> Option<(String, usize)> {
     None
 }
 
-/// Up to `n` lower-cased words right after `at`, stopping at punctuation
-/// (other than a hyphen inside a word) and, unless `through_stops`, before
-/// a stop word.
 /// The head of the noun phrase after "N units of": the last of its words
 /// before a function word or a verb form ("180 tonnes of heavy fuel oil had
 /// leaked" is of oil, not of heavy; "52% of the vote" of the vote).
@@ -1094,6 +1091,9 @@ fn of_head(text: &str, from: usize, q: &Compiled) -> Option<String> {
     head.map(|w| w.text)
 }
 
+/// Up to `n` lower-cased words right after `at`, stopping at punctuation
+/// (other than a hyphen inside a word) and, unless `through_stops`, before
+/// a stop word.
 pub fn words_after(
     text: &str,
     at: usize,

@@ -145,14 +145,17 @@ fn token(
     let raw = &text[start..end];
     let lower = raw.to_lowercase().replace('’', "'");
     let (stem, class, synonym) = if kind == TokenKind::Word {
-        known
-            .entry(lower.clone())
-            .or_insert_with(|| {
+        // Looked up before inserting: a hit costs no copy of the form.
+        match known.get(&lower) {
+            Some(reading) => reading.clone(),
+            None => {
                 let stem = words.stem(&lower);
                 let synonym = words.synonym(&lower, &stem);
-                (stem, words.class(&lower), synonym)
-            })
-            .clone()
+                let reading = (stem, words.class(&lower), synonym);
+                known.insert(lower.clone(), reading.clone());
+                reading
+            }
+        }
     } else {
         (lower.clone(), Class::NONE, None)
     };

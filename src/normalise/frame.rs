@@ -626,7 +626,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             };
             i = open;
         }
-        i > self.sentence.start.min(i) && i > 0 && {
+        i > self.sentence.start && {
             let t = &self.tokens[i - 1];
             t.kind == TokenKind::Word && t.capitalised && !t.sentence_start
         }
