@@ -16,6 +16,13 @@ use crosscheck::error::terminal_safe;
 use crosscheck::output::{self, OutputError};
 use crosscheck::rules::Rules;
 
+/// Compiling the rules' regexes is most of start-up, and most of that is
+/// the allocator: the regex compiler makes many small allocations that
+/// glibc's malloc serves slowly (a third of all instructions on the seed
+/// bundle). mimalloc serves them several times faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
