@@ -92,6 +92,20 @@ pub struct RoleValue {
     /// second to ("Fire Chief"): one person does not hold both at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deputy_of: Option<String>,
+    /// For a post of a group held one at a time (rules/titles.toml
+    /// `one_of`), the group and the organisation the text names, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<OneOf>,
+}
+
+/// A post's group of posts held one at a time, and its organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OneOf {
+    pub group: String,
+    /// "Boreal" in "Boreal's chief operating officer"; none when the text
+    /// names no organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
 }
 
 impl fmt::Display for RoleValue {
@@ -132,6 +146,21 @@ impl RoleValue {
         };
         if deputy_of(self, other) || deputy_of(other, self) {
             return !(self.tense.holds() && other.tense.holds());
+        }
+        // Two posts of one group ("chief executive", "chief operating
+        // officer") held at once in one organisation, or with one of them
+        // not named: one person holds one of them at a time.
+        if let (Some(a), Some(b)) = (&self.one_of, &other.one_of)
+            && a.group == b.group
+            && self.tense.holds()
+            && other.tense.holds()
+            && !same_office(&self.office, &other.office)
+        {
+            let one_organisation = match (&a.organisation, &b.organisation) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            return !one_organisation;
         }
         if !same_office(&self.office, &other.office) {
             return true;
@@ -275,6 +304,7 @@ mod tests {
             told_left: false,
             told_took: false,
             deputy_of: None,
+            one_of: None,
         }
     }
 

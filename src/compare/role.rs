@@ -636,6 +636,59 @@ mod tests {
     }
 
     #[test]
+    fn two_officers_posts_for_one_person_in_one_company_conflict() {
+        let c = check(&[
+            (
+                "Boreal chief executive Caroline Dufresne said the crew did well.",
+                Some("2026-11-03"),
+            ),
+            (
+                "The airline's chief operating officer, Caroline Dufresne, said the crew did well.",
+                Some("2026-11-03"),
+            ),
+            (
+                "Caroline Dufresne, the chief executive of Boreal, praised the crew.",
+                Some("2026-11-03"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].0.starts_with("001 calls Caroline Dufresne the"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_chair_who_is_chief_executive_or_officers_of_two_companies_are_no_conflict() {
+        // A chair is in no group of posts: one person is often chairman
+        // and chief executive.
+        let c = check(&[
+            (
+                "Tessaly chairman Arjun Mehta spoke first.",
+                Some("2026-10-29"),
+            ),
+            (
+                "Tessaly chief executive Arjun Mehta spoke first.",
+                Some("2026-10-29"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        // Officers of two named companies are two posts, not one mistake.
+        let c = check(&[
+            (
+                "Tessaly chief executive Arjun Mehta spoke first.",
+                Some("2026-10-29"),
+            ),
+            (
+                "Kallang chief financial officer Arjun Mehta spoke first.",
+                Some("2026-10-29"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
     fn a_rank_and_its_short_form_or_a_promotion_told_are_no_conflict() {
         let c = check(&[
             ("Lieutenant General Jane Smith spoke.", Some("2026-02-14")),

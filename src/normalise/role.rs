@@ -47,7 +47,7 @@ use chrono::NaiveDate;
 use super::{Context, EntityKind};
 use crate::claim::date::{DateKind, DateValue};
 use crate::claim::frame::{Frame, Participant, ParticipantKind};
-use crate::claim::role::{RoleValue, Tense};
+use crate::claim::role::{OneOf, RoleValue, Tense};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
 use crate::extract::name::PARTICLES;
 use crate::extract::role::RoleMention;
@@ -612,6 +612,16 @@ pub fn claims(ctx: &Context) -> DocClaims {
             None => (office, short, sole, None),
         };
         let rank = kind == Some(TitleKind::Rank);
+        // A deputy's post is of no group: a deputy chief executive may
+        // well be the chief operating officer too.
+        let one_of = title
+            .filter(|_| deputy_of.is_none())
+            .and_then(|t| t.one_of.clone())
+            .map(|group| OneOf {
+                group,
+                organisation: qualifier.clone(),
+            });
+
         let terms = ctx
             .rules
             .entities
@@ -641,6 +651,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 told_left,
                 told_took,
                 deputy_of,
+                one_of,
             }),
         });
     }

@@ -70,6 +70,13 @@ pub struct Entry {
     /// ("general" for a lieutenant general): the same rank, not another.
     #[serde(default)]
     pub also: Vec<String>,
+    /// For a post, a group of posts one person holds one at a time in one
+    /// organisation ("officers": the chief executive is not the chief
+    /// operating officer), so two of them for one person on one day
+    /// contradict each other, like two ranks. Posts outside any group
+    /// (a chair, a founder) may be held with any other.
+    #[serde(default)]
+    pub one_of: Option<String>,
 }
 
 /// What kind of office a title names.
@@ -206,6 +213,8 @@ pub struct Title {
     pub kind: TitleKind,
     /// The offices of the ranks this one is written as for short.
     pub also: Vec<String>,
+    /// For a post, its group of posts held one at a time (see `Entry`).
+    pub one_of: Option<String>,
 }
 
 impl Title {
@@ -433,6 +442,7 @@ impl RuleFile for TitleFile {
                 needs_country: e.office.contains("{country}"),
                 kind: e.kind,
                 also: Vec::new(),
+                one_of: e.one_of.clone().filter(|_| e.kind == TitleKind::Post),
             });
         }
         for (i, e) in self.entries.iter().enumerate() {
