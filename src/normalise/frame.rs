@@ -1938,7 +1938,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             if i >= self.value.end && toks[i].class.has(Class::NOT_VERB) {
                 return false;
             }
-            cues.at(toks, i, |t, p| t.stem == p)
+            cues.at(toks, i, |t, p| cue_word(t, p, cue))
                 .is_some_and(|(_, c)| *c == cue)
         })
     }
@@ -1947,7 +1947,7 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn cue_before(&self, cue: Cue) -> bool {
         let cues = &self.words().cues;
         (self.clause.start..self.value.start).any(|i| {
-            cues.at(self.tokens, i, |t, p| t.stem == p)
+            cues.at(self.tokens, i, |t, p| cue_word(t, p, cue))
                 .is_some_and(|(n, c)| *c == cue && i + n <= self.value.start)
         })
     }
@@ -1962,7 +1962,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .min(self.tokens.len())
             .min(self.value.end + 5);
         (self.value.end..end).any(|i| {
-            cues.at(self.tokens, i, |t, p| t.stem == p)
+            cues.at(self.tokens, i, |t, p| cue_word(t, p, cue))
                 .is_some_and(|(_, c)| *c == cue)
         })
     }
@@ -1993,6 +1993,20 @@ impl<'c, 'a> Reader<'c, 'a> {
 }
 
 /// The whole year a bare year ("2025", "in 1997") names.
+/// Whether token `t` is cue word `p`, looked for as a cue of kind `cue`:
+/// cues match by stem ("proposed" covers "proposing"), but a cue of
+/// another time is not the agent noun the stemmer folds into its stem (a
+/// train's event "recorder" is no "record"). A "forecaster" does make a
+/// forecast, so modality cues keep them.
+fn cue_word(t: &Token, p: &str, cue: Cue) -> bool {
+    let agent = || {
+        t.lower
+            .strip_prefix(p)
+            .is_some_and(|rest| matches!(rest, "er" | "ers" | "or" | "ors"))
+    };
+    t.stem == p && !(matches!(cue, Cue::OtherTime | Cue::OtherTimeAfter) && agent())
+}
+
 fn year_days(t: &Token) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     if t.kind != TokenKind::Number || t.lower.len() != 4 {
         return None;
