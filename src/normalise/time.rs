@@ -371,12 +371,17 @@ fn bare_time_elsewhere(ctx: &Context, t: &TimeMention) -> Option<String> {
     if placed && !local {
         return Some("the time is given for a named place, not in the document's zone".into());
     }
+    // A named zone that is the document's own ("left at 9:10 a.m. Alaska
+    // time, landed at 3:02 p.m." in an Anchorage paper) puts a bare clock
+    // in no other place; a "local time" beside it is still the place's.
     let zoned_elsewhere = ctx.times_in(sentence).iter().any(|o| {
         o.span != t.span
             && o.span.end <= sentence.end
-            && o.zone
-                .as_ref()
-                .is_some_and(|z| z.meaning != crate::rules::zones::ZoneMeaning::Local)
+            && o.zone.as_ref().is_some_and(|z| {
+                z.meaning != crate::rules::zones::ZoneMeaning::Local
+                    && (local
+                        || zones::Compiled::resolve(z, ctx.doc.timezone).ok() != ctx.doc.timezone)
+            })
     });
     zoned_elsewhere.then(|| {
         "a time with no zone beside one in a named zone: it may restate it elsewhere".into()
@@ -927,6 +932,42 @@ mod tests {
             ),
         ]);
         assert_eq!(of(&findings, Kind::Conflict, Category::Time).len(), 1);
+    }
+
+    #[test]
+    fn a_bare_time_beside_one_in_the_documents_own_zone_is_read() {
+        // An Anchorage paper's "Alaska time" is its own clock: the bare
+        // 3:02 p.m. after it is Alaska's too, and sides with New York's
+        // 7:02 p.m. EST against the wire's hour-off GMT.
+        let (findings, _) = check(vec![
+            doc(
+                "anchorage",
+                "The jet, which left at 9:10 a.m. Alaska time, landed at 3:02 p.m. on 3 November 2026.",
+                None,
+                Some("America/Anchorage"),
+            ),
+            doc(
+                "ny",
+                "The jet landed at 7:02 p.m. EST on 3 November 2026.",
+                None,
+                None,
+            ),
+            doc(
+                "wire",
+                "The jet landed at 23:02 GMT on 3 November 2026.",
+                None,
+                None,
+            ),
+        ]);
+        let conflicts = of(&findings, Kind::Conflict, Category::Time);
+        assert_eq!(conflicts.len(), 1, "{findings:?}");
+        let cited: Vec<usize> = conflicts[0]
+            .values
+            .iter()
+            .flat_map(|v| &v.evidence)
+            .map(|e| e.doc)
+            .collect();
+        assert!(cited.contains(&0), "{findings:?}");
     }
 
     #[test]
