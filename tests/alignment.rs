@@ -680,3 +680,21 @@ fn an_event_recorder_is_no_record_of_another_time() {
     );
     assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
 }
+
+/// A series word between a determiner and a sum qualifies the sum ("will
+/// pay an initial €75 million"), and the one paid may stand between the
+/// verb and the sum ("paying Atlético Montemar €75 million"): either way
+/// the sum is of the verb, and two reports' sums meet.
+#[test]
+fn a_sum_after_a_series_word_or_the_one_paid_is_of_the_verb() {
+    let b = pair(
+        "The club paid an initial €75 million for the winger.",
+        "The club paid €57 million for the winger.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    let b = pair(
+        "The club signed the winger on Thursday, paying Atlético Montemar €75 million.",
+        "The club signed the winger on Thursday, paying Atlético Montemar €57 million.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+}

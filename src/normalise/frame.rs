@@ -552,6 +552,30 @@ impl<'c, 'a> Reader<'c, 'a> {
             if self.predicate_like(i) {
                 return Some((self.term_at(i), i));
             }
+            // "will pay an initial €75 million", "a further $2m": a word
+            // of a series between a determiner and the figure qualifies
+            // the figure.
+            if i + 1 == before
+                && i > self.clause.start
+                && t.class.has(Class::SERIES)
+                && self.tokens[i - 1].class.has(Class::DETERMINER)
+            {
+                continue;
+            }
+            // "paying Atlético Montemar €75 million": the one paid, named
+            // between the verb and the sum, is the verb's other object.
+            if t.capitalised && !t.sentence_start && i + 1 == before {
+                let mut k = i;
+                while k > self.clause.start && {
+                    let p = &self.tokens[k - 1];
+                    p.kind == TokenKind::Word && p.capitalised && !p.sentence_start
+                } {
+                    k -= 1;
+                }
+                if k > self.clause.start && self.predicate_like(k - 1) {
+                    return Some((self.term_at(k - 1), k - 1));
+                }
+            }
             // "carrying 287 passengers and 14 crew": past the figure
             // coordinated before this one, to the verb both hang from.
             let coordinated = self
@@ -1024,7 +1048,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "The storm's central pressure at landfall was 958 millibars",
         // "measured the pressure at 958 hPa": the noun before a copula or
         // a preposition right before the figure.
-        let before_value = lead.checked_sub(1).filter(|&k| k >= self.clause.start);
+        // "paid an initial €75 million": past a series word and its
+        // determiner, as `predicate_before` goes.
+        let qualified = lead >= self.clause.start + 2
+            && self.tokens[lead - 1].class.has(Class::SERIES)
+            && self.tokens[lead - 2].class.has(Class::DETERMINER);
+        let bare_lead = if qualified { lead - 2 } else { lead };
+        let before_value = bare_lead.checked_sub(1).filter(|&k| k >= self.clause.start);
         let copula = before_value.and_then(|k| {
             let t = &self.tokens[k];
             // "rose to $412 million": "to" after a verb is its
