@@ -25,6 +25,7 @@
 //! keeps them apart: those may be several happenings.
 
 use super::{Bundle, Comparison, Group, Severity, judge_by_clusters};
+use crate::claim::date::Reckoning;
 use crate::claim::{Claim, Value};
 
 /// Days apart beyond which two dates are taken to be two events.
@@ -32,6 +33,52 @@ pub const SAME_EVENT_DAYS: i64 = 1;
 
 /// Days apart within which two runs of a one-day event are one event.
 pub const RETOLD_DAYS: i64 = 3;
+
+/// Copies of the day claims of a once-only happening (a quake, a crash, a
+/// launch) that no clock on Earth could give to any moment the bundle's
+/// own times give that happening, with their zone set to unstated: the
+/// slack of neighbouring days reckoned in different zones (a quake on
+/// Tuesday in Tokyo is Monday in London) is for days some zone can give.
+/// A derailment at 13:40 UTC on 15 September falls on the 15th or the
+/// 16th in every zone, so "Monday's derailment" (the 14th) in a London
+/// paper is wrong, not London's reckoning of a Rome Tuesday.
+pub fn unreachable_days(claims: &[&Claim]) -> Vec<Claim> {
+    use std::collections::BTreeMap;
+    let mut instants: BTreeMap<&str, Vec<chrono::DateTime<chrono::Utc>>> = BTreeMap::new();
+    for c in claims {
+        if let (Value::Time(t), Some(event)) = (&c.value, c.frame.event.as_deref())
+            && t.floating.is_none()
+        {
+            instants.entry(event).or_default().push(t.start);
+        }
+    }
+    // Clocks run from UTC-12 to UTC+14.
+    let reachable = |t: &chrono::DateTime<chrono::Utc>, day: chrono::NaiveDate| {
+        let earliest = (*t - chrono::Duration::hours(12)).date_naive();
+        let latest = (*t + chrono::Duration::hours(14)).date_naive();
+        (earliest..=latest).contains(&day)
+    };
+    claims
+        .iter()
+        .filter_map(|c| {
+            let Value::Date(d) = &c.value else {
+                return None;
+            };
+            let moments = instants.get(c.frame.event.as_deref()?)?;
+            let single = d.as_day()?;
+            let lost = d.one_day_event
+                && d.zone != Reckoning::Unstated
+                && !moments.iter().any(|t| reachable(t, single));
+            lost.then(|| {
+                let mut copy = (*c).clone();
+                if let Value::Date(v) = &mut copy.value {
+                    v.zone = Reckoning::Unstated;
+                }
+                copy
+            })
+        })
+        .collect()
+}
 
 pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
     let mut dated: Vec<&Claim> = group.claims.clone();

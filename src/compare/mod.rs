@@ -220,6 +220,18 @@ pub(crate) fn dated(subject: &mut Subject, claims: &[&Claim]) {
 /// Compares one bundle's claims.
 pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
     let all: Vec<&Claim> = docs.iter().flat_map(|d| &d.claims).collect();
+    // Days no zone can give the moment the bundle's own times pin down
+    // lose the slack of neighbouring days (see `date::unreachable_days`).
+    let unreachable = date::unreachable_days(&all);
+    let all: Vec<&Claim> = all
+        .into_iter()
+        .map(|c| {
+            unreachable
+                .iter()
+                .find(|u| u.anchor == c.anchor && u.category == c.category)
+                .unwrap_or(c)
+        })
+        .collect();
     let marks = name::Marks::of(&all);
 
     let mut groups: Vec<Group> = Vec::new();

@@ -444,6 +444,45 @@ mod tests {
         assert!(findings.is_empty(), "{findings:?}");
     }
 
+    #[test]
+    fn a_day_no_zone_gives_the_pinned_moment_is_a_conflict() {
+        // The derailment is at 15:40 in Rome (13:40 UTC) on Tuesday 15
+        // September: the 15th or the 16th on every clock. A London paper's
+        // "Monday's derailment" (the 14th) is no reckoning of it; the day is
+        // read through the possessive ("after Monday's derailment" is no
+        // bound "after Monday").
+        let mut london = doc(
+            "london",
+            "Questions are mounting after Monday's derailment of an intercity train near Chiusi.",
+            "2026-09-17T09:00:00+01:00",
+        );
+        london.timezone = Some("Europe/London".parse().unwrap());
+        let rome = |id: &str, text: &str| {
+            let mut d = doc(id, text, "2026-09-16T09:00:00+02:00");
+            d.timezone = Some("Europe/Rome".parse().unwrap());
+            d
+        };
+        let docs = vec![
+            london,
+            rome(
+                "a",
+                "The intercity train derailed near Chiusi at 15:40 on Tuesday.",
+            ),
+            rome(
+                "b",
+                "An intercity train derailed near Chiusi on Tuesday afternoon.",
+            ),
+        ];
+        let (findings, _) = date_findings(docs.clone());
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        // Without a time to pin it, Monday in London may be a Rome Tuesday
+        // reckoned elsewhere: no conflict.
+        let mut unpinned = docs;
+        unpinned[1] = rome("a", "The intercity train derailed near Chiusi on Tuesday.");
+        let (findings, _) = date_findings(unpinned);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
     fn date_findings(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {
         let rules = Rules::builtin().unwrap();
         let bundle = Bundle::in_memory("test", docs);

@@ -158,6 +158,12 @@ fn in_relative(ctx: &Context, date: Span) -> bool {
 
 /// Whether the word before a date makes it a bound ("since Monday").
 pub fn is_bound(ctx: &Context, span: Span) -> bool {
+    // "after Monday's derailment": the word bounds the possessive's noun,
+    // which the day dates.
+    let after = ctx.doc.text.get(span.end..).unwrap_or("");
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return false;
+    }
     let at = ctx.index.token_at(span.start);
     at.checked_sub(1)
         .and_then(|i| ctx.index.tokens.get(i))
