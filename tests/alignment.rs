@@ -698,3 +698,26 @@ fn a_sum_after_a_series_word_or_the_one_paid_is_of_the_verb() {
     );
     assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
 }
+
+/// "The number of people evacuated … has risen to 23,460" counts people
+/// evacuated, as "24,360 people had been evacuated" does.
+#[test]
+fn the_number_of_people_evacuated_is_a_count_of_the_evacuated() {
+    let b = pair(
+        "The number of people evacuated from around Mount Sangkara has risen to 23,460, the agency said.",
+        "The agency said 24,360 people had been evacuated from villages around Mount Sangkara.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+}
+
+/// A "that" clause is of the nearest noun ("in an explosive phase that
+/// lasted almost two hours"), and one modifier both reports give the
+/// thing that lasted ("explosive phase") makes it one.
+#[test]
+fn what_a_relative_clause_says_lasted_is_its_nearest_noun() {
+    let b = pair(
+        "The volcano erupted on Sunday, blasting ash into the sky in an explosive phase that lasted almost two hours.",
+        "The volcano erupted on Sunday. The explosive phase lasted about 40 minutes.",
+    );
+    assert_eq!(conflicts_of(&b, "duration"), 1, "{:#?}", b.findings);
+}

@@ -780,8 +780,12 @@ pub fn judge_pair(
                 true
             }
             // "flew on one engine for 87 minutes", "after flying on one
-            // engine for 78 minutes": one length misprinted.
-            (_, Some(true)) | (Some(true), None) => evidence || transposed(&a.value, &b.value),
+            // engine for 78 minutes": one length misprinted. "The explosive
+            // phase lasted about 40 minutes", "an explosive phase that
+            // lasted almost two hours": one thing, named alike.
+            (_, Some(true)) | (Some(true), None) => {
+                evidence || transposed(&a.value, &b.value) || same_modifier(&ta, &tb)
+            }
             _ => false,
         },
         // A time is of one happening: its theme or predicate is enough.
@@ -810,6 +814,20 @@ pub fn judge_pair(
     } else {
         PairVerdict::Weak
     }
+}
+
+/// Whether two written themes share a modifier ("explosive phase", "main
+/// explosive phase").
+fn same_modifier(
+    a: &Option<crate::claim::frame::Theme>,
+    b: &Option<crate::claim::frame::Theme>,
+) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    a.modifiers
+        .iter()
+        .any(|m| b.modifiers.iter().any(|n| m.same(n)))
 }
 
 /// A time written to the minute, with its day and no hedge: its instant

@@ -751,6 +751,18 @@ impl<'c, 'a> Reader<'c, 'a> {
                     .find(|&j| self.predicate_like(j) || self.light_at(j).is_some());
                 return last.and_then(|f| self.subject_from(f, prev.start, hops - 1));
             }
+            // "ash above the crater in an explosive phase that lasted two
+            // hours": a "that" with no comma is of the nearest noun, not
+            // of one a preposition further back.
+            if t.lower == "that" && k == i - 1 {
+                let from = (self.sentence.start..k)
+                    .rev()
+                    .find(|&j| self.tokens[j].class.has(Class::PREPOSITION))
+                    .map_or(self.sentence.start, |j| j + 1);
+                if let Some(theme) = self.noun_chain(k, from) {
+                    return Some(theme);
+                }
+            }
             return self.noun_chain(k, self.sentence.start);
         }
         self.noun_chain(i, start)
@@ -837,6 +849,21 @@ impl<'c, 'a> Reader<'c, 'a> {
             return None;
         }
         Some(self.theme_of(head, &mods))
+    }
+
+    /// For a verb whose subject is "the number (or total, or another word
+    /// of a part or whole) of N …", what is counted: N with its modifiers, and the participle right after the
+    /// noun phrase ("evacuated") as the predicate.
+    fn number_of_before(&self, verb: usize) -> Option<(Option<Term>, Option<Theme>)> {
+        let start = self.clause.start;
+        let of = (start + 1..verb).find(|&i| {
+            self.tokens[i].lower == "of"
+                && self.tokens[i - 1].class.has(Class::PARTITIVE)
+                && (i < 2 || i - 2 < start || self.tokens[i - 2].class.has(Class::DETERMINER))
+        })?;
+        let (head, mods, end) = self.noun_phrase(of + 1, verb)?;
+        let done = (end < verb && self.tokens[end].verbish_regular()).then(|| self.term_at(end));
+        Some((done, Some(self.theme_of(head, &mods))))
     }
 
     /// Whether token `i` names a happening the rules know. A capitalised
@@ -954,6 +981,16 @@ impl<'c, 'a> Reader<'c, 'a> {
             after = self
                 .noun_phrase(after + 1, limit)
                 .map_or(after + 2, |(_, _, end)| end);
+        }
+        // "The number of people evacuated … has risen to 23,460": a figure
+        // the subject's "of" phrase counts, with the participle after it
+        // for what was done to them.
+        if theme.is_none()
+            && state.is_none()
+            && let Some((_, verb)) = self.predicate_before(self.value.start)
+            && let Some(counted) = self.number_of_before(verb)
+        {
+            return counted;
         }
         // "The death toll rose to 45": a figure the subject of its verb
         // counts, when that subject is a state the rules name.
@@ -1119,6 +1156,7 @@ impl<'c, 'a> Reader<'c, 'a> {
                 Some("of" | "in") => self
                     .noun_phrase(from + 1, limit)
                     .map(|(h, m, _)| self.theme_of(h, &m)),
+
                 _ => None,
             }
         };
@@ -1478,6 +1516,21 @@ impl<'c, 'a> Reader<'c, 'a> {
             .rev()
             .find(|&i| self.light_at(i).is_some());
         match (found, lasted) {
+            // "blasting ash 9km into the sky in an explosive phase that
+            // lasted almost two hours": a light verb of a relative clause
+            // nearer the figure than the verb found says what lasted: the
+            // noun the clause is of.
+            (Some((_, at)), Some(l))
+                if l > at
+                    && l > self.clause.start
+                    && matches!(self.tokens[l - 1].lower.as_str(), "that" | "which") =>
+            {
+                (
+                    None,
+                    self.subject_before(l).or_else(|| self.event_noun_near()),
+                )
+            }
+
             (Some((predicate, at)), _) => {
                 let theme = self
                     .subject_before(at)
