@@ -66,6 +66,16 @@ macro_rules! every_bundle {
             blind_city_blackout => "cape-town-blackout-2026-11-18",
             blind_cave_rescue => "cave-rescue-2026-09-13",
             blind_parliament_vote => "nz-rural-water-bill-2026-12-09",
+            // Written blind on 2026-12-01, sixth batch (a train derailment, a
+            // volcanic eruption, a football transfer), held out: measured once
+            // after the fifth batch's fixes (7 of 24 planted entries found in
+            // full, 9 with partial finds, no false alarm), then used for
+            // generic fixes (10 of 24 in full, 14 with partial finds); kept
+            // with their gaps.
+            blind_train_derailment => "derailment-chiusi-2026-09-15",
+            blind_volcanic_eruption => "eruption-sangkara-2026-11-08",
+            blind_football_transfer => "transfer-castlebridge-2026-07-16",
+
         }
     };
 }
