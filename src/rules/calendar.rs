@@ -7,13 +7,12 @@
 //! with `{name}` references to `[parts]` and to the parts built from the
 //! word lists (`{month}`, `{weekday}`, `{relative}`), and named captures
 //! that `extract::date` reads for the shape's [`Form`]. Compiled into the
-//! shapes, a `RegexSet` that tells in one pass which shapes occur in a
-//! text at all, and lookup tables for the words.
+//! shapes and lookup tables for the words.
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Weekday;
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -150,8 +149,7 @@ pub struct CompiledShape {
 pub struct Compiled {
     /// Date shapes, most specific first (see `extract::date`).
     pub shapes: Vec<CompiledShape>,
-    /// All shapes at once: which of them occur in a text.
-    pub any: RegexSet,
+
     months: HashMap<String, u32>,
     weekdays: HashMap<String, Weekday>,
     relatives: HashMap<String, i64>,
@@ -210,7 +208,7 @@ const WORD_PARTS: &[&str] = &["month", "weekday", "relative"];
 
 impl CalendarFile {
     /// Every `[[shape]]` expanded, checked and compiled, in file order.
-    fn compile_shapes(&self) -> Result<(Vec<CompiledShape>, RegexSet), RuleProblem> {
+    fn compile_shapes(&self) -> Result<Vec<CompiledShape>, RuleProblem> {
         let mut parts = BTreeMap::new();
         for (name, part) in &self.parts {
             if WORD_PARTS.contains(&name.as_str()) {
@@ -243,7 +241,6 @@ impl CalendarFile {
             ),
         );
         let mut shapes = Vec::new();
-        let mut expanded = Vec::new();
         for shape in &self.shape {
             let full = pattern::expand(&shape.pattern, &parts)?;
             let regex =
@@ -253,11 +250,8 @@ impl CalendarFile {
                 form: shape.form,
                 regex,
             });
-            expanded.push(full);
         }
-        let any = RegexSet::new(&expanded)
-            .map_err(|e| RuleProblem::new(format!("date shapes do not combine: {e}"), None))?;
-        Ok((shapes, any))
+        Ok(shapes)
     }
 }
 
@@ -308,10 +302,9 @@ impl RuleFile for CalendarFile {
                 relatives.insert(key(w), r.days);
             }
         }
-        let (shapes, any) = self.compile_shapes()?;
+        let shapes = self.compile_shapes()?;
         Ok(Compiled {
             shapes,
-            any,
             months,
             weekdays,
             relatives,
