@@ -852,8 +852,9 @@ impl<'c, 'a> Reader<'c, 'a> {
     }
 
     /// For a verb whose subject is "the number (or total, or another word
-    /// of a part or whole) of N …", what is counted: N with its modifiers, and the participle right after the
-    /// noun phrase ("evacuated") as the predicate.
+    /// of a part or whole) of N …", what is counted: N with its
+    /// modifiers, and the participle right after the noun phrase
+    /// ("evacuated") as the predicate.
     fn number_of_before(&self, verb: usize) -> Option<(Option<Term>, Option<Theme>)> {
         let start = self.clause.start;
         let of = (start + 1..verb).find(|&i| {
@@ -1156,7 +1157,6 @@ impl<'c, 'a> Reader<'c, 'a> {
                 Some("of" | "in") => self
                     .noun_phrase(from + 1, limit)
                     .map(|(h, m, _)| self.theme_of(h, &m)),
-
                 _ => None,
             }
         };
@@ -1530,7 +1530,6 @@ impl<'c, 'a> Reader<'c, 'a> {
                     self.subject_before(l).or_else(|| self.event_noun_near()),
                 )
             }
-
             (Some((predicate, at)), _) => {
                 let theme = self
                     .subject_before(at)
