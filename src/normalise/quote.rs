@@ -540,16 +540,24 @@ impl People {
 
     /// The full name of the person with this surname last introduced
     /// before `at` ("Race spokesman Peter Campbell … Campbell said", not
-    /// the sailor John Campbell named further on); else the fullest name
-    /// anywhere.
+    /// the sailor John Campbell named further on); with none before (a
+    /// headline's "Valente: …"), the first introduced after it ("Tiago
+    /// Valente", not his father Rui Valente further on); else the fullest
+    /// name anywhere.
     fn full_name_near(&self, text: &str, sur: &str, at: usize) -> Option<String> {
-        self.by_surname
-            .get(sur)
-            .into_iter()
-            .flatten()
+        let full = |m: &&(Span, String, String)| text[m.0.start..m.0.end].contains(' ');
+        let mentions = || {
+            self.by_surname
+                .get(sur)
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.mentions[i])
+        };
+        mentions()
             .rev()
-            .map(|&i| &self.mentions[i])
-            .find(|m| m.0.end <= at && text[m.0.start..m.0.end].contains(' '))
+            .filter(full)
+            .find(|m| m.0.end <= at)
+            .or_else(|| mentions().filter(full).find(|m| m.0.start >= at))
             .map(|m| m.1.clone())
             .or_else(|| self.full_name(sur))
     }
@@ -868,6 +876,18 @@ fn fallback_people(
         let (span, name) = name_of((a, b));
         let sur = surname(&name);
         if surnames.contains(&sur) {
+            // A full name of its own keeps it: "Tiago Valente is officially
+            // …" is not his father, introduced later as "His father, Rui
+            // Valente, told".
+            let given = |n: &str| n.split_whitespace().next().map(fold);
+            if b > a
+                && titled_names
+                    .get(&sur)
+                    .is_some_and(|same| same.iter().all(|n| given(&n.1) != given(&name)))
+            {
+                out.push((span, name, sur));
+                continue;
+            }
             // Later mentions carry the name they were last introduced with
             // ("Race spokesman Peter Campbell … American John Campbell …
             // Campbell told"), earlier ones the first to come.
@@ -1211,6 +1231,17 @@ mod tests {
             "Flood Hits Town\n\nMayor Jo Ellis spoke. “We will rebuild every home in this town,” she said.",
         );
         assert_eq!(speaker(&v[0]), Some("Jo Ellis"));
+    }
+
+    #[test]
+    fn a_headline_surname_is_the_person_the_story_introduces_first() {
+        // The lede's "Tiago Valente" keeps his own name though his father
+        // is introduced as a speaker later, and the headline's bare
+        // "Valente" is the first introduced after it, not the father.
+        let text = "Valente completes move: \"I want to win titles here\"\n\nBRAGA - Tiago Valente is officially a Castlebridge player.\n\nHis father, Rui Valente, told the paper that his son had dreamed of it. \"He used to fall asleep in an English shirt,\" he said.\n";
+        let v = quote_values(text);
+        assert_eq!(speaker(&v[0]), Some("Tiago Valente"), "{v:?}");
+        assert_eq!(speaker(&v[1]), Some("Rui Valente"), "{v:?}");
     }
 
     #[test]
