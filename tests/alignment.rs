@@ -721,3 +721,24 @@ fn what_a_relative_clause_says_lasted_is_its_nearest_noun() {
     );
     assert_eq!(conflicts_of(&b, "duration"), 1, "{:#?}", b.findings);
 }
+
+/// A happening after "into" (or "over", "about") past the time is the
+/// topic of another noun: "opened a manslaughter investigation on
+/// Wednesday into the derailment" dates the investigation, and agrees
+/// with a report that says so, not with the derailment's day.
+#[test]
+fn a_topic_after_the_time_is_not_what_it_dates() {
+    let b = pair(
+        "Italian prosecutors opened a manslaughter investigation on Wednesday into the derailment of an intercity train.",
+        "Prosecutors opened an investigation on Wednesday.",
+    );
+    assert_eq!(
+        b.agreements
+            .iter()
+            .filter(|f| f.category.to_string() == "date")
+            .count(),
+        1,
+        "{:#?}",
+        b.agreements
+    );
+}

@@ -1365,8 +1365,9 @@ impl<'c, 'a> Reader<'c, 'a> {
     }
 
     /// Whether the event word at `i` is what a bound counts from ("19 hours
-    /// after a transformer fire", "since the blast"): the time is of
-    /// something else, measured from it.
+    /// after a transformer fire", "since the blast") or the topic of
+    /// another noun ("opened an investigation on Wednesday into the
+    /// derailment"): the time is of something else.
     fn bound_object(&self, i: usize) -> bool {
         // Before the value the phrase may hold it: "exploded shortly after
         // launch from Virginia at 8:14 a.m." times the launch.
@@ -1385,7 +1386,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         let mut k = i;
         while k > 0 && i - k < 4 {
             let t = &self.tokens[k - 1];
-            if t.class.has(Class::BOUND) {
+            if t.class.has(Class::BOUND) || t.class.has(Class::TOPIC) {
                 return true;
             }
             if !(t.class.has(Class::DETERMINER) || self.nominal(k - 1)) {

@@ -97,6 +97,12 @@ pub struct Classes {
     pub reschedule: Vec<String>,
     #[serde(default)]
     pub bounds: Vec<String>,
+    /// Prepositions that name what a noun is about ("an investigation
+    /// into the derailment"): a happening after one is a topic, not what
+    /// a time before it is of.
+    #[serde(default)]
+    pub topics: Vec<String>,
+
     #[serde(default)]
     pub sequels: Vec<String>,
     #[serde(default)]
@@ -160,6 +166,7 @@ impl Class {
     pub const TIME_FRAME: Class = Class(1 << 23);
     pub const DIRECTION: Class = Class(1 << 24);
     pub const DAY_PART: Class = Class(1 << 25);
+    pub const TOPIC: Class = Class(1 << 26);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -404,6 +411,8 @@ impl RuleFile for WordsFile {
         c.series.extend(u.series);
         c.reschedule.extend(u.reschedule);
         c.bounds.extend(u.bounds);
+        c.topics.extend(u.topics);
+
         c.sequels.extend(u.sequels);
         c.partitives.extend(u.partitives);
         c.speaker_pronouns.extend(u.speaker_pronouns);
@@ -443,6 +452,8 @@ impl RuleFile for WordsFile {
         add(&c.speaker_pronouns, Class::SPEAKER_PRONOUN);
         add(&c.light_verbs, Class::LIGHT_VERB);
         add(&c.bounds, Class::BOUND);
+        add(&c.topics, Class::TOPIC);
+
         add(&c.sequels, Class::SEQUEL);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
