@@ -75,6 +75,15 @@ macro_rules! every_bundle {
             blind_train_derailment => "derailment-chiusi-2026-09-15",
             blind_volcanic_eruption => "eruption-sangkara-2026-11-08",
             blind_football_transfer => "transfer-castlebridge-2026-07-16",
+            // Written blind on 2026-12-01, seventh batch (a stadium crowd
+            // crush, a prison escape, a drug recall), held out: measured once
+            // on the session's final build (6 of 23 planted entries found in
+            // full, 9 with partial finds, no false alarm), not yet used for
+            // any change; kept with their gaps, undiagnosed.
+            blind_crowd_crush => "crowd-crush-jakarta-2026-09-12",
+            blind_prison_escape => "prison-escape-rancagua-2026-06-09",
+            blind_drug_recall => "drug-recall-cambridge-2026-03-16",
+
 
         }
     };
