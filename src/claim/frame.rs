@@ -75,6 +75,14 @@ impl Theme {
             ..Theme::new(head, Vec::new())
         }
     }
+
+    /// Whether the two themes share a modifier ("main explosive phase",
+    /// "explosive phase").
+    pub fn shares_modifier(&self, other: &Theme) -> bool {
+        self.modifiers
+            .iter()
+            .any(|m| other.modifiers.iter().any(|n| m.same(n)))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -606,7 +606,7 @@ pub fn judge_pair(
             // Modifiers narrow what is counted ("workers at the palace",
             // "workers in the unions"); of a happening they describe it.
             if category == Category::Quantity && !mx.is_empty() && !my.is_empty() {
-                if mx.iter().any(|m| my.iter().any(|n| m.same(n))) {
+                if x.shares_modifier(y) {
                     score += 1;
                 } else {
                     return PairVerdict::Cannot(format!("'{}' of different kinds", x.head.shown));
@@ -784,7 +784,12 @@ pub fn judge_pair(
             // phase lasted about 40 minutes", "an explosive phase that
             // lasted almost two hours": one thing, named alike.
             (_, Some(true)) | (Some(true), None) => {
-                evidence || transposed(&a.value, &b.value) || same_modifier(&ta, &tb)
+                evidence
+                    || transposed(&a.value, &b.value)
+                    || ta
+                        .as_ref()
+                        .zip(tb.as_ref())
+                        .is_some_and(|(x, y)| x.shares_modifier(y))
             }
             _ => false,
         },
@@ -814,20 +819,6 @@ pub fn judge_pair(
     } else {
         PairVerdict::Weak
     }
-}
-
-/// Whether two written themes share a modifier ("explosive phase", "main
-/// explosive phase").
-fn same_modifier(
-    a: &Option<crate::claim::frame::Theme>,
-    b: &Option<crate::claim::frame::Theme>,
-) -> bool {
-    let (Some(a), Some(b)) = (a, b) else {
-        return false;
-    };
-    a.modifiers
-        .iter()
-        .any(|m| b.modifiers.iter().any(|n| m.same(n)))
 }
 
 /// A time written to the minute, with its day and no hedge: its instant

@@ -529,7 +529,7 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// over function words, adverbs, light verbs, reporting words and the
     /// value's own qualifier; stops at a noun (whose predicate it is not).
     fn predicate_before(&self, before: usize) -> Option<(Term, usize)> {
-        let mut i = before;
+        let mut i = self.past_series(before);
         while i > self.clause.start {
             i -= 1;
             let t = &self.tokens[i];
@@ -552,16 +552,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             if self.predicate_like(i) {
                 return Some((self.term_at(i), i));
             }
-            // "will pay an initial €75 million", "a further $2m": a word
-            // of a series between a determiner and the figure qualifies
-            // the figure.
-            if i + 1 == before
-                && i > self.clause.start
-                && t.class.has(Class::SERIES)
-                && self.tokens[i - 1].class.has(Class::DETERMINER)
-            {
-                continue;
-            }
+
             // "paying Atlético Montemar €75 million": the one paid, named
             // between the verb and the sum, is the verb's other object.
             if t.capitalised && !t.sentence_start && i + 1 == before {
@@ -851,6 +842,16 @@ impl<'c, 'a> Reader<'c, 'a> {
         Some(self.theme_of(head, &mods))
     }
 
+    /// Where the words before token `at` start when a determiner and a
+    /// series word that qualify a figure there are left out ("will pay an
+    /// initial €75 million", "a further $2m"); else `at`.
+    fn past_series(&self, at: usize) -> usize {
+        let qualified = at >= self.clause.start + 2
+            && self.tokens[at - 1].class.has(Class::SERIES)
+            && self.tokens[at - 2].class.has(Class::DETERMINER);
+        if qualified { at - 2 } else { at }
+    }
+
     /// For a verb whose subject is "the number (or total, or another word
     /// of a part or whole) of N …", what is counted: N with its
     /// modifiers, and the participle right after the noun phrase
@@ -1086,13 +1087,10 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "The storm's central pressure at landfall was 958 millibars",
         // "measured the pressure at 958 hPa": the noun before a copula or
         // a preposition right before the figure.
-        // "paid an initial €75 million": past a series word and its
-        // determiner, as `predicate_before` goes.
-        let qualified = lead >= self.clause.start + 2
-            && self.tokens[lead - 1].class.has(Class::SERIES)
-            && self.tokens[lead - 2].class.has(Class::DETERMINER);
-        let bare_lead = if qualified { lead - 2 } else { lead };
-        let before_value = bare_lead.checked_sub(1).filter(|&k| k >= self.clause.start);
+        let before_value = self
+            .past_series(lead)
+            .checked_sub(1)
+            .filter(|&k| k >= self.clause.start);
         let copula = before_value.and_then(|k| {
             let t = &self.tokens[k];
             // "rose to $412 million": "to" after a verb is its
@@ -2075,7 +2073,6 @@ impl<'c, 'a> Reader<'c, 'a> {
     }
 }
 
-/// The whole year a bare year ("2025", "in 1997") names.
 /// Whether token `t` is cue word `p`, looked for as a cue of kind `cue`:
 /// cues match by stem ("proposed" covers "proposing"), but a cue of
 /// another time is not the agent noun the stemmer folds into its stem (a
@@ -2090,6 +2087,7 @@ fn cue_word(t: &Token, p: &str, cue: Cue) -> bool {
     t.stem == p && !(matches!(cue, Cue::OtherTime | Cue::OtherTimeAfter) && agent())
 }
 
+/// The whole year a bare year ("2025", "in 1997") names.
 fn year_days(t: &Token) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     if t.kind != TokenKind::Number || t.lower.len() != 4 {
         return None;

@@ -412,7 +412,6 @@ impl RuleFile for WordsFile {
         c.reschedule.extend(u.reschedule);
         c.bounds.extend(u.bounds);
         c.topics.extend(u.topics);
-
         c.sequels.extend(u.sequels);
         c.partitives.extend(u.partitives);
         c.speaker_pronouns.extend(u.speaker_pronouns);
@@ -453,7 +452,6 @@ impl RuleFile for WordsFile {
         add(&c.light_verbs, Class::LIGHT_VERB);
         add(&c.bounds, Class::BOUND);
         add(&c.topics, Class::TOPIC);
-
         add(&c.sequels, Class::SEQUEL);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
