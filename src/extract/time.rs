@@ -13,7 +13,7 @@
 //! "between", …) or a zone after it (so Bible verses "John 3:16" and
 //! scores "2:1" are not times); four digits ("1300") count only with a zone
 //! or "hours" after them ("1300 soldiers" and years are not times); `H.MM`
-//! needs am/pm ("7.5 magnitude", "v2.10"). Here in code: a clock is never
+//! needs am/pm or a zone ("7.5 magnitude", "v2.10", "17.40 WIB"). Here in code: a clock is never
 //! part of a longer number ("v2:10", "1:2:3", "3,000").
 
 use crate::claim::Span;
