@@ -24,7 +24,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::{Bundle, Comparison, Finding, FindingValue, Group, Kind, Severity, list_docs};
 use crate::claim::name::NameValue;
 use crate::claim::{Anchor, Claim, Subject, Value};
-use crate::normalise::name::close_surname;
+use crate::normalise::name::{close_given_name, close_surname};
 use crate::rules::entities::fold;
 
 pub fn judge(bundle: &Bundle, group: &Group, marks: &Marks) -> Comparison {
@@ -174,9 +174,15 @@ pub fn same_name_spelt_differently(a: &str, b: &str) -> bool {
             // ("Patterson"/"Pattison") is as often another person. Two
             // neighbouring letters swapped ("Solhiem"/"Solheim") is one
             // slip of the typing hand, so it counts as one edit (OSA).
+            // A given name before a surname both spell alike varies more
+            // ("Mariam"/"Miriam Osei"); it still needs its first letter
+            // and one edit only.
+            let given = *i + 1 < wa.len()
+                && fx.chars().next() == fy.chars().next()
+                && close_given_name(x, y);
             !extends
                 && fx.chars().count() >= 5
-                && close_surname(x, y)
+                && (close_surname(x, y) || given)
                 && strsim::osa_distance(&fx, &fy) <= 1
         }
         _ => false,
@@ -397,6 +403,9 @@ mod tests {
         ));
         assert!(same_name_spelt_differently("Rajeev Menon", "Rajiv Menon"));
         assert!(same_name_spelt_differently("Karim Bouzidi", "Karim Bouzid"));
+        // A given name's vowel: one slip, when the surname is the same.
+        assert!(same_name_spelt_differently("Mariam Osei", "Miriam Osei"));
+        assert!(!same_name_spelt_differently("Osei Mariam", "Osei Miriam"));
         // Word-building endings make another word, and a lone word has no
         // other word to vouch that it is the same name.
         assert!(!same_name_spelt_differently(

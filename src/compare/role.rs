@@ -660,6 +660,41 @@ mod tests {
     }
 
     #[test]
+    fn two_great_ministries_for_one_minister_on_one_day_conflict() {
+        let c = check(&[
+            (
+                "Interior Minister Ignacio Valdes visited the prison.",
+                Some("2026-06-09"),
+            ),
+            (
+                "Justice Minister Ignacio Valdes told the Senate.",
+                Some("2026-06-10"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // Economy and finance are often one ministry: no group.
+        let c = check(&[
+            ("Finance Minister Anna Berg spoke.", Some("2026-06-09")),
+            ("Economy Minister Anna Berg spoke.", Some("2026-06-09")),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+        // Ministers of two countries are two people's offices, or two
+        // offices: not one mistake.
+        let c = check(&[
+            (
+                "French Interior Minister Anna Berg spoke.",
+                Some("2026-06-09"),
+            ),
+            (
+                "German Justice Minister Anna Berg spoke.",
+                Some("2026-06-09"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
     fn a_chair_who_is_chief_executive_or_officers_of_two_companies_are_no_conflict() {
         // A chair is in no group of posts: one person is often chairman
         // and chief executive.

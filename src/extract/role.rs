@@ -276,7 +276,13 @@ fn qualifier_before(text: &str, at: usize, rules: &Rules) -> Option<Qualifier> {
             word
         };
         let lower = bare.to_lowercase();
-        if first && titles.organisation_pronouns.contains(&lower) {
+        // "Its chief executive", "the company's chief executive"; a noun
+        // with no possessive is part of a name ("Southern Coal Group chief
+        // executive").
+        if first
+            && titles.organisation_pronouns.contains(&lower)
+            && (bare.len() < word.len() || rules.words.class(&lower).has(Class::DETERMINER))
+        {
             return Some(Qualifier::Pronoun(w));
         }
         let class = rules.words.class(&lower);
@@ -433,8 +439,25 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
             {
                 return None;
             }
-            // "In New York, the mayor …": a function word starts no name.
+            // "Dr Julian Farrow, …": the honorific is no part of the name.
+            let mut name_span = span_of(name);
             let first = name.as_str().split_whitespace().next().unwrap_or("");
+            let honorific = rules
+                .words
+                .class(&first.trim_end_matches('.').to_lowercase())
+                .has(Class::HONORIFIC);
+            if honorific && let Some(gap) = name.as_str().find(char::is_whitespace) {
+                let rest = &name.as_str()[gap..];
+                name_span = Span::new(
+                    name.start() + gap + (rest.len() - rest.trim_start().len()),
+                    name.end(),
+                );
+            }
+            let first = &text[name_span.start..name_span.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            // "In New York, the mayor …": a function word starts no name.
             if crate::normalise::name::is_stop(first)
                 || rules
                     .words
@@ -466,14 +489,17 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
                 let lower = bare.to_lowercase();
                 if titles.country_by_form(words).is_some() {
                     adjective = Some(span_of(q));
-                } else if titles.organisation_pronouns.contains(&lower) {
+                } else if titles.organisation_pronouns.contains(&lower)
+                    && (bare.len() < words.len()
+                        || rules.words.class(&lower).has(Class::DETERMINER))
+                {
                     qualifier_pronoun = true;
                 } else if !titles.not_qualifiers.contains(&lower) && kind != Some(TitleKind::Rank) {
                     qualifier = Some(Span::new(q.start(), q.start() + bare.len()));
                 }
             }
             Some(RoleMention {
-                span: Span::new(name.start(), whole.end()),
+                span: Span::new(name_span.start, whole.end()),
                 tense: c.name("tense").or(c.name("tense2")).map(span_of),
                 adjective,
                 qualifier,
@@ -481,7 +507,7 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
                 title: span_of(title),
                 elect: c.name("elect").is_some(),
                 of: c.name("of").map(span_of),
-                name: span_of(name),
+                name: name_span,
                 since: None,
                 portfolio: false,
                 appositive: true,

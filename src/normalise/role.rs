@@ -619,7 +619,13 @@ pub fn claims(ctx: &Context) -> DocClaims {
             .and_then(|t| t.one_of.clone())
             .map(|group| OneOf {
                 group,
-                organisation: qualifier.clone(),
+                // A post's organisation is its qualifier; an office's, the
+                // country its office names ("Interior Minister of Chile").
+                organisation: if kind == Some(TitleKind::Post) {
+                    qualifier.clone()
+                } else {
+                    office.split_once(" of ").map(|(_, c)| c.to_string())
+                },
             });
 
         let terms = ctx

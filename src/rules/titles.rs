@@ -442,7 +442,7 @@ impl RuleFile for TitleFile {
                 needs_country: e.office.contains("{country}"),
                 kind: e.kind,
                 also: Vec::new(),
-                one_of: e.one_of.clone().filter(|_| e.kind == TitleKind::Post),
+                one_of: e.one_of.clone().filter(|_| e.kind != TitleKind::Rank),
             });
         }
         for (i, e) in self.entries.iter().enumerate() {
@@ -512,9 +512,12 @@ impl RuleFile for TitleFile {
             // executive of SHB": what may follow is checked in
             // `extract::role`. The qualifier is lazy, so a title of two
             // capitalised words ("Rear Admiral") is read whole.
+            // "Julian Farrow, the company's chief executive": a common noun
+            // for the organisation named before stands for it.
             let appositive = format!(
-                r"\b(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+(?:\d{{1,3}},\s+)?(?:(?i:the|a|an)\s+)?(?:(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:(?P<qual>{cap}(?:\s+{cap}){{0,3}}?)\s+)??(?:(?P<tense2>(?i:{markers}))(?:\s+|\b))?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+of\s+{of})?",
+                r"\b(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+(?:\d{{1,3}},\s+)?(?:(?i:the|a|an)\s+)?(?:(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:(?P<qual>{cap}(?:\s+{cap}){{0,3}}?|(?:{pronouns})(?:['’]s)?)\s+)??(?:(?P<tense2>(?i:{markers}))(?:\s+|\b))?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+of\s+{of})?",
                 markers = alternation(&markers),
+                pronouns = alternation(&self.generic.organisation_pronouns),
             );
             let compile =
                 |p: &str| Regex::new(p).map_err(|e| RuleProblem::new(e.to_string(), None));
