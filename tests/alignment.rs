@@ -742,3 +742,126 @@ fn a_topic_after_the_time_is_not_what_it_dates() {
         b.agreements
     );
 }
+
+/// A plan word after a preposition measures what happened against the
+/// plan: "opened at 7.40pm Singapore time, well behind schedule" is a
+/// fact, and contradicts a report of the opening an hour earlier.
+#[test]
+fn behind_schedule_is_no_plan() {
+    let b = pair(
+        "The gates were opened at 7.40pm Singapore time, well behind schedule, on Saturday.",
+        "The gates were opened at 6.40pm Singapore time on Saturday.",
+    );
+    assert_eq!(conflicts_of(&b, "time"), 1, "{:#?}", b.findings);
+}
+
+/// A day given to people killed or hurt "in a crush" is the crush's day:
+/// the report that says when the crush happened is about the same thing.
+/// The two days are neighbours, so the date judge lists them as one
+/// happening (an agreement with two values: the crush is no once-only
+/// happening the rules name); before, the two were never joined.
+#[test]
+fn a_day_of_people_killed_in_something_dates_it() {
+    let b = pair(
+        "Nine people were killed and dozens injured on Saturday in a crush at the Gelora Stadium.",
+        "The crush happened on Friday evening at the Gelora Stadium.",
+    );
+    let dates: Vec<_> = b
+        .findings
+        .iter()
+        .chain(&b.agreements)
+        .filter(|f| f.category.to_string() == "date")
+        .collect();
+    assert_eq!(dates.len(), 1, "{dates:#?}");
+    assert_eq!(dates[0].values.len(), 2, "{dates:#?}");
+}
+
+/// "87 injured Saturday": the day is not what is counted, so the count
+/// is of injured people like the other report's.
+#[test]
+fn a_day_after_a_state_is_not_what_is_counted() {
+    let b = pair(
+        "At least 14 people were killed and 87 injured Saturday when fans surged through the gates.",
+        "Police said 78 people were injured in the crush at the gates on Saturday.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        vec![vec!["78".to_string(), "87".to_string()]],
+        "{:#?}",
+        b.findings
+    );
+}
+
+/// "It lasted about 20 minutes before stewards pulled people clear": the
+/// figure after "lasted" is a length, not the time from one happening to
+/// another; "the crush at Gate 7 lasted …" is the crush's, past the name's
+/// figure.
+#[test]
+fn what_lasted_before_a_clause_is_a_length() {
+    let b = pair(
+        "Police said the crush at Gate 7 lasted about 20 minutes before officers forced open an exit.",
+        "The crush lasted nearly 40 minutes, according to police.",
+    );
+    assert_eq!(conflicts_of(&b, "duration"), 1, "{:#?}", b.findings);
+}
+
+/// A sum written as a noun's value ("a reward of 50 million pesos") is
+/// that noun's, whatever verb tells it; bare pesos are a currency.
+#[test]
+fn a_reward_of_a_sum_is_the_reward() {
+    let b = pair(
+        "The interior minister announced a reward of 50 million pesos for information.",
+        "The government has offered a reward of 30 million pesos for information leading to an arrest.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        vec![vec![
+            "PESO 30 million".to_string(),
+            "PESO 50 million".to_string()
+        ]],
+        "{:#?}",
+        b.findings
+    );
+}
+
+/// "310km south of the prison" and "some 210 kilometres (130 miles)
+/// south of the prison": how far from one thing in one direction, past a
+/// conversion in brackets. A distance from a named place is not of it.
+#[test]
+fn a_distance_in_a_direction_of_a_thing_is_one_fact() {
+    let b = pair(
+        "The men were found in a barn 310km south of the prison.",
+        "They hid on a farm some 210 kilometres (130 miles) south of the prison.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    let b = pair(
+        "The men were found in a barn 310km south of Santiago.",
+        "They hid on a farm some 210 kilometres (130 miles) south of the prison.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 0, "{:#?}", b.findings);
+}
+
+/// "Dr Julian Farrow, Aldermoor's chief executive" and "Julian Farrow,
+/// the company's chief medical officer": an honorific before the name
+/// and a common noun for the company are read; a chief medical officer is
+/// one of the officers one person is one at a time.
+#[test]
+fn an_appositive_post_after_an_honorific_or_the_companys_is_read() {
+    let b = pair(
+        "\"We acted at once,\" Dr Julian Farrow, Aldermoor's chief executive, said in a statement.",
+        "Aldermoor recalled the drops. Julian Farrow, the company's chief medical officer, said the fault was found.",
+    );
+    assert_eq!(conflicts_of(&b, "role"), 1, "{:#?}", b.findings);
+}
+
+/// "Aldermoor shares closed down 11.4%, their lowest level since 2020":
+/// a verb with its particle before the figure, and a year after "since"
+/// that does not move the figure out of the story.
+#[test]
+fn a_share_after_a_verb_and_particle_is_read() {
+    let b = pair(
+        "Aldermoor shares closed down 11.4% on Monday, their lowest level since 2020.",
+        "Aldermoor shares closed 9.6% lower on Monday.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+}

@@ -54,6 +54,11 @@ pub struct Theme {
     /// hPa" is a pressure), the people of a bare state ("21 injured").
     /// An implied theme names the kind of fact, not the fact.
     pub implied: bool,
+    /// The figure is written as this noun's value ("a reward of 50
+    /// million pesos", "a depth of 40 km"): the noun names the figure
+    /// itself, not a thing it is counted among.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub defined: bool,
 }
 
 impl Theme {
@@ -65,6 +70,7 @@ impl Theme {
             head,
             modifiers,
             implied: false,
+            defined: false,
         }
     }
 

@@ -753,10 +753,19 @@ pub fn judge_pair(
                 // Two exact counts of one written thing, each the other's
                 // digits in another order, are one figure misprinted
                 // ("286 passengers", "All 268 passengers … were unhurt").
+                // "announced a reward of 50 million pesos", "offered a
+                // reward of 30 million pesos": a sum both write as the value
+                // of one noun is that noun's, whatever verb tells it.
                 (None, Some(true)) => {
+                    let defined = ta
+                        .as_ref()
+                        .zip(tb.as_ref())
+                        .is_some_and(|(x, y)| x.defined && y.defined);
                     measure
                         || !fa.refinements.is_empty()
-                        || (sum && !one_sided_place && (!shared.is_empty() || context >= 0.25))
+                        || (sum
+                            && !one_sided_place
+                            && (defined || !shared.is_empty() || context >= 0.25))
                         || (!one_sided_place && transposed(&a.value, &b.value))
                 }
                 _ => false,

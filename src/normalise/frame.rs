@@ -399,6 +399,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             if !self.nominal(i) {
                 break;
             }
+            // "87 injured Saturday": a day after the words is when, not
+            // what is counted.
+            if !run.is_empty() && self.ctx.inside_time_or_date(t.span) {
+                break;
+            }
             // "a shoal south of the island": placed, not qualified.
             if !run.is_empty()
                 && t.class.has(Class::DIRECTION)
@@ -774,13 +779,20 @@ impl<'c, 'a> Reader<'c, 'a> {
         let mut i = end;
         loop {
             let stop = i;
+            // "the crush at Gate 7": a figure after a name is of the name.
+            if i > start + 1 && self.tokens[i - 1].kind == TokenKind::Number && self.is_name(i - 2)
+            {
+                i -= 1;
+            }
             while i > start && self.nominal(i - 1) && stop - i < 4 {
                 i -= 1;
             }
-            if i == stop {
+            let run: Vec<usize> = (i..stop)
+                .filter(|&k| self.tokens[k].kind != TokenKind::Number)
+                .collect();
+            if run.is_empty() {
                 break;
             }
-            let run: Vec<usize> = (i..stop).collect();
             // "the cargo spacecraft Meridian-3": a name after its head noun.
             let head = run
                 .iter()
@@ -1083,7 +1095,10 @@ impl<'c, 'a> Reader<'c, 'a> {
             .checked_sub(2)
             .filter(|&i| i >= self.clause.start && self.tokens[i + 1].lower == "of")
             .filter(|&i| self.nominal(i))
-            .map(|i| self.theme_of(i, &[]));
+            .map(|i| Theme {
+                defined: true,
+                ..self.theme_of(i, &[])
+            });
         // "The storm's central pressure at landfall was 958 millibars",
         // "measured the pressure at 958 hPa": the noun before a copula or
         // a preposition right before the figure.
@@ -1125,6 +1140,12 @@ impl<'c, 'a> Reader<'c, 'a> {
                 // "the plant cost €3.7 billion": what the verb's subject
                 // measures.
                 self.subject_before(k)
+            } else if t.class.has(Class::PARTICLE)
+                && k > self.clause.start
+                && self.tokens[k - 1].verbish(self.words())
+            {
+                // "shares closed down 11.4%": a verb and its particle.
+                self.subject_before(k - 1)
             } else {
                 None
             }
@@ -1147,7 +1168,17 @@ impl<'c, 'a> Reader<'c, 'a> {
             self.noun_phrase(from, limit)
                 .map(|(h, m, _)| self.theme_of(h, &m))
         } else {
-            // "52% of the vote", "$3.2bn in revenue".
+            // "52% of the vote", "$3.2bn in revenue"; past a conversion in
+            // brackets ("210 kilometres (130 miles) south of the prison").
+            let from = if self.tokens.get(from).is_some_and(|t| t.is_punct('(')) {
+                (from + 1..limit.min(from + 8))
+                    .find(|&k| self.tokens[k].is_punct(')'))
+                    .map_or(from, |k| k + 1)
+            } else if self.tokens.get(from).is_some_and(|t| t.is_punct(')')) {
+                from + 1
+            } else {
+                from
+            };
             let next = self.tokens.get(from).filter(|_| from < limit);
             // Else nothing written: "burned 12,400 hectares" measures the
             // area burned, not the fire that burned it (the verb says it).
@@ -1155,10 +1186,35 @@ impl<'c, 'a> Reader<'c, 'a> {
                 Some("of" | "in") => self
                     .noun_phrase(from + 1, limit)
                     .map(|(h, m, _)| self.theme_of(h, &m)),
+                // "310km south of the prison": how far from a thing the
+                // text names by a common noun, in one direction (from a
+                // named place, the name is a participant).
+                _ if next.is_some_and(|t| t.class.has(Class::DIRECTION))
+                    && self.tokens.get(from + 1).is_some_and(|t| t.lower == "of") =>
+                {
+                    self.noun_phrase(from + 2, limit)
+                        .filter(|(h, _, _)| !self.tokens[*h].capitalised)
+                        .map(|(h, m, _)| {
+                            let mut m = m;
+                            m.push(from);
+                            self.theme_of(h, &m)
+                        })
+                }
                 _ => None,
             }
         };
-        let predicate = before.map(|p| p.0).or_else(|| self.predicate_after(from));
+        // "closed down 11.4%": the verb before its particle.
+        let particle_verb = || {
+            let k = self.past_series(lead).checked_sub(1)?;
+            (k > self.clause.start
+                && self.tokens[k].class.has(Class::PARTICLE)
+                && self.tokens[k - 1].verbish(self.words()))
+            .then(|| self.term_at(k - 1))
+        };
+        let predicate = before
+            .map(|p| p.0)
+            .or_else(particle_verb)
+            .or_else(|| self.predicate_after(from));
         (predicate, theme)
     }
 
@@ -1302,10 +1358,35 @@ impl<'c, 'a> Reader<'c, 'a> {
         // about the elections named earlier in the clause); an event noun
         // only when the verb has no subject there.
         let names_event = self.event_word(at);
+        // "nine were killed on Saturday in a crush": what people were
+        // killed or hurt in is what the day dates, whatever its noun.
+        if self.is_state(&predicate)
+            && let Some(cause) = self.cause_after(at)
+        {
+            return (Some(predicate), Some(cause));
+        }
         let theme = self
             .subject_before(at)
             .or(if names_event { None } else { event });
         (Some(predicate), theme)
+    }
+
+    /// The happening a state verb at `at` was in: "in a crush", "in an
+    /// avalanche", later in its clause (past the value). A name ("in
+    /// Jakarta") is a place, not a happening.
+    fn cause_after(&self, at: usize) -> Option<Theme> {
+        let end = self.clause.end.min(self.tokens.len());
+        (at + 1..end.saturating_sub(2))
+            .filter(|&i| i < self.value.start || i >= self.value.end)
+            .find(|&i| {
+                self.tokens[i].lower == "in"
+                    && matches!(self.tokens[i + 1].lower.as_str(), "a" | "an")
+            })
+            .and_then(|i| self.noun_phrase(i + 1, end))
+            .filter(|(h, m, _)| {
+                !self.tokens[*h].capitalised && m.iter().all(|&j| !self.tokens[j].capitalised)
+            })
+            .map(|(h, m, _)| self.theme_of(h, &m))
     }
 
     /// A synonym phrase naming a happening at token `i` ("came ashore").
@@ -1456,12 +1537,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "six months after Clinton's visit", "less than a week before the
         // vote": the time from one happening to another. After "for" the
         // figure is how long something lasted, and what follows it is a
-        // clause of its own ("flew for 87 minutes before landing").
-        let lasting = self
-            .value
-            .start
-            .checked_sub(1)
-            .is_some_and(|k| k >= self.clause.start && self.tokens[k].lower == "for");
+        // clause of its own ("flew for 87 minutes before landing"); so
+        // after a form of "last" ("it lasted about 20 minutes before
+        // stewards pulled people clear").
+        let lasting = self.value.start.checked_sub(1).is_some_and(|k| {
+            let t = &self.tokens[k];
+            k >= self.clause.start && (t.lower == "for" || (t.stem == "last" && t.lower != "last"))
+        });
         if let Some(t) = self.tokens.get(from).filter(|_| from < limit)
             && !lasting
             && matches!(t.lower.as_str(), "after" | "before" | "since" | "into")
@@ -1925,12 +2007,17 @@ impl<'c, 'a> Reader<'c, 'a> {
         if let Some(then) = self.when_clause_time() {
             return then;
         }
-        // A bare year ("in 1997", "the 2011 quake", "since 1988") counts
-        // like a date: the whole year.
-        let years = self.tokens[self.clause.clone()]
+        // A bare year ("in 1997", "the 2011 quake") counts like a date:
+        // the whole year. One after "since" runs up to the story ("shares
+        // closed down 11.4%, their lowest level since 2020").
+        let clause_tokens = &self.tokens[self.clause.clone()];
+        let years = clause_tokens
             .iter()
-            .filter(|t| !self.inside_value(t.span))
-            .filter_map(year_days);
+            .enumerate()
+            .filter(|&(i, t)| {
+                !self.inside_value(t.span) && (i == 0 || clause_tokens[i - 1].lower != "since")
+            })
+            .filter_map(|(_, t)| year_days(t));
         let days = self
             .ctx
             .dates_within(clause)
@@ -2017,6 +2104,17 @@ impl<'c, 'a> Reader<'c, 'a> {
             // figure's modality; before it, it may hold the figure ("a
             // warning of waves up to 3 metres").
             if i >= self.value.end && toks[i].class.has(Class::NOT_VERB) {
+                return false;
+            }
+            // A plan or forecast word after a preposition measures what
+            // happened against it ("opened at 7.40pm, well behind
+            // schedule", "as planned", "later than expected"): a fact.
+            if matches!(cue, Cue::Planned | Cue::Forecast)
+                && i > 0
+                && toks[i - 1].class.has(Class::PREPOSITION)
+                && toks[i - 1].lower != "to"
+                && toks.get(i + 1).is_none_or(|n| n.lower != "to")
+            {
                 return false;
             }
             cues.at(toks, i, |t, p| cue_word(t, p, cue))
