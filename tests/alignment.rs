@@ -865,3 +865,56 @@ fn a_share_after_a_verb_and_particle_is_read() {
     );
     assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
 }
+
+/// Bare clocks of one happening from papers in different zones are one
+/// clock, the place's: a London paper's "6.15am" and a Santiago paper's
+/// "6:15 a.m." headcount agree, and a Madrid paper's "7:15 a.m." one is an
+/// hour off. Read each in its paper's zone, the first two were five hours
+/// apart and the third matched the London one.
+#[test]
+fn bare_clocks_from_papers_in_different_zones_are_the_places() {
+    let docs = |madrid: &str| {
+        vec![
+            {
+                let mut d = doc(
+                    "santiago",
+                    "The men's absence was discovered at the 6:15 a.m. headcount on Tuesday, the governor said.",
+                    "2026-06-09T09:40:00-04:00",
+                );
+                d.timezone = Some("America/Santiago".parse().unwrap());
+                d
+            },
+            {
+                let mut d = doc(
+                    "london",
+                    "Their absence was discovered at the 6.15am headcount on Tuesday.",
+                    "2026-06-13T08:00:00+01:00",
+                );
+                d.timezone = Some("Europe/London".parse().unwrap());
+                d
+            },
+            {
+                let mut d = doc("madrid", madrid, "2026-06-11T10:00:00+02:00");
+                d.timezone = Some("Europe/Madrid".parse().unwrap());
+                d
+            },
+        ]
+    };
+    let b = report(docs(
+        "The escape came to light at the 6:15 a.m. headcount on Tuesday.",
+    ));
+    assert_eq!(conflicts_of(&b, "time"), 0, "{:#?}", b.findings);
+    assert_eq!(
+        b.agreements
+            .iter()
+            .filter(|f| f.category.to_string() == "time")
+            .count(),
+        1,
+        "{:#?}",
+        b.agreements
+    );
+    let b = report(docs(
+        "The escape came to light at the 7:15 a.m. headcount on Tuesday.",
+    ));
+    assert_eq!(conflicts_of(&b, "time"), 1, "{:#?}", b.findings);
+}

@@ -25,9 +25,14 @@ pub const SAME_HAPPENING_HOURS: i64 = 18;
 
 pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
     let published = |d: usize| bundle.published_days.get(d).copied().flatten();
-    let placed = place_floating(&group.claims, &published);
-    let mut timed: Vec<&Claim> = group
+    let rezoned = one_zone(&group.claims, &published);
+    let claims: Vec<&Claim> = group
         .claims
+        .iter()
+        .map(|c| rezoned.iter().find(|r| r.anchor == c.anchor).unwrap_or(c))
+        .collect();
+    let placed = place_floating(&claims, &published);
+    let mut timed: Vec<&Claim> = claims
         .iter()
         .copied()
         .filter(|c| matches!(&c.value, Value::Time(t) if t.floating.is_none()))
@@ -75,6 +80,123 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
         out.agreements.extend(judged.agreements);
     }
     out
+}
+
+/// Bare clocks of one happening from papers in different zones, read in
+/// one zone: a Madrid paper's "7:15 a.m." about a Chilean prison is
+/// Chile's clock, as a Santiago paper's "6:15 a.m." is, not Madrid's.
+/// Each bare clock is read in each of the zones the group's bare clocks
+/// come from, all in the same one; the zone under which the most pairs of
+/// documents agree wins, if at least as many agree as under each paper's
+/// own zone (papers agreeing in one zone write the same clock, which is
+/// better evidence than two clocks an hour apart agreeing across zones).
+/// Of zones as good, the one of the earliest paper (the place's own wire,
+/// as a rule) is taken. The copies carry that zone, so they are trusted
+/// against each other (and against a written zone only as a paper's own
+/// reading is).
+fn one_zone(claims: &[&Claim], published: &dyn Fn(usize) -> Option<NaiveDate>) -> Vec<Claim> {
+    use chrono::TimeZone;
+    let bare: Vec<(&Claim, &TimeValue, chrono_tz::Tz)> = claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Time(t) if t.floating.is_none() => {
+                let tz = t.document_zone.as_ref()?.0.parse().ok()?;
+                Some((*c, t, tz))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut zones: Vec<(Option<NaiveDate>, usize, chrono_tz::Tz)> = bare
+        .iter()
+        .map(|(c, _, tz)| (published(c.anchor.doc), c.anchor.doc, *tz))
+        .collect();
+    zones.sort_by_key(|&(day, doc, _)| (day.is_none(), day, doc));
+    let mut unique: Vec<chrono_tz::Tz> = Vec::new();
+    for (_, _, z) in zones {
+        if !unique.contains(&z) {
+            unique.push(z);
+        }
+    }
+    let zones = unique;
+    if zones.len() < 2 {
+        return Vec::new();
+    }
+    let zoned: Vec<(usize, &TimeValue)> = claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            Value::Time(t) if t.floating.is_none() && t.document_zone.is_none() => {
+                Some((c.anchor.doc, t))
+            }
+            _ => None,
+        })
+        .collect();
+    let agreeing = |values: &[(usize, &TimeValue)]| {
+        let mut n = 0;
+        for (i, (da, a)) in values.iter().enumerate() {
+            for (db, b) in &values[i + 1..] {
+                n += usize::from(da != db && a.compatible(b));
+            }
+        }
+        n
+    };
+    let read_in = |t: &TimeValue, from: chrono_tz::Tz, to: chrono_tz::Tz| {
+        let wall = |u: chrono::DateTime<chrono::Utc>| {
+            to.from_local_datetime(&u.with_timezone(&from).naive_local())
+                .single()
+                .map(|x| x.with_timezone(&chrono::Utc))
+        };
+        Some(TimeValue {
+            start: wall(t.start)?,
+            end: match t.end {
+                Some(e) => Some(wall(e)?),
+                None => None,
+            },
+            document_zone: Some((to.name().to_string(), false)),
+            ..t.clone()
+        })
+    };
+    let own: Vec<(usize, &TimeValue)> = zoned
+        .iter()
+        .copied()
+        .chain(bare.iter().map(|(c, t, _)| (c.anchor.doc, *t)))
+        .collect();
+    // At least one pair must agree in the zone taken, and as many as in
+    // the papers' own zones.
+    let mut best = agreeing(&own).max(1);
+    let mut chosen: Option<Vec<TimeValue>> = None;
+    for &zone in &zones {
+        let Some(values) = bare
+            .iter()
+            .map(|(_, t, tz)| read_in(t, *tz, zone))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let all: Vec<(usize, &TimeValue)> = zoned
+            .iter()
+            .copied()
+            .chain(
+                bare.iter()
+                    .zip(&values)
+                    .map(|((c, _, _), v)| (c.anchor.doc, v)),
+            )
+            .collect();
+        let n = agreeing(&all);
+        if n > best || (n == best && chosen.is_none()) {
+            best = n;
+            chosen = Some(values);
+        }
+    }
+    let Some(values) = chosen else {
+        return Vec::new();
+    };
+    bare.iter()
+        .zip(values)
+        .map(|((c, _, _), v)| Claim {
+            value: Value::Time(v),
+            ..(*c).clone()
+        })
+        .collect()
 }
 
 /// Whether some two claims on different sides of a conflict are
