@@ -83,6 +83,14 @@ macro_rules! every_bundle {
             blind_crowd_crush => "crowd-crush-jakarta-2026-09-12",
             blind_prison_escape => "prison-escape-rancagua-2026-06-09",
             blind_drug_recall => "drug-recall-cambridge-2026-03-16",
+            // Written blind on 2026-12-01, eighth batch (a gas explosion, an
+            // art auction record, a retailer's data breach), held out:
+            // measured once after the seventh batch's fixes (3 of 24 planted
+            // entries found in full, 5 with partial finds, no false alarm).
+            blind_gas_explosion => "gas-explosion-vauclerc-2026-11-14",
+            blind_art_auction => "art-auction-record-hongkong-2026-09-29",
+            blind_data_breach => "data-breach-harlow-pine-2027-02-09",
+
 
 
         }
