@@ -918,3 +918,21 @@ fn bare_clocks_from_papers_in_different_zones_are_the_places() {
     ));
     assert_eq!(conflicts_of(&b, "time"), 1, "{:#?}", b.findings);
 }
+
+/// "after 18 minutes of bidding" and "after 11 minutes of bidding": a
+/// length both write as one noun's is that noun's, whatever else the
+/// sentences share; many times apart, two sums written so are two
+/// things' (Microsoft's revenues and Netscape's).
+#[test]
+fn a_length_or_sum_written_as_a_nouns_is_one_fact_unless_far_apart() {
+    let b = pair(
+        "The hammer fell at 8.47pm after 18 minutes of bidding between six bidders.",
+        "The painting went to a telephone buyer after 11 minutes of bidding, the house said.",
+    );
+    assert_eq!(conflicts_of(&b, "duration"), 1, "{:#?}", b.findings);
+    let b = pair(
+        "Microsoft, by comparison, had revenues of more than $14 billion.",
+        "Netscape said it earned $2.7 million on revenues of $162 million in the quarter.",
+    );
+    assert_eq!(conflicts_of(&b, "quantity"), 0, "{:#?}", b.findings);
+}

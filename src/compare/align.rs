@@ -756,11 +756,15 @@ pub fn judge_pair(
                 // "announced a reward of 50 million pesos", "offered a
                 // reward of 30 million pesos": a sum both write as the value
                 // of one noun is that noun's, whatever verb tells it.
+                // Many times apart, they are two things' (Microsoft's
+                // "revenues of more than $14 billion", Netscape's "revenues
+                // of $162 million").
                 (None, Some(true)) => {
                     let defined = ta
                         .as_ref()
                         .zip(tb.as_ref())
-                        .is_some_and(|(x, y)| x.defined && y.defined);
+                        .is_some_and(|(x, y)| x.defined && y.defined)
+                        && !far_apart(&a.value, &b.value);
                     measure
                         || !fa.refinements.is_empty()
                         || (sum
@@ -792,8 +796,15 @@ pub fn judge_pair(
             // engine for 78 minutes": one length misprinted. "The explosive
             // phase lasted about 40 minutes", "an explosive phase that
             // lasted almost two hours": one thing, named alike.
+            // "after 18 minutes of bidding", "after 11 minutes of
+            // bidding": a length both write as one noun's is that noun's.
             (_, Some(true)) | (Some(true), None) => {
                 evidence
+                    || (ta
+                        .as_ref()
+                        .zip(tb.as_ref())
+                        .is_some_and(|(x, y)| x.defined && y.defined)
+                        && !far_apart(&a.value, &b.value))
                     || transposed(&a.value, &b.value)
                     || ta
                         .as_ref()

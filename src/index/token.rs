@@ -174,7 +174,7 @@ fn token(
 
 /// Quote marks around a few words ("a \"life-threatening\" surge"):
 /// scare quotes, part of the clause around them, not a quotation.
-fn scare_quotes(tokens: &[Token], range: Range<usize>) -> Vec<usize> {
+fn scare_quotes(tokens: &[Token], range: Range<usize>, words: &Words) -> Vec<usize> {
     let is_quote = |t: &Token| {
         t.kind == TokenKind::Punct
             && matches!(t.lower.chars().next(), Some('"' | '“' | '”' | '«' | '»'))
@@ -183,11 +183,24 @@ fn scare_quotes(tokens: &[Token], range: Range<usize>) -> Vec<usize> {
     let mut out = Vec::new();
     for pair in marks.chunks(2) {
         if let [open, close] = pair {
-            let words = tokens[open + 1..*close]
-                .iter()
-                .filter(|t| t.is_word())
-                .count();
-            if words <= 4 {
+            let inside = &tokens[open + 1..*close];
+            let count = inside.iter().filter(|t| t.is_word()).count();
+            // A title in quotes ("Ten Thousand Peaks After Snow", "The Old
+            // Man and the Sea"): capitalised words and the small words of
+            // title case, no stop inside; a name, not a quotation.
+            let small = |t: &Token| {
+                let c = words.class(&t.lower);
+                c.has(Class::DETERMINER) || c.has(Class::PREPOSITION) || c.has(Class::CONJUNCTION)
+            };
+            let title = count <= 8
+                && inside.first().is_some_and(|t| t.capitalised)
+                && inside.iter().all(|t| {
+                    (t.is_word() && (t.capitalised || small(t)))
+                        || (t.kind == TokenKind::Punct
+                            && !matches!(t.lower.as_str(), "." | "!" | "?"))
+                        || t.kind == TokenKind::Number
+                });
+            if count <= 4 || title {
                 out.extend([*open, *close]);
             }
         }
@@ -218,7 +231,7 @@ pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], word
         {
             t.sentence_start = true;
         }
-        let scare = scare_quotes(tokens, range.clone());
+        let scare = scare_quotes(tokens, range.clone(), words);
         // Whether a verb has been seen in the sentence: before the first,
         // a comma and an "-ed" word are the subject's appositive ending and
         // the main verb ("The collapse at the colliery, in the coalfield,

@@ -298,6 +298,11 @@ impl<'c, 'a> Reader<'c, 'a> {
         if t.kind != TokenKind::Word || t.class.has(Class::REPORTING) {
             return false;
         }
+        // "sold for HK$412 million including fees": a preposition in the
+        // form of a participle ("including", "following") is no verb.
+        if t.class.has(Class::PREPOSITION) && t.lower.ends_with("ing") {
+            return false;
+        }
         let class = t.synonym.map(|c| &self.words().synonyms[c]);
         if class.is_some_and(|c| c.state) {
             return true;
@@ -1569,7 +1574,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         // "two days of talks", "two hours (until 17:00) available for
         // their conversation".
-        let mut k = from;
+        let mut k = from.max(self.value.end);
         while k < limit
             && (self.tokens[k].lower == "available"
                 || self.tokens[k].kind == TokenKind::Punct
@@ -1585,10 +1590,23 @@ impl<'c, 'a> Reader<'c, 'a> {
             .tokens
             .get(k)
             .is_some_and(|t| matches!(t.lower.as_str(), "of" | "for"))
-            && let Some((h, m, _)) = self.noun_phrase(k + 1, limit)
+            && let Some((h, m, _)) = self.noun_phrase(k + 1, limit).or_else(|| {
+                // "18 minutes of bidding between six bidders": a gerund
+                // after "of" is the noun.
+                let g = self.tokens.get(k + 1).filter(|_| k + 1 < limit)?;
+                (self.tokens[k].lower == "of" && g.is_word() && g.lower.ends_with("ing"))
+                    .then(|| (k + 1, Vec::new(), k + 2))
+            })
             && !self.tokens[h].capitalised
         {
-            return (None, Some(self.theme_of(h, &m)));
+            // The length is this noun's own ("18 minutes of bidding").
+            return (
+                None,
+                Some(Theme {
+                    defined: true,
+                    ..self.theme_of(h, &m)
+                }),
+            );
         }
         let found = self
             .predicate_before(self.value.start)
@@ -2088,9 +2106,18 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
         }
         let toks = &self.tokens[..clause_end];
-        // The value's own verb group: a few words before it, and after it
-        // up to its verb.
-        let from = self.clause.start.max(self.value.start.saturating_sub(6));
+        // The value's own verb group: a few words before it, or back to
+        // its verb and the word before that ("had expected earnings of
+        // $1.71 per share on revenue of $3.31 billion"), and after it up
+        // to its verb.
+        let near = self.clause.start.max(self.value.start.saturating_sub(6));
+        let verb = (self.clause.start..self.value.start)
+            .rev()
+            .take(12)
+            .find(|&i| self.predicate_like(i) || self.tokens[i].class.has(Class::AUXILIARY));
+        let from = verb.map_or(near, |v| {
+            near.min(v.saturating_sub(1).max(self.clause.start))
+        });
         (from..end).any(|i| {
             if i >= self.value.start && i < self.value.end {
                 return false;
@@ -2108,11 +2135,27 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
             // A plan or forecast word after a preposition measures what
             // happened against it ("opened at 7.40pm, well behind
-            // schedule", "as planned", "later than expected"): a fact.
+            // schedule", "as planned", "later than expected", "ahead of
+            // analysts' forecasts"): a fact.
+            // Back over a determiner or a possessive ("the", "analysts'").
+            let possessive = |t: &Token| {
+                matches!(t.lower.as_str(), "'" | "’" | "'s" | "’s")
+                    || t.lower.ends_with("'s")
+                    || t.lower.ends_with("’s")
+            };
+            let mut p = i.saturating_sub(1);
+            if p > 0 && toks[p].class.has(Class::DETERMINER) {
+                p -= 1;
+            } else if p > 0 && possessive(&toks[p]) {
+                p -= 1;
+                if p > 0 && toks[p].is_word() && !toks[p].class.has(Class::PREPOSITION) {
+                    p -= 1;
+                }
+            }
             if matches!(cue, Cue::Planned | Cue::Forecast)
                 && i > 0
-                && toks[i - 1].class.has(Class::PREPOSITION)
-                && toks[i - 1].lower != "to"
+                && toks[p].class.has(Class::PREPOSITION)
+                && toks[p].lower != "to"
                 && toks.get(i + 1).is_none_or(|n| n.lower != "to")
             {
                 return false;

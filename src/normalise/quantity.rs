@@ -160,13 +160,19 @@ fn frame_of(
     if let Some(noun) = m.measured.as_deref().filter(|w| !q.relations.contains(*w))
         && !q.ignore_modifiers.contains(noun)
     {
-        frame.theme = Some(Theme::new(term(noun), Vec::new()));
+        frame.theme = Some(Theme {
+            defined: true,
+            ..Theme::new(term(noun), Vec::new())
+        });
     } else if m.measure != Measure::Count
         && let Some(noun) = m.of_noun.as_deref()
     {
         // "61.2% of homes", "two days of talks": a share or a measure of
         // the noun after "of".
-        frame.theme = Some(Theme::new(term(noun), Vec::new()));
+        frame.theme = Some(Theme {
+            defined: true,
+            ..Theme::new(term(noun), Vec::new())
+        });
     }
     // A measure in a unit with nothing else to say what it measures is a
     // measure of its dimension ("958 hPa": a pressure); a unit written
