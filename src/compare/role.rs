@@ -660,6 +660,34 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_named_with_an_ampersand_is_read() {
+        // "chairman of Carrington & Vail Asia", "Harlow & Pine's chief
+        // information security officer": the ampersand joins the name.
+        let c = check(&[
+            (
+                "\"A watershed,\" said Marguerite Leung, chairman of Carrington & Vail Asia.",
+                Some("2026-09-29"),
+            ),
+            (
+                "\"A watershed,\" said Marguerite Leung, the former chairman of Carrington & Vail Asia.",
+                Some("2026-09-30"),
+            ),
+        ]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
+        let c = check(&[
+            (
+                "Rajiv Menon, Harlow & Pine's chief information security officer, said the data was safe.",
+                Some("2027-02-09"),
+            ),
+            (
+                "Rajiv Menon, Harlow & Pine's chief technology officer, said there was no fraud.",
+                Some("2027-02-09"),
+            ),
+        ]);
+        assert_eq!(role_conflicts(&c).len(), 1, "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
     fn two_great_ministries_for_one_minister_on_one_day_conflict() {
         let c = check(&[
             (

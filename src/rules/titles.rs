@@ -486,11 +486,12 @@ impl RuleFile for TitleFile {
             // A capitalised word of a place or an organisation's name.
             let cap = r"\p{Lu}[\p{L}\p{M}\d'’&-]*";
             // After "of": a country the list knows, else capitalised words
-            // ("mayor of Pescara", "chief executive of Tessaly Robotics");
+            // ("mayor of Pescara", "chief executive of Tessaly Robotics",
+            // "chairman of Carrington & Vail Asia");
             // with no comma before the name they may run into it, which
             // `extract::role` sorts out.
             let of = format!(
-                r"(?P<of>{names}|(?:the\s+)?{cap}(?:\s+{cap}){{0,4}})",
+                r"(?P<of>{names}|(?:the\s+)?{cap}(?:(?:\s+&)?\s+{cap}){{0,4}})",
                 names = alternation(&names),
             );
             // The pattern starts at the title, so that its forms are the
@@ -515,7 +516,7 @@ impl RuleFile for TitleFile {
             // "Julian Farrow, the company's chief executive": a common noun
             // for the organisation named before stands for it.
             let appositive = format!(
-                r"\b(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+(?:\d{{1,3}},\s+)?(?:(?i:the|a|an)\s+)?(?:(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:(?P<qual>{cap}(?:\s+{cap}){{0,3}}?|(?:{pronouns})(?:['’]s)?)\s+)??(?:(?P<tense2>(?i:{markers}))(?:\s+|\b))?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+of\s+{of})?",
+                r"\b(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+(?:\d{{1,3}},\s+)?(?:(?i:the|a|an)\s+)?(?:(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:(?P<qual>{cap}(?:(?:\s+&)?\s+{cap}){{0,3}}?|(?:{pronouns})(?:['’]s)?)\s+)??(?:(?P<tense2>(?i:{markers}))(?:\s+|\b))?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+of\s+{of})?",
                 markers = alternation(&markers),
                 pronouns = alternation(&self.generic.organisation_pronouns),
             );
