@@ -936,3 +936,23 @@ fn a_length_or_sum_written_as_a_nouns_is_one_fact_unless_far_apart() {
     );
     assert_eq!(conflicts_of(&b, "quantity"), 0, "{:#?}", b.findings);
 }
+
+/// A sum in brackets in another currency restates the sum before it
+/// ("HK$412 million (US$52.8 million)"): it keeps that sum's frame in its
+/// own currency, and so meets another report's figure in that currency.
+#[test]
+fn a_converted_sum_in_brackets_keeps_the_frame() {
+    let b = pair(
+        "A landscape by Lu Haoran sold for HK$412 million (US$52.8 million) at the evening sale.",
+        "A landscape by Lu Haoran sold for $58.2 million at the evening sale.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        vec![vec![
+            "USD 52.8 million".to_string(),
+            "USD 58.2 million".to_string()
+        ]],
+        "{:#?}",
+        b.findings
+    );
+}

@@ -36,9 +36,11 @@ pub fn claims(ctx: &Context) -> DocClaims {
         };
         // "up to 3.7 metres (12 feet)", "about 100 kilometers (60 miles)":
         // a conversion in brackets is the same figure, with the same
-        // qualifier and frame.
+        // qualifier and frame; so is a sum in another currency ("HK$412
+        // million (US$52.8 million)"), which keeps its own currency.
+        let money = |m: &str| !m.is_empty() && m.chars().all(|c| c.is_ascii_uppercase());
         let converted = previous.as_ref().filter(|(p, _, measure)| {
-            *measure == value.measure
+            (*measure == value.measure || (money(measure) && money(&value.measure)))
                 && ctx
                     .doc
                     .text
@@ -52,7 +54,9 @@ pub fn claims(ctx: &Context) -> DocClaims {
                     as_written.qualifier = p.qualifier.clone();
                 }
                 let value = value_of(&as_written, q).map_or(value, |(_, v)| v);
-                (value, frame.clone())
+                let mut frame = frame.clone();
+                frame.measure.clone_from(&value.measure);
+                (value, frame)
             }
             None => {
                 let frame = frame_of(ctx, m, &value, category);
