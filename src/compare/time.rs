@@ -26,10 +26,12 @@ pub const SAME_HAPPENING_HOURS: i64 = 18;
 pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
     let published = |d: usize| bundle.published_days.get(d).copied().flatten();
     let rezoned = one_zone(&group.claims, &published);
+    let by_anchor: std::collections::HashMap<_, &Claim> =
+        rezoned.iter().map(|r| (r.anchor, r)).collect();
     let claims: Vec<&Claim> = group
         .claims
         .iter()
-        .map(|c| rezoned.iter().find(|r| r.anchor == c.anchor).unwrap_or(c))
+        .map(|c| by_anchor.get(&c.anchor).copied().unwrap_or(c))
         .collect();
     let placed = place_floating(&claims, &published);
     let mut timed: Vec<&Claim> = claims
@@ -130,14 +132,33 @@ fn one_zone(claims: &[&Claim], published: &dyn Fn(usize) -> Option<NaiveDate>) -
             _ => None,
         })
         .collect();
+    // Pairs of documents whose readings agree: overlapping bounds, counted
+    // by a sweep (no pair loop: a group may hold thousands of reports),
+    // less the pairs inside one document.
     let agreeing = |values: &[(usize, &TimeValue)]| {
-        let mut n = 0;
-        for (i, (da, a)) in values.iter().enumerate() {
-            for (db, b) in &values[i + 1..] {
-                n += usize::from(da != db && a.compatible(b));
+        let overlapping = |mut spans: Vec<(i64, i64)>| {
+            spans.sort_unstable();
+            let mut open = std::collections::BinaryHeap::new();
+            let mut n = 0;
+            for (lo, hi) in spans {
+                while open.peek().is_some_and(|&std::cmp::Reverse(h)| h < lo) {
+                    open.pop();
+                }
+                n += open.len();
+                open.push(std::cmp::Reverse(hi));
             }
+            n
+        };
+        let span = |t: &TimeValue| {
+            let (a, b) = t.bounds();
+            (a.timestamp(), b.timestamp())
+        };
+        let mut by_doc: std::collections::BTreeMap<usize, Vec<(i64, i64)>> = Default::default();
+        for (d, t) in values {
+            by_doc.entry(*d).or_default().push(span(t));
         }
-        n
+        let within: usize = by_doc.into_values().map(overlapping).sum();
+        overlapping(values.iter().map(|(_, t)| span(t)).collect()) - within
     };
     let read_in = |t: &TimeValue, from: chrono_tz::Tz, to: chrono_tz::Tz| {
         let wall = |u: chrono::DateTime<chrono::Utc>| {
