@@ -956,3 +956,38 @@ fn a_converted_sum_in_brackets_keeps_the_frame() {
         b.findings
     );
 }
+
+/// A later report whose own sentence tells its figure as a change ("80 mph
+/// (130 kph), down from 100 mph") gives an update of an earlier report's
+/// figure, not a contradiction, though the figure fell; with no such words
+/// a fall stays a conflict.
+#[test]
+fn a_figure_told_as_a_change_in_a_later_report_is_an_update() {
+    let docs = |later: &str| {
+        vec![
+            doc(
+                "a",
+                "The hurricane had sustained winds of 180 mph (289 kph), forecasters said.",
+                "1998-10-27T12:00:00-04:00",
+            ),
+            doc("b", later, "1998-10-29T12:00:00-04:00"),
+        ]
+    };
+    let b = report(docs(
+        "The hurricane had sustained winds of 80 mph (130 kph), down from 100 mph at midnight.",
+    ));
+    assert_eq!(conflicts_of(&b, "quantity"), 0, "{:#?}", b.findings);
+    assert_eq!(
+        b.findings
+            .iter()
+            .filter(|f| f.category.to_string() == "quantity" && f.kind.as_str() == "variant")
+            .count(),
+        1,
+        "{:#?}",
+        b.findings
+    );
+    let b = report(docs(
+        "The hurricane had sustained winds of 80 mph (130 kph), forecasters said.",
+    ));
+    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+}

@@ -190,6 +190,11 @@ pub struct Frame {
     /// rescued): a figure that rises from one report to a later one is an
     /// update, not a contradiction.
     pub changes: bool,
+    /// The claim's own sentence tells the figure as a change from another
+    /// ("80 mph, down from 100 mph"): a later report giving another figure
+    /// than an earlier one is an update, whichever way it went.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub told_change: bool,
 }
 
 impl Frame {
@@ -211,6 +216,7 @@ impl Frame {
             series: None,
             context: Vec::new(),
             changes: false,
+            told_change: false,
         }
     }
 

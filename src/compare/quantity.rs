@@ -8,9 +8,12 @@
 //! giving different figures of such a count were published one after
 //! another and each later figure is higher than the earlier ones (a death
 //! toll rising from "at least 30" to "45"), the group is reported as an
-//! `info` variant, an update rather than a contradiction. Figures given at
-//! the same time, a figure that falls in a later report, or documents
-//! without publication times stay a conflict.
+//! `info` variant, an update rather than a contradiction. So is a figure of
+//! any measure that a later report gives otherwise when that report's own
+//! sentence tells it as a change ("winds of 80 mph, down from 100 mph"),
+//! whichever way it went. Figures given at the same time, a figure that
+//! falls in a later report without saying so, or documents without
+//! publication times stay a conflict.
 
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
@@ -52,12 +55,15 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     }
     // Each value: when its documents were published (all must say) and
     // where its interval lies.
+    // Figures told as a change in their own sentence ("down from 100 mph")
+    // may be of any measure and may fall.
+    let told = |v: &ValueGroup| v.claims.iter().any(|c| c.frame.told_change);
     let mut timed: Vec<(i64, i64, f64, f64, &ValueGroup)> = Vec::new();
     for v in &values {
         let Value::Quantity(q) = v.value else {
             return None;
         };
-        if q.measure != "count" {
+        if q.measure != "count" && !values.iter().any(told) {
             return None;
         }
         let mut lo = i64::MAX;
@@ -80,7 +86,23 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     let rising = timed
         .windows(2)
         .all(|w| w[0].2 <= w[1].2 || (w[1].3.is_infinite() && w[0].2 <= w[1].3));
-    if !in_order || !rising {
+    // Or the values that agree (a figure and its conversion) come report
+    // after report, and each later report's own sentence says the figure
+    // changed: an update either way.
+    let mut spans: Vec<(i64, i64, bool)> = Vec::new();
+    for c in &clusters {
+        let mut lo = i64::MAX;
+        let mut hi = i64::MIN;
+        for d in c.documents(&values) {
+            let (a, b) = published_interval(bundle.published.get(d)?.as_deref()?)?;
+            lo = lo.min(a);
+            hi = hi.max(b);
+        }
+        spans.push((lo, hi, c.members.iter().any(|&i| told(&values[i]))));
+    }
+    spans.sort_unstable();
+    let changed = spans.windows(2).all(|w| w[0].1 < w[1].0) && spans.iter().skip(1).all(|s| s.2);
+    if !((in_order && rising) || changed) {
         return None;
     }
     let mut out = Comparison::default();
@@ -106,8 +128,9 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         Severity::Info,
         group.subject.clone(),
         format!(
-            "{}: the figure rises in later reports, an update rather than a contradiction: {}",
+            "{}: the figure {} in later reports, an update rather than a contradiction: {}",
             group.subject.label,
+            if rising { "rises" } else { "changes" },
             steps.join("; then ")
         ),
         timed.iter().map(|t| t.4.to_finding_value()).collect(),

@@ -67,17 +67,19 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
             hyphenated,
         } => reader.duration(noun_from, hyphenated),
     };
-    frame.changes = [predicate.as_ref(), theme.as_ref().map(|t| &t.head)]
-        .into_iter()
-        .flatten()
-        .filter_map(|t| t.class.as_deref())
-        .any(|id| {
-            ctx.rules
-                .words
-                .synonyms
-                .iter()
-                .any(|c| c.id == id && c.changes)
-        });
+    frame.told_change = reader.told_change();
+    frame.changes = frame.told_change
+        || [predicate.as_ref(), theme.as_ref().map(|t| &t.head)]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.class.as_deref())
+            .any(|id| {
+                ctx.rules
+                    .words
+                    .synonyms
+                    .iter()
+                    .any(|c| c.id == id && c.changes)
+            });
     let is_event = |t: &Term| {
         t.class.as_deref().is_some_and(|id| {
             ctx.rules
@@ -2171,6 +2173,21 @@ impl<'c, 'a> Reader<'c, 'a> {
         (self.clause.start..self.value.start).any(|i| {
             cues.at(self.tokens, i, |t, p| cue_word(t, p, cue))
                 .is_some_and(|(n, c)| *c == cue && i + n <= self.value.start)
+        })
+    }
+
+    /// Whether the sentence tells the figure as a change from another it
+    /// gives after it ("winds of 80 mph (130 kph), down from 100 mph").
+    pub fn told_change(&self) -> bool {
+        let end = self
+            .sentence
+            .end
+            .min(self.tokens.len())
+            .min(self.value.end + 10);
+        (self.value.end..end.saturating_sub(1)).any(|i| {
+            matches!(self.tokens[i].lower.as_str(), "up" | "down")
+                && self.tokens[i + 1].lower == "from"
+                && (i == self.value.end || self.tokens[i - 1].kind == TokenKind::Punct)
         })
     }
 
