@@ -82,6 +82,15 @@ impl Theme {
         }
     }
 
+    /// This theme, as the noun a figure is written as the value of ("a
+    /// reward of", "18 minutes of").
+    pub fn defined(self) -> Theme {
+        Theme {
+            defined: true,
+            ..self
+        }
+    }
+
     /// Whether the two themes share a modifier ("main explosive phase",
     /// "explosive phase").
     pub fn shares_modifier(&self, other: &Theme) -> bool {

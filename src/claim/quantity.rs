@@ -9,6 +9,11 @@ use std::fmt;
 /// converted figure to a round number (120 mph → "195 km/h").
 pub const CONVERSION_SLACK: f64 = 0.01;
 
+/// Whether a measure is money: written as a currency code ("USD", "PESO").
+pub fn is_money(measure: &str) -> bool {
+    !measure.is_empty() && measure.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// A normalised quantity or duration: an interval in a base unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuantityValue {

@@ -30,6 +30,7 @@
 use std::collections::BTreeMap;
 
 use crate::claim::frame::{Frame, Modality, ParticipantKind, When};
+use crate::claim::quantity::is_money;
 use crate::claim::{Category, Claim, Value};
 
 /// Claims judged to be about one fact.
@@ -700,6 +701,15 @@ pub fn judge_pair(
     }
     // Strength.
     let evidence = !shared.is_empty() || context >= 0.3 || named_theme.is_some();
+    // "a reward of 50 million pesos", "after 18 minutes of bidding": both
+    // written as one noun's value, and not many times apart (Microsoft's
+    // "revenues of more than $14 billion", Netscape's "revenues of $162
+    // million" are two things').
+    let defined_alike = ta
+        .as_ref()
+        .zip(tb.as_ref())
+        .is_some_and(|(x, y)| x.defined && y.defined)
+        && !far_apart(&a.value, &b.value);
     let strong = match category {
         Category::Quantity => {
             // A written measure ("a depth of 40 km", "magnitude 6.9") is
@@ -756,20 +766,12 @@ pub fn judge_pair(
                 // "announced a reward of 50 million pesos", "offered a
                 // reward of 30 million pesos": a sum both write as the value
                 // of one noun is that noun's, whatever verb tells it.
-                // Many times apart, they are two things' (Microsoft's
-                // "revenues of more than $14 billion", Netscape's "revenues
-                // of $162 million").
                 (None, Some(true)) => {
-                    let defined = ta
-                        .as_ref()
-                        .zip(tb.as_ref())
-                        .is_some_and(|(x, y)| x.defined && y.defined)
-                        && !far_apart(&a.value, &b.value);
                     measure
                         || !fa.refinements.is_empty()
                         || (sum
                             && !one_sided_place
-                            && (defined || !shared.is_empty() || context >= 0.25))
+                            && (defined_alike || !shared.is_empty() || context >= 0.25))
                         || (!one_sided_place && transposed(&a.value, &b.value))
                 }
                 _ => false,
@@ -800,11 +802,7 @@ pub fn judge_pair(
             // bidding": a length both write as one noun's is that noun's.
             (_, Some(true)) | (Some(true), None) => {
                 evidence
-                    || (ta
-                        .as_ref()
-                        .zip(tb.as_ref())
-                        .is_some_and(|(x, y)| x.defined && y.defined)
-                        && !far_apart(&a.value, &b.value))
+                    || defined_alike
                     || transposed(&a.value, &b.value)
                     || ta
                         .as_ref()
@@ -863,11 +861,6 @@ fn minute_of(v: &Value) -> Option<Minute> {
 /// round hour or a hedged time is too often shared by chance.
 fn same_minute(a: &Claim, b: &Claim) -> bool {
     matches!((minute_of(&a.value), minute_of(&b.value)), (Some(x), Some(y)) if x == y)
-}
-
-/// Whether a measure is money: written as a currency code ("USD").
-fn is_money(measure: &str) -> bool {
-    !measure.is_empty() && measure.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Whether two exact figures of two or more digits are each other's digits

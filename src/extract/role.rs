@@ -247,6 +247,18 @@ fn word_before(text: &str, at: usize) -> Option<Span> {
     Some(Span::new(start, before.len()))
 }
 
+/// Whether a word before a post stands for the organisation named before:
+/// "its", "their" chief executive, "the company's" (a noun only with its
+/// possessive: "Southern Coal Group chief executive" is part of a name).
+fn organisation_pronoun(rules: &Rules, lower: &str, possessive: bool) -> bool {
+    rules
+        .titles
+        .organisation_pronouns
+        .iter()
+        .any(|p| p == lower)
+        && (possessive || rules.words.class(lower).has(Class::DETERMINER))
+}
+
 fn strip_possessive(w: &str) -> Option<&str> {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
@@ -276,13 +288,7 @@ fn qualifier_before(text: &str, at: usize, rules: &Rules) -> Option<Qualifier> {
             word
         };
         let lower = bare.to_lowercase();
-        // "Its chief executive", "the company's chief executive"; a noun
-        // with no possessive is part of a name ("Southern Coal Group chief
-        // executive").
-        if first
-            && titles.organisation_pronouns.contains(&lower)
-            && (bare.len() < word.len() || rules.words.class(&lower).has(Class::DETERMINER))
-        {
+        if first && organisation_pronoun(rules, &lower, bare.len() < word.len()) {
             return Some(Qualifier::Pronoun(w));
         }
         let class = rules.words.class(&lower);
@@ -489,10 +495,7 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
                 let lower = bare.to_lowercase();
                 if titles.country_by_form(words).is_some() {
                     adjective = Some(span_of(q));
-                } else if titles.organisation_pronouns.contains(&lower)
-                    && (bare.len() < words.len()
-                        || rules.words.class(&lower).has(Class::DETERMINER))
-                {
+                } else if organisation_pronoun(rules, &lower, bare.len() < words.len()) {
                     qualifier_pronoun = true;
                 } else if !titles.not_qualifiers.contains(&lower) && kind != Some(TitleKind::Rank) {
                     qualifier = Some(Span::new(q.start(), q.start() + bare.len()));

@@ -283,20 +283,12 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let about_something = frame.predicate.is_some() || frame.theme.is_some();
         match value {
             Ok(value) if dates_event && about_something => {
-                let once = [
+                let once = super::frame::names_class(
+                    ctx,
                     frame.predicate.as_ref(),
-                    frame.theme.as_ref().map(|t| &t.head),
-                ]
-                .into_iter()
-                .flatten()
-                .filter_map(|t| t.class.as_deref())
-                .any(|id| {
-                    ctx.rules
-                        .words
-                        .synonyms
-                        .iter()
-                        .any(|c| c.id == id && c.once)
-                });
+                    frame.theme.as_ref(),
+                    |c| c.once,
+                );
                 out.claims.push(Claim {
                     anchor: anchor(span),
                     category: Category::Date,

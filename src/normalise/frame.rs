@@ -68,18 +68,8 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         } => reader.duration(noun_from, hyphenated),
     };
     frame.told_change = reader.told_change();
-    frame.changes = frame.told_change
-        || [predicate.as_ref(), theme.as_ref().map(|t| &t.head)]
-            .into_iter()
-            .flatten()
-            .filter_map(|t| t.class.as_deref())
-            .any(|id| {
-                ctx.rules
-                    .words
-                    .synonyms
-                    .iter()
-                    .any(|c| c.id == id && c.changes)
-            });
+    frame.changes =
+        frame.told_change || names_class(ctx, predicate.as_ref(), theme.as_ref(), |c| c.changes);
     let is_event = |t: &Term| {
         t.class.as_deref().is_some_and(|id| {
             ctx.rules
@@ -1102,10 +1092,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .checked_sub(2)
             .filter(|&i| i >= self.clause.start && self.tokens[i + 1].lower == "of")
             .filter(|&i| self.nominal(i))
-            .map(|i| Theme {
-                defined: true,
-                ..self.theme_of(i, &[])
-            });
+            .map(|i| self.theme_of(i, &[]).defined());
         // "The storm's central pressure at landfall was 958 millibars",
         // "measured the pressure at 958 hPa": the noun before a copula or
         // a preposition right before the figure.
@@ -1113,6 +1100,15 @@ impl<'c, 'a> Reader<'c, 'a> {
             .past_series(lead)
             .checked_sub(1)
             .filter(|&k| k >= self.clause.start);
+        // "shares closed down 11.4%": a verb and its particle right before
+        // the figure; the verb's index.
+        let particle_verb = before_value
+            .filter(|&k| {
+                k > self.clause.start
+                    && self.tokens[k].class.has(Class::PARTICLE)
+                    && self.tokens[k - 1].verbish(self.words())
+            })
+            .map(|k| k - 1);
         let copula = before_value.and_then(|k| {
             let t = &self.tokens[k];
             // "rose to $412 million": "to" after a verb is its
@@ -1147,12 +1143,9 @@ impl<'c, 'a> Reader<'c, 'a> {
                 // "the plant cost €3.7 billion": what the verb's subject
                 // measures.
                 self.subject_before(k)
-            } else if t.class.has(Class::PARTICLE)
-                && k > self.clause.start
-                && self.tokens[k - 1].verbish(self.words())
-            {
-                // "shares closed down 11.4%": a verb and its particle.
-                self.subject_before(k - 1)
+            } else if let Some(verb) = particle_verb {
+                // What the verb before the particle is told of.
+                self.subject_before(verb)
             } else {
                 None
             }
@@ -1210,17 +1203,9 @@ impl<'c, 'a> Reader<'c, 'a> {
                 _ => None,
             }
         };
-        // "closed down 11.4%": the verb before its particle.
-        let particle_verb = || {
-            let k = self.past_series(lead).checked_sub(1)?;
-            (k > self.clause.start
-                && self.tokens[k].class.has(Class::PARTICLE)
-                && self.tokens[k - 1].verbish(self.words()))
-            .then(|| self.term_at(k - 1))
-        };
         let predicate = before
             .map(|p| p.0)
-            .or_else(particle_verb)
+            .or_else(|| particle_verb.map(|v| self.term_at(v)))
             .or_else(|| self.predicate_after(from));
         (predicate, theme)
     }
@@ -1602,13 +1587,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             && !self.tokens[h].capitalised
         {
             // The length is this noun's own ("18 minutes of bidding").
-            return (
-                None,
-                Some(Theme {
-                    defined: true,
-                    ..self.theme_of(h, &m)
-                }),
-            );
+            return (None, Some(self.theme_of(h, &m).defined()));
         }
         let found = self
             .predicate_before(self.value.start)
@@ -2135,35 +2114,9 @@ impl<'c, 'a> Reader<'c, 'a> {
             if i >= self.value.end && toks[i].class.has(Class::NOT_VERB) {
                 return false;
             }
-            // A plan or forecast word after a preposition measures what
-            // happened against it ("opened at 7.40pm, well behind
-            // schedule", "as planned", "later than expected", "ahead of
-            // analysts' forecasts"): a fact.
-            // Back over a determiner or a possessive ("the", "analysts'").
-            let possessive = |t: &Token| {
-                matches!(t.lower.as_str(), "'" | "’" | "'s" | "’s")
-                    || t.lower.ends_with("'s")
-                    || t.lower.ends_with("’s")
-            };
-            let mut p = i.saturating_sub(1);
-            if p > 0 && toks[p].class.has(Class::DETERMINER) {
-                p -= 1;
-            } else if p > 0 && possessive(&toks[p]) {
-                p -= 1;
-                if p > 0 && toks[p].is_word() && !toks[p].class.has(Class::PREPOSITION) {
-                    p -= 1;
-                }
-            }
-            if matches!(cue, Cue::Planned | Cue::Forecast)
-                && i > 0
-                && toks[p].class.has(Class::PREPOSITION)
-                && toks[p].lower != "to"
-                && toks.get(i + 1).is_none_or(|n| n.lower != "to")
-            {
-                return false;
-            }
             cues.at(toks, i, |t, p| cue_word(t, p, cue))
                 .is_some_and(|(_, c)| *c == cue)
+                && !(matches!(cue, Cue::Planned | Cue::Forecast) && measured_against(toks, i))
         })
     }
 
@@ -2229,6 +2182,53 @@ impl<'c, 'a> Reader<'c, 'a> {
         out.dedup();
         out
     }
+}
+
+/// Whether the plan or forecast word at `i` follows a preposition, past a
+/// determiner or a possessive: what happened is measured against it
+/// ("opened at 7.40pm, well behind schedule", "as planned", "later than
+/// expected", "ahead of analysts' forecasts"), a fact. Not "to" ("is to
+/// be held") nor a word before "to" ("plans to build").
+fn measured_against(toks: &[Token], i: usize) -> bool {
+    let possessive = |t: &Token| {
+        matches!(t.lower.as_str(), "'" | "’" | "'s" | "’s")
+            || t.lower.ends_with("'s")
+            || t.lower.ends_with("’s")
+    };
+    let mut p = i.saturating_sub(1);
+    if p > 0 && toks[p].class.has(Class::DETERMINER) {
+        p -= 1;
+    } else if p > 0 && possessive(&toks[p]) {
+        p -= 1;
+        if p > 0 && toks[p].is_word() && !toks[p].class.has(Class::PREPOSITION) {
+            p -= 1;
+        }
+    }
+    i > 0
+        && toks[p].class.has(Class::PREPOSITION)
+        && toks[p].lower != "to"
+        && toks.get(i + 1).is_none_or(|n| n.lower != "to")
+}
+
+/// Whether a predicate or a theme's head is of a synonym class the rules
+/// mark with `flag` (`changes`: a toll; `once`: a quake).
+pub(super) fn names_class(
+    ctx: &Context,
+    predicate: Option<&Term>,
+    theme: Option<&Theme>,
+    flag: impl Fn(&crate::rules::words::SynonymClass) -> bool,
+) -> bool {
+    predicate
+        .into_iter()
+        .chain(theme.map(|t| &t.head))
+        .filter_map(|t| t.class.as_deref())
+        .any(|id| {
+            ctx.rules
+                .words
+                .synonyms
+                .iter()
+                .any(|c| c.id == id && flag(c))
+        })
 }
 
 /// Whether token `t` is cue word `p`, looked for as a cue of kind `cue`:

@@ -20,7 +20,7 @@
 use super::Context;
 use super::frame::{self, Shape};
 use crate::claim::frame::{Frame, Term, Theme};
-use crate::claim::quantity::QuantityValue;
+use crate::claim::quantity::{QuantityValue, is_money};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Skipped, Span, Value};
 use crate::extract::quantity::{Figure, Measure, QuantityMention, Word};
 use crate::rules::quantities::{Compiled, QualifierKind};
@@ -38,9 +38,8 @@ pub fn claims(ctx: &Context) -> DocClaims {
         // a conversion in brackets is the same figure, with the same
         // qualifier and frame; so is a sum in another currency ("HK$412
         // million (US$52.8 million)"), which keeps its own currency.
-        let money = |m: &str| !m.is_empty() && m.chars().all(|c| c.is_ascii_uppercase());
         let converted = previous.as_ref().filter(|(p, _, measure)| {
-            (*measure == value.measure || (money(measure) && money(&value.measure)))
+            (*measure == value.measure || (is_money(measure) && is_money(&value.measure)))
                 && ctx
                     .doc
                     .text
@@ -164,19 +163,13 @@ fn frame_of(
     if let Some(noun) = m.measured.as_deref().filter(|w| !q.relations.contains(*w))
         && !q.ignore_modifiers.contains(noun)
     {
-        frame.theme = Some(Theme {
-            defined: true,
-            ..Theme::new(term(noun), Vec::new())
-        });
+        frame.theme = Some(Theme::new(term(noun), Vec::new()).defined());
     } else if m.measure != Measure::Count
         && let Some(noun) = m.of_noun.as_deref()
     {
         // "61.2% of homes", "two days of talks": a share or a measure of
         // the noun after "of".
-        frame.theme = Some(Theme {
-            defined: true,
-            ..Theme::new(term(noun), Vec::new())
-        });
+        frame.theme = Some(Theme::new(term(noun), Vec::new()).defined());
     }
     // A measure in a unit with nothing else to say what it measures is a
     // measure of its dimension ("958 hPa": a pressure); a unit written
