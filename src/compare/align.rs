@@ -863,11 +863,12 @@ fn same_minute(a: &Claim, b: &Claim) -> bool {
     matches!((minute_of(&a.value), minute_of(&b.value)), (Some(x), Some(y)) if x == y)
 }
 
-/// Whether two exact figures of two or more digits are each other's digits
-/// in another order, written alike around them ("38 homes", "83 homes";
-/// 312 and 321 passengers; "87 minutes", "78 minutes"; "£214 million",
-/// "£241 million"): the mark of a misprint of one figure, not of two
-/// things counted.
+/// Whether two figures of two or more digits (exact, or hedged alike) are
+/// each other's digits in another order, written alike around them ("38
+/// homes", "83 homes"; 312 and 321 passengers; "87 minutes", "78 minutes";
+/// "£214 million", "£241 million"; "about 380,000" and "about 830,000"
+/// customers): the mark of a misprint of one figure, not of two things
+/// counted.
 fn transposed(a: &crate::claim::Value, b: &crate::claim::Value) -> bool {
     use crate::claim::Value;
     let ((Value::Quantity(x), Value::Quantity(y)) | (Value::Duration(x), Value::Duration(y))) =
@@ -875,9 +876,11 @@ fn transposed(a: &crate::claim::Value, b: &crate::claim::Value) -> bool {
     else {
         return false;
     };
-    // The figure as shown, its digits sorted, and the words around it.
+    // The figure as shown, its digits sorted, and the words around it. A
+    // hedged figure ("about 380,000") is one figure too, written with its
+    // hedge, which must be the same on both sides.
     let parts = |q: &crate::claim::QuantityValue| {
-        if q.low != q.high {
+        if q.low != q.high && q.about.is_none() {
             return None;
         }
         let shown = q.shown.as_str();

@@ -460,7 +460,8 @@ fn appositive_head(rules: &Rules, window: &str, start: usize, end: usize) -> Spa
     if !window[end..].starts_with(',') {
         return found; // "Reported by Fox News, Trump was quoted saying"
     }
-    let Some(before) = window[..start].trim_end_matches(' ').strip_suffix(',') else {
+    let head = window[..start].trim_end_matches(' ');
+    let Some(before) = head.strip_suffix(',').or_else(|| described_by(rules, head)) else {
         return found;
     };
     let clause = Clause {
@@ -480,6 +481,22 @@ fn appositive_head(rules: &Rules, window: &str, start: usize, end: usize) -> Spa
         }
         _ => found,
     }
+}
+
+/// "Graeme Oldroyd, managing director of Pennine Heritage Tours, said":
+/// the organisation a speech pattern found ends a description set off
+/// after a name (lower-case words ending in a preposition); the text
+/// before that description's comma, where the name is.
+fn described_by<'t>(rules: &Rules, head: &'t str) -> Option<&'t str> {
+    let comma = head.rfind(',')?;
+    let words: Vec<&str> = head[comma + 1..].split_whitespace().collect();
+    let lower = |w: &&str| w.chars().next().is_some_and(char::is_lowercase);
+    (words.len() >= 2
+        && words.iter().all(lower)
+        && words
+            .last()
+            .is_some_and(|w| rules.words.class(w).has(Class::PREPOSITION)))
+    .then_some(&head[..comma])
 }
 
 /// The subject of the last speech verb in the sentence before a quote.

@@ -259,9 +259,16 @@ fn organisation_pronoun(rules: &Rules, lower: &str, possessive: bool) -> bool {
         && (possessive || rules.words.class(lower).has(Class::DETERMINER))
 }
 
+/// A word without its possessive ending: "Kallang's", and the bare
+/// apostrophe of a plural ("Pennine Heritage Tours' managing director").
 fn strip_possessive(w: &str) -> Option<&str> {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| {
+            w.strip_suffix('\'')
+                .or_else(|| w.strip_suffix('’'))
+                .filter(|s| s.ends_with('s'))
+        })
         .filter(|s| !s.is_empty())
 }
 

@@ -866,14 +866,38 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// modifiers, and the participle right after the noun phrase
     /// ("evacuated") as the predicate.
     fn number_of_before(&self, verb: usize) -> Option<(Option<Term>, Option<Theme>)> {
-        let start = self.clause.start;
+        // "The number of customers whose card details were stolen
+        // remained unchanged at about 380,000": the verb's clause opens
+        // with the relative pronoun; its subject is before that.
+        let relative = self
+            .tokens
+            .get(self.clause.start)
+            .is_some_and(|t| matches!(t.lower.as_str(), "whose" | "who" | "which" | "that"));
+        let start = if relative {
+            self.sentence.start
+        } else {
+            self.clause.start
+        };
         let of = (start + 1..verb).find(|&i| {
             self.tokens[i].lower == "of"
                 && self.tokens[i - 1].class.has(Class::PARTITIVE)
                 && (i < 2 || i - 2 < start || self.tokens[i - 2].class.has(Class::DETERMINER))
         })?;
         let (head, mods, end) = self.noun_phrase(of + 1, verb)?;
-        let done = (end < verb && self.tokens[end].verbish_regular()).then(|| self.term_at(end));
+        // "the number of people who were evacuated": the participle of a
+        // relative clause right after the noun says what was done too.
+        let mut k = end;
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "that" | "which"))
+        {
+            k += 1;
+            while k < verb && self.tokens[k].class.has(Class::AUXILIARY) {
+                k += 1;
+            }
+        }
+        let done = (k < verb && self.tokens[k].verbish_regular()).then(|| self.term_at(k));
         Some((done, Some(self.theme_of(head, &mods))))
     }
 

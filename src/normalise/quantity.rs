@@ -159,9 +159,20 @@ fn frame_of(
         }
     };
     // "winds of 120 mph", "a crowd of 2,000": the noun extraction read
-    // before "of" is what is measured.
+    // before "of" is what is measured. A count with its own noun after
+    // the figure counts that noun ("the card numbers of about 830,000
+    // customers" counts customers), unless the noun before "of" is one the
+    // rules put in a class ("the deaths of 60 people", "a crowd of 2,000
+    // people").
+    let counted_after = m.measure == Measure::Count
+        && !m.noun.is_empty()
+        && frame.theme.as_ref().is_some_and(|t| !t.implied)
+        && m.measured
+            .as_deref()
+            .is_some_and(|w| words.synonym(w, &words.stem(w)).is_none());
     if let Some(noun) = m.measured.as_deref().filter(|w| !q.relations.contains(*w))
         && !q.ignore_modifiers.contains(noun)
+        && !counted_after
     {
         frame.theme = Some(Theme::new(term(noun), Vec::new()).defined());
     } else if m.measure != Measure::Count
