@@ -90,6 +90,16 @@ macro_rules! every_bundle {
             blind_gas_explosion => "gas-explosion-vauclerc-2026-11-14",
             blind_art_auction => "art-auction-record-hongkong-2026-09-29",
             blind_data_breach => "data-breach-harlow-pine-2027-02-09",
+            // Written blind on 2026-12-01, ninth batch (a coach crash, a ship
+            // striking a bridge, a tornado, a whale stranding), held out:
+            // measured once after the eighth batch's first fixes (8 of 26
+            // planted entries found in full, 2 with partial finds, one false
+            // conflict: a plural possessive "Tours'" kept in an organisation's
+            // name, fixed before adding them).
+            blind_coach_crash => "coach-crash-simplon-2026-10-02",
+            blind_bridge_strike => "ship-bridge-strike-ormo-2027-02-17",
+            blind_tornado => "tornado-wrenfield-2027-05-18",
+            blind_whale_stranding => "whale-stranding-strahan-2027-03-09",
 
 
 
