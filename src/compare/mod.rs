@@ -293,6 +293,20 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         let mut judged = judged;
         if trace_alignment() {
             eprintln!(
+                "  members: {}",
+                group
+                    .claims
+                    .iter()
+                    .map(|c| format!(
+                        "d{}@{} {:?}",
+                        c.anchor.doc,
+                        c.anchor.span.start,
+                        c.value.display()
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            eprintln!(
                 "GROUP {:?} {} claims={} -> {} findings {} agreements",
                 group.category,
                 group.subject.key,

@@ -184,6 +184,19 @@ pub fn is_dateline(text: &str, date: Span, sentence: Span) -> bool {
         return false;
     };
     let place = place.trim();
+    // "WRENFIELD (United States), May 19 (AM) -": a country or agency in
+    // brackets after the place, its words capitalised.
+    let place = match place.strip_suffix(')').and_then(|p| p.rsplit_once('(')) {
+        Some((head, inner))
+            if !inner.trim().is_empty()
+                && inner
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase)) =>
+        {
+            head.trim_end()
+        }
+        _ => place,
+    };
     let in_capitals = |s: &str| {
         s.chars().any(char::is_alphabetic)
             && s.chars()
@@ -272,5 +285,31 @@ fn distance(time: Span, date: Span) -> usize {
         (date.start - time.end) * 2
     } else {
         time.start.saturating_sub(date.end) * 2 + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_dateline;
+    use crate::claim::Span;
+
+    fn dateline(text: &str, date: &str) -> bool {
+        let at = text.find(date).unwrap();
+        let end = text.find(" - ").map_or(text.len(), |i| i + 40).min(text.len());
+        is_dateline(text, Span::new(at, at + date.len()), Span::new(0, end))
+    }
+
+    #[test]
+    fn a_dateline_may_bracket_a_country_or_agency_after_the_place() {
+        assert!(dateline("MINNEAPOLIS, Feb 9 (MFW) - Harlow & Pine said", "Feb 9"));
+        assert!(dateline(
+            "WRENFIELD (United States), May 19 (AM) - Four people were killed",
+            "May 19"
+        ));
+        // A sentence that opens with a name and a date is no dateline.
+        assert!(!dateline(
+            "Officials in Wrenfield (Oklahoma), May 19 - the day after",
+            "May 19"
+        ));
     }
 }
