@@ -105,6 +105,18 @@ pub fn compile_checked(
     Ok(re)
 }
 
+/// Checks that `pattern` parses, without building its automata: with no
+/// room at all the build stops right after parsing, so only a syntax error
+/// is an error here. For patterns that are compiled only as part of a
+/// larger one: compiling each of them just to check it was a sixth of
+/// start-up. A pattern too large on its own is one the larger one reports.
+pub fn check_syntax(pattern: &str) -> Result<(), regex::Error> {
+    match regex::RegexBuilder::new(pattern).size_limit(0).build() {
+        Err(e @ regex::Error::Syntax(_)) => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// One regex that matches any of `patterns` (leftmost first, earlier
 /// patterns winning at the same position), with group `r{i}` around the
 /// i-th; inner names become plain groups so names may repeat across
@@ -191,6 +203,21 @@ mod tests {
         assert!(compile_checked(&p, p.get_ref(), &[&["m"]], &["h", "m"]).is_err());
         assert!(compile_checked(&p, p.get_ref(), &[&["h"]], &["m"]).is_err());
         assert!(compile_checked(&p, p.get_ref(), &[&["h"]], &["h"]).is_ok());
+    }
+
+    #[test]
+    fn syntax_is_checked_as_a_full_compile_would() {
+        for p in [
+            r"(?i)\bno\.?\s+\d+\b",
+            r"a)|(b",
+            r"\p{Nope}",
+            r"x{3",
+            "(?P<a>x)(?P<a>y)",
+        ] {
+            let full = Regex::new(p).err().map(|e| e.to_string());
+            let quick = check_syntax(p).err().map(|e| e.to_string());
+            assert_eq!(quick, full, "{p}");
+        }
     }
 
     #[test]

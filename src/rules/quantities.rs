@@ -15,6 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::pattern;
 use super::word_regex::ascii_boundaries;
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
@@ -290,7 +291,7 @@ impl RuleFile for QuantityFile {
         let mut exclude_parts = Vec::new();
         for ex in &self.exclude {
             let span = ex.pattern.span();
-            Regex::new(ex.pattern.get_ref()).map_err(|e| {
+            pattern::check_syntax(ex.pattern.get_ref()).map_err(|e| {
                 RuleProblem::new(format!("exclude `{}`: {e}", ex.id), Some(span.clone()))
             })?;
             exclude_parts.push(format!("(?:{})", ascii_boundaries(ex.pattern.get_ref())));
