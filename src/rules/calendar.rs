@@ -12,11 +12,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Weekday;
-use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::pattern;
+use super::word_regex::WordRegex;
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
 
@@ -141,7 +141,8 @@ const CAPTURES: &[&str] = &[
 pub struct CompiledShape {
     pub id: String,
     pub form: Form,
-    pub regex: Regex,
+    /// Searched once over each text: its ASCII twin is what start-up builds.
+    pub regex: WordRegex,
 }
 
 /// The compiled form used by the date extractor and normaliser.
@@ -244,7 +245,7 @@ impl CalendarFile {
         for shape in &self.shape {
             let full = pattern::expand(&shape.pattern, &parts)?;
             let regex =
-                pattern::compile_checked(&shape.pattern, &full, shape.form.needs(), CAPTURES)?;
+                pattern::compile_checked_word(&shape.pattern, &full, shape.form.needs(), CAPTURES)?;
             shapes.push(CompiledShape {
                 id: shape.id.clone(),
                 form: shape.form,

@@ -14,6 +14,7 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::RuleProblem;
+use super::word_regex::WordRegex;
 
 /// Replaces every `{name}` by its part, recursively. `{2}` or `{1,2}` are
 /// regex repetitions and stay as they are.
@@ -81,10 +82,46 @@ pub fn compile_checked(
     needs: &[&[&str]],
     allowed: &[&str],
 ) -> Result<Regex, RuleProblem> {
+    let re = Regex::new(expanded).map_err(|e| not_compiling(pattern, e))?;
+    check_names(pattern, re.capture_names().flatten(), needs, allowed)?;
+    Ok(re)
+}
+
+/// [`compile_checked`] for a pattern searched once over a whole text: as a
+/// [`WordRegex`], whose ASCII twin is a fraction of the automaton to build
+/// at start-up and gives the same matches.
+pub fn compile_checked_word(
+    pattern: &Spanned<String>,
+    expanded: &str,
+    needs: &[&[&str]],
+    allowed: &[&str],
+) -> Result<WordRegex, RuleProblem> {
+    let re = word_regex(expanded).map_err(|e| not_compiling(pattern, e))?;
+    check_names(pattern, re.capture_names().flatten(), needs, allowed)?;
+    Ok(re)
+}
+
+/// A [`WordRegex`]; a problem is told of the pattern as written (the twin's
+/// own message would quote the twin).
+pub fn word_regex(pattern: &str) -> Result<WordRegex, regex::Error> {
+    WordRegex::new(pattern).map_err(|twin| Regex::new(pattern).err().unwrap_or(twin))
+}
+
+fn not_compiling(pattern: &Spanned<String>, e: regex::Error) -> RuleProblem {
+    RuleProblem::new(
+        format!("pattern does not compile: {e}"),
+        Some(pattern.span()),
+    )
+}
+
+fn check_names<'a>(
+    pattern: &Spanned<String>,
+    names: impl Iterator<Item = &'a str>,
+    needs: &[&[&str]],
+    allowed: &[&str],
+) -> Result<(), RuleProblem> {
     let at = || Some(pattern.span());
-    let re = Regex::new(expanded)
-        .map_err(|e| RuleProblem::new(format!("pattern does not compile: {e}"), at()))?;
-    let names: Vec<&str> = re.capture_names().flatten().collect();
+    let names: Vec<&str> = names.collect();
     if let Some(unknown) = names.iter().find(|n| !allowed.contains(n)) {
         return Err(RuleProblem::new(
             format!(
@@ -102,7 +139,19 @@ pub fn compile_checked(
             ));
         }
     }
-    Ok(re)
+    Ok(())
+}
+
+/// Checks that `pattern` parses, without building its automata: with no
+/// room at all the build stops right after parsing, so only a syntax error
+/// is an error here. For patterns that are compiled only as part of a
+/// larger one: compiling each of them just to check it was a sixth of
+/// start-up. A pattern too large on its own is one the larger one reports.
+pub fn check_syntax(pattern: &str) -> Result<(), regex::Error> {
+    match regex::RegexBuilder::new(pattern).size_limit(0).build() {
+        Err(e @ regex::Error::Syntax(_)) => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// One regex that matches any of `patterns` (leftmost first, earlier
@@ -191,6 +240,21 @@ mod tests {
         assert!(compile_checked(&p, p.get_ref(), &[&["m"]], &["h", "m"]).is_err());
         assert!(compile_checked(&p, p.get_ref(), &[&["h"]], &["m"]).is_err());
         assert!(compile_checked(&p, p.get_ref(), &[&["h"]], &["h"]).is_ok());
+    }
+
+    #[test]
+    fn syntax_is_checked_as_a_full_compile_would() {
+        for p in [
+            r"(?i)\bno\.?\s+\d+\b",
+            r"a)|(b",
+            r"\p{Nope}",
+            r"x{3",
+            "(?P<a>x)(?P<a>y)",
+        ] {
+            let full = Regex::new(p).err().map(|e| e.to_string());
+            let quick = check_syntax(p).err().map(|e| e.to_string());
+            assert_eq!(quick, full, "{p}");
+        }
     }
 
     #[test]

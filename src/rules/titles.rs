@@ -522,11 +522,14 @@ impl RuleFile for TitleFile {
             );
             let compile =
                 |p: &str| Regex::new(p).map_err(|e| RuleProblem::new(e.to_string(), None));
-            (
-                Some((compile(&pattern)?, compile(&after)?)),
-                Some(compile(&since)?),
-                Some(compile(&appositive)?),
-            )
+            // Three of these hold every title form and are among the
+            // largest automata crosscheck builds: they compile side by side,
+            // and their problems are still taken in this order.
+            let ((title, after), (since, appositive)) = rayon::join(
+                || rayon::join(|| compile(&pattern), || compile(&after)),
+                || rayon::join(|| compile(&since), || compile(&appositive)),
+            );
+            (Some((title?, after?)), Some(since?), Some(appositive?))
         };
         let portfolio_regex = if self.generic.portfolios.is_empty() {
             None
