@@ -295,13 +295,19 @@ mod tests {
 
     fn dateline(text: &str, date: &str) -> bool {
         let at = text.find(date).unwrap();
-        let end = text.find(" - ").map_or(text.len(), |i| i + 40).min(text.len());
+        let end = text
+            .find(" - ")
+            .map_or(text.len(), |i| i + 40)
+            .min(text.len());
         is_dateline(text, Span::new(at, at + date.len()), Span::new(0, end))
     }
 
     #[test]
     fn a_dateline_may_bracket_a_country_or_agency_after_the_place() {
-        assert!(dateline("MINNEAPOLIS, Feb 9 (MFW) - Harlow & Pine said", "Feb 9"));
+        assert!(dateline(
+            "MINNEAPOLIS, Feb 9 (MFW) - Harlow & Pine said",
+            "Feb 9"
+        ));
         assert!(dateline(
             "WRENFIELD (United States), May 19 (AM) - Four people were killed",
             "May 19"
