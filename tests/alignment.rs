@@ -991,3 +991,53 @@ fn a_figure_told_as_a_change_in_a_later_report_is_an_update() {
     ));
     assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
 }
+
+/// One moment put in the wrong zone shows the same minutes whole hours
+/// apart: told with other words ("struck", "hit"; "the coach came off the
+/// road", "the crash happened"), it is still one happening, and a
+/// conflict. The value may follow a relative clause set off by commas, or
+/// the subject stand before a participle phrase. A round or half hour, or
+/// minutes many hours apart, are too often two happenings: nothing.
+#[test]
+fn the_same_minutes_whole_hours_apart_are_one_moment_in_two_zones() {
+    let b = pair(
+        "The freighter struck a pier of the Orm Bridge, which links the island to the mainland, at 3.12am GMT on Wednesday.",
+        "The ship hit the bridge's main support at 02:12 GMT on Wednesday, the coast guard said.",
+    );
+    assert_eq!(
+        sorted(time_conflicts(&b)),
+        [["02:12 UTC", "03:12 UTC"]],
+        "{:#?}",
+        b.findings
+    );
+    let coach = |at: &str| {
+        format!(
+            "The coach, run by Pennine Heritage Tours, came off the pass road at {at} on Friday and rolled down a slope."
+        )
+    };
+    let crash = |at: &str| format!("The crash happened at {at} on Friday, police said.");
+    let b = pair(&coach("12:20 GMT"), &crash("11:20 CET"));
+    assert_eq!(
+        sorted(time_conflicts(&b)),
+        [["10:20 UTC", "12:20 UTC"]],
+        "{:#?}",
+        b.findings
+    );
+    for (x, y) in [
+        ("12:30 GMT", "11:30 CET"),
+        ("12:00 GMT", "11:00 CET"),
+        ("21:20 GMT", "11:20 CET"),
+    ] {
+        let b = pair(&coach(x), &crash(y));
+        assert!(
+            time_conflicts(&b).is_empty(),
+            "{x} / {y}: {:#?}",
+            b.findings
+        );
+    }
+}
+
+fn sorted(mut found: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    found.iter_mut().for_each(|v| v.sort());
+    found
+}

@@ -84,6 +84,13 @@ pub fn align<'a>(
             let at = format!("at:{}|{:?}", start.to_rfc3339(), end);
             blocks.entry((f.measure.clone(), at)).or_default().push(u);
         }
+        // And by their minutes past the hour (see `zone_slip`).
+        if let Some(m) = slip_minute(&rep(u).value) {
+            blocks
+                .entry((f.measure.clone(), format!("slip:{m}")))
+                .or_default()
+                .push(u);
+        }
     }
     // Every pair of units sharing a block, once, with its verdict.
     let mut seen = std::collections::HashSet::new();
@@ -567,6 +574,9 @@ pub fn judge_pair(
             PairVerdict::Weak
         };
     }
+    // One moment put in two zones: told with other words, it is still
+    // one happening (see `zone_slip`).
+    let slip = category == Category::Time && !same_doc && zone_slip(a, b);
     // Predicate.
     let pred = match (&fa.predicate, &fb.predicate) {
         (Some(x), Some(y)) if x.same(y) => {
@@ -577,7 +587,7 @@ pub fn judge_pair(
         (Some(x), Some(y)) => {
             // Light verbs ("began", "took place") name no happening of
             // their own: a time's frame is its theme then.
-            if moment && (light(x) || light(y)) {
+            if moment && (light(x) || light(y)) || slip {
                 None
             } else if category == Category::Time && !same_doc && same_minute(a, b) {
                 // One happening told with two verbs ("lifted the order",
@@ -631,6 +641,7 @@ pub fn judge_pair(
         (Some(_), Some(_)) if category == Category::Time && !same_doc && same_minute(a, b) => {
             return PairVerdict::Weak;
         }
+        (Some(_), Some(_)) if slip => Some(false),
         (Some(x), Some(y)) => {
             return PairVerdict::Cannot(format!(
                 "different themes '{}' and '{}'",
@@ -812,6 +823,11 @@ pub fn judge_pair(
             _ => false,
         },
         // A time is of one happening: its theme or predicate is enough.
+        Category::Time if slip => {
+            why.push("the same minutes, whole hours apart".into());
+            score += 1;
+            true
+        }
         Category::Time => match (pred, theme) {
             (Some(true), Some(true)) | (None, Some(true)) => true,
             (Some(true), None) => fa.theme.is_none() || fb.theme.is_none(),
@@ -861,6 +877,37 @@ fn minute_of(v: &Value) -> Option<Minute> {
 /// round hour or a hedged time is too often shared by chance.
 fn same_minute(a: &Claim, b: &Claim) -> bool {
     matches!((minute_of(&a.value), minute_of(&b.value)), (Some(x), Some(y)) if x == y)
+}
+
+/// The minutes past the hour of a time that may have slipped zones (see
+/// [`zone_slip`]): written to the minute, not a round or half hour, with
+/// its day and no end.
+fn slip_minute(v: &Value) -> Option<u32> {
+    use chrono::Timelike;
+    match v {
+        Value::Time(t) if t.minutes_given && t.floating.is_none() && t.end.is_none() => {
+            Some(t.start.minute()).filter(|m| *m != 0 && *m != 30)
+        }
+        _ => None,
+    }
+}
+
+/// Two times whose clocks show the same minutes (not :00 or :30) one to
+/// five whole hours apart, each trusted in its zone: one moment put in the
+/// wrong zone ("5:47 p.m." local against "2347 GMT" for 22:47 UTC, a
+/// tornado's touchdown; "12:20 GMT" against "6:20 a.m. EDT"), far likelier
+/// than two happenings of one story at those minutes. Such a pair is one
+/// fact whatever words tell it; happenings the rules name apart stay
+/// apart (checked before).
+fn zone_slip(a: &Claim, b: &Claim) -> bool {
+    let (Value::Time(x), Value::Time(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let (Some(m), Some(n)) = (slip_minute(&a.value), slip_minute(&b.value)) else {
+        return false;
+    };
+    let apart = (x.start - y.start).num_minutes().abs();
+    m == n && apart % 60 == 0 && (60..=300).contains(&apart) && x.comparable(y)
 }
 
 /// Whether two figures of two or more digits (exact, or hedged alike) are

@@ -138,6 +138,11 @@ pub struct Reader<'c, 'a> {
     clause: Range<usize>,
     /// The sentence's tokens.
     sentence: Range<usize>,
+    /// A relative clause set off by commas between the value and the
+    /// clause it belongs to ("struck a pier of the bridge, which links the
+    /// island to the mainland, at 3.12am"): inside the clause's range, but
+    /// no verb of it is what the value times.
+    aside: Range<usize>,
     /// A count read as the part of a whole ("six of the 13 bills").
     part: std::cell::Cell<bool>,
     /// Refinements the readings found ("after" for "six months after").
@@ -170,6 +175,34 @@ impl<'c, 'a> Reader<'c, 'a> {
                 clause = prev.start..clause.end;
             }
         }
+        // "struck a pier of the bridge, which links the island to the
+        // mainland, at 3.12am": a value in a prepositional tail after a
+        // relative clause set off by commas is of the clause before it. A
+        // comma inside the relative clause ("who visited his friend at a
+        // hospital in Fort Collins, Colo., on Thursday") leaves it open:
+        // the tail may be its own.
+        let mut aside = 0..0;
+        let commas: Vec<usize> = (clause.start..value.start)
+            .filter(|&k| index.tokens[k].is_punct(','))
+            .collect();
+        if matches!(opener, Some("which" | "who" | "whose" | "where"))
+            && clause.start > sentence.start
+            && index.tokens[clause.start - 1].is_punct(',')
+            && let [close] = commas[..]
+            && close > clause.start + 2
+            && value.start - close <= 3
+            && (close + 1..value.start).all(|k| {
+                let t = &index.tokens[k];
+                t.class.has(Class::PREPOSITION) || t.class.has(Class::ADVERB)
+            })
+        {
+            let open = clause.start - 1;
+            let main = index.clause(open.saturating_sub(1)..open);
+            if main.start < open {
+                aside = open..close + 1;
+                clause = main.start..clause.end;
+            }
+        }
         // A frame is read from the words near its value: a window of
         // `WINDOW` tokens each side bounds the clause and the sentence, so
         // a sentence of thousands of figures costs each figure the same
@@ -184,6 +217,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             value,
             clause,
             sentence,
+            aside,
             part: std::cell::Cell::new(false),
             extra: std::cell::RefCell::new(Vec::new()),
         }
@@ -680,19 +714,32 @@ impl<'c, 'a> Reader<'c, 'a> {
             }
         }
         // "The collapse at the colliery, in the Silesian coalfield,
-        // happened at 4:50am": back over a place or time set off by commas.
-        if i > start && self.tokens[i - 1].is_punct(',') {
-            let open = (start..i - 1)
+        // happened at 4:50am": back over a place or time set off by commas;
+        // so over a participle phrase ("The coach, run by Pennine Heritage
+        // Tours, came off the road at 12:20"), which may have opened the
+        // clause: the subject is then before the clause.
+        let mut start = start;
+        if i > self.sentence.start && i >= start && self.tokens[i - 1].is_punct(',') {
+            let floor = if i == start {
+                self.sentence.start
+            } else {
+                start
+            };
+            let open = (floor..i - 1)
                 .rev()
                 .take(12)
                 .find(|&k| self.tokens[k].is_punct(','));
             if let Some(c) = open
-                && self
-                    .tokens
-                    .get(c + 1)
-                    .is_some_and(|t| t.class.has(Class::PREPOSITION))
+                && self.tokens.get(c + 1).is_some_and(|t| {
+                    t.class.has(Class::PREPOSITION)
+                        || (hops > 0
+                            && !t.capitalised
+                            && t.verbish(self.words())
+                            && !t.class.has(Class::AUXILIARY))
+                })
             {
                 i = c;
+                start = start.min(floor);
             }
         }
         // "It capsized at 3:40": the pronoun stands for the subject of the
@@ -1288,6 +1335,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         };
         let found = (self.clause.start..self.value.start)
             .rev()
+            .filter(|i| !self.aside.contains(i))
             .find(|&i| verb_at(i))
             .or_else(|| (self.value.end..end).find(|&i| verb_at(i)));
         let event = self
