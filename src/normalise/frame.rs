@@ -379,10 +379,17 @@ impl<'c, 'a> Reader<'c, 'a> {
             ) || (self.tokens[i - 1].lower == "to"
                 && i > 1
                 && self.tokens[i - 2].verbish(self.words())));
+        // "on the ground for 31 minutes": an irregular form right after an
+        // article is a noun ("ground" is not "grind"), whatever follows.
+        let noun = self.words().is_irregular(&t.lower)
+            && !t.verbish_regular()
+            && i > 0
+            && matches!(self.tokens[i - 1].lower.as_str(), "the" | "a" | "an");
         (t.verbish(self.words()) || after_modal)
             && !t.class.has(Class::AUXILIARY)
             && self.light_at(i).is_none()
             && !attributive
+            && !noun
     }
 
     /// Whether token `i` is followed, through capitalised words and
@@ -773,14 +780,17 @@ impl<'c, 'a> Reader<'c, 'a> {
                 return self.subject_from(f, prev.start, hops - 1);
             }
         }
-        // A relative pronoun or a joining "and": the subject is further back.
+        // A relative pronoun or a joining "and": the subject is further back
+        // in the sentence (the one before, when a pronoun led here: "It
+        // was on the ground …" after "The tornado, which struck …").
+        let floor = self.sentence.start.min(start);
         if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
             && hops > 0
             && matches!(t.lower.as_str(), "which" | "that" | "who" | "and")
-            && i > self.sentence.start
+            && i > floor
         {
             let mut k = i - 1;
-            while k > self.sentence.start && self.tokens[k - 1].is_punct(',') {
+            while k > floor && self.tokens[k - 1].is_punct(',') {
                 k -= 1;
             }
             if t.lower == "and" {
@@ -795,15 +805,15 @@ impl<'c, 'a> Reader<'c, 'a> {
             // hours": a "that" with no comma is of the nearest noun, not
             // of one a preposition further back.
             if t.lower == "that" && k == i - 1 {
-                let from = (self.sentence.start..k)
+                let from = (floor..k)
                     .rev()
                     .find(|&j| self.tokens[j].class.has(Class::PREPOSITION))
-                    .map_or(self.sentence.start, |j| j + 1);
+                    .map_or(floor, |j| j + 1);
                 if let Some(theme) = self.noun_chain(k, from) {
                     return Some(theme);
                 }
             }
-            return self.noun_chain(k, self.sentence.start);
+            return self.noun_chain(k, floor);
         }
         self.noun_chain(i, start)
     }

@@ -760,6 +760,30 @@ mod tests {
     }
 
     #[test]
+    fn the_ground_is_no_verb_and_it_is_the_subject_before() {
+        // "ground" after an article is the noun, not "grind"; "It" stands
+        // for the subject of the sentence before, past its relative clause.
+        let theme = |text: &str| {
+            let found = crate::test_support::claims_of(text, Category::Duration, None);
+            let c = found.last().expect("a length");
+            (
+                c.frame.predicate.as_ref().map(|p| p.shown.clone()),
+                c.frame.theme.as_ref().map(|t| t.head.shown.clone()),
+            )
+        };
+        assert_eq!(
+            theme(
+                "The tornado, which struck Tuesday evening, carved a path through the county. It was on the ground for more than an hour."
+            ),
+            (None, Some("tornado".to_string()))
+        );
+        assert_eq!(
+            theme("The tornado was on the ground for 31 minutes."),
+            (None, Some("tornado".to_string()))
+        );
+    }
+
+    #[test]
     fn numbers_are_grouped() {
         assert_eq!(format_number(2500.0, 0), "2,500");
         assert_eq!(format_number(1.96, 2), "1.96");
