@@ -448,8 +448,8 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
             let whole = c.get(0)?;
             let name = c.name("name")?;
             let title = c.name("title")?;
-            if !ends_appositive(text, whole.end(), rules) || !free_before(text, name.start(), rules)
-            {
+            let end = appositive_end(text, whole.end(), rules)?;
+            if !free_before(text, name.start(), rules) {
                 return None;
             }
             // "Dr Julian Farrow, …": the honorific is no part of the name.
@@ -509,7 +509,7 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
                 }
             }
             Some(RoleMention {
-                span: Span::new(name_span.start, whole.end()),
+                span: Span::new(name_span.start, end),
                 tense: c.name("tense").or(c.name("tense2")).map(span_of),
                 adjective,
                 qualifier,
@@ -526,23 +526,24 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
         })
 }
 
-/// Whether an appositive's title ends it: the end of the text,
-/// punctuation that closes a phrase, or a word that starts a clause or
-/// reports ("who", "since", "said": `clause_openers`, `bounds` and
-/// `reporting` of rules/words.toml).
-fn ends_appositive(text: &str, end: usize, rules: &Rules) -> bool {
+/// Where an appositive that reads to `end` ends, if its title ends it:
+/// the end of the text, punctuation that closes a phrase, or a word that
+/// starts a clause or reports ("who", "since", "said": `clause_openers`,
+/// `bounds` and `reporting` of rules/words.toml); or a few more words of
+/// its organisation up to a comma. `None`: the phrase goes on, no role.
+fn appositive_end(text: &str, end: usize, rules: &Rules) -> Option<usize> {
     let rest = &text[end..];
     let Some(c) = rest.chars().next() else {
-        return true;
+        return Some(end);
     };
     if matches!(
         c,
         ',' | '.' | ';' | ':' | ')' | '—' | '–' | '"' | '”' | '!' | '?' | '\n'
     ) {
-        return true;
+        return Some(end);
     }
     if !c.is_whitespace() {
-        return false;
+        return None;
     }
     let next: String = rest
         .trim_start()
@@ -550,7 +551,32 @@ fn ends_appositive(text: &str, end: usize, rules: &Rules) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect();
     let class = rules.words.class(&next);
-    class.has(Class::CLAUSE_OPENER) || class.has(Class::BOUND) || class.has(Class::REPORTING)
+    if class.has(Class::CLAUSE_OPENER) || class.has(Class::BOUND) || class.has(Class::REPORTING) {
+        return Some(end);
+    }
+    // "a spokesman for the Valais cantonal police, said", "regional
+    // director for western Sweden, said": a few more words of what the
+    // post is of, closed by a comma. Only words, none a verb form: after a
+    // preposition, a name among them ("of another bank" may be anyone's);
+    // else all in lower case.
+    let tail = rest.split_once(',').map(|(t, _)| t)?;
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let lead = words
+        .first()
+        .is_some_and(|w| matches!(*w, "for" | "of" | "in" | "at"));
+    let read = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().all(char::is_alphabetic) && !w.ends_with("ed"))
+        && if lead {
+            words[1..]
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        } else {
+            words.iter().all(|w| w.chars().all(char::is_lowercase))
+        };
+    // The span runs to the end of those words: they are the evidence.
+    read.then(|| end + tail.trim_end().len())
 }
 
 /// Whether the word before a name leaves it free to head an appositive:
@@ -961,6 +987,24 @@ mod tests {
         assert_eq!(
             read("Kenji Aramaki, Kasumi's president, apologised."),
             [row(["", "Kasumi", "president", "", "Kenji Aramaki"])]
+        );
+    }
+
+    #[test]
+    fn an_appositive_may_close_with_more_words_of_its_organisation() {
+        assert_eq!(
+            read("Laurent Bonvin, a spokesman for the Valais cantonal police, said so."),
+            [row(["", "", "spokesman", "the Valais", "Laurent Bonvin"])]
+        );
+        assert_eq!(
+            read("Annika Holmqvist, Trafikverket's regional director for western Sweden, said so."),
+            [row([
+                "",
+                "Trafikverket",
+                "regional director",
+                "",
+                "Annika Holmqvist"
+            ])]
         );
     }
 

@@ -499,7 +499,7 @@ impl RuleFile for TitleFile {
             // before it are read by `extract::role`.
             let pattern = format!(r"\b(?:{titles_re})");
             let after = format!(
-                r"^(?P<elect>-elect)?(?:\s+of\s+{of})?(?:,\s+|\s+)(?P<name>\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)(?:\s(?:(?:{particles})\s)*\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)){{0,3}})",
+                r"^(?P<elect>-elect)?(?:\s+(?:of|for)\s+{of})?(?:,\s+|\s+)(?P<name>\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)(?:\s(?:(?:{particles})\s)*\p{{Lu}}(?:[\p{{L}}\p{{M}}'’-]+|\.)){{0,3}})",
             );
             // "Friedrich Merz, who became chancellor in 2025": the name
             // first, the year the office was taken after.
@@ -516,7 +516,7 @@ impl RuleFile for TitleFile {
             // "Julian Farrow, the company's chief executive": a common noun
             // for the organisation named before stands for it.
             let appositive = format!(
-                r"\b(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+(?:\d{{1,3}},\s+)?(?:(?i:the|a|an)\s+)?(?:(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:(?P<qual>{cap}(?:(?:\s+&)?\s+{cap}){{0,3}}?|(?:{pronouns})(?:['’]s)?)\s+)??(?:(?P<tense2>(?i:{markers}))(?:\s+|\b))?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+of\s+{of})?",
+                r"\b(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+(?:\d{{1,3}},\s+)?(?:(?i:the|a|an)\s+)?(?:(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:(?P<qual>{cap}(?:(?:\s+&)?\s+{cap}){{0,3}}?|(?:{pronouns})(?:['’]s)?)\s+)??(?:(?P<tense2>(?i:{markers}))(?:\s+|\b))?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+(?:of|for)\s+{of})?",
                 markers = alternation(&markers),
                 pronouns = alternation(&self.generic.organisation_pronouns),
             );
