@@ -371,6 +371,19 @@ fn bare_time_elsewhere(ctx: &Context, t: &TimeMention) -> Option<String> {
     if placed && !local {
         return Some("the time is given for a named place, not in the document's zone".into());
     }
+    // "due in Broken Hill at 11.45am (12.15pm AEDT)": a zoned time in
+    // brackets right after a bare clock restates it in another clock,
+    // even in the document's own zone (the place keeps another).
+    let restated = ctx.times_in(sentence).iter().any(|o| {
+        o.span.start > t.span.end
+            && o.zone
+                .as_ref()
+                .is_some_and(|z| z.meaning != crate::rules::zones::ZoneMeaning::Local)
+            && text[t.span.end..o.span.start].trim() == "("
+    });
+    if restated {
+        return Some("a bare clock restated in brackets in a named zone".into());
+    }
     // A named zone that is the document's own ("left at 9:10 a.m. Alaska
     // time, landed at 3:02 p.m." in an Anchorage paper) puts a bare clock
     // in no other place; a "local time" beside it is still the place's.
