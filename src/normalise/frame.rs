@@ -295,6 +295,17 @@ impl<'c, 'a> Reader<'c, 'a> {
             && !Self::is_adverb(t)
     }
 
+    /// "on the ground for 31 minutes", "hit the ground": an irregular verb
+    /// form right after an article is a noun ("ground" is not "grind"),
+    /// whatever follows.
+    fn article_noun(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        self.words().is_irregular(&t.lower)
+            && !t.verbish_regular()
+            && i > 0
+            && matches!(self.tokens[i - 1].lower.as_str(), "the" | "a" | "an")
+    }
+
     /// Reads as the head of a plural noun phrase: "workers", "people".
     fn plural(&self, i: usize) -> bool {
         let w = self.tokens[i].lower.as_str();
@@ -379,12 +390,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             ) || (self.tokens[i - 1].lower == "to"
                 && i > 1
                 && self.tokens[i - 2].verbish(self.words())));
-        // "on the ground for 31 minutes": an irregular form right after an
-        // article is a noun ("ground" is not "grind"), whatever follows.
-        let noun = self.words().is_irregular(&t.lower)
-            && !t.verbish_regular()
-            && i > 0
-            && matches!(self.tokens[i - 1].lower.as_str(), "the" | "a" | "an");
+        let noun = self.article_noun(i);
         (t.verbish(self.words()) || after_modal)
             && !t.class.has(Class::AUXILIARY)
             && self.light_at(i).is_none()
@@ -449,7 +455,10 @@ impl<'c, 'a> Reader<'c, 'a> {
             {
                 break;
             }
-            if t.verbish(self.words()) && !(i + 1 < limit && self.nominal(i + 1)) {
+            if t.verbish(self.words())
+                && !(i + 1 < limit && self.nominal(i + 1))
+                && !self.article_noun(i)
+            {
                 break;
             }
             run.push(i);
@@ -686,7 +695,14 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         i > self.sentence.start && {
             let t = &self.tokens[i - 1];
-            t.kind == TokenKind::Word && t.capitalised && !t.sentence_start
+            // "The Saab 340B": a model's designation after its maker's name.
+            let designation = t.kind != TokenKind::Punct
+                && t.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && t.lower.chars().any(char::is_alphabetic)
+                && i >= 2
+                && self.tokens[i - 2].capitalised
+                && !self.tokens[i - 2].sentence_start;
+            designation || (t.kind == TokenKind::Word && t.capitalised && !t.sentence_start)
         }
     }
 
@@ -726,19 +742,18 @@ impl<'c, 'a> Reader<'c, 'a> {
         // Tours, came off the road at 12:20"), which may have opened the
         // clause: the subject is then before the clause.
         let mut start = start;
-        if i > self.sentence.start && i >= start && self.tokens[i - 1].is_punct(',') {
-            let floor = if i == start {
-                self.sentence.start
-            } else {
-                start
-            };
+        // A participle or relative phrase may have opened a clause of its
+        // own (", carrying 31 passengers,"): look back to the sentence's
+        // start for it (the sentence before, when a pronoun led there).
+        let floor = self.sentence.start.min(start);
+        if i > floor && i >= start && self.tokens[i - 1].is_punct(',') {
             let open = (floor..i - 1)
                 .rev()
                 .take(12)
                 .find(|&k| self.tokens[k].is_punct(','));
             if let Some(c) = open
                 && self.tokens.get(c + 1).is_some_and(|t| {
-                    t.class.has(Class::PREPOSITION)
+                    (t.class.has(Class::PREPOSITION) && (c >= start || i == start))
                         || (hops > 0
                             && !t.capitalised
                             && t.verbish(self.words())
@@ -1317,18 +1332,29 @@ impl<'c, 'a> Reader<'c, 'a> {
         // So may one of the words that say who told a figure ("gave the
         // magnitude as 6.9") when it is no verb of speech and has an object
         // of its own before the time: "gave the all-clear at 4:15 p.m.".
+        // So "read out the result at 7.14pm": a particle may come between.
         let acted = |i: usize| {
             let t = &self.tokens[i];
+            let o = i
+                + 1
+                + usize::from(
+                    self.tokens
+                        .get(i + 1)
+                        .is_some_and(|p| p.class.has(Class::PARTICLE)),
+                );
+            // A verb of speech with a particle and an object ("read out
+            // the result") is the act itself.
             t.class.has(Class::SAY)
-                && i + 1 < self.value.start
-                && self.tokens[i + 1].class.has(Class::DETERMINER)
-                && !self
-                    .ctx
-                    .rules
-                    .speech
-                    .verb
-                    .find(&t.lower)
-                    .is_some_and(|m| m.start() == 0 && m.end() == t.lower.len())
+                && o < self.value.start
+                && self.tokens[o].class.has(Class::DETERMINER)
+                && (o > i + 1
+                    || !self
+                        .ctx
+                        .rules
+                        .speech
+                        .verb
+                        .find(&t.lower)
+                        .is_some_and(|m| m.start() == 0 && m.end() == t.lower.len()))
         };
         let announced = |i: usize| {
             let t = &self.tokens[i];
