@@ -100,9 +100,13 @@ macro_rules! every_bundle {
             blind_bridge_strike => "ship-bridge-strike-ormo-2027-02-17",
             blind_tornado => "tornado-wrenfield-2027-05-18",
             blind_whale_stranding => "whale-stranding-strahan-2027-03-09",
-
-
-
+            // Written blind on 2026-12-01, tenth batch (a protest march, a
+            // no-confidence vote, an obituary, a crash landing), held out:
+            // measured once after the ninth batch's fixes (see the commit).
+            blind_protest_march => "protest-march-paris-2027-03-20",
+            blind_no_confidence_vote => "no-confidence-vote-london-2027-06-16",
+            blind_obituary => "obituary-pune-2027-02-07",
+            blind_crash_landing => "crash-landing-broken-hill-2027-03-05",
         }
     };
 }
