@@ -182,13 +182,12 @@ impl<'c, 'a> Reader<'c, 'a> {
         // hospital in Fort Collins, Colo., on Thursday") leaves it open:
         // the tail may be its own.
         let mut aside = 0..0;
-        let commas: Vec<usize> = (clause.start..value.start)
-            .filter(|&k| index.tokens[k].is_punct(','))
-            .collect();
+        // Walked only for a relative clause: every value is read here.
+        let mut commas = (clause.start..value.start).filter(|&k| index.tokens[k].is_punct(','));
         if matches!(opener, Some("which" | "who" | "whose" | "where"))
             && clause.start > sentence.start
             && index.tokens[clause.start - 1].is_punct(',')
-            && let [close] = commas[..]
+            && let (Some(close), None) = (commas.next(), commas.next())
             && close > clause.start + 2
             && value.start - close <= 3
             && (close + 1..value.start).all(|k| {
@@ -390,12 +389,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             ) || (self.tokens[i - 1].lower == "to"
                 && i > 1
                 && self.tokens[i - 2].verbish(self.words())));
-        let noun = self.article_noun(i);
         (t.verbish(self.words()) || after_modal)
             && !t.class.has(Class::AUXILIARY)
             && self.light_at(i).is_none()
             && !attributive
-            && !noun
+            && !self.article_noun(i)
     }
 
     /// Whether token `i` is followed, through capitalised words and
@@ -739,12 +737,11 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "The collapse at the colliery, in the Silesian coalfield,
         // happened at 4:50am": back over a place or time set off by commas;
         // so over a participle phrase ("The coach, run by Pennine Heritage
-        // Tours, came off the road at 12:20"), which may have opened the
-        // clause: the subject is then before the clause.
+        // Tours, came off the road at 12:20"), which may have opened a
+        // clause of its own (", carrying 31 passengers,"): it is looked for
+        // back to the sentence's start (the sentence before, when a pronoun
+        // led there), and the subject is then before the clause.
         let mut start = start;
-        // A participle or relative phrase may have opened a clause of its
-        // own (", carrying 31 passengers,"): look back to the sentence's
-        // start for it (the sentence before, when a pronoun led there).
         let floor = self.sentence.start.min(start);
         if i > floor && i >= start && self.tokens[i - 1].is_punct(',') {
             let open = (floor..i - 1)
@@ -797,8 +794,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         }
         // A relative pronoun or a joining "and": the subject is further back
         // in the sentence (the one before, when a pronoun led here: "It
-        // was on the ground …" after "The tornado, which struck …").
-        let floor = self.sentence.start.min(start);
+        // was on the ground …" after "The tornado, which struck …"), back
+        // to the same floor.
         if let Some(t) = i.checked_sub(1).map(|k| &self.tokens[k])
             && hops > 0
             && matches!(t.lower.as_str(), "which" | "that" | "who" | "and")
