@@ -1041,3 +1041,37 @@ fn sorted(mut found: Vec<Vec<String>>) -> Vec<Vec<String>> {
     found.iter_mut().for_each(|v| v.sort());
     found
 }
+
+#[test]
+fn distances_from_one_thing_are_one_fact_unless_they_place_different_things() {
+    // A bare distance with no verb: the thing it is measured from and the
+    // relation word say what it is of.
+    let b = pair(
+        "The climbers were found in a hut 300 metres below the summit.",
+        "Rescuers reached the stranded climbers 500 metres below the summit on Tuesday.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["300 m", "500 m"]],
+        "{:#?}",
+        b.findings
+    );
+    // Above and below one thing are two distances.
+    let b = pair(
+        "The climbers were found on a ledge 300 metres below the summit.",
+        "The helicopter hovered 500 metres above the summit.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    // Two things placed from one coast: an island, and a storm the
+    // sentence calls "it".
+    let b = pair(
+        "Roatan, an island 20 miles off the coast, was cut off.",
+        "It was only 30 miles off the coast by nightfall, forecasters said.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    let b = pair(
+        "Roatan, an island 20 miles off the coast, was cut off.",
+        "The storm's eye was 30 miles off the coast by nightfall.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+}

@@ -204,6 +204,10 @@ pub struct Frame {
     /// than an earlier one is an update, whichever way it went.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub told_change: bool,
+    /// What a distance from a thing places ("a chamber 450 metres below
+    /// the entrance": the chamber), when the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placed: Option<String>,
 }
 
 impl Frame {
@@ -226,6 +230,7 @@ impl Frame {
             context: Vec::new(),
             changes: false,
             told_change: false,
+            placed: None,
         }
     }
 

@@ -499,6 +499,11 @@ pub fn judge_pair(
     {
         return PairVerdict::Cannot(format!("figures for {x} and for {y}"));
     }
+    if let (Some(x), Some(y)) = (&fa.placed, &fb.placed)
+        && x != y
+    {
+        return PairVerdict::Cannot(format!("distances of '{x}' and of '{y}'"));
+    }
     let moment = matches!(category, Category::Time | Category::Date);
     if !modalities_align(fa.modality, fb.modality, category) {
         return PairVerdict::Cannot(format!(

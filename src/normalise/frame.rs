@@ -60,7 +60,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         Shape::Measure {
             noun_from,
             hyphenated,
-        } => reader.measure(noun_from, hyphenated),
+        } => reader.measure(noun_from, hyphenated, measure == "length"),
         Shape::Moment => reader.moment(),
         Shape::Duration {
             noun_from,
@@ -107,6 +107,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         frame.refinements.push("one of a list".into());
     }
     frame.refinements.extend(reader.extra.take());
+    frame.placed = reader.placed.take();
     // "he spent two years in prison": a figure of someone the clause does
     // not name is no fact to set against a named person's.
     if matches!(shape, Shape::Count { .. } | Shape::Duration { .. })
@@ -147,6 +148,8 @@ pub struct Reader<'c, 'a> {
     part: std::cell::Cell<bool>,
     /// Refinements the readings found ("after" for "six months after").
     extra: std::cell::RefCell<Vec<String>>,
+    /// What a distance places ("an island 20 miles off the coast").
+    placed: std::cell::RefCell<Option<String>>,
 }
 
 impl<'c, 'a> Reader<'c, 'a> {
@@ -219,6 +222,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             aside,
             part: std::cell::Cell::new(false),
             extra: std::cell::RefCell::new(Vec::new()),
+            placed: std::cell::RefCell::new(None),
         }
     }
 
@@ -308,8 +312,14 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// Reads as the head of a plural noun phrase: "workers", "people".
     fn plural(&self, i: usize) -> bool {
         let w = self.tokens[i].lower.as_str();
+        // "the cave's entrance": a possessive is no plural.
+        let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
         self.words().is_plural(w)
-            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3)
+            || (w.ends_with('s')
+                && !possessive
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && w.len() > 3)
     }
 
     /// Whether token `i` is a light verb, alone or opening a light-verb
@@ -1172,7 +1182,12 @@ impl<'c, 'a> Reader<'c, 'a> {
     }
 
     /// A measure, money or share: the noun it measures and its verb.
-    fn measure(&self, noun_from: usize, hyphenated: bool) -> (Option<Term>, Option<Theme>) {
+    fn measure(
+        &self,
+        noun_from: usize,
+        hyphenated: bool,
+        distance: bool,
+    ) -> (Option<Term>, Option<Theme>) {
         let limit = self.sentence.end.min(self.tokens.len());
         let from = self.tokens.partition_point(|t| t.span.start < noun_from);
         // "overstated by a total of £241 million": the words of a part or
@@ -1293,6 +1308,37 @@ impl<'c, 'a> Reader<'c, 'a> {
                             self.theme_of(h, &m)
                         })
                 }
+                // "450 metres below the entrance", "1.4 km short of the
+                // runway": a distance from a thing named by a common noun;
+                // the relation word tells which distance ("above the
+                // crater" is not "below" it).
+                _ if distance && next.is_some_and(|t| t.class.has(Class::DISTANCE_RELATION)) => {
+                    let k = from + 1;
+                    let k = if self
+                        .tokens
+                        .get(k)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from"))
+                    {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    let theme = self
+                        .noun_phrase(k, limit)
+                        .filter(|(h, _, _)| {
+                            let t = &self.tokens[*h];
+                            !t.capitalised && !t.class.has(Class::PRONOUN)
+                        })
+                        .map(|(h, m, _)| {
+                            let mut m = m;
+                            m.push(from);
+                            self.theme_of(h, &m)
+                        });
+                    if theme.is_some() {
+                        *self.placed.borrow_mut() = self.placed_before();
+                    }
+                    theme
+                }
                 _ => None,
             }
         };
@@ -1301,6 +1347,62 @@ impl<'c, 'a> Reader<'c, 'a> {
             .or_else(|| particle_verb.map(|v| self.term_at(v)))
             .or_else(|| self.predicate_after(from));
         (predicate, theme)
+    }
+
+    /// What a distance from a thing places, when the words right before
+    /// the figure say: "Utila, an island 20 miles off the coast" places an
+    /// island. Two distances from one thing of two things placed are two
+    /// facts (the hurricane "was only 30 miles off the coast"). A place
+    /// named after a preposition is where something else is ("ploughed
+    /// into scrub 1.4 km short of the runway": the aircraft), so it says
+    /// nothing; a pronoun before a copula ("It was only 30 miles off")
+    /// stands for a thing the clause does not name: that distance is of
+    /// something unnamed, set against no other.
+    fn placed_before(&self) -> Option<String> {
+        let mut i = self.value.start.checked_sub(1)?;
+        let floor = self.clause.start.min(self.sentence.start);
+        let skip = |i: usize| {
+            let t = &self.tokens[i];
+            t.is_punct(',') || Self::is_adverb(t) || t.class.has(Class::ADVERB)
+        };
+        while i > floor && skip(i) {
+            i -= 1;
+        }
+        if self.tokens[i].class.has(Class::AUXILIARY) {
+            // "It also was only 30 miles off": the copula's subject.
+            while i > floor && (self.tokens[i].class.has(Class::AUXILIARY) || skip(i)) {
+                i -= 1;
+            }
+        }
+        let t = &self.tokens[i];
+        if t.class.has(Class::PRONOUN) {
+            self.extra.borrow_mut().push("of something unnamed".into());
+            return None;
+        }
+        let noun = |k: usize| {
+            let t = &self.tokens[k];
+            self.nominal(k)
+                && !t.verbish(self.words())
+                && !t.class.has(Class::PARTICLE)
+                && !t.class.has(Class::PREPOSITION)
+                && !self.ctx.inside_time_or_date(t.span)
+                && t.kind != TokenKind::Number
+        };
+        if !noun(i) {
+            return None;
+        }
+        // The noun phrase's first word, and what stands before it.
+        let mut first = i;
+        while first > floor
+            && i - first < 4
+            && (noun(first - 1) || self.tokens[first - 1].class.has(Class::DETERMINER))
+        {
+            first -= 1;
+        }
+        if first > floor && self.tokens[first - 1].class.has(Class::PREPOSITION) {
+            return None;
+        }
+        Some(self.term_at(i).key().to_string())
     }
 
     /// Whether a figure with its unit stands between a determiner and a

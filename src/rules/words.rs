@@ -56,6 +56,8 @@ pub struct Classes {
     #[serde(default)]
     pub directions: Vec<String>,
     #[serde(default)]
+    pub distance_relations: Vec<String>,
+    #[serde(default)]
     pub day_parts: Vec<String>,
     #[serde(default)]
     pub adverbs: Vec<String>,
@@ -167,6 +169,7 @@ impl Class {
     pub const DIRECTION: Class = Class(1 << 24);
     pub const DAY_PART: Class = Class(1 << 25);
     pub const TOPIC: Class = Class(1 << 26);
+    pub const DISTANCE_RELATION: Class = Class(1 << 27);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -390,6 +393,7 @@ impl RuleFile for WordsFile {
         c.clause_openers.extend(u.clause_openers);
         c.not_verbs.extend(u.not_verbs);
         c.directions.extend(u.directions);
+        c.distance_relations.extend(u.distance_relations);
         c.day_parts.extend(u.day_parts);
         c.adverbs.extend(u.adverbs);
         c.say_verbs.extend(u.say_verbs);
@@ -455,6 +459,7 @@ impl RuleFile for WordsFile {
         add(&c.sequels, Class::SEQUEL);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
+        add(&c.distance_relations, Class::DISTANCE_RELATION);
         add(&c.day_parts, Class::DAY_PART);
         add(&c.adverbs, Class::ADVERB);
         add(&c.say_verbs, Class::SAY);
