@@ -59,6 +59,11 @@ pub struct Theme {
     /// itself, not a thing it is counted among.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub defined: bool,
+    /// How a distance stands to the thing named ("below", "short of"):
+    /// "450 metres below the entrance" and "2.4 km from the entrance" are
+    /// two distances of one entrance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<String>,
 }
 
 impl Theme {
@@ -71,6 +76,7 @@ impl Theme {
             modifiers,
             implied: false,
             defined: false,
+            relation: None,
         }
     }
 
@@ -252,8 +258,16 @@ impl Frame {
             label.push(p.shown.clone());
         }
         if let Some(t) = &self.theme {
-            key.push(format!("theme={}", t.head.key()));
-            label.push(t.head.shown.clone());
+            match &t.relation {
+                Some(r) => {
+                    key.push(format!("theme={r} {}", t.head.key()));
+                    label.push(format!("{r} {}", t.head.shown));
+                }
+                None => {
+                    key.push(format!("theme={}", t.head.key()));
+                    label.push(t.head.shown.clone());
+                }
+            }
         }
         if let Some(s) = &self.series {
             key.push(format!("series={s}"));

@@ -582,7 +582,9 @@ pub fn judge_pair(
     // One moment put in two zones: told with other words, it is still
     // one happening (see `zone_slip`).
     let slip = category == Category::Time && !same_doc && zone_slip(a, b);
-    // Predicate.
+    // Predicate. Two verbs that may still be one count's keep the words
+    // for the verdict when they are not.
+    let mut two_verbs = None;
     let pred = match (&fa.predicate, &fb.predicate) {
         (Some(x), Some(y)) if x.same(y) => {
             why.push(format!("same predicate '{}'", x.shown));
@@ -599,6 +601,16 @@ pub fn judge_pair(
                 // "gave the all-clear") at the same minute: they may
                 // agree, never contradict.
                 return PairVerdict::Weak;
+            } else if category == Category::Quantity && !same_doc && same_written_head(fa, fb) {
+                // One count told with two verbs ("41 people were
+                // arrested", "44 people were taken into custody"): the
+                // verbs do not part them, nor join them; what else the
+                // sentences share decides (see the strength below).
+                two_verbs = Some(format!(
+                    "different predicates '{}' and '{}'",
+                    x.shown, y.shown
+                ));
+                Some(false)
             } else {
                 return PairVerdict::Cannot(format!(
                     "different predicates '{}' and '{}'",
@@ -615,7 +627,7 @@ pub fn judge_pair(
     let (ta, tb) = (written(&fa.theme), written(&fb.theme));
 
     let theme = match (&ta, &tb) {
-        (Some(x), Some(y)) if x.head.same(&y.head) => {
+        (Some(x), Some(y)) if x.head.same(&y.head) && x.relation == y.relation => {
             why.push(format!("same theme '{}'", x.head.shown));
             score += 2;
             let (mx, my) = (&x.modifiers, &y.modifiers);
@@ -758,6 +770,21 @@ pub fn judge_pair(
                 // give or a sentence that is much the same.
                 // A place one side names and the other not is no sign of
                 // a part when the sentences are much the same.
+                // Two verbs for one written thing, with its modifiers
+                // alike, in much the same sentence: the same figure told
+                // two ways ("2,870 points" the Nikkei "plunged" and
+                // "dropped") agrees, and one figure's digits in another
+                // order is one figure misprinted. Other figures are not
+                // set against each other: two verbs are as often two
+                // facts ("14,520 runners started", "13,912 runners
+                // finished"; shares "fell as much as 9%" and "closed down
+                // 6.2%").
+                (Some(false), Some(true)) => {
+                    !one_sided_place
+                        && modifiers_alike(fa, fb)
+                        && ((context >= 0.5 && a.value.compatible(&b.value))
+                            || transposed(&a.value, &b.value))
+                }
                 (Some(true), Some(true)) => {
                     measure
                         || ((!one_sided_place || context >= 0.5)
@@ -855,6 +882,14 @@ pub fn judge_pair(
     }
     if strong && !one_sided_series {
         PairVerdict::Strong(score, why)
+    } else if let Some(why_not) = two_verbs
+        && a.value.display() != b.value.display()
+    {
+        // Not one count after all: apart, as any two verbs are. A weak
+        // pair may join a group whose value it gives: only the very same
+        // figure ("27 people were taken to hospital", "27 people were
+        // sent to hospital") may.
+        PairVerdict::Cannot(why_not)
     } else {
         PairVerdict::Weak
     }
@@ -1102,6 +1137,26 @@ fn participants(a: &Frame, b: &Frame, figures: bool) -> (Vec<String>, Option<Str
     };
     let one_sided = places(a) != places(b);
     (shared, clash, one_sided)
+}
+
+/// Whether both frames write the same theme head (not one implied by a
+/// bare measure).
+fn same_written_head(a: &Frame, b: &Frame) -> bool {
+    match (&a.theme, &b.theme) {
+        (Some(x), Some(y)) => !x.implied && !y.implied && x.head.same(&y.head),
+        _ => false,
+    }
+}
+
+/// Whether two written themes carry the same modifiers, or neither has
+/// any ("government MPs" and "government MPs"; "MPs" and "MPs").
+fn modifiers_alike(a: &Frame, b: &Frame) -> bool {
+    match (&a.theme, &b.theme) {
+        (Some(x), Some(y)) => {
+            (x.modifiers.is_empty() && y.modifiers.is_empty()) || x.shares_modifier(y)
+        }
+        _ => false,
+    }
 }
 
 /// Whether `a`'s written theme is the last word of a name `b` gives ("the

@@ -1313,26 +1313,25 @@ impl<'c, 'a> Reader<'c, 'a> {
                 // the relation word tells which distance ("above the
                 // crater" is not "below" it).
                 _ if distance && next.is_some_and(|t| t.class.has(Class::DISTANCE_RELATION)) => {
-                    let k = from + 1;
-                    let k = if self
+                    let mut relation = self.tokens[from].lower.clone();
+                    let mut k = from + 1;
+                    if let Some(t) = self
                         .tokens
                         .get(k)
-                        .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from"))
+                        .filter(|t| matches!(t.lower.as_str(), "of" | "from"))
                     {
-                        k + 1
-                    } else {
-                        k
-                    };
+                        relation = format!("{relation} {}", t.lower);
+                        k += 1;
+                    }
                     let theme = self
                         .noun_phrase(k, limit)
                         .filter(|(h, _, _)| {
                             let t = &self.tokens[*h];
                             !t.capitalised && !t.class.has(Class::PRONOUN)
                         })
-                        .map(|(h, m, _)| {
-                            let mut m = m;
-                            m.push(from);
-                            self.theme_of(h, &m)
+                        .map(|(h, m, _)| Theme {
+                            relation: Some(relation),
+                            ..self.theme_of(h, &m)
                         });
                     if theme.is_some() {
                         *self.placed.borrow_mut() = self.placed_before();
