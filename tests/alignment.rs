@@ -1120,3 +1120,42 @@ fn two_verbs_join_one_figure_but_never_set_two_figures_against_each_other() {
     );
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
+
+fn duration_conflicts(b: &BundleReport) -> Vec<Vec<String>> {
+    b.findings
+        .iter()
+        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == "duration")
+        .map(|f| {
+            let mut v: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
+            v.sort();
+            v
+        })
+        .collect()
+}
+
+#[test]
+fn a_length_of_one_named_thing_or_one_doing_is_one_fact() {
+    // A length written before its noun is that thing's length.
+    let b = pair(
+        "Firefighters ended a 36-hour operation at the collapsed warehouse.",
+        "The 30-hour operation ended when the last worker was found.",
+    );
+    assert_eq!(
+        duration_conflicts(&b),
+        [["30 hours", "36 hours"]],
+        "{:#?}",
+        b.findings
+    );
+    // One doing told as a verb and as a noun.
+    let b = pair(
+        "Rescuers searched for more than nine hours before calling off the effort.",
+        "The search lasted almost seven hours, the mountain rescue service said.",
+    );
+    assert_eq!(duration_conflicts(&b).len(), 1, "{:#?}", b.findings);
+    // Two things' lengths are not one.
+    let b = pair(
+        "Firefighters ended a 36-hour operation at the collapsed warehouse.",
+        "The 30-hour strike ended when the union accepted the offer.",
+    );
+    assert!(duration_conflicts(&b).is_empty(), "{:#?}", b.findings);
+}

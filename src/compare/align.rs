@@ -674,6 +674,14 @@ pub fn judge_pair(
         (None, None) | (None, Some(false)) if crossed(fa, fb) => {
             why.push("same happening".into());
             score += 2;
+            // A length of one doing told as a verb and as a noun
+            // ("searched for more than nine hours", "the search lasted
+            // almost seven hours") is its length, as with one verb.
+            let pred = if category == Category::Duration {
+                Some(true)
+            } else {
+                pred
+            };
             (pred, Some(true))
         }
         other => other,

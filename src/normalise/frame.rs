@@ -1722,7 +1722,10 @@ impl<'c, 'a> Reader<'c, 'a> {
                 .find(|&k| self.tokens[k].synonym.is_some())
                 .map(|k| self.term_at(k));
             let predicate = named.or_else(|| self.predicate_before(self.value.start).map(|p| p.0));
-            return (predicate, Some(self.theme_of(h, &m)));
+            // The noun is the thing whose length the figure is, as in "a
+            // truce of 30 days": a "36-hour operation" and a "30-hour
+            // operation" in one story are one operation's length.
+            return (predicate, Some(self.theme_of(h, &m).defined()));
         }
         // "an hour and a half circling the airport": the doing that lasted.
         if let Some(t) = self.tokens.get(from).filter(|_| from < limit)
