@@ -181,7 +181,19 @@ fn title_before_name(
             .country_by_name(&text[o.start..o.end])
             .is_none()
     {
-        let (place, person) = split_run(text, Span::new(o.start, name.end), rules)?;
+        // "Marguerite Leung, the former chairman of Carrington & Vail
+        // Asia, who …": after a comma and a determiner the title is an
+        // appositive's, and a "who" after the run is said of the name
+        // before it ("among them the former Chancellor of the Exchequer
+        // Ruth Okafor, who …" has no comma).
+        let before = text[..start].trim_end();
+        let appositive = before
+            .rsplit_once(|c: char| !c.is_alphanumeric())
+            .is_some_and(|(rest, w)| {
+                matches!(w.to_lowercase().as_str(), "the" | "a" | "an")
+                    && rest.trim_end().ends_with(',')
+            });
+        let (place, person) = split_run(text, Span::new(o.start, name.end), rules, !appositive)?;
         of = Some(place);
         name = person;
     }
@@ -380,7 +392,7 @@ fn adjective_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
 /// person: a name the rules know that ends the run, else the last two
 /// words (with the particles between them: "Bill de Blasio"). `None` when
 /// no word would be left for the place.
-fn split_run(text: &str, run: Span, rules: &Rules) -> Option<(Span, Span)> {
+fn split_run(text: &str, run: Span, rules: &Rules, who_names: bool) -> Option<(Span, Span)> {
     let mut words: Vec<Span> = Vec::new();
     let mut at = run.start;
     for w in text[run.start..run.end].split_whitespace() {
@@ -412,7 +424,16 @@ fn split_run(text: &str, run: Span, rules: &Rules) -> Option<(Span, Span)> {
     }
     // The place must be one the text names on its own elsewhere ("the
     // prefecture of Pescara"), else the run may be one name ("chairman of
-    // the Young Christian Democrats", "CEO of United Technologies Corp").
+    // the Young Christian Democrats", "CEO of United Technologies Corp"),
+    // unless a relative clause about a person follows the run ("former
+    // Chancellor of the Exchequer Ruth Okafor, who quit the Cabinet"):
+    // "who" is said of a person, not of an organisation.
+    let who = who_names && {
+        let rest = text[run.end..].trim_start_matches(',').trim_start();
+        rest.strip_prefix("who")
+            .is_some_and(|r| r.starts_with(|c: char| !c.is_alphanumeric()))
+            && text[run.end..].starts_with(',')
+    };
     let (place, person) = split(k);
     let named = &text[place.start..place.end];
     let named = named.strip_prefix("the ").unwrap_or(named);
@@ -428,7 +449,7 @@ fn split_run(text: &str, run: Span, rules: &Rules) -> Option<(Span, Span)> {
     named
         .starts_with(char::is_uppercase)
         .then_some(())
-        .filter(|_| alone)?;
+        .filter(|_| alone || who)?;
     Some((place, person))
 }
 
@@ -970,6 +991,23 @@ mod tests {
                 "chairman",
                 "the Young Christian Democrats",
                 "Vitaly Milonov"
+            ])]
+        );
+        // Or a relative clause about a person follows the run.
+        assert_eq!(
+            read("The former mayor of Pescara Lucia Ferrante, who quit in May, spoke."),
+            [row(["former", "", "mayor", "Pescara", "Lucia Ferrante"])]
+        );
+        // Not when the title is an appositive's: the "who" is the name's
+        // before it.
+        assert_eq!(
+            read("Vera Holm, the former mayor of Alder Vale Harbour, who quit in May, spoke."),
+            [row([
+                "former",
+                "",
+                "mayor",
+                "Alder Vale Harbour",
+                "Vera Holm"
             ])]
         );
     }
