@@ -214,6 +214,10 @@ pub struct Frame {
     /// the entrance": the chamber), when the text says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub placed: Option<String>,
+    /// What is counted may fall as well as rise as a story unfolds (the
+    /// missing are found).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub falls: bool,
 }
 
 impl Frame {
@@ -237,6 +241,7 @@ impl Frame {
             changes: false,
             told_change: false,
             placed: None,
+            falls: false,
         }
     }
 

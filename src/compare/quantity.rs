@@ -11,9 +11,11 @@
 //! `info` variant, an update rather than a contradiction. So is a figure of
 //! any measure that a later report gives otherwise when that report's own
 //! sentence tells it as a change ("winds of 80 mph, down from 100 mph"),
-//! whichever way it went. Figures given at the same time, a figure that
-//! falls in a later report without saying so, or documents without
-//! publication times stay a conflict.
+//! whichever way it went. A count the rules say may also fall (`falls`:
+//! the missing, as they are found) that falls report by report is an
+//! update too. Figures given at the same time, a figure that falls in a
+//! later report without saying so, or documents without publication times
+//! stay a conflict.
 
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
@@ -86,6 +88,13 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     let rising = timed
         .windows(2)
         .all(|w| w[0].2 <= w[1].2 || (w[1].3.is_infinite() && w[0].2 <= w[1].3));
+    // Of a count that may fall (the missing, as they are found), a fall
+    // report by report: "20 missing", then 14, then 12.
+    let falls = group.claims.iter().all(|c| c.frame.falls);
+    let falling = falls
+        && timed
+            .windows(2)
+            .all(|w| w[1].2 <= w[0].2 && w[1].3 <= w[0].3);
     // Or the values that agree (a figure and its conversion) come report
     // after report, and each later report's own sentence says the figure
     // changed: an update either way.
@@ -102,7 +111,7 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     }
     spans.sort_unstable();
     let changed = spans.windows(2).all(|w| w[0].1 < w[1].0) && spans.iter().skip(1).all(|s| s.2);
-    if !((in_order && rising) || changed) {
+    if !((in_order && (rising || falling)) || changed) {
         return None;
     }
     let mut out = Comparison::default();
@@ -130,7 +139,13 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         format!(
             "{}: the figure {} in later reports, an update rather than a contradiction: {}",
             group.subject.label,
-            if rising { "rises" } else { "changes" },
+            if rising {
+                "rises"
+            } else if falling {
+                "falls"
+            } else {
+                "changes"
+            },
             steps.join("; then ")
         ),
         timed.iter().map(|t| t.4.to_finding_value()).collect(),
@@ -191,5 +206,22 @@ mod tests {
         ]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, Kind::Conflict);
+    }
+
+    #[test]
+    fn a_count_of_the_missing_falling_report_by_report_is_an_update() {
+        let early = "About 27 people were missing after the boat capsized, the coast guard said.";
+        let late = "Fourteen people were missing after the boat capsized, the coast guard said.";
+        let found = counts(vec![
+            doc("a", early, "2027-08-11T07:05:00+02:00"),
+            doc("b", late, "2027-08-11T21:00:00+01:00"),
+        ]);
+        assert_eq!(found, [(Kind::Variant, Severity::Info)]);
+        // Told at the same moment, the two figures are a conflict.
+        let found = counts(vec![
+            doc("a", early, "2027-08-11T21:00:00+01:00"),
+            doc("b", late, "2027-08-11T21:00:00+01:00"),
+        ]);
+        assert_eq!(found, [(Kind::Conflict, Severity::Error)]);
     }
 }

@@ -70,6 +70,9 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     frame.told_change = reader.told_change();
     frame.changes =
         frame.told_change || names_class(ctx, predicate.as_ref(), theme.as_ref(), |c| c.changes);
+    frame.falls = names_class(ctx, predicate.as_ref(), theme.as_ref(), |c| {
+        c.changes && c.falls
+    });
     let is_event = |t: &Term| {
         t.class.as_deref().is_some_and(|id| {
             ctx.rules
@@ -1266,11 +1269,28 @@ impl<'c, 'a> Reader<'c, 'a> {
             .filter(|t| from < limit && t.synonym.is_some() && !t.verbish(self.words()))
             .map(|_| Theme::new(self.term_at(from), Vec::new()));
 
+        // "the boat overturned about 62 nautical miles (115km) south-west
+        // of Lampedusa": a distance placed from a thing is of that place,
+        // never of the verb's subject (the boat's own length is another
+        // figure).
+        let relational = distance && {
+            let mut k = from;
+            if self.tokens.get(k).is_some_and(|t| t.is_punct('(')) {
+                k = (k + 1..limit.min(k + 8))
+                    .find(|&j| self.tokens[j].is_punct(')'))
+                    .map_or(k, |j| j + 1);
+            }
+            self.tokens.get(k).filter(|_| k < limit).is_some_and(|t| {
+                t.class.has(Class::DISTANCE_RELATION)
+                    || (t.class.has(Class::DIRECTION)
+                        && self.tokens.get(k + 1).is_some_and(|n| n.lower == "of"))
+            })
+        };
         let theme = if let Some(t) = measured {
             Some(t)
         } else if let Some(t) = adjective {
             Some(t)
-        } else if let Some(t) = copula {
+        } else if let Some(t) = copula.filter(|_| !relational) {
             Some(t)
         } else if hyphenated || self.attributive_figure(lead, from, limit) {
             self.noun_phrase(from, limit)

@@ -125,6 +125,11 @@ pub struct Synonyms {
     /// reports is an update.
     #[serde(default)]
     pub changes: bool,
+    /// Counts of it may fall as well as rise between reports (the missing
+    /// are found, evacuees go home): a fall between reports is an update
+    /// too.
+    #[serde(default)]
+    pub falls: bool,
     /// It happens once, on one day (a quake, a launch).
     #[serde(default)]
     pub once: bool,
@@ -197,6 +202,7 @@ pub struct SynonymClass {
     pub id: String,
     pub label: String,
     pub changes: bool,
+    pub falls: bool,
     pub once: bool,
     pub state: bool,
     pub event: bool,
@@ -510,6 +516,7 @@ impl RuleFile for WordsFile {
                     s.label.clone()
                 },
                 changes: s.changes,
+                falls: s.falls,
                 once: s.once,
                 state: s.state,
                 event: s.event,
