@@ -232,9 +232,14 @@ fn pair(a: &str, b: &str) -> BundleReport {
 }
 
 fn quantity_conflicts(b: &BundleReport) -> Vec<Vec<String>> {
+    conflicts_of(b, "quantity")
+}
+
+/// Each conflict of one category: its values, sorted.
+fn conflicts_of(b: &BundleReport, category: &str) -> Vec<Vec<String>> {
     b.findings
         .iter()
-        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == "quantity")
+        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == category)
         .map(|f| {
             let mut v: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
             v.sort();
@@ -1122,15 +1127,7 @@ fn two_verbs_join_one_figure_but_never_set_two_figures_against_each_other() {
 }
 
 fn duration_conflicts(b: &BundleReport) -> Vec<Vec<String>> {
-    b.findings
-        .iter()
-        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == "duration")
-        .map(|f| {
-            let mut v: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
-            v.sort();
-            v
-        })
-        .collect()
+    conflicts_of(b, "duration")
 }
 
 #[test]
