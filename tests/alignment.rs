@@ -580,13 +580,6 @@ fn a_named_ship_striking_a_shoal_an_hour_apart_is_a_conflict() {
     );
 }
 
-fn conflicts_of(b: &BundleReport, category: &str) -> usize {
-    b.findings
-        .iter()
-        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == category)
-        .count()
-}
-
 /// A verb in a relative clause ("seven apes that slipped out") is the
 /// clause's verb, not a participle qualifying a noun after "that".
 #[test]
@@ -606,12 +599,17 @@ fn a_thing_called_by_its_noun_and_by_its_name_is_one() {
         "The zoo closed for the weekend and will reopen on Tuesday after inspections.",
         "Kesselberg Zoo will reopen on Wednesday, the city announced.",
     );
-    assert_eq!(conflicts_of(&b, "date"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
     let other = pair(
         "The school closed for the weekend and will reopen on Tuesday after inspections.",
         "Kesselberg Zoo will reopen on Wednesday, the city announced.",
     );
-    assert_eq!(conflicts_of(&other, "date"), 0, "{:#?}", other.findings);
+    assert_eq!(
+        conflicts_of(&other, "date").len(),
+        0,
+        "{:#?}",
+        other.findings
+    );
 }
 
 /// "180 tonnes of heavy fuel oil" measures oil, as "810 tonnes of fuel
@@ -622,7 +620,7 @@ fn a_measure_of_a_noun_phrase_is_of_its_head() {
         "Some 180 tonnes of heavy fuel oil had leaked from a ruptured tank by Tuesday morning.",
         "The tanker spilled an estimated 810 metric tons of fuel oil, officials said.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
 }
 
 /// A time of something done to a happening ("brought the blaze under
@@ -671,7 +669,7 @@ fn a_tally_after_by_is_of_the_verb_before_its_object() {
         "Parliament passed the bill late on Wednesday, approving its third reading by 68 votes to 55.",
         "Lawmakers approved the Rural Water Bill by 66 votes to 55 late on Wednesday.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
 }
 
 /// A train's event "recorder" is not a "record" (a figure of another
@@ -683,7 +681,7 @@ fn an_event_recorder_is_no_record_of_another_time() {
         "Data from the event recorder showed the train was travelling at 118 km/h when it entered the curve.",
         "Preliminary data from the event recorder showed the train was travelling at 138 km/h as it entered the curve.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
 }
 
 /// A series word between a determiner and a sum qualifies the sum ("will
@@ -696,12 +694,12 @@ fn a_sum_after_a_series_word_or_the_one_paid_is_of_the_verb() {
         "The club paid an initial €75 million for the winger.",
         "The club paid €57 million for the winger.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
     let b = pair(
         "The club signed the winger on Thursday, paying Atlético Montemar €75 million.",
         "The club signed the winger on Thursday, paying Atlético Montemar €57 million.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
 }
 
 /// "The number of people evacuated … has risen to 23,460" counts people
@@ -712,7 +710,7 @@ fn the_number_of_people_evacuated_is_a_count_of_the_evacuated() {
         "The number of people evacuated from around Mount Sangkara has risen to 23,460, the agency said.",
         "The agency said 24,360 people had been evacuated from villages around Mount Sangkara.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
 }
 
 /// A "that" clause is of the nearest noun ("in an explosive phase that
@@ -724,7 +722,7 @@ fn what_a_relative_clause_says_lasted_is_its_nearest_noun() {
         "The volcano erupted on Sunday, blasting ash into the sky in an explosive phase that lasted almost two hours.",
         "The volcano erupted on Sunday. The explosive phase lasted about 40 minutes.",
     );
-    assert_eq!(conflicts_of(&b, "duration"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "duration").len(), 1, "{:#?}", b.findings);
 }
 
 /// A happening after "into" (or "over", "about") past the time is the
@@ -757,7 +755,7 @@ fn behind_schedule_is_no_plan() {
         "The gates were opened at 7.40pm Singapore time, well behind schedule, on Saturday.",
         "The gates were opened at 6.40pm Singapore time on Saturday.",
     );
-    assert_eq!(conflicts_of(&b, "time"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "time").len(), 1, "{:#?}", b.findings);
 }
 
 /// A day given to people killed or hurt "in a crush" is the crush's day:
@@ -807,7 +805,7 @@ fn what_lasted_before_a_clause_is_a_length() {
         "Police said the crush at Gate 7 lasted about 20 minutes before officers forced open an exit.",
         "The crush lasted nearly 40 minutes, according to police.",
     );
-    assert_eq!(conflicts_of(&b, "duration"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "duration").len(), 1, "{:#?}", b.findings);
 }
 
 /// A sum written as a noun's value ("a reward of 50 million pesos") is
@@ -838,12 +836,12 @@ fn a_distance_in_a_direction_of_a_thing_is_one_fact() {
         "The men were found in a barn 310km south of the prison.",
         "They hid on a farm some 210 kilometres (130 miles) south of the prison.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
     let b = pair(
         "The men were found in a barn 310km south of Santiago.",
         "They hid on a farm some 210 kilometres (130 miles) south of the prison.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 0, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 0, "{:#?}", b.findings);
 }
 
 /// "Dr Julian Farrow, Aldermoor's chief executive" and "Julian Farrow,
@@ -856,7 +854,7 @@ fn an_appositive_post_after_an_honorific_or_the_companys_is_read() {
         "\"We acted at once,\" Dr Julian Farrow, Aldermoor's chief executive, said in a statement.",
         "Aldermoor recalled the drops. Julian Farrow, the company's chief medical officer, said the fault was found.",
     );
-    assert_eq!(conflicts_of(&b, "role"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "role").len(), 1, "{:#?}", b.findings);
 }
 
 /// "Aldermoor shares closed down 11.4%, their lowest level since 2020":
@@ -868,7 +866,7 @@ fn a_share_after_a_verb_and_particle_is_read() {
         "Aldermoor shares closed down 11.4% on Monday, their lowest level since 2020.",
         "Aldermoor shares closed 9.6% lower on Monday.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
 }
 
 /// Bare clocks of one happening from papers in different zones are one
@@ -908,7 +906,7 @@ fn bare_clocks_from_papers_in_different_zones_are_the_places() {
     let b = report(docs(
         "The escape came to light at the 6:15 a.m. headcount on Tuesday.",
     ));
-    assert_eq!(conflicts_of(&b, "time"), 0, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "time").len(), 0, "{:#?}", b.findings);
     assert_eq!(
         b.agreements
             .iter()
@@ -921,7 +919,7 @@ fn bare_clocks_from_papers_in_different_zones_are_the_places() {
     let b = report(docs(
         "The escape came to light at the 7:15 a.m. headcount on Tuesday.",
     ));
-    assert_eq!(conflicts_of(&b, "time"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "time").len(), 1, "{:#?}", b.findings);
 }
 
 /// "after 18 minutes of bidding" and "after 11 minutes of bidding": a
@@ -934,12 +932,12 @@ fn a_length_or_sum_written_as_a_nouns_is_one_fact_unless_far_apart() {
         "The hammer fell at 8.47pm after 18 minutes of bidding between six bidders.",
         "The painting went to a telephone buyer after 11 minutes of bidding, the house said.",
     );
-    assert_eq!(conflicts_of(&b, "duration"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "duration").len(), 1, "{:#?}", b.findings);
     let b = pair(
         "Microsoft, by comparison, had revenues of more than $14 billion.",
         "Netscape said it earned $2.7 million on revenues of $162 million in the quarter.",
     );
-    assert_eq!(conflicts_of(&b, "quantity"), 0, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 0, "{:#?}", b.findings);
 }
 
 /// A sum in brackets in another currency restates the sum before it
@@ -981,7 +979,7 @@ fn a_figure_told_as_a_change_in_a_later_report_is_an_update() {
     let b = report(docs(
         "The hurricane had sustained winds of 80 mph (130 kph), down from 100 mph at midnight.",
     ));
-    assert_eq!(conflicts_of(&b, "quantity"), 0, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 0, "{:#?}", b.findings);
     assert_eq!(
         b.findings
             .iter()
@@ -994,7 +992,7 @@ fn a_figure_told_as_a_change_in_a_later_report_is_an_update() {
     let b = report(docs(
         "The hurricane had sustained winds of 80 mph (130 kph), forecasters said.",
     ));
-    assert_eq!(conflicts_of(&b, "quantity"), 1, "{:#?}", b.findings);
+    assert_eq!(conflicts_of(&b, "quantity").len(), 1, "{:#?}", b.findings);
 }
 
 /// One moment put in the wrong zone shows the same minutes whole hours
