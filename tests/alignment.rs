@@ -1154,3 +1154,19 @@ fn a_length_of_one_named_thing_or_one_doing_is_one_fact() {
     );
     assert!(duration_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
+
+#[test]
+fn the_one_happening_a_series_word_picks_out_is_one_happening_days_apart() {
+    let b = pair(
+        "The central bank's next policy decision is due on August 6, officials said.",
+        "The central bank's next policy decision is due on August 8, officials said.",
+    );
+    assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
+    // "Another" picks out no one happening: two days a week apart may be
+    // two of them.
+    let b = pair(
+        "Another policy meeting is due on August 6, officials said.",
+        "Another policy meeting is due on August 8, officials said.",
+    );
+    assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
+}

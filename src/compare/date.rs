@@ -14,6 +14,9 @@
 //! is not judged for conflicts (only for agreements): that document tells
 //! of an event lasting days, or of several happenings, not of one day.
 //!
+//! So are two runs of the one happening a series word picks out ("the next
+//! policy decision" on August 6 and on August 8), a week apart at most.
+//!
 //! An event that happens once on one day (`one_day` in `rules/events.toml`:
 //! a quake, a launch) is a single happening in the bundle, so when its
 //! claims fall into exactly two runs of single days at most
@@ -104,7 +107,7 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
         run_last = Some(run_last.map_or(last, |l: chrono::NaiveDate| l.max(last)));
     }
     if let [a, b] = runs.as_slice()
-        && one_event_retold(a, b)
+        && (one_event_retold(a, b) || one_of_a_series(a, b))
     {
         let merged: Vec<&Claim> = a.iter().chain(b.iter()).copied().collect();
         runs = vec![merged];
@@ -128,6 +131,34 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
         out.agreements.extend(judged.agreements);
     }
     out
+}
+
+/// Whether two runs (in day order) are the one happening a series word
+/// picks out ("the next policy decision" on August 6 in two reports, on
+/// August 8 in a third): every claim names the same member of a series
+/// ("next", "second", not "another"), the runs are at most a week apart,
+/// and no document gives both days.
+fn one_of_a_series(a: &[&Claim], b: &[&Claim]) -> bool {
+    let series = |c: &&Claim| c.frame.series.clone();
+    let first = a.first().and_then(series);
+    let unique = first.as_deref().is_some_and(|s| {
+        matches!(
+            s,
+            "first" | "second" | "third" | "fourth" | "next" | "previous" | "last" | "latest"
+        )
+    });
+    let same = a.iter().chain(b).all(|c| series(c) == first);
+    let day = |c: &&Claim| match &c.value {
+        Value::Date(d) => d.as_day(),
+        _ => None,
+    };
+    let last_a = a.iter().filter_map(day).max();
+    let first_b = b.iter().filter_map(day).min();
+    let near = matches!((last_a, first_b), (Some(x), Some(y)) if (y - x).num_days() <= 7);
+    let in_both = a
+        .iter()
+        .any(|x| b.iter().any(|y| x.anchor.doc == y.anchor.doc));
+    unique && same && near && !in_both
 }
 
 /// Whether two runs (in day order) are one one-day event told on different
