@@ -592,6 +592,7 @@ pub fn judge_pair(
             Some(true)
         }
         (Some(x), Some(y)) => {
+            let apart = || format!("different predicates '{}' and '{}'", x.shown, y.shown);
             // Light verbs ("began", "took place") name no happening of
             // their own: a time's frame is its theme then.
             if moment && (light(x) || light(y)) || slip {
@@ -606,16 +607,10 @@ pub fn judge_pair(
                 // arrested", "44 people were taken into custody"): the
                 // verbs do not part them, nor join them; what else the
                 // sentences share decides (see the strength below).
-                two_verbs = Some(format!(
-                    "different predicates '{}' and '{}'",
-                    x.shown, y.shown
-                ));
+                two_verbs = Some(apart());
                 Some(false)
             } else {
-                return PairVerdict::Cannot(format!(
-                    "different predicates '{}' and '{}'",
-                    x.shown, y.shown
-                ));
+                return PairVerdict::Cannot(apart());
             }
         }
         _ => None,

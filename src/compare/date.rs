@@ -155,10 +155,13 @@ fn one_of_a_series(a: &[&Claim], b: &[&Claim]) -> bool {
     let last_a = a.iter().filter_map(day).max();
     let first_b = b.iter().filter_map(day).min();
     let near = matches!((last_a, first_b), (Some(x), Some(y)) if (y - x).num_days() <= 7);
-    let in_both = a
-        .iter()
-        .any(|x| b.iter().any(|y| x.anchor.doc == y.anchor.doc));
-    unique && same && near && !in_both
+    unique && same && near && !in_both(a, b)
+}
+
+/// Whether one document gives a day in both runs.
+fn in_both(a: &[&Claim], b: &[&Claim]) -> bool {
+    a.iter()
+        .any(|x| b.iter().any(|y| x.anchor.doc == y.anchor.doc))
 }
 
 /// Whether two runs (in day order) are one one-day event told on different
@@ -178,9 +181,6 @@ fn one_event_retold(a: &[&Claim], b: &[&Claim]) -> bool {
     let (Some(last_a), Some(first_b)) = (days_a.iter().max(), days_b.iter().min()) else {
         return false;
     };
-    let in_both = a
-        .iter()
-        .any(|x| b.iter().any(|y| x.anchor.doc == y.anchor.doc));
     let docs = |run: &[&Claim]| {
         let mut d: Vec<usize> = run.iter().map(|c| c.anchor.doc).collect();
         d.sort_unstable();
@@ -188,7 +188,7 @@ fn one_event_retold(a: &[&Claim], b: &[&Claim]) -> bool {
         d.len()
     };
     let lone_against_several = matches!((docs(a), docs(b)), (1, n) | (n, 1) if n >= 2);
-    (*first_b - *last_a).num_days() <= RETOLD_DAYS && !in_both && lone_against_several
+    (*first_b - *last_a).num_days() <= RETOLD_DAYS && !in_both(a, b) && lone_against_several
 }
 
 /// Whether some document gives two incompatible days among `run`. A

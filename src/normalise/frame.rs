@@ -1274,12 +1274,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         // never of the verb's subject (the boat's own length is another
         // figure).
         let relational = distance && {
-            let mut k = from;
-            if self.tokens.get(k).is_some_and(|t| t.is_punct('(')) {
-                k = (k + 1..limit.min(k + 8))
-                    .find(|&j| self.tokens[j].is_punct(')'))
-                    .map_or(k, |j| j + 1);
-            }
+            let k = self.past_conversion(from, limit);
             self.tokens.get(k).filter(|_| k < limit).is_some_and(|t| {
                 t.class.has(Class::DISTANCE_RELATION)
                     || (t.class.has(Class::DIRECTION)
@@ -1298,14 +1293,10 @@ impl<'c, 'a> Reader<'c, 'a> {
         } else {
             // "52% of the vote", "$3.2bn in revenue"; past a conversion in
             // brackets ("210 kilometres (130 miles) south of the prison").
-            let from = if self.tokens.get(from).is_some_and(|t| t.is_punct('(')) {
-                (from + 1..limit.min(from + 8))
-                    .find(|&k| self.tokens[k].is_punct(')'))
-                    .map_or(from, |k| k + 1)
-            } else if self.tokens.get(from).is_some_and(|t| t.is_punct(')')) {
+            let from = if self.tokens.get(from).is_some_and(|t| t.is_punct(')')) {
                 from + 1
             } else {
-                from
+                self.past_conversion(from, limit)
             };
             let next = self.tokens.get(from).filter(|_| from < limit);
             // Else nothing written: "burned 12,400 hectares" measures the
@@ -1366,6 +1357,18 @@ impl<'c, 'a> Reader<'c, 'a> {
             .or_else(|| particle_verb.map(|v| self.term_at(v)))
             .or_else(|| self.predicate_after(from));
         (predicate, theme)
+    }
+
+    /// The token after a conversion in brackets that opens at `from`
+    /// ("210 kilometres (130 miles) south of"), else `from`.
+    fn past_conversion(&self, from: usize, limit: usize) -> usize {
+        if self.tokens.get(from).is_some_and(|t| t.is_punct('(')) {
+            (from + 1..limit.min(from + 8))
+                .find(|&k| self.tokens[k].is_punct(')'))
+                .map_or(from, |k| k + 1)
+        } else {
+            from
+        }
     }
 
     /// What a distance from a thing places, when the words right before
