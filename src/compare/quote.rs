@@ -262,6 +262,12 @@ pub fn same_statement(a: &QuoteValue, b: &QuoteValue) -> bool {
 /// ("Ukraine"/"Ukrainian", "Russia"/"Russian": translations move between
 /// the noun and the adjective). Numbers and negations must be equal.
 fn same_word(a: &Word, b: &Word) -> bool {
+    same_counted(a, a.norm.chars().count(), b, b.norm.chars().count())
+}
+
+/// [`same_word`] with each word's length in characters already counted
+/// (the aligner counts each word once, not once per cell of its table).
+fn same_counted(a: &Word, len_a: usize, b: &Word, len_b: usize) -> bool {
     if a.norm == b.norm {
         return true;
     }
@@ -272,15 +278,21 @@ fn same_word(a: &Word, b: &Word) -> bool {
             .zip(b.norm.chars())
             .take_while(|(x, y)| x == y)
             .count();
-        let shorter = a.norm.chars().count().min(b.norm.chars().count());
+        let shorter = len_a.min(len_b);
         if common >= 4 && common * 4 >= shorter * 3 {
             return true;
         }
     }
-    let fuzzy = |w: &Word| {
-        !matches!(w.class, WordClass::Number | WordClass::Negation) && w.norm.chars().count() >= 5
+    let fuzzy = |w: &Word, len: usize| {
+        !matches!(w.class, WordClass::Number | WordClass::Negation) && len >= 5
     };
-    fuzzy(a) && fuzzy(b) && strsim::normalized_levenshtein(&a.norm, &b.norm) >= 0.75
+    // The edit distance is at least the difference in length, so words
+    // whose lengths differ by more than a quarter of the longer cannot be
+    // one edit in four apart: no need to count the edits.
+    fuzzy(a, len_a)
+        && fuzzy(b, len_b)
+        && len_a.abs_diff(len_b) * 4 <= len_a.max(len_b)
+        && strsim::normalized_levenshtein(&a.norm, &b.norm) >= 0.75
 }
 
 /// One step of a word alignment: a word in both, only in the first
@@ -297,11 +309,12 @@ enum Op {
 /// "Ukraine" beats a stray "the". Quotes are capped at 400 words each, so
 /// the table stays small.
 fn align(a: &[Word], b: &[Word]) -> Vec<Op> {
+    let table = Table::new(a, b);
     // Among equally long alignments, take the one whose gaps fall at the
     // ends (a cut quote) rather than inside (a change): "the storm. The eye
     // is…" against "The eye is…" must match the second "the".
-    let early = align_with(a, b, false);
-    let late = align_with(a, b, true);
+    let early = table.trace(false);
+    let late = table.trace(true);
     if interior_gaps(&late) < interior_gaps(&early) {
         late
     } else {
@@ -321,46 +334,78 @@ fn interior_gaps(ops: &[Op]) -> usize {
     }
 }
 
-/// One longest alignment; `defer` prefers skipping a word over matching it
-/// when that loses nothing.
-fn align_with(a: &[Word], b: &[Word], defer: bool) -> Vec<Op> {
-    let a = &a[..a.len().min(400)];
-    let b = &b[..b.len().min(400)];
-    let (n, m) = (a.len(), b.len());
-    let weight = |w: &Word| if w.is_content() { 2u32 } else { 1 };
-    let mut t = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let skip = t[i + 1][j].max(t[i][j + 1]);
-            t[i][j] = if same_word(&a[i], &b[j]) {
-                skip.max(t[i + 1][j + 1] + weight(&a[i]))
+/// The weighted longest-common-subsequence table of two quotes, with which
+/// of their words match: built once per pair and traced back once for
+/// each way of breaking ties (the table does not depend on it, and
+/// matching words is the costly part).
+struct Table<'w> {
+    a: &'w [Word],
+    /// Columns: words of the second quote, plus one.
+    width: usize,
+    /// `same[i * (width - 1) + j]`: word `i` of `a` matches word `j` of `b`.
+    same: Vec<bool>,
+    /// `t[i * width + j]`: the best weight aligning `a[i..]` with `b[j..]`.
+    t: Vec<u32>,
+}
+
+impl<'w> Table<'w> {
+    fn new(a: &'w [Word], b: &[Word]) -> Self {
+        let a = &a[..a.len().min(400)];
+        let b = &b[..b.len().min(400)];
+        let (n, m) = (a.len(), b.len());
+        let len_a: Vec<usize> = a.iter().map(|w| w.norm.chars().count()).collect();
+        let len_b: Vec<usize> = b.iter().map(|w| w.norm.chars().count()).collect();
+        let mut same = Vec::with_capacity(n * m);
+        for (wa, &la) in a.iter().zip(&len_a) {
+            same.extend(
+                b.iter()
+                    .zip(&len_b)
+                    .map(|(wb, &lb)| same_counted(wa, la, wb, lb)),
+            );
+        }
+        let width = m + 1;
+        let mut t = vec![0u32; (n + 1) * width];
+        for i in (0..n).rev() {
+            let weight = if a[i].is_content() { 2 } else { 1 };
+            for j in (0..m).rev() {
+                let skip = t[(i + 1) * width + j].max(t[i * width + j + 1]);
+                t[i * width + j] = if same[i * m + j] {
+                    skip.max(t[(i + 1) * width + j + 1] + weight)
+                } else {
+                    skip
+                };
+            }
+        }
+        Table { a, width, same, t }
+    }
+
+    /// One longest alignment; `defer` prefers skipping a word over
+    /// matching it when that loses nothing.
+    fn trace(&self, defer: bool) -> Vec<Op> {
+        let (n, m) = (self.a.len(), self.width - 1);
+        let t = |i: usize, j: usize| self.t[i * self.width + j];
+        let mut ops = Vec::with_capacity(n + m);
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            let skip_free = t(i + 1, j) == t(i, j) || t(i, j + 1) == t(i, j);
+            let weight = if self.a[i].is_content() { 2 } else { 1 };
+            if self.same[i * m + j] && t(i, j) == t(i + 1, j + 1) + weight && !(defer && skip_free)
+            {
+                ops.push(Op::Same(i, j));
+                i += 1;
+                j += 1;
+            } else if t(i + 1, j) >= t(i, j + 1) {
+                ops.push(Op::Del(i));
+                i += 1;
             } else {
-                skip
-            };
+                ops.push(Op::Ins(j));
+                j += 1;
+            }
         }
+        ops.extend((i..n).map(Op::Del));
+        ops.extend((j..m).map(Op::Ins));
+        ops
     }
-    let mut ops = Vec::with_capacity(n + m);
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        let skip_free = t[i + 1][j] == t[i][j] || t[i][j + 1] == t[i][j];
-        if same_word(&a[i], &b[j])
-            && t[i][j] == t[i + 1][j + 1] + weight(&a[i])
-            && !(defer && skip_free)
-        {
-            ops.push(Op::Same(i, j));
-            i += 1;
-            j += 1;
-        } else if t[i + 1][j] >= t[i][j + 1] {
-            ops.push(Op::Del(i));
-            i += 1;
-        } else {
-            ops.push(Op::Ins(j));
-            j += 1;
-        }
-    }
-    ops.extend((i..n).map(Op::Del));
-    ops.extend((j..m).map(Op::Ins));
-    ops
 }
 
 /// A wording compared with the base wording: its diff and whether any word
