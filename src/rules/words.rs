@@ -284,6 +284,9 @@ pub struct Compiled {
     pub synonym_phrases: Phrases<usize>,
     /// Cue phrases of one or more words, as lower-case words.
     pub cues: Phrases<Cue>,
+    /// Which compilation this is, so that a reading cached from these
+    /// rules is never taken for another set's (see [`Compiled::id`]).
+    id: u64,
 }
 
 impl std::fmt::Debug for Compiled {
@@ -304,6 +307,13 @@ impl Default for Compiled {
 }
 
 impl Compiled {
+    /// A number no other compiled set of word rules in this process has
+    /// (a clone keeps it: its readings are the same): what a cache of
+    /// readings made with these rules is keyed by.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The closed classes a lower-case word belongs to.
     pub fn class(&self, lower: &str) -> Class {
         self.class.get(lower).copied().unwrap_or_default()
@@ -542,6 +552,7 @@ impl RuleFile for WordsFile {
             .filter(|w| !w.contains(' '))
             .map(|w| stem(&w))
             .collect();
+        static COMPILED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Ok(Compiled {
             class,
             plurals,
@@ -552,6 +563,7 @@ impl RuleFile for WordsFile {
             synonym_stems,
             synonym_phrases,
             cues,
+            id: COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
