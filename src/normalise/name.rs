@@ -452,14 +452,13 @@ fn fuzzy_full_name(ents: &[Entity], tokens: &[&str]) -> Option<usize> {
         if e.kind != EntityKind::Person {
             continue;
         }
-        for alias in &e.aliases {
-            let parts: Vec<&str> = alias.split_whitespace().collect();
-            if parts.len() != tokens.len() || parts.as_slice() == tokens {
+        for (alias, parts) in e.aliases.iter().zip(&e.alias_words) {
+            if parts.len() != tokens.len() || parts.iter().zip(tokens).all(|(p, t)| p == t) {
                 continue;
             }
             let last = parts.len() - 1;
-            let ok = close_surname(parts[last], tokens[last])
-                && (0..last).all(|k| close_given_name(parts[k], tokens[k]));
+            let ok = close_surname(&parts[last], tokens[last])
+                && (0..last).all(|k| close_given_name(&parts[k], tokens[k]));
             if !ok {
                 continue;
             }

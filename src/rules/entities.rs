@@ -70,6 +70,9 @@ pub struct Entity {
     pub pronoun: Option<String>,
     /// Every alias, the canonical name first.
     pub aliases: Vec<String>,
+    /// The words of each alias, in the order of `aliases`: split once
+    /// here, not for every capitalised run a document is checked against.
+    pub alias_words: Vec<Vec<String>>,
     /// First tokens of multi-word aliases ("Keir", "Volodymyr", "Vladimir").
     pub given_names: Vec<String>,
     /// Last tokens of multi-word aliases and one-word aliases, folded.
@@ -200,6 +203,10 @@ fn compile_entry(e: &Entry) -> Result<Entity, RuleProblem> {
         }
     }
     surnames.dedup();
+    let alias_words = aliases
+        .iter()
+        .map(|a| a.split_whitespace().map(str::to_string).collect())
+        .collect();
     let mut offices = Vec::new();
     for o in &e.offices {
         let from = date(&o.from)?;
@@ -222,6 +229,7 @@ fn compile_entry(e: &Entry) -> Result<Entity, RuleProblem> {
         kind,
         pronoun: e.pronoun.clone(),
         aliases,
+        alias_words,
         given_names,
         surnames,
         offices,
