@@ -319,3 +319,45 @@ pub fn mark_clause_breaks(tokens: &mut [Token], sentences: &[Range<usize>], word
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleFile;
+    use crate::rules::words::WordsFile;
+
+    fn words(extra: &str) -> Words {
+        let mut file: WordsFile =
+            toml::from_str(include_str!("../../rules/words.toml")).expect("words.toml parses");
+        file.merge(toml::from_str(extra).expect("the extra rules parse"));
+        file.compile().expect("the words compile")
+    }
+
+    fn synonym_of(tokens: &[Token], words: &Words, form: &str) -> Option<String> {
+        let t = tokens.iter().find(|t| t.lower == form).expect("the form");
+        t.synonym.map(|i| words.synonyms[i].id.clone())
+    }
+
+    #[test]
+    fn readings_cached_in_a_thread_follow_the_rules_they_were_read_with() {
+        let text = "The ferry capsized and 40 people were winched to safety.";
+        let built_in = words("");
+        let extended = words(
+            "[[synonyms]]\nid = \"sank\"\nlabel = \"sinking\"\nwords = [\"capsized\", \"sank\"]\n",
+        );
+        // One thread, three documents: the second set of rules must not
+        // be answered from the first one's readings, nor the third (the
+        // first set again, or a clone of it) from the second's.
+        let first = tokenize(text, &built_in);
+        assert_eq!(synonym_of(&first, &built_in, "capsized"), None);
+        let second = tokenize(text, &extended);
+        assert_eq!(
+            synonym_of(&second, &extended, "capsized").as_deref(),
+            Some("sank")
+        );
+        let third = tokenize(text, &built_in.clone());
+        assert_eq!(synonym_of(&third, &built_in, "capsized"), None);
+        assert_eq!(built_in.clone().id(), built_in.id());
+        assert_ne!(built_in.id(), extended.id());
+    }
+}
