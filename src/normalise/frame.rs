@@ -263,7 +263,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         let (n, class) = self
             .words()
             .synonym_phrases
-            .at(stems, 0, |t, p| t.stem == p)?;
+            .at_key(stems, 0, |t| &t.stem, |_, _| true)?;
         let c = &self.words().synonyms[*class];
         let stem = stems[..n]
             .iter()
@@ -332,7 +332,10 @@ impl<'c, 'a> Reader<'c, 'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if let Some((n, Cue::LightVerb)) = self.words().cues.at(self.tokens, i, |t, p| t.stem == p)
+        if let Some((n, Cue::LightVerb)) =
+            self.words()
+                .cues
+                .at_key(self.tokens, i, |t| &t.stem, |_, _| true)
         {
             return Some(n);
         }
@@ -2346,7 +2349,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             if i >= self.value.end && toks[i].class.has(Class::NOT_VERB) {
                 return false;
             }
-            cues.at(toks, i, |t, p| cue_word(t, p, cue))
+            cues.at_key(toks, i, |t| &t.stem, |t, p| cue_word(t, p, cue))
                 .is_some_and(|(_, c)| *c == cue)
                 && !(matches!(cue, Cue::Planned | Cue::Forecast) && measured_against(toks, i))
         })
@@ -2356,7 +2359,7 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn cue_before(&self, cue: Cue) -> bool {
         let cues = &self.words().cues;
         (self.clause.start..self.value.start).any(|i| {
-            cues.at(self.tokens, i, |t, p| cue_word(t, p, cue))
+            cues.at_key(self.tokens, i, |t| &t.stem, |t, p| cue_word(t, p, cue))
                 .is_some_and(|(n, c)| *c == cue && i + n <= self.value.start)
         })
     }
@@ -2386,7 +2389,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             .min(self.tokens.len())
             .min(self.value.end + 5);
         (self.value.end..end).any(|i| {
-            cues.at(self.tokens, i, |t, p| cue_word(t, p, cue))
+            cues.at_key(self.tokens, i, |t| &t.stem, |t, p| cue_word(t, p, cue))
                 .is_some_and(|(_, c)| *c == cue)
         })
     }
