@@ -185,7 +185,11 @@ pub struct Analysis {
 /// equal length do not slip through; lengths may differ by one letter at
 /// most.
 pub fn close_surname(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
+    close_folded_surname(&fold(a), &fold(b))
+}
+
+/// [`close_surname`] of two names already folded.
+fn close_folded_surname(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -197,14 +201,18 @@ pub fn close_surname(a: &str, b: &str) -> bool {
     // Edits by optimal string alignment: a swap of neighbouring letters
     // ("Marcon"/"Macron") is one slip, one edit.
     let max_edits = if la.max(lb) <= 6 { 1 } else { 2 };
-    osa_distance(&a, &b) <= max_edits && jaro_winkler(&a, &b) >= 0.88
+    osa_distance(a, b) <= max_edits && jaro_winkler(a, b) >= 0.88
 }
 
 /// Given names are shorter and vary more ("Kir"/"Keir"): two edits and a
 /// Jaro–Winkler similarity of 0.8 at least.
 pub fn close_given_name(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
-    a == b || (osa_distance(&a, &b) <= 2 && jaro_winkler(&a, &b) >= 0.8)
+    close_folded_given_name(&fold(a), &fold(b))
+}
+
+/// [`close_given_name`] of two names already folded.
+fn close_folded_given_name(a: &str, b: &str) -> bool {
+    a == b || (osa_distance(a, b) <= 2 && jaro_winkler(a, b) >= 0.8)
 }
 
 pub fn is_stop(word: &str) -> bool {
@@ -448,17 +456,21 @@ fn is_given_name_shape(word: &str) -> bool {
 fn fuzzy_full_name(ents: &[Entity], tokens: &[&str]) -> Option<usize> {
     let mut best: Option<(usize, f64)> = None;
     let mut tie = false;
+    // Folded once here, and each alias's words when the rules compiled.
+    let folded: Vec<String> = tokens.iter().map(|t| fold(t)).collect();
     for (i, e) in ents.iter().enumerate() {
         if e.kind != EntityKind::Person {
             continue;
         }
-        for (alias, parts) in e.aliases.iter().zip(&e.alias_words) {
+        for ((alias, parts), folded_parts) in
+            e.aliases.iter().zip(&e.alias_words).zip(&e.alias_folded)
+        {
             if parts.len() != tokens.len() || parts.iter().zip(tokens).all(|(p, t)| p == t) {
                 continue;
             }
             let last = parts.len() - 1;
-            let ok = close_surname(&parts[last], tokens[last])
-                && (0..last).all(|k| close_given_name(&parts[k], tokens[k]));
+            let ok = close_folded_surname(&folded_parts[last], &folded[last])
+                && (0..last).all(|k| close_folded_given_name(&folded_parts[k], &folded[k]));
             if !ok {
                 continue;
             }
@@ -497,7 +509,7 @@ fn fuzzy_surname(ents: &[Entity], word: &str) -> Option<usize> {
         .filter(|(_, e)| {
             e.surnames
                 .iter()
-                .any(|s| may_be_close(s) && close_surname(s, &folded))
+                .any(|s| may_be_close(s) && close_folded_surname(s, &folded))
         })
         .map(|(i, _)| i)
         .collect();

@@ -73,6 +73,8 @@ pub struct Entity {
     /// The words of each alias, in the order of `aliases`: split once
     /// here, not for every capitalised run a document is checked against.
     pub alias_words: Vec<Vec<String>>,
+    /// The same words folded (see [`fold`]).
+    pub alias_folded: Vec<Vec<String>>,
     /// First tokens of multi-word aliases ("Keir", "Volodymyr", "Vladimir").
     pub given_names: Vec<String>,
     /// Last tokens of multi-word aliases and one-word aliases, folded.
@@ -203,9 +205,13 @@ fn compile_entry(e: &Entry) -> Result<Entity, RuleProblem> {
         }
     }
     surnames.dedup();
-    let alias_words = aliases
+    let alias_words: Vec<Vec<String>> = aliases
         .iter()
         .map(|a| a.split_whitespace().map(str::to_string).collect())
+        .collect();
+    let alias_folded = alias_words
+        .iter()
+        .map(|words| words.iter().map(|w| fold(w)).collect())
         .collect();
     let mut offices = Vec::new();
     for o in &e.offices {
@@ -230,6 +236,7 @@ fn compile_entry(e: &Entry) -> Result<Entity, RuleProblem> {
         pronoun: e.pronoun.clone(),
         aliases,
         alias_words,
+        alias_folded,
         given_names,
         surnames,
         offices,
