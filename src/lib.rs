@@ -28,6 +28,7 @@ pub mod config;
 pub mod error;
 pub mod explain;
 pub mod extract;
+pub mod hash;
 pub mod index;
 pub mod load;
 pub mod normalise;

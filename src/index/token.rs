@@ -153,7 +153,7 @@ fn tokens(text: &str, words: &Words, known: &mut Lexicon) -> Vec<Token> {
 }
 
 /// The readings of word forms: stem, classes, synonym class.
-type Lexicon = std::collections::HashMap<String, (String, Class, Option<usize>)>;
+type Lexicon = crate::hash::HashMap<String, (String, Class, Option<usize>)>;
 
 fn token(
     text: &str,

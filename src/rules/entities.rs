@@ -7,13 +7,13 @@
 //! look-alike letters removed) aliases for the fuzzy matcher in
 //! `normalise::name`. Office dates feed the role checks in `normalise::role`.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
+
+use crate::hash::HashMap;
 
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
@@ -258,8 +258,8 @@ impl RuleFile for EntityFile {
         let mut entities = Vec::new();
         let mut alias_entity = Vec::new();
         let mut alias_text = Vec::new();
-        let mut by_id = HashMap::new();
-        let mut by_alias: HashMap<String, usize> = HashMap::new();
+        let mut by_id = HashMap::default();
+        let mut by_alias: HashMap<String, usize> = HashMap::default();
         for e in &self.entries {
             let entity = compile_entry(e)?;
             for a in &entity.aliases {

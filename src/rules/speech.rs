@@ -10,7 +10,7 @@
 //! (anchored at the end of the text before it), or `indirect` (reported
 //! speech without quote marks, searched anywhere).
 
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use rayon::prelude::*;
 

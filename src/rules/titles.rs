@@ -255,7 +255,7 @@ pub struct Compiled {
     pub regex: Option<(Regex, Regex)>,
     /// Words that are part of a title (lower case) or a country adjective
     /// (as written), for [`Compiled::is_title_word`].
-    pub title_words: std::collections::HashSet<String>,
+    pub title_words: crate::hash::HashSet<String>,
     /// "Portfolio Minister Name": `tense`, `title`, `name`.
     pub portfolio_regex: Option<Regex>,
     /// Lower-cased generic office heads.
@@ -548,7 +548,7 @@ impl RuleFile for TitleFile {
         // Of a rank only the words that are ranks themselves ("Lance
         // Corporal": "Corporal", not the given name "Lance"); country
         // adjectives as written ("US", not "us").
-        let mut title_words = std::collections::HashSet::new();
+        let mut title_words = crate::hash::HashSet::default();
         for (f, i) in &title_forms {
             if titles[*i].kind == TitleKind::Rank {
                 if !f.contains([' ', '-', '.']) {

@@ -9,7 +9,7 @@
 //! "walked out") are kept as stem sequences and matched over tokens by the
 //! index. Nothing here decides what is compared: it only helps to read.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
+use crate::hash::{HashMap, HashSet};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -225,7 +226,7 @@ impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
             entries: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
@@ -477,7 +478,7 @@ impl RuleFile for WordsFile {
 
     fn compile(&self) -> Result<Compiled, RuleProblem> {
         let c = &self.classes;
-        let mut class: HashMap<String, Class> = HashMap::new();
+        let mut class: HashMap<String, Class> = HashMap::default();
         let mut add = |list: &[String], k: Class| {
             for w in lowered(list) {
                 // Only one-word entries are word classes; phrases are cues.
@@ -545,7 +546,7 @@ impl RuleFile for WordsFile {
         }
         cues.sort();
         let mut synonyms = Vec::new();
-        let mut synonym_stems = HashMap::new();
+        let mut synonym_stems = HashMap::default();
         let mut synonym_phrases = Phrases::default();
         for (i, s) in self.synonyms.iter().enumerate() {
             if s.id.trim().is_empty() {
