@@ -415,10 +415,12 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> Context {
         crate::error::floor_char_boundary(text, end.saturating_add(WINDOW).min(text.len()));
     let before_all = &text[window_start..start];
     let mut from = 0;
-    let chars: Vec<(usize, char)> = before_all.char_indices().collect();
-    for k in (0..chars.len()).rev() {
-        let (i, c) = chars[k];
-        let next = chars.get(k + 1).map(|&(_, c)| c);
+    // Walked character by character from the claim back: the sentence
+    // usually ends within a few dozen, so nothing is collected first.
+    let mut back = before_all.char_indices().rev();
+    // The character after the one at hand.
+    let mut next: Option<char> = None;
+    while let Some((i, c)) = back.next() {
         if c == '\n' && next == Some('\n') {
             from = i + 1;
             break;
@@ -426,8 +428,9 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> Context {
         if matches!(c, '.' | '!' | '?' | '…') && next.is_some_and(char::is_whitespace) {
             // "U.S. President": a single capital before the stop is an
             // abbreviation, not a sentence end.
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let prev2 = k.checked_sub(2).map(|p| chars[p].1);
+            let mut earlier = back.clone().map(|(_, c)| c);
+            let prev = earlier.next();
+            let prev2 = earlier.next();
             let initial =
                 prev.is_some_and(char::is_uppercase) && prev2.is_none_or(|c| !c.is_alphanumeric());
             if !initial {
@@ -435,26 +438,27 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> Context {
                 break;
             }
         }
+        next = Some(c);
     }
     let after_all = &text[end..window_end.max(end)];
     let mut to = after_all.len();
-    let chars: Vec<(usize, char)> = after_all.char_indices().collect();
-    for k in 0..chars.len() {
-        let (i, c) = chars[k];
-        let next = chars.get(k + 1).map(|&(_, c)| c);
+    let mut ahead = after_all.char_indices().peekable();
+    // The two characters before the one at hand.
+    let (mut prev, mut prev2): (Option<char>, Option<char>) = (None, None);
+    while let Some((i, c)) = ahead.next() {
+        let following = ahead.peek().copied();
+        let next = following.map(|(_, c)| c);
         if c == '\n' && next == Some('\n') {
             to = i;
             break;
         }
         if matches!(c, '.' | '!' | '?' | '…') && next.is_none_or(char::is_whitespace) {
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let prev2 = k.checked_sub(2).map(|p| chars[p].1);
             let initial =
                 prev.is_some_and(char::is_uppercase) && prev2.is_none_or(|c| !c.is_alphanumeric());
             if !initial {
                 // Keep a closing quote mark that ends the sentence too.
                 let mut stop = i + c.len_utf8();
-                if let Some(&(j, q)) = chars.get(k + 1)
+                if let Some((j, q)) = following
                     && matches!(q, '"' | '”' | '’' | '\'')
                 {
                     stop = j + q.len_utf8();
@@ -463,6 +467,8 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> Context {
                 break;
             }
         }
+        prev2 = prev;
+        prev = Some(c);
     }
     // The side away from the claim is trimmed; the side touching it keeps
     // its space, which separates the claim from its neighbours.
