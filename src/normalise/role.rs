@@ -42,6 +42,7 @@
 
 use std::collections::HashSet;
 
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
 use super::{Context, EntityKind};
@@ -427,15 +428,10 @@ struct Changes<'a> {
 
 impl<'a> Changes<'a> {
     fn read(ctx: &'a Context<'a>) -> Self {
-        let time = &ctx.rules.titles.time;
+        let titles = &ctx.rules.titles;
         let mut by_sentence = Vec::with_capacity(ctx.index.sentences.len());
         let mut by_word: std::collections::HashMap<&'a str, (bool, bool)> = Default::default();
         let mut words = String::new();
-        // Each phrase with a space either side, made once per document.
-        let padded = |phrases: &[String]| -> Vec<String> {
-            phrases.iter().map(|p| format!(" {p} ")).collect()
-        };
-        let (left, took) = (padded(&time.left), padded(&time.took));
         for (i, range) in ctx.index.sentence_tokens.iter().enumerate() {
             let tokens = &ctx.index.tokens[range.clone()];
             let told = if names_another_year(ctx, ctx.index.sentences[i], ctx.today()) {
@@ -447,8 +443,10 @@ impl<'a> Changes<'a> {
                     words.push_str(&t.lower);
                     words.push(' ');
                 }
-                let says = |phrases: &[String]| phrases.iter().any(|p| words.contains(p.as_str()));
-                (says(&left), says(&took))
+                let says = |finder: &Option<AhoCorasick>| {
+                    finder.as_ref().is_some_and(|f| f.is_match(words.as_str()))
+                };
+                (says(&titles.left_finder), says(&titles.took_finder))
             };
             by_sentence.push(told);
             if told.0 || told.1 {

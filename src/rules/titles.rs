@@ -18,6 +18,7 @@
 //! which capitalised words are not names.
 
 use super::word_regex::WordRegex as Regex;
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -238,6 +239,13 @@ impl Title {
 /// The compiled form used by extraction and normalisation.
 #[derive(Clone, Debug, Default)]
 pub struct Compiled {
+    /// The `[time] left` and `took` phrases, lower case with a space either
+    /// side, as automata: a sentence's words (lower case, one space apart,
+    /// with a space either end) hold a phrase when the automaton finds one
+    /// in them, so every phrase is looked for in one pass (None: no rules
+    /// compiled).
+    pub left_finder: Option<AhoCorasick>,
+    pub took_finder: Option<AhoCorasick>,
     pub titles: Vec<Title>,
     pub countries: Vec<Country>,
     pub markers: Markers,
@@ -562,7 +570,13 @@ impl RuleFile for TitleFile {
         for (f, _) in &country_forms {
             title_words.extend(f.split(' ').map(str::to_string));
         }
+        let finder = |phrases: &[String]| {
+            AhoCorasick::new(phrases.iter().map(|p| format!(" {} ", p.to_lowercase())))
+                .map_err(|e| RuleProblem::new(e.to_string(), None))
+        };
         Ok(Compiled {
+            left_finder: Some(finder(&self.time.left)?),
+            took_finder: Some(finder(&self.time.took)?),
             title_words,
             portfolio_regex,
             appositive_regex,
