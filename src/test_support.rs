@@ -44,3 +44,26 @@ pub fn verdict(a: &str, b: &str, category: Category) -> PairVerdict {
 pub fn same_fact(a: &str, b: &str, category: Category) -> bool {
     matches!(verdict(a, b, category), PairVerdict::Strong(..))
 }
+
+/// The text of every document in `corpus/` (`.txt` and `.md`), in no
+/// particular order.
+pub fn corpus_texts() -> Vec<String> {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut texts = Vec::new();
+    for bundle in std::fs::read_dir(corpus).expect("corpus").flatten() {
+        for doc in std::fs::read_dir(bundle.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if doc
+                .path()
+                .extension()
+                .is_some_and(|e| e == "txt" || e == "md")
+            {
+                texts.push(std::fs::read_to_string(doc.path()).expect("a document"));
+            }
+        }
+    }
+    texts
+}

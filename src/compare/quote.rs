@@ -262,12 +262,48 @@ pub fn same_statement(a: &QuoteValue, b: &QuoteValue) -> bool {
 /// ("Ukraine"/"Ukrainian", "Russia"/"Russian": translations move between
 /// the noun and the adjective). Numbers and negations must be equal.
 fn same_word(a: &Word, b: &Word) -> bool {
-    same_counted(a, a.norm.chars().count(), b, b.norm.chars().count())
+    same_counted(a, &Letters::of(a), b, &Letters::of(b))
 }
 
-/// [`same_word`] with each word's length in characters already counted
-/// (the aligner counts each word once, not once per cell of its table).
-fn same_counted(a: &Word, len_a: usize, b: &Word, len_b: usize) -> bool {
+/// A word's length in characters and how many of each letter it has
+/// (characters folded into 64 bins), counted once per word rather than
+/// once per cell of the aligner's table.
+struct Letters {
+    len: usize,
+    bins: [u8; 64],
+}
+
+impl Letters {
+    fn of(w: &Word) -> Self {
+        let mut bins = [0u8; 64];
+        let mut len = 0;
+        for c in w.norm.chars() {
+            len += 1;
+            let bin = &mut bins[c as usize % 64];
+            *bin = bin.saturating_add(1);
+        }
+        Letters { len, bins }
+    }
+
+    /// At most how many characters the two words have in common, counted
+    /// as a multiset (bins merge letters, so this may overcount, never
+    /// undercount; a bin full to 255 may, so such a word counts as having
+    /// all its characters in common).
+    fn common(&self, other: &Letters) -> usize {
+        if self.len > 255 || other.len > 255 {
+            return self.len.max(other.len);
+        }
+        self.bins
+            .iter()
+            .zip(&other.bins)
+            .map(|(a, b)| usize::from(*a.min(b)))
+            .sum()
+    }
+}
+
+/// [`same_word`] with each word's letters already counted.
+fn same_counted(a: &Word, la: &Letters, b: &Word, lb: &Letters) -> bool {
+    let (len_a, len_b) = (la.len, lb.len);
     if a.norm == b.norm {
         return true;
     }
@@ -286,12 +322,16 @@ fn same_counted(a: &Word, len_a: usize, b: &Word, len_b: usize) -> bool {
     let fuzzy = |w: &Word, len: usize| {
         !matches!(w.class, WordClass::Number | WordClass::Negation) && len >= 5
     };
-    // The edit distance is at least the difference in length, so words
-    // whose lengths differ by more than a quarter of the longer cannot be
+    // The edit distance is at least the difference in length, and at
+    // least the longer length less the characters the two have in common
+    // (each character of one kept unchanged in the other is a common one;
+    // every other takes an edit), so words failing either bound cannot be
     // one edit in four apart: no need to count the edits.
+    let longer = len_a.max(len_b);
     fuzzy(a, len_a)
         && fuzzy(b, len_b)
-        && len_a.abs_diff(len_b) * 4 <= len_a.max(len_b)
+        && len_a.abs_diff(len_b) * 4 <= longer
+        && longer.saturating_sub(la.common(lb)) * 4 <= longer
         && strsim::normalized_levenshtein(&a.norm, &b.norm) >= 0.75
 }
 
@@ -353,14 +393,14 @@ impl<'w> Table<'w> {
         let a = &a[..a.len().min(400)];
         let b = &b[..b.len().min(400)];
         let (n, m) = (a.len(), b.len());
-        let len_a: Vec<usize> = a.iter().map(|w| w.norm.chars().count()).collect();
-        let len_b: Vec<usize> = b.iter().map(|w| w.norm.chars().count()).collect();
+        let letters_a: Vec<Letters> = a.iter().map(Letters::of).collect();
+        let letters_b: Vec<Letters> = b.iter().map(Letters::of).collect();
         let mut same = Vec::with_capacity(n * m);
-        for (wa, &la) in a.iter().zip(&len_a) {
+        for (wa, la) in a.iter().zip(&letters_a) {
             same.extend(
                 b.iter()
-                    .zip(&len_b)
-                    .map(|(wb, &lb)| same_counted(wa, la, wb, lb)),
+                    .zip(&letters_b)
+                    .map(|(wb, lb)| same_counted(wa, la, wb, lb)),
             );
         }
         let width = m + 1;
@@ -818,6 +858,47 @@ mod tests {
             verb: None,
             words: w(text),
         }
+    }
+
+    #[test]
+    fn counting_letters_first_answers_as_counting_edits_would() {
+        // Pairs of words from the corpus documents: the bounds that skip
+        // the edit distance must never change the answer.
+        let rules = Rules::builtin().expect("rules");
+        let mut all: Vec<Word> = Vec::new();
+        for text in crate::test_support::corpus_texts() {
+            all.extend(words(&text, &rules.speech));
+        }
+        all.sort_by(|a, b| a.norm.cmp(&b.norm));
+        all.dedup_by(|a, b| a.norm == b.norm && a.class == b.class);
+        // Every few hundredth word, in alphabetical order, so neighbours
+        // share beginnings (near misses) and the test stays quick.
+        let step = (all.len() / 700).max(1);
+        let all: Vec<Word> = all.into_iter().step_by(step).collect();
+        let plain = |a: &Word, b: &Word| {
+            let fuzzy = |w: &Word| {
+                !matches!(w.class, WordClass::Number | WordClass::Negation)
+                    && w.norm.chars().count() >= 5
+            };
+            fuzzy(a) && fuzzy(b) && strsim::normalized_levenshtein(&a.norm, &b.norm) >= 0.75
+        };
+        let letters: Vec<Letters> = all.iter().map(Letters::of).collect();
+        let (mut pairs, mut near) = (0, 0);
+        for i in 0..all.len() {
+            for j in 0..i {
+                let (a, b) = (&all[i], &all[j]);
+                let names = a.class == WordClass::Name && b.class == WordClass::Name;
+                if a.norm == b.norm || names {
+                    continue;
+                }
+                let fast = same_counted(a, &letters[i], b, &letters[j]);
+                assert_eq!(fast, plain(a, b), "{} / {}", a.norm, b.norm);
+                pairs += 1;
+                near += usize::from(fast);
+            }
+        }
+        assert!(pairs > 100_000, "{pairs} pairs");
+        assert!(near > 5, "{near} near misses among them");
     }
 
     #[test]
