@@ -803,6 +803,8 @@ fn fallback_people(
     let speech = &rules.speech;
     let words = word_spans(text);
     let mut runs: Vec<(usize, usize, bool)> = Vec::new(); // (first, last, after title)
+    // The last line judged for a headline, and the verdict.
+    let mut last_line: Option<((usize, usize), bool)> = None;
     let mut i = 0;
     while i < words.len() {
         if !is_name_word(rules, text, words[i]) {
@@ -831,7 +833,17 @@ fn fallback_people(
         };
         let titled = titled || (i > first && introduces_person(text, rules, &words, first, i));
         // A headline names nobody: "Mayor Vows To Rebuild Flooded Town".
-        if !headline(text, words[first].0) {
+        // A line holds many runs: each line is judged once.
+        let headline =
+            short_line_around(text, words[first].0).is_some_and(|line| match last_line {
+                Some((l, judged)) if l == line => judged,
+                _ => {
+                    let judged = is_headline(text, line);
+                    last_line = Some((line, judged));
+                    judged
+                }
+            });
+        if !headline {
             runs.push((first, i, titled));
         }
         i += 1;
@@ -970,22 +982,30 @@ fn introduces_person(
 
 /// Whether the line holding `at` is a headline: three words or more, most
 /// of them capitalised, and no full stop at its end.
-fn headline(text: &str, at: usize) -> bool {
-    // A headline is a short line: look no further than this for its ends,
-    // so a document of one long line costs each name the same.
+/// The line holding `at` as (start, end), if it is short enough to be a
+/// headline: a headline is a short line, so its ends are looked for no
+/// further than this, and a document of one long line costs each name
+/// the same.
+fn short_line_around(text: &str, at: usize) -> Option<(usize, usize)> {
     const LONGEST: usize = 300;
     let from = crate::error::floor_char_boundary(text, at.saturating_sub(LONGEST));
     let to = crate::error::floor_char_boundary(text, at.saturating_add(LONGEST).min(text.len()));
     let start = match text[from..at].rfind('\n') {
         Some(i) => from + i + 1,
-        None if from > 0 => return false,
+        None if from > 0 => return None,
         None => 0,
     };
     let end = match text[at..to].find('\n') {
         Some(i) => at + i,
-        None if to < text.len() => return false,
+        None if to < text.len() => return None,
         None => text.len(),
     };
+    Some((start, end))
+}
+
+/// Whether the line from `start` to `end` is a headline: three words or
+/// more, nearly all capitalised, and no sentence's end.
+fn is_headline(text: &str, (start, end): (usize, usize)) -> bool {
     let line = text[start..end].trim();
     let words: Vec<&str> = line.split_whitespace().collect();
     let capitals = words
