@@ -164,7 +164,13 @@ fn token(
     kind: TokenKind,
 ) -> Token {
     let raw = &text[start..end];
-    let lower = raw.to_lowercase().replace('’', "'");
+    // Most words are ASCII: one copy, lower-cased in place, and no curly
+    // apostrophe to straighten.
+    let lower = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase().replace('’', "'")
+    };
     let (stem, class, synonym) = if kind == TokenKind::Word {
         // Looked up before inserting: a hit costs no copy of the form.
         match known.get(&lower) {
