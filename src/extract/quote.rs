@@ -963,22 +963,7 @@ mod tests {
             format!("{} said there was none.", "Word ".repeat(600)),
             "Zoë Müller-Lüdenscheidt said the Café would close. José Martí said it was so.".to_string(),
         ];
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        for bundle in std::fs::read_dir(corpus).expect("corpus").flatten() {
-            for doc in std::fs::read_dir(bundle.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                if doc
-                    .path()
-                    .extension()
-                    .is_some_and(|e| e == "txt" || e == "md")
-                {
-                    texts.push(std::fs::read_to_string(doc.path()).expect("a document"));
-                }
-            }
-        }
+        texts.extend(crate::test_support::corpus_texts());
         let mut found = 0;
         for text in &texts {
             let whole: Vec<_> = p
