@@ -767,6 +767,7 @@ fn since<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMentio
         .titles
         .since_regex
         .iter()
+        .filter_map(move |gated| gated.for_text(text))
         .flat_map(move |re| re.captures_iter(text))
         .filter_map(move |c| {
             let name = c.name("name")?;

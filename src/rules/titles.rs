@@ -17,6 +17,7 @@
 //! Pescara"); the title and country words also tell `normalise::name`
 //! which capitalised words are not names.
 
+use super::word_regex::GatedRegex;
 use super::word_regex::WordRegex as Regex;
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
@@ -284,8 +285,10 @@ pub struct Compiled {
     /// "Name, (the|a)? marker? qualifier? title (of place)?": `name`,
     /// `tense`, `qual`, `title`, `elect`, `of`.
     pub appositive_regex: Option<Regex>,
-    /// "Name, who became title in year".
-    pub since_regex: Option<Regex>,
+    /// "Name, who became title in year": compiled only for a text holding
+    /// ", who became" or the like (most hold none, and it holds every
+    /// title form).
+    pub since_regex: Option<GatedRegex>,
 }
 
 impl Compiled {
@@ -348,6 +351,11 @@ impl Compiled {
                 .any(|part| self.title_words.contains(part))
     }
 }
+
+/// The words that make a name's office one taken in a given year ("Merz,
+/// who became chancellor in 2025"): the since pattern holds them, and is
+/// compiled only for a text that does.
+const WHO_BECAME: &str = r",\s+who\s+(?:became|was\s+(?:elected|appointed|named|sworn\s+in\s+as))";
 
 fn alternation(forms: &[String]) -> String {
     let mut sorted: Vec<&String> = forms.iter().collect();
@@ -512,7 +520,7 @@ impl RuleFile for TitleFile {
             // "Friedrich Merz, who became chancellor in 2025": the name
             // first, the year the office was taken after.
             let since = format!(
-                r"(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+who\s+(?:became|was\s+(?:elected|appointed|named|sworn\s+in\s+as))\s+(?:the\s+)?(?:(?P<adj>{adjs})\s+)?(?P<title>{titles_re})(?:\s+of\s+(?P<of>{names}))?\s+in\s+(?P<year>(?:19|20)\d\d)\b",
+                r"(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}){WHO_BECAME}\s+(?:the\s+)?(?:(?P<adj>{adjs})\s+)?(?P<title>{titles_re})(?:\s+of\s+(?P<of>{names}))?\s+in\s+(?P<year>(?:19|20)\d\d)\b",
                 adjs = alternation(&adjs),
                 names = alternation(&names),
             );
@@ -535,7 +543,13 @@ impl RuleFile for TitleFile {
             // and their problems are still taken in this order.
             let ((title, after), (since, appositive)) = rayon::join(
                 || rayon::join(|| compile(&pattern), || compile(&after)),
-                || rayon::join(|| compile(&since), || compile(&appositive)),
+                || {
+                    (
+                        GatedRegex::new(WHO_BECAME, &since)
+                            .map_err(|e| RuleProblem::new(e.to_string(), None)),
+                        compile(&appositive),
+                    )
+                },
             );
             (Some((title?, after?)), Some(since?), Some(appositive?))
         };

@@ -91,6 +91,40 @@ impl WordRegex {
     }
 }
 
+/// A large regex that only a text holding a small one (its gate) can
+/// match: compiled the first time such a text comes, so a run whose texts
+/// never hold the gate never pays for it. Every match of the pattern must
+/// hold a match of the gate (the gate is a piece of the pattern written
+/// out); the pattern's syntax is checked when made, its size when first
+/// compiled (a pattern too large then matches nothing).
+#[derive(Clone, Debug)]
+pub struct GatedRegex {
+    gate: Regex,
+    pattern: String,
+    compiled: OnceLock<Option<WordRegex>>,
+}
+
+impl GatedRegex {
+    pub fn new(gate: &str, pattern: &str) -> Result<Self, regex::Error> {
+        super::pattern::check_syntax(pattern)?;
+        Ok(GatedRegex {
+            gate: build(gate)?,
+            pattern: pattern.to_string(),
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// The regex, when `hay` holds the gate (else no match is possible).
+    pub fn for_text(&self, hay: &str) -> Option<&WordRegex> {
+        if !self.gate.is_match(hay) {
+            return None;
+        }
+        self.compiled
+            .get_or_init(|| WordRegex::new(&self.pattern).ok())
+            .as_ref()
+    }
+}
+
 /// Compiles with room for the lazy DFA: the speaker patterns' Unicode
 /// letter classes make many states, and with the default cache the DFA was
 /// cleared and rebuilt over and over on every document (a quarter of the
@@ -217,6 +251,30 @@ fn surely_not_word(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gated_regex_is_compiled_only_for_a_text_holding_its_gate() {
+        let gated = GatedRegex::new(
+            r",\s+who\s+became",
+            r"(?P<name>\p{Lu}\w+),\s+who\s+became\s+(?P<office>\w+)",
+        )
+        .expect("compiles");
+        assert!(gated.for_text("Merz became chancellor.").is_none());
+        assert!(
+            gated.compiled.get().is_none(),
+            "not compiled for a text without the gate"
+        );
+        let text = "Merz, who became chancellor in 2025";
+        let re = gated
+            .for_text(text)
+            .expect("compiled for a text with the gate");
+        let c = re.captures(text).expect("a match");
+        assert_eq!(&c["office"], "chancellor");
+        assert!(
+            GatedRegex::new("who", "(unclosed").is_err(),
+            "syntax is checked when made"
+        );
+    }
 
     #[test]
     fn the_whitelist_holds_no_word_character() {
