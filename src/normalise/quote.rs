@@ -980,8 +980,6 @@ fn introduces_person(
     relative || speaking || appositive || described || described_speaking || given
 }
 
-/// Whether the line holding `at` is a headline: three words or more, most
-/// of them capitalised, and no full stop at its end.
 /// The line holding `at` as (start, end), if it is short enough to be a
 /// headline: a headline is a short line, so its ends are looked for no
 /// further than this, and a document of one long line costs each name

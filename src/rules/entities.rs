@@ -191,28 +191,25 @@ fn compile_entry(e: &Entry) -> Result<Entity, RuleProblem> {
             aliases.push(a.clone());
         }
     }
-    let mut given_names = Vec::new();
-    let mut surnames = Vec::new();
-    for a in &aliases {
-        let words: Vec<&str> = a.split_whitespace().collect();
-        if let [first, .., last] = words.as_slice() {
-            if !given_names.contains(&first.to_string()) {
-                given_names.push(first.to_string());
-            }
-            surnames.push(fold(last));
-        } else if let [only] = words.as_slice() {
-            surnames.push(fold(only));
-        }
-    }
-    surnames.dedup();
     let alias_words: Vec<Vec<String>> = aliases
         .iter()
         .map(|a| a.split_whitespace().map(str::to_string).collect())
         .collect();
-    let alias_folded = alias_words
+    let alias_folded: Vec<Vec<String>> = alias_words
         .iter()
         .map(|words| words.iter().map(|w| fold(w)).collect())
         .collect();
+    let mut given_names: Vec<String> = Vec::new();
+    let mut surnames = Vec::new();
+    for (words, folded) in alias_words.iter().zip(&alias_folded) {
+        if let [first, _, ..] = words.as_slice()
+            && !given_names.contains(first)
+        {
+            given_names.push(first.clone());
+        }
+        surnames.extend(folded.last().cloned());
+    }
+    surnames.dedup();
     let mut offices = Vec::new();
     for o in &e.offices {
         let from = date(&o.from)?;

@@ -584,13 +584,19 @@ impl RuleFile for TitleFile {
         for (f, _) in &country_forms {
             title_words.extend(f.split(' ').map(str::to_string));
         }
+        let time = TimeWords {
+            before_title: lower(&self.time.before_title),
+            agent: lower(&self.time.agent),
+            left: lower(&self.time.left),
+            took: lower(&self.time.took),
+        };
         let finder = |phrases: &[String]| {
-            AhoCorasick::new(phrases.iter().map(|p| format!(" {} ", p.to_lowercase())))
+            AhoCorasick::new(phrases.iter().map(|p| format!(" {p} ")))
                 .map_err(|e| RuleProblem::new(e.to_string(), None))
         };
         Ok(Compiled {
-            left_finder: Some(finder(&self.time.left)?),
-            took_finder: Some(finder(&self.time.took)?),
+            left_finder: Some(finder(&time.left)?),
+            took_finder: Some(finder(&time.took)?),
             title_words,
             portfolio_regex,
             appositive_regex,
@@ -600,12 +606,7 @@ impl RuleFile for TitleFile {
             not_names: lower(&self.generic.not_names),
             organisation_pronouns: lower(&self.generic.organisation_pronouns),
             adjective_endings: lower(&self.generic.adjective_endings),
-            time: TimeWords {
-                before_title: lower(&self.time.before_title),
-                agent: lower(&self.time.agent),
-                left: lower(&self.time.left),
-                took: lower(&self.time.took),
-            },
+            time,
             heads: self
                 .generic
                 .heads
