@@ -197,6 +197,10 @@ pub struct Frame {
     /// The happening is one of a series ("the second call", "another
     /// blast"): its facts are not the main one's.
     pub series: Option<String>,
+    /// The series word picks out one member ("the next decision", not
+    /// "another"): `series_one` in rules/words.toml.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub series_one: bool,
     /// The content stems of the claim's sentence, sorted and without
     /// repeats: how much two sentences share, for alignment. Not shown in
     /// reports; in `extract`'s lines so that `compare` aligns as `check`.
@@ -242,6 +246,7 @@ impl Frame {
             told_change: false,
             placed: None,
             falls: false,
+            series_one: false,
         }
     }
 

@@ -136,18 +136,17 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
 /// Whether two runs (in day order) are the one happening a series word
 /// picks out ("the next policy decision" on August 6 in two reports, on
 /// August 8 in a third): every claim names the same member of a series
-/// ("next", "second", not "another"), the runs are at most a week apart,
-/// and no document gives both days.
+/// ("next", "second", not "another": `series_one` in rules/words.toml),
+/// the runs are at most a week apart, and no document gives both days.
 fn one_of_a_series(a: &[&Claim], b: &[&Claim]) -> bool {
-    let series = |c: &&Claim| c.frame.series.clone();
-    let first = a.first().and_then(series);
-    let unique = first.as_deref().is_some_and(|s| {
-        matches!(
-            s,
-            "first" | "second" | "third" | "fourth" | "next" | "previous" | "last" | "latest"
-        )
-    });
-    let same = a.iter().chain(b).all(|c| series(c) == first);
+    let Some(first) = a.first() else {
+        return false;
+    };
+    let unique = first.frame.series.is_some() && first.frame.series_one;
+    let same = a
+        .iter()
+        .chain(b)
+        .all(|c| c.frame.series == first.frame.series);
     let day = |c: &&Claim| match &c.value {
         Value::Date(d) => d.as_day(),
         _ => None,

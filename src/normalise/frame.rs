@@ -101,6 +101,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         && let Some(series) = reader.series_before(&frame)
         && !matches!(series.as_str(), "first" | "initial")
     {
+        frame.series_one = ctx.rules.words.class(&series).has(Class::SERIES_ONE);
         frame.series = Some(series);
     }
     if reader.part.get() {

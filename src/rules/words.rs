@@ -97,6 +97,8 @@ pub struct Classes {
     #[serde(default)]
     pub series: Vec<String>,
     #[serde(default)]
+    pub series_one: Vec<String>,
+    #[serde(default)]
     pub reschedule: Vec<String>,
     #[serde(default)]
     pub bounds: Vec<String>,
@@ -176,6 +178,7 @@ impl Class {
     pub const DAY_PART: Class = Class(1 << 25);
     pub const TOPIC: Class = Class(1 << 26);
     pub const DISTANCE_RELATION: Class = Class(1 << 27);
+    pub const SERIES_ONE: Class = Class(1 << 28);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -463,6 +466,7 @@ impl RuleFile for WordsFile {
         c.hypothetical.extend(u.hypothetical);
         c.other_time.extend(u.other_time);
         c.series.extend(u.series);
+        c.series_one.extend(u.series_one);
         c.reschedule.extend(u.reschedule);
         c.bounds.extend(u.bounds);
         c.topics.extend(u.topics);
@@ -501,6 +505,7 @@ impl RuleFile for WordsFile {
         add(&c.organisation_heads, Class::ORGANISATION_HEAD);
         add(&c.reporting, Class::REPORTING);
         add(&c.series, Class::SERIES);
+        add(&c.series_one, Class::SERIES_ONE);
         add(&c.partitives, Class::PARTITIVE);
         add(&c.speaker_pronouns, Class::SPEAKER_PRONOUN);
         add(&c.light_verbs, Class::LIGHT_VERB);
