@@ -81,9 +81,11 @@ impl DateValue {
     }
 
     /// Whether both values can be true of the same subject: the ranges
-    /// overlap, or are single neighbouring days reckoned in different zones
-    /// (a quake at 3 a.m. Tuesday in Tokyo is Monday in London), see
-    /// [`Reckoning`]; a weekday fits a day that falls on it.
+    /// overlap, or are single neighbouring days reckoned in zones whose
+    /// clocks differ, in the direction the clocks differ (a quake at 3 a.m.
+    /// Tuesday in Tokyo is Monday in London, never Wednesday), see
+    /// [`Reckoning`] and [`DateValue::day_shift`]; a weekday fits a day
+    /// that falls on it.
     pub fn compatible(&self, other: &Self) -> bool {
         if self.relative.is_some() && self.relative == other.relative {
             return true;
@@ -96,20 +98,43 @@ impl DateValue {
                 // Only single days can be one moment on neighbouring days;
                 // a quarter or a deadline means its stated bounds.
                 let days = self.kind == DateKind::Day && other.kind == DateKind::Day;
-                // Neighbouring days are one moment only on evidence that
-                // the two are reckoned in different zones.
-                let elsewhere = match (self.zone, other.zone) {
-                    (Reckoning::Unstated, _) | (_, Reckoning::Unstated) => false,
-                    (Reckoning::Zone(a), Reckoning::Zone(b)) => a != b,
-                    _ => true,
-                };
-                let slack = if days && elsewhere { 1 } else { 0 };
-                // `a` is no later than `b` give or take the slack.
-                let near = |a: NaiveDate, b: NaiveDate| (a - b).num_days() <= slack;
-                near(self.first, other.last) && near(other.first, self.last)
+                let (behind, ahead) = if days { self.day_shift(other) } else { (0, 0) };
+                // Some day of ours is some day of theirs moved by the shift.
+                (self.first - other.last).num_days() <= ahead
+                    && (other.first - self.last).num_days() <= -behind
             }
         }
     }
+
+    /// How many days `self`'s reckoning of a moment can fall before
+    /// (negative) or after `other`'s, as (earliest, latest). Neighbouring
+    /// days are one moment only on evidence that the two are reckoned in
+    /// zones whose clocks differ: none when either is unstated or the two
+    /// clocks agree that day (Singapore and Hong Kong), and only in the
+    /// direction they differ when both zones are known (a paper in a zone
+    /// ahead reckons the same moment on the same day or the next, never the
+    /// day before); either way when one zone is unknown.
+    pub fn day_shift(&self, other: &Self) -> (i64, i64) {
+        match (self.zone, other.zone) {
+            (Reckoning::Unstated, _) | (_, Reckoning::Unstated) => (0, 0),
+            (Reckoning::Zone(a), Reckoning::Zone(b)) => {
+                let ahead = utc_offset(a, self.first) - utc_offset(b, self.first);
+                match ahead.signum() {
+                    1 => (0, 1),
+                    -1 => (-1, 0),
+                    _ => (0, 0),
+                }
+            }
+            _ => (-1, 1),
+        }
+    }
+}
+
+/// The seconds `tz`'s clocks are ahead of UTC at noon UTC on `day`.
+fn utc_offset(tz: Tz, day: NaiveDate) -> i32 {
+    use chrono::{Offset, TimeZone};
+    let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default();
+    tz.offset_from_utc_datetime(&noon).fix().local_minus_utc()
 }
 
 impl fmt::Display for DateValue {
@@ -132,5 +157,50 @@ pub fn weekday_name(w: Weekday) -> &'static str {
         Weekday::Fri => "Friday",
         Weekday::Sat => "Saturday",
         Weekday::Sun => "Sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day_in(d: &str, tz: Tz) -> DateValue {
+        DateValue {
+            zone: Reckoning::Zone(tz),
+            ..DateValue::day(d.parse().unwrap())
+        }
+    }
+
+    #[test]
+    fn clocks_that_agree_leave_no_slack() {
+        // Singapore and Hong Kong keep the same clock: Wednesday in one is
+        // never Tuesday in the other.
+        let hk = day_in("2026-09-29", chrono_tz::Asia::Hong_Kong);
+        let sg = day_in("2026-09-30", chrono_tz::Asia::Singapore);
+        assert!(!hk.compatible(&sg) && !sg.compatible(&hk));
+        assert!(hk.compatible(&day_in("2026-09-29", chrono_tz::Asia::Singapore)));
+    }
+
+    #[test]
+    fn a_zone_ahead_may_give_the_next_day_never_the_one_before() {
+        let tokyo_tue = day_in("2025-10-28", chrono_tz::Asia::Tokyo);
+        let london_mon = day_in("2025-10-27", chrono_tz::Europe::London);
+        let london_wed = day_in("2025-10-29", chrono_tz::Europe::London);
+        assert!(tokyo_tue.compatible(&london_mon) && london_mon.compatible(&tokyo_tue));
+        assert!(!tokyo_tue.compatible(&london_wed) && !london_wed.compatible(&tokyo_tue));
+        assert_eq!(tokyo_tue.day_shift(&london_mon), (0, 1));
+        assert_eq!(london_mon.day_shift(&tokyo_tue), (-1, 0));
+    }
+
+    #[test]
+    fn an_unknown_zone_leaves_slack_both_ways_and_an_unstated_none() {
+        let tokyo = day_in("2025-10-28", chrono_tz::Asia::Tokyo);
+        let unknown = |d: &str| DateValue {
+            zone: Reckoning::Unknown,
+            ..DateValue::day(d.parse().unwrap())
+        };
+        assert!(tokyo.compatible(&unknown("2025-10-27")));
+        assert!(tokyo.compatible(&unknown("2025-10-29")));
+        assert!(!tokyo.compatible(&DateValue::day("2025-10-27".parse().unwrap())));
     }
 }
