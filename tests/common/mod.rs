@@ -115,6 +115,13 @@ macro_rules! every_bundle {
             blind_rate_decision => "rbi-rate-cut-mumbai-2027-06-04",
             blind_migrant_boat => "migrant-boat-sinking-lampedusa-2027-08-11",
             blind_tower_fire => "apartment-tower-fire-scarborough-2027-01-16",
+            // Written blind on 2026-12-02, twelfth batch (a census release,
+            // a snowstorm, factory layoffs, a vaccine trial), held out:
+            // measured once with the start of session 23's build.
+            blind_census => "census-marovia-2027-04-27",
+            blind_snowstorm => "snowstorm-brennock-2027-01-27",
+            blind_layoffs => "layoffs-tillbridge-2027-05-11",
+            blind_vaccine_trial => "vaccine-trial-boston-2027-06-14",
         }
     };
 }
