@@ -1170,3 +1170,98 @@ fn the_one_happening_a_series_word_picks_out_is_one_happening_days_apart() {
     );
     assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
 }
+
+/// Two reports of one story published at the given moments.
+fn apart(a: (&str, &str), b: (&str, &str)) -> BundleReport {
+    report(vec![doc("a", a.0, a.1), doc("b", b.0, b.1)])
+}
+
+#[test]
+fn the_day_something_was_said_is_not_the_day_of_what_was_said() {
+    // Published on Friday 6 March: "Tuesday" is the 3rd, when the ministry
+    // spoke; the arrests were on Monday the 2nd in both.
+    let b = pair(
+        "The ministry said Tuesday that two activists arrested this week would be charged.",
+        "Police arrested two activists at their homes on Monday, the ministry said.",
+    );
+    assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
+    // The same arrests on two days are a conflict.
+    let b = pair(
+        "Police arrested two activists at their homes on Tuesday, the ministry said.",
+        "Police arrested two activists at their homes on Monday, the ministry said.",
+    );
+    assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
+}
+
+#[test]
+fn a_doing_under_way_on_two_days_is_no_conflict() {
+    let b = apart(
+        (
+            "Soldiers were still searching today for the bodies of the missing crew.",
+            "2026-03-05T18:00:00+00:00",
+        ),
+        (
+            "Soldiers were searching Friday for the bodies of the missing crew.",
+            "2026-03-06T18:00:00+00:00",
+        ),
+    );
+    assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
+    // A thing done once, on two days, is.
+    let b = pair(
+        "Soldiers recovered the bodies of the missing crew on Thursday.",
+        "Soldiers recovered the bodies of the missing crew on Wednesday.",
+    );
+    assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
+}
+
+#[test]
+fn a_week_and_the_day_after_it_are_two_times() {
+    // "This week" in a report of Friday 6 March is 2-8 March; "Monday" in a
+    // report of 12 March is the 9th: another hearing.
+    let b = apart(
+        (
+            "Earlier this week, the former minister appeared in court with a black eye.",
+            "2026-03-06T18:00:00+00:00",
+        ),
+        (
+            "The former minister appeared in court Monday, when the judge set a trial date.",
+            "2026-03-12T18:00:00+00:00",
+        ),
+    );
+    assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
+    // Two single days side by side are one day told wrong.
+    let b = apart(
+        (
+            "The former minister appeared in court on Tuesday, when the judge set a trial date.",
+            "2026-03-12T18:00:00+00:00",
+        ),
+        (
+            "The former minister appeared in court Monday, when the judge set a trial date.",
+            "2026-03-12T18:00:00+00:00",
+        ),
+    );
+    assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
+}
+
+#[test]
+fn a_length_that_grew_by_the_days_between_reports_is_no_conflict() {
+    let a = "After a day of fighting, rebels entered the town of Kalemba.";
+    let b = "After a week of fighting, rebels entered the town of Kalemba.";
+    let week_apart = apart(
+        (a, "2026-10-04T12:00:00+00:00"),
+        (b, "2026-10-11T12:00:00+00:00"),
+    );
+    assert!(
+        duration_conflicts(&week_apart).is_empty(),
+        "{:#?}",
+        week_apart.findings
+    );
+    // Told the same day, the two lengths contradict each other.
+    let same_day = pair(a, b);
+    assert_eq!(
+        duration_conflicts(&same_day).len(),
+        1,
+        "{:#?}",
+        same_day.findings
+    );
+}

@@ -224,6 +224,16 @@ pub struct Frame {
     pub falls: bool,
 }
 
+/// The refinement of a day or time right after a verb of saying ("said
+/// Thursday"): when something was said, which reports of one story give
+/// for different statements; never set against another day.
+pub const STATEMENT: &str = "day of a statement";
+
+/// The refinement of a day or time of a doing under way ("were searching
+/// Friday", "were still fighting today"): it may go on for days, so two
+/// days for it never contradict.
+pub const ONGOING: &str = "under way";
+
 impl Frame {
     /// A frame with only a measure, for claims that are about their own
     /// value (names, quotes) until a builder says more.

@@ -29,7 +29,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::claim::frame::{Frame, Modality, ParticipantKind, When};
+use crate::claim::frame::{Frame, Modality, ONGOING, ParticipantKind, STATEMENT, When};
 use crate::claim::quantity::is_money;
 use crate::claim::{Category, Claim, Value};
 
@@ -486,6 +486,22 @@ pub fn judge_pair(
     if partial && !a.value.compatible(&b.value) {
         return PairVerdict::Cannot("parts of different wholes".into());
     }
+    if category == Category::Duration
+        && a.anchor.doc != b.anchor.doc
+        && grew_with_calendar(a, b, published)
+    {
+        return PairVerdict::Cannot(
+            "a length that grew between reports by the days between them".into(),
+        );
+    }
+    // A day something was said is the day of one statement of many; a
+    // doing under way goes on for days.
+    if fa.refinements.iter().any(|r| r == STATEMENT) {
+        return PairVerdict::Cannot("days things were said".into());
+    }
+    if fa.refinements.iter().any(|r| r == ONGOING) && !a.value.compatible(&b.value) {
+        return PairVerdict::Cannot("a doing under way on both days".into());
+    }
     if fa.about.as_ref().map(|p| &p.key) != fb.about.as_ref().map(|p| &p.key) {
         return PairVerdict::Cannot("about different people".into());
     }
@@ -896,6 +912,35 @@ pub fn judge_pair(
     } else {
         PairVerdict::Weak
     }
+}
+
+/// Whether two lengths are one doing still going on, told by reports
+/// published days apart: the later report's length is longer by about the
+/// days between them ("after a day of fighting" on 4 October, "after a week
+/// of fighting" on 11 October), by a day at least. A length fixed once done
+/// ("a 30-hour operation", "a 36-hour operation") is seldom longer by just
+/// the days between two reports.
+fn grew_with_calendar(
+    a: &Claim,
+    b: &Claim,
+    published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
+) -> bool {
+    const DAY: f64 = 86_400.0;
+    let (Value::Duration(x), Value::Duration(y)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let (Some(pa), Some(pb)) = (published(a.anchor.doc), published(b.anchor.doc)) else {
+        return false;
+    };
+    let mid = |q: &crate::claim::quantity::QuantityValue| (q.low + q.high) / 2.0;
+    let ((early, p_early), (late, p_late)) = if pa <= pb {
+        ((mid(x), pa), (mid(y), pb))
+    } else {
+        ((mid(y), pb), (mid(x), pa))
+    };
+    let gap = (p_late - p_early).num_days() as f64;
+    let grew = (late - early) / DAY;
+    gap >= 1.0 && grew >= 1.0 && (grew - gap).abs() <= 1.5
 }
 
 /// A time written to the minute, with its day and no hedge: its instant

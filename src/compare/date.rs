@@ -5,8 +5,9 @@
 //! 18 March call. Two days far apart are two events, not a contradiction;
 //! two days close together (a quake "on Sunday" in one source, "on Monday"
 //! in another) are one event told wrong. So the group's values are first
-//! cut into runs whose neighbouring ranges lie within [`SAME_EVENT_DAYS`]
-//! of each other, and each run is judged on its own by the generic cluster
+//! cut into runs whose neighbouring single days lie within
+//! [`SAME_EVENT_DAYS`] of each other and whose ranges overlap ("earlier
+//! this week" and "on Monday" of the next week are two times), and each run is judged on its own by the generic cluster
 //! judge: a run with incompatible days is a conflict, a run several
 //! documents support is an agreement.
 //!
@@ -91,20 +92,35 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
     };
     dated.sort_by_key(|c| (range(c), c.anchor));
     let mut runs: Vec<Vec<&Claim>> = Vec::new();
-    let mut run_last = None;
+    // The run's last day, and whether a single day ends it.
+    let mut run_last: Option<(chrono::NaiveDate, bool)> = None;
     for c in dated {
         let Some((first, last)) = range(c) else {
             continue;
         };
-        let joins =
-            run_last.is_some_and(|l: chrono::NaiveDate| (first - l).num_days() <= SAME_EVENT_DAYS);
+        // Neighbouring single days may be one day told in two zones; a
+        // range ("this week") and the day after it are two times ("earlier
+        // this week" and "on Monday" the week after are two hearings).
+        let single = first == last;
+        let joins = run_last.is_some_and(|(l, l_single)| {
+            let slack = if single && l_single {
+                SAME_EVENT_DAYS
+            } else {
+                0
+            };
+            (first - l).num_days() <= slack
+        });
         if !joins {
             runs.push(Vec::new());
         }
         if let Some(run) = runs.last_mut() {
             run.push(c);
         }
-        run_last = Some(run_last.map_or(last, |l: chrono::NaiveDate| l.max(last)));
+        run_last = Some(match run_last {
+            Some((l, l_single)) if joins && l > last => (l, l_single),
+            Some((l, l_single)) if joins && l == last => (l, l_single && single),
+            _ => (last, single),
+        });
     }
     if let [a, b] = runs.as_slice()
         && (one_event_retold(a, b) || one_of_a_series(a, b))

@@ -30,7 +30,9 @@ use std::ops::{Not, Range};
 use super::{Context, DateRef, EntityKind};
 use crate::claim::Span;
 use crate::claim::date::DateKind;
-use crate::claim::frame::{Frame, Modality, Participant, ParticipantKind, Term, Theme, When};
+use crate::claim::frame::{
+    Frame, Modality, ONGOING, Participant, ParticipantKind, STATEMENT, Term, Theme, When,
+};
 use crate::index::{Token, TokenKind};
 use crate::rules::entities::fold;
 use crate::rules::words::{Class, Cue};
@@ -1494,6 +1496,15 @@ impl<'c, 'a> Reader<'c, 'a> {
                     || self.light_at(i).is_some()
                     || self.event_phrase_at(i).is_some())
         };
+        // "the government said Thursday that two dissidents were arrested
+        // this week": a day right after a verb of saying is the day it was
+        // said, not the day of what was said.
+        if let Some(said) = self.said_before_value()
+            && !acted(said)
+        {
+            self.extra.borrow_mut().push(STATEMENT.into());
+            return (Some(self.term_at(said)), None);
+        }
         let found = (self.clause.start..self.value.start)
             .rev()
             .filter(|i| !self.aside.contains(i))
@@ -1575,6 +1586,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             Some((term, _)) => term,
             None => self.term_at(at),
         };
+        // "were still searching today for the bodies", "were searching
+        // Friday": a doing under way on the day, which may go on for days.
+        if self.progressive(at) {
+            self.extra.borrow_mut().push(ONGOING.into());
+        }
         // The happening: an event noun of the clause, the verb's subject,
         // or, for a verb with no subject of its own (", arriving near
         // Cocodrie at 2:50 a.m."), the event the sentence names.
@@ -1594,6 +1610,43 @@ impl<'c, 'a> Reader<'c, 'a> {
             .subject_before(at)
             .or(if names_event { None } else { event });
         (Some(predicate), theme)
+    }
+
+    /// The verb of saying right before the value, past "on" or a word of
+    /// the day's part ("said Thursday", "told reporters on Monday" is not
+    /// this: the object comes between).
+    fn said_before_value(&self) -> Option<usize> {
+        let mut i = self.value.start.checked_sub(1)?;
+        while i > self.clause.start
+            && (self.tokens[i].class.has(Class::PREPOSITION)
+                || self.tokens[i].class.has(Class::DAY_PART))
+            && i + 2 >= self.value.start
+        {
+            i -= 1;
+        }
+        let t = &self.tokens[i];
+        let whole_speech_verb = self
+            .ctx
+            .rules
+            .speech
+            .verb
+            .find(&t.lower)
+            .is_some_and(|m| m.start() == 0 && m.end() == t.lower.len());
+        (i >= self.clause.start && t.class.has(Class::SAY) && whole_speech_verb).then_some(i)
+    }
+
+    /// Whether the verb at `at` is a progressive form ("were searching",
+    /// "are still fighting"): an auxiliary, perhaps an adverb, then the
+    /// verb in -ing.
+    fn progressive(&self, at: usize) -> bool {
+        if !self.tokens[at].lower.ends_with("ing") || at == 0 {
+            return false;
+        }
+        let mut k = at - 1;
+        if self.tokens[k].class.has(Class::ADVERB) && k > 0 {
+            k -= 1;
+        }
+        k >= self.clause.start && self.tokens[k].class.has(Class::AUXILIARY)
     }
 
     /// The happening a state verb at `at` was in: "in a crush", "in an
