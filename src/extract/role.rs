@@ -215,9 +215,11 @@ fn title_before_name(
 }
 
 /// A word of `[markers] deputy` right before `at` ("Deputy", "vice"), in
-/// any case, as a whole word.
+/// any case, as a whole word, or joined to the title by a hyphen
+/// ("deputy-prime minister").
 fn deputy_before(text: &str, at: usize, rules: &Rules) -> Option<Span> {
     let before = text[..at].trim_end();
+    let before = before.strip_suffix('-').unwrap_or(before);
     rules.titles.markers.deputy.iter().find_map(|w| {
         let from = before.len().checked_sub(w.len())?;
         let tail = before.get(from..)?;
@@ -850,6 +852,11 @@ mod tests {
             [("acting".into(), "".into(), "deputy chair".into())]
         );
         assert_eq!(parts("Shadow Foreign Minister Ana Cruz"), []);
+        // Joined by a hyphen, the deputy's word is still the deputy's.
+        assert_eq!(
+            parts("the former deputy-prime minister Tariq Aziz"),
+            [("former".into(), "".into(), "deputy prime minister".into())]
+        );
         assert_eq!(
             parts("Prime Minister Tariq Aziz"),
             [("".into(), "".into(), "Prime Minister".into())]
