@@ -1265,3 +1265,25 @@ fn a_length_that_grew_by_the_days_between_reports_is_no_conflict() {
         same_day.findings
     );
 }
+
+#[test]
+fn days_a_sentence_lists_are_each_another_members() {
+    // Each prize has its day; the two lists agree, member by member.
+    let b = pair(
+        "The physics and chemistry prizes will be announced Tuesday, the economics prize on Wednesday and the peace prize on Friday.",
+        "The medicine prize will be announced on March 9, physics and chemistry on March 10, economics on March 11 and peace on March 13.",
+    );
+    assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
+    // "Wednesday and Thursday": the doing spans both days.
+    let b = pair(
+        "The district closed all 64 of its schools Wednesday and Thursday.",
+        "The district has closed all 64 of its schools for Thursday as well.",
+    );
+    assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
+    // One announcement on two neighbouring days is a conflict.
+    let b = pair(
+        "The physics prize will be announced on Tuesday in Stockholm.",
+        "The physics prize will be announced on Wednesday in Stockholm.",
+    );
+    assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
+}

@@ -109,7 +109,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     if reader.part.get() {
         frame.refinements.push("part of a whole".into());
     }
-    if reader.listed() {
+    if reader.listed() || (shape == Shape::Moment && measure == "day" && reader.listed_day()) {
         frame.refinements.push("one of a list".into());
     }
     frame.refinements.extend(reader.extra.take());
@@ -2224,6 +2224,86 @@ impl<'c, 'a> Reader<'c, 'a> {
             && (self.tokens[j - 1].kind == TokenKind::Number
                 || (j > self.sentence.start + 1 && self.tokens[j - 2].kind == TokenKind::Number));
         joined && figure_before && !self.ctx.inside_date(self.tokens[j - 1].span)
+    }
+
+    /// Whether the day is one of several days its sentence lists with no
+    /// verb between them ("the physics prize will be announced Tuesday,
+    /// the economics prize on Wednesday"; "closed its schools Wednesday and
+    /// Thursday"): each day is another member's, or the doing spans them,
+    /// so a day of the list may agree with another report's, never
+    /// contradict it.
+    pub fn listed_day(&self) -> bool {
+        let own = self.span_of(self.value.clone());
+        let sentence = self.span_of(self.sentence.clone());
+        let dates: Vec<&DateRef> = self.ctx.dates_within(sentence).collect();
+        let Some(k) = dates
+            .iter()
+            .position(|d| d.span.start < own.end && own.start < d.span.end)
+        else {
+            return false;
+        };
+        // Whether two days are neighbours in a list, and if so whether
+        // "and" joins them.
+        let link = |a: &DateRef, b: &DateRef| -> Option<bool> {
+            let between = self
+                .ctx
+                .index
+                .tokens_in(Span::new(a.span.end, b.span.start));
+            let and = between.clone().any(|i| self.tokens[i].lower == "and");
+            let joiner = and || between.clone().any(|i| self.tokens[i].is_punct(','));
+            // "on Monday, Japan time (11.40 p.m. on Sunday in India)": a
+            // day in brackets restates the one before it.
+            let restated = between.clone().any(|i| self.tokens[i].is_punct('('));
+            // The members stand side by side: no preposition but the one
+            // that opens the next day ("on Wednesday"); "on January 20,
+            // 2025, following their first conversation on February 12"
+            // tells of two things.
+            let preposition = between
+                .clone()
+                .filter(|&i| i + 1 < between.end)
+                .any(|i| self.tokens[i].class.has(Class::PREPOSITION));
+            // "postponed from 24 September to 29 October": a bound moves
+            // or ends the doing; two days, not two members.
+            let bound = between
+                .clone()
+                .any(|i| self.tokens[i].class.has(Class::BOUND) || self.tokens[i].lower == "to");
+            // "the authorities said on Wednesday", "when it was 3:20 a.m.
+            // Wednesday in Italy": any verb between parts the days.
+            let verb = between.clone().any(|i| {
+                let t = &self.tokens[i];
+                self.predicate_like(i)
+                    || t.class.has(Class::REPORTING)
+                    || t.class.has(Class::AUXILIARY)
+                    || t.class.has(Class::SAY)
+            });
+            let linked = !restated
+                && !preposition
+                && !bound
+                && !verb
+                && a.value.first != b.value.first
+                && between.len() <= 10
+                && joiner;
+            linked.then_some(and)
+        };
+        // The chain of linked days around this one. Two days a comma alone
+        // joins may be one day restated ("on Tuesday afternoon, their
+        // second call this month"; "on Wednesday, the early hours of
+        // Thursday in Australia"): a list has "and" or three members.
+        let (mut from, mut to) = (k, k);
+        let mut with_and = false;
+        while from > 0
+            && let Some(and) = link(dates[from - 1], dates[from])
+        {
+            with_and |= and;
+            from -= 1;
+        }
+        while to + 1 < dates.len()
+            && let Some(and) = link(dates[to], dates[to + 1])
+        {
+            with_and |= and;
+            to += 1;
+        }
+        to > from && (with_and || to - from >= 2)
     }
 
     /// Whether the clause's subject is a personal pronoun ("he spent",
