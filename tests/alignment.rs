@@ -1287,3 +1287,18 @@ fn days_a_sentence_lists_are_each_another_members() {
     );
     assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
 }
+
+#[test]
+fn a_running_total_since_a_happening_is_not_one_days_count() {
+    let b = pair(
+        "Since dissidents began organising the party, police have detained more than two dozen members.",
+        "Last week police detained 10 members of the party.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    // Two running totals since one happening are one fact.
+    let b = pair(
+        "Since dissidents began organising the party, police have detained more than two dozen members.",
+        "Since dissidents began organising the party, police have detained 12 members.",
+    );
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+}

@@ -229,6 +229,11 @@ pub struct Frame {
 /// for different statements; never set against another day.
 pub const STATEMENT: &str = "day of a statement";
 
+/// The refinement of a count after a clause of "since" and a happening
+/// ("Since the dissidents began organising, police have detained more than
+/// two dozen"): a total over the time since, compared only with such totals.
+pub const RUNNING_TOTAL: &str = "since a happening";
+
 /// The refinement of a day or time of a doing under way ("were searching
 /// Friday", "were still fighting today"): it may go on for days, so two
 /// days for it never contradict.

@@ -31,7 +31,8 @@ use super::{Context, DateRef, EntityKind};
 use crate::claim::Span;
 use crate::claim::date::DateKind;
 use crate::claim::frame::{
-    Frame, Modality, ONGOING, Participant, ParticipantKind, STATEMENT, Term, Theme, When,
+    Frame, Modality, ONGOING, Participant, ParticipantKind, RUNNING_TOTAL, STATEMENT, Term, Theme,
+    When,
 };
 use crate::index::{Token, TokenKind};
 use crate::rules::entities::fold;
@@ -111,6 +112,12 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     }
     if reader.listed() || (shape == Shape::Moment && measure == "day" && reader.listed_day()) {
         frame.refinements.push("one of a list".into());
+    }
+    // "Since dissidents began organising, police have detained more than
+    // two dozen members": a running total since a happening, not the count
+    // of one day's doing ("last week police arrested 10 members").
+    if matches!(shape, Shape::Count { .. }) && reader.since_a_happening() {
+        frame.refinements.push(RUNNING_TOTAL.into());
     }
     frame.refinements.extend(reader.extra.take());
     frame.placed = reader.placed.take();
@@ -2304,6 +2311,19 @@ impl<'c, 'a> Reader<'c, 'a> {
             to += 1;
         }
         to > from && (with_and || to - from >= 2)
+    }
+
+    /// Whether the sentence opens with a clause of "since" and a happening
+    /// (not a date: "since May 26" bounds the count's days, see
+    /// [`Reader::when`]), and the value comes after it.
+    pub fn since_a_happening(&self) -> bool {
+        let start = self.sentence.start;
+        let opens = self.tokens.get(start).is_some_and(|t| t.lower == "since");
+        let next = self.tokens.get(start + 1);
+        let dated = next
+            .is_none_or(|t| t.kind == TokenKind::Number || self.ctx.inside_time_or_date(t.span));
+        let after_comma = (start + 2..self.value.start).any(|i| self.tokens[i].is_punct(','));
+        opens && !dated && after_comma
     }
 
     /// Whether the clause's subject is a personal pronoun ("he spent",
