@@ -136,6 +136,11 @@ impl TimeValue {
         }
         let (a0, a1) = self.bounds();
         let (b0, b1) = other.bounds();
+        // Two clocks to the hour ("at 9am", "at 10am") each stand for
+        // their half hour either side: an hour apart, they only touch.
+        if !self.minutes_given && !other.minutes_given {
+            return a0 < b1 && b0 < a1;
+        }
         a0 <= b1 && b0 <= a1
     }
 }
@@ -221,6 +226,28 @@ pub fn to_utc(
 
 #[cfg(test)]
 mod tests {
+
+    fn clock(hhmm: &str, minutes_given: bool, hedge: Option<Hedge>) -> TimeValue {
+        TimeValue {
+            start: format!("2027-05-11T{hhmm}:00Z").parse().unwrap(),
+            end: None,
+            minutes_given,
+            hedge,
+            floating: None,
+            document_zone: None,
+        }
+    }
+
+    #[test]
+    fn clocks_to_the_hour_an_hour_apart_do_not_agree() {
+        let nine = clock("09:00", false, None);
+        assert!(!nine.compatible(&clock("10:00", false, None)));
+        assert!(nine.compatible(&clock("09:00", false, None)));
+        // A hedge or written minutes keep their slack.
+        assert!(nine.compatible(&clock("10:00", false, Some(Hedge::About))));
+        assert!(nine.compatible(&clock("09:30", true, None)));
+    }
+
     use super::*;
 
     #[test]

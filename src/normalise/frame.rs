@@ -2469,6 +2469,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         let clause_end = self.clause.end.min(self.tokens.len());
         let mut end = self.value.end;
         while end < clause_end && end < self.value.end + 8 {
+            // "told staff at a meeting at 10am on Tuesday that 640 posts
+            // would be cut": what was said is another clause, its modality
+            // its own.
+            if self.tokens[end].lower == "that" || self.tokens[end].class.has(Class::CLAUSE_OPENER)
+            {
+                break;
+            }
             let at_verb = self.predicate_like(end);
             end += 1;
             if at_verb {
