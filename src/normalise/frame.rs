@@ -1029,6 +1029,13 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "six of the 13 bills", "67 of them": the part of a whole; "another
         // 22": an addition to a count, not the count.
         let of = self.tokens.get(from).is_some_and(|t| t.lower == "of");
+        // "all 64 of its schools": the whole, counted as "64 schools".
+        let whole = of
+            && self
+                .value
+                .start
+                .checked_sub(1)
+                .is_some_and(|k| k >= self.clause.start && self.tokens[k].class.has(Class::WHOLE));
         let another = self
             .value
             .start
@@ -1044,7 +1051,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             && self.tokens.get(from + 1).is_none_or(|t| {
                 t.kind == TokenKind::Punct || matches!(t.lower.as_str(), "and" | "or")
             });
-        self.part.set(of || another || manner);
+        self.part.set((of && !whole) || another || manner);
         let np = if of {
             self.noun_phrase(from + 1, limit)
         } else {

@@ -99,6 +99,8 @@ pub struct Classes {
     #[serde(default)]
     pub series_one: Vec<String>,
     #[serde(default)]
+    pub wholes: Vec<String>,
+    #[serde(default)]
     pub reschedule: Vec<String>,
     #[serde(default)]
     pub bounds: Vec<String>,
@@ -179,6 +181,7 @@ impl Class {
     pub const TOPIC: Class = Class(1 << 26);
     pub const DISTANCE_RELATION: Class = Class(1 << 27);
     pub const SERIES_ONE: Class = Class(1 << 28);
+    pub const WHOLE: Class = Class(1 << 29);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -467,6 +470,7 @@ impl RuleFile for WordsFile {
         c.other_time.extend(u.other_time);
         c.series.extend(u.series);
         c.series_one.extend(u.series_one);
+        c.wholes.extend(u.wholes);
         c.reschedule.extend(u.reschedule);
         c.bounds.extend(u.bounds);
         c.topics.extend(u.topics);
@@ -506,6 +510,7 @@ impl RuleFile for WordsFile {
         add(&c.reporting, Class::REPORTING);
         add(&c.series, Class::SERIES);
         add(&c.series_one, Class::SERIES_ONE);
+        add(&c.wholes, Class::WHOLE);
         add(&c.partitives, Class::PARTITIVE);
         add(&c.speaker_pronouns, Class::SPEAKER_PRONOUN);
         add(&c.light_verbs, Class::LIGHT_VERB);
