@@ -226,6 +226,7 @@ pub fn to_utc(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     fn clock(hhmm: &str, minutes_given: bool, hedge: Option<Hedge>) -> TimeValue {
         TimeValue {
@@ -247,8 +248,6 @@ mod tests {
         assert!(nine.compatible(&clock("10:00", false, Some(Hedge::About))));
         assert!(nine.compatible(&clock("09:30", true, None)));
     }
-
-    use super::*;
 
     #[test]
     fn a_point_fits_a_window_and_hedges_widen() {

@@ -7,9 +7,10 @@
 //! in another) are one event told wrong. So the group's values are first
 //! cut into runs whose neighbouring single days lie within
 //! [`SAME_EVENT_DAYS`] of each other and whose ranges overlap ("earlier
-//! this week" and "on Monday" of the next week are two times), and each run is judged on its own by the generic cluster
-//! judge: a run with incompatible days is a conflict, a run several
-//! documents support is an agreement.
+//! this week" and "on Monday" of the next week are two times), and each
+//! run is judged on its own by the generic cluster judge: a run with
+//! incompatible days is a conflict, a run several documents support is an
+//! agreement.
 //!
 //! A run in which one document itself gives the event incompatible days
 //! is not judged for conflicts (only for agreements): that document tells

@@ -1030,17 +1030,9 @@ impl<'c, 'a> Reader<'c, 'a> {
         // 22": an addition to a count, not the count.
         let of = self.tokens.get(from).is_some_and(|t| t.lower == "of");
         // "all 64 of its schools": the whole, counted as "64 schools".
-        let whole = of
-            && self
-                .value
-                .start
-                .checked_sub(1)
-                .is_some_and(|k| k >= self.clause.start && self.tokens[k].class.has(Class::WHOLE));
-        let another = self
-            .value
-            .start
-            .checked_sub(1)
-            .is_some_and(|k| k >= self.clause.start && self.tokens[k].lower == "another");
+        let before = self.word_before_value();
+        let whole = of && before.is_some_and(|t| t.class.has(Class::WHOLE));
+        let another = before.is_some_and(|t| t.lower == "another");
         // "19 men were wounded, eight seriously": a bare figure with only a
         // manner adverb after it is a part of the count before it.
         let manner = !of
@@ -1488,14 +1480,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             t.class.has(Class::SAY)
                 && o < self.value.start
                 && self.tokens[o].class.has(Class::DETERMINER)
-                && (o > i + 1
-                    || !self
-                        .ctx
-                        .rules
-                        .speech
-                        .verb
-                        .find(&t.lower)
-                        .is_some_and(|m| m.start() == 0 && m.end() == t.lower.len()))
+                && (o > i + 1 || !self.speech_verb(t))
         };
         let announced = |i: usize| {
             let t = &self.tokens[i];
@@ -1639,14 +1624,24 @@ impl<'c, 'a> Reader<'c, 'a> {
             i -= 1;
         }
         let t = &self.tokens[i];
-        let whole_speech_verb = self
-            .ctx
+        (i >= self.clause.start && t.class.has(Class::SAY) && self.speech_verb(t)).then_some(i)
+    }
+
+    /// Whether the whole word is a verb of speech of `rules/speech.toml`
+    /// ("said", not "sayings").
+    fn speech_verb(&self, t: &Token) -> bool {
+        self.ctx
             .rules
             .speech
             .verb
             .find(&t.lower)
-            .is_some_and(|m| m.start() == 0 && m.end() == t.lower.len());
-        (i >= self.clause.start && t.class.has(Class::SAY) && whole_speech_verb).then_some(i)
+            .is_some_and(|m| m.start() == 0 && m.end() == t.lower.len())
+    }
+
+    /// The word right before the value, inside its clause.
+    fn word_before_value(&self) -> Option<&Token> {
+        let k = self.value.start.checked_sub(1)?;
+        (k >= self.clause.start).then(|| &self.tokens[k])
     }
 
     /// Whether the verb at `at` is a progressive form ("were searching",
