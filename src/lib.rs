@@ -120,13 +120,7 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 analyse_document(doc, rules)
             }))
-            .map_err(|panic| {
-                panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default()
-            })
+            .map_err(panic_message)
         })
         .collect();
     let mut claims = Vec::with_capacity(results.len());
@@ -152,6 +146,15 @@ pub fn check_bundle(mut bundle: Bundle, rules: &Rules) -> CheckedBundle {
         }
     }
     compare_bundle(bundle, claims)
+}
+
+/// What a caught panic says, for the error that reports it.
+fn panic_message(panic: Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 /// Compares the claims already read from a bundle's documents (one
@@ -180,16 +183,31 @@ pub fn compare_bundle(bundle: Bundle, claims: Vec<DocClaims>) -> CheckedBundle {
                 .saturating_sub(1)
         })
     };
-    let comparison = compare::compare(
-        &compare::Bundle {
-            doc_ids: &doc_ids,
-            short_names: &short_names,
-            published: &published,
-            published_days: &published_days,
-            sentence_of: &sentence_of,
-        },
-        &claims,
-    );
+    // A comparison that panics (a bug) is reported as an error on the
+    // bundle, so that a run over many bundles keeps the others' results.
+    let comparison = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        compare::compare(
+            &compare::Bundle {
+                doc_ids: &doc_ids,
+                short_names: &short_names,
+                published: &published,
+                published_days: &published_days,
+                sentence_of: &sentence_of,
+            },
+            &claims,
+        )
+    }));
+    let mut bundle = bundle;
+    let comparison = comparison.unwrap_or_else(|panic| {
+        let what = panic_message(panic);
+        bundle.errors.push(InputError::new(
+            &bundle.path,
+            format!(
+                "internal error while comparing this bundle's documents (a bug in crosscheck, please report it): {what}"
+            ),
+        ));
+        compare::Comparison::default()
+    });
     CheckedBundle {
         bundle,
         claims,

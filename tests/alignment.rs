@@ -1302,3 +1302,24 @@ fn a_running_total_since_a_happening_is_not_one_days_count() {
     );
     assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
 }
+
+#[test]
+fn a_figure_by_the_end_of_a_year_is_compared_without_a_panic() {
+    // "by the end of the year" is a bound with no first day: the
+    // calendar's first day, which has no day before it.
+    // One plan, two figures: a conflict.
+    let b = pair(
+        "The agency will hire 40 inspectors by the end of the year.",
+        "The agency will hire 45 inspectors by the end of the year.",
+    );
+    assert!(b.errors.is_empty(), "{:#?}", b.errors);
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+    // A total up to the end of a year and a count over that year are two
+    // periods' figures.
+    let b = pair(
+        "The agency had hired 40 inspectors by the end of 2025.",
+        "The agency had hired 45 inspectors in 2025.",
+    );
+    assert!(b.errors.is_empty(), "{:#?}", b.errors);
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+}

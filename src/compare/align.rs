@@ -1117,14 +1117,18 @@ fn times_align(
     pa: Option<chrono::NaiveDate>,
     pb: Option<chrono::NaiveDate>,
 ) -> bool {
-    let story = |p: Option<chrono::NaiveDate>| {
-        p.map(|d| {
-            (
-                d - chrono::Duration::days(STORY_DAYS),
-                d + chrono::Duration::days(1),
-            )
-        })
+    // Saturating: an open bound ("by the end of the year") starts at
+    // the calendar's first day, which has no day before it.
+    let shift = |d: chrono::NaiveDate, n: i64| {
+        let by = chrono::Days::new(n.unsigned_abs());
+        if n < 0 {
+            d.checked_sub_days(by)
+        } else {
+            d.checked_add_days(by)
+        }
+        .unwrap_or(d)
     };
+    let story = |p: Option<chrono::NaiveDate>| p.map(|d| (shift(d, -STORY_DAYS), shift(d, 1)));
     let days = |w: &When, p: Option<chrono::NaiveDate>| match w {
         When::Story => Some(story(p)),
         When::Days { first, last } => Some(Some((*first, *last))),
@@ -1133,9 +1137,7 @@ fn times_align(
     match (days(a, pa), days(b, pb)) {
         // A day apart is one moment told in two zones ("Monday" in Tokyo,
         // "Sunday" in New York).
-        (Some(Some((a0, a1))), Some(Some((b0, b1)))) => {
-            a0 - chrono::Duration::days(1) <= b1 && b0 - chrono::Duration::days(1) <= a1
-        }
+        (Some(Some((a0, a1))), Some(Some((b0, b1)))) => shift(a0, -1) <= b1 && shift(b0, -1) <= a1,
         // Unknown publication: the story's time is anyone's.
         (Some(_), Some(_)) => matches!((a, b), (When::Story, _) | (_, When::Story)) || a == b,
         _ => false,
