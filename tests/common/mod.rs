@@ -122,6 +122,14 @@ macro_rules! every_bundle {
             blind_snowstorm => "snowstorm-brennock-2027-01-27",
             blind_layoffs => "layoffs-tillbridge-2027-05-11",
             blind_vaccine_trial => "vaccine-trial-boston-2027-06-14",
+            // Written blind on 2026-12-02, thirteenth batch (a cloud
+            // outage, a cyclone landfall in India, a budget speech, a
+            // mountaineering accident), held out: measured once with the
+            // start of session 24's build.
+            blind_cloud_outage => "cloud-outage-san-jose-2027-11-16",
+            blind_cyclone => "cyclone-odisha-2027-10-21",
+            blind_budget_speech => "budget-speech-merrow-2028-02-23",
+            blind_mountaineering => "mountaineering-accident-dhaulagiri-2028-05-02",
         }
     };
 }
