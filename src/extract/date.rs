@@ -40,6 +40,10 @@ pub enum DateForm {
     Weekday(Weekday),
     /// Weeks from the publication week: "last week" −1, "this week" 0.
     Week(i64),
+    /// A Saturday and Sunday: of the publication week and so many weeks
+    /// on ("last weekend" −1), or with no word, the nearest one in the
+    /// sentence's tense ("over the weekend").
+    Weekend(Option<i64>),
     /// Months from the publication month: "last month" −1, "this month" 0.
     MonthRelative(i64),
     /// "earlier this month": from the 1st to the day before publication.
@@ -163,6 +167,7 @@ fn form(calendar: &Calendar, shape: Form, caps: &regex::Captures) -> Option<Date
         Form::EarlierThisMonth => DateForm::EarlierThisMonth,
         Form::MonthRelative => DateForm::MonthRelative(which?),
         Form::WeekRelative => DateForm::Week(which?),
+        Form::Weekend => DateForm::Weekend(which),
         Form::Relative => DateForm::Relative(calendar.relative(caps.name("rel")?.as_str())?),
         Form::Weekday => DateForm::Weekday(weekday?),
     })

@@ -116,6 +116,33 @@ fn resolve_one(
                 format!("week of {}", monday.format("%Y-%m-%d")),
             ))
         }
+        DateForm::Weekend(which) => {
+            let p = need_pub()?;
+            let monday = add_days(p, -(p.weekday().num_days_from_monday() as i64))?;
+            let weeks = match which {
+                Some(n) => *n,
+                None => {
+                    // "over the weekend": the one just past, or under
+                    // way; in a sentence about what is to come, the next.
+                    let sentence =
+                        format!(" {} ", ctx.text(ctx.sentence(m.span.start)).to_lowercase());
+                    let future = ctx
+                        .rules
+                        .calendar
+                        .future
+                        .iter()
+                        .any(|f| sentence.contains(f.as_str()));
+                    let weekend = p.weekday().num_days_from_monday() >= 5;
+                    if future || weekend { 0 } else { -1 }
+                }
+            };
+            let saturday = add_days(monday, 5 + 7 * weeks)?;
+            Ok(DateValue::range(
+                saturday,
+                add_days(saturday, 1)?,
+                format!("weekend of {}", saturday.format("%Y-%m-%d")),
+            ))
+        }
         DateForm::MonthRelative(n) => {
             let p = need_pub()?;
             let first = p.with_day(1).ok_or("bad day")?;
@@ -275,6 +302,7 @@ pub fn claims(ctx: &Context) -> DocClaims {
                 | DateForm::Weekday(_)
                 | DateForm::MonthRelative(_)
                 | DateForm::Week(_)
+                | DateForm::Weekend(_)
         )
         .then(|| ctx.text(span).to_lowercase());
         let dates_event = !super::when::is_bound(ctx, span)

@@ -107,6 +107,8 @@ pub enum Form {
     MonthRelative,
     /// "last week": `which` (last, this, next).
     WeekRelative,
+    /// "over the weekend", "last weekend": optional `which`.
+    Weekend,
     /// "yesterday": `rel`, one of the `[[relative]]` words.
     Relative,
     /// "on Sunday": `wd`.
@@ -123,7 +125,7 @@ impl Form {
             Form::Month => &[&["mon"]],
             Form::Quarter => &[&["y"], &["q", "qn"]],
             Form::EndOfYear => &[&["y"]],
-            Form::EndOfThisYear | Form::EarlierThisMonth => &[],
+            Form::EndOfThisYear | Form::EarlierThisMonth | Form::Weekend => &[],
             Form::MonthRelative | Form::WeekRelative => &[&["which"]],
             Form::Relative => &[&["rel"]],
             Form::Weekday => &[&["wd"]],
