@@ -463,8 +463,18 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
         return None; // "rose from 10 to 12": the old figure of a change
     }
     let mut qualifier = None;
-    let before_qualifier = start;
     let mut rest_left = lower_left.as_str();
+    // "minus 20 degrees": the sign, written as a word, is the figure's.
+    let mut negative = false;
+    for word in &q.negatives {
+        if let Some(at) = ends_with_phrase(rest_left, word) {
+            negative = true;
+            start -= rest_left.len() - at;
+            rest_left = &lower_left[..at];
+            break;
+        }
+    }
+    let before_qualifier = start;
     for (phrase, kind, tol) in &q.qualifiers {
         if let Some(at) = ends_with_phrase(rest_left, phrase) {
             qualifier = Some((*kind, *tol, phrase.clone()));
@@ -641,6 +651,17 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
         && qualifier.is_none()
     {
         return None;
+    }
+
+    // A sign belongs to a measure or a share ("minus 20 degrees", "minus
+    // 1.2 percent"); a count or a sum below zero is no reading of news.
+    let signed = matches!(measure, Measure::Percent | Measure::PercentagePoints)
+        || matches!(measure, Measure::Unit(i) if q.units.get(i).is_some_and(|u| u.dimension != "duration"));
+    if negative && signed {
+        fig.mantissa = -fig.mantissa;
+        if let Some(to) = range_to.as_mut() {
+            to.mantissa = -to.mantissa;
+        }
     }
 
     // The noun phrase after the figure (or its unit) and what follows it.

@@ -287,6 +287,8 @@ pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, Quantity
             Some((QualifierKind::About, t)) => (n * (1.0 - t) - s, n * (1.0 + t) + s),
         }
     };
+    // Below zero a hedge widens the other way ("about minus 20").
+    let (low, high) = if low > high { (high, low) } else { (low, high) };
     let base = |x: f64| {
         if x.is_finite() {
             x * factor + offset
@@ -303,7 +305,8 @@ pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, Quantity
         category,
         QuantityValue {
             measure,
-            low: base(low.max(0.0).min(high)),
+            // A hedge never takes a figure above zero below it.
+            low: base(if n < 0.0 { low } else { low.max(0.0).min(high) }),
             high: base(high),
             shown,
             unit,
@@ -416,7 +419,8 @@ fn format_number(x: f64, decimals: usize) -> String {
     // `format!` panics on a precision above u16::MAX, and a document can
     // write 65,536 decimals; an f64 has no digits that far out anyway.
     let decimals = decimals.min(usize::from(u16::MAX));
-    let s = format!("{x:.decimals$}");
+    let s = format!("{:.decimals$}", x.abs());
+    let sign = if x < 0.0 { "-" } else { "" };
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (s.clone(), None),
@@ -430,8 +434,8 @@ fn format_number(x: f64, decimals: usize) -> String {
         grouped.push(*c);
     }
     match frac {
-        Some(f) => format!("{grouped}.{f}"),
-        None => grouped,
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 

@@ -60,6 +60,8 @@ pub struct Words {
     #[serde(default)]
     pub ignore_modifiers: Vec<String>,
     #[serde(default)]
+    pub negatives: Vec<String>,
+    #[serde(default)]
     pub time_markers: Vec<String>,
     #[serde(default)]
     pub months: Vec<String>,
@@ -190,6 +192,8 @@ pub struct Compiled {
     pub planned_cues: Vec<String>,
     pub stop_words: HashSet<String>,
     pub ignore_modifiers: HashSet<String>,
+    /// Words that write a figure's sign ("minus 20 degrees").
+    pub negatives: Vec<String>,
     pub time_markers: HashSet<String>,
     pub months: HashSet<String>,
     pub relations: HashSet<String>,
@@ -279,6 +283,7 @@ impl RuleFile for QuantityFile {
         self.words
             .ignore_modifiers
             .extend(user.words.ignore_modifiers);
+        self.words.negatives.extend(user.words.negatives);
         self.words.time_markers.extend(user.words.time_markers);
         self.words.months.extend(user.words.months);
         self.words.relations.extend(user.words.relations);
@@ -390,6 +395,7 @@ impl RuleFile for QuantityFile {
             planned_cues: lower(&self.words.planned_cues),
             stop_words: lower(&self.words.stop_words).into_iter().collect(),
             ignore_modifiers: lower(&self.words.ignore_modifiers).into_iter().collect(),
+            negatives: lower(&self.words.negatives),
             time_markers: lower(&self.words.time_markers).into_iter().collect(),
             months: lower(&self.words.months).into_iter().collect(),
             relations: lower(&self.words.relations).into_iter().collect(),
