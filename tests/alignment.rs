@@ -1323,3 +1323,70 @@ fn a_figure_by_the_end_of_a_year_is_compared_without_a_panic() {
     assert!(b.errors.is_empty(), "{:#?}", b.errors);
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
+
+#[test]
+fn a_count_of_more_of_them_is_an_addition_not_the_toll() {
+    // "four more deaths" adds to a toll told elsewhere.
+    let b = pair(
+        "Police said four more people died overnight in the cold.",
+        "Police said 36 people died in the cold.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    // Two tolls are one fact.
+    let b = pair(
+        "Police said 32 people died in the cold.",
+        "Police said 36 people died in the cold.",
+    );
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+}
+
+#[test]
+fn minus_is_the_sign_of_a_temperature() {
+    // The conversion in brackets agrees only below zero: -20 °C is -4 °F.
+    let b = pair(
+        "Temperatures in Mouthe fell to minus 20 degrees Celsius (minus 4 Fahrenheit) on Monday.",
+        "Temperatures in Mouthe fell to minus 4 Fahrenheit on Monday.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    let b = pair(
+        "Temperatures in Mouthe fell to minus 20 degrees Celsius on Monday.",
+        "Temperatures in Mouthe fell to 20 degrees Celsius on Monday.",
+    );
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+}
+
+#[test]
+fn gusts_after_the_sustained_winds_are_the_gusts() {
+    let b = pair(
+        "The typhoon had sustained winds of 120 kph, with gusts up to 150 kph, as it neared the coast.",
+        "The typhoon had sustained winds of 150 kph as it neared the coast.",
+    );
+    let conflicts = quantity_conflicts(&b);
+    assert_eq!(conflicts.len(), 1, "{:#?}", b.findings);
+    // The gust is not one of the sustained winds' values.
+    assert!(
+        !conflicts[0].iter().any(|v| v.starts_with("at most")),
+        "{conflicts:#?}"
+    );
+}
+
+#[test]
+fn a_share_recovered_rising_report_by_report_is_an_update() {
+    let early = "Divers have recovered 60 percent of the plane from the sea floor.";
+    let late = "About 70 percent of the plane has been recovered from the sea floor.";
+    let b = report(vec![
+        doc("a", early, "2026-10-27T12:00:00+00:00"),
+        doc("b", late, "2026-10-29T12:00:00+00:00"),
+    ]);
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    assert!(
+        b.findings
+            .iter()
+            .any(|f| f.kind.as_str() == "variant" && f.category.to_string() == "quantity"),
+        "{:#?}",
+        b.findings
+    );
+    // Told at the same time, the two figures contradict.
+    let b = pair(early, late);
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+}

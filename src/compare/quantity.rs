@@ -4,7 +4,8 @@
 //! (their values are intervals, so the generic clustering already lets
 //! rounding, hedges and unit conversions agree) and adds what the generic
 //! judge does not know: some counts change as a story unfolds (a toll, the
-//! number rescued: `changes` in `rules/words.toml`). When the documents
+//! number rescued, the share of a fire contained: `changes` in
+//! `rules/words.toml`). When the documents
 //! giving different figures of such a count were published one after
 //! another and each later figure is higher than the earlier ones (a death
 //! toll rising from "at least 30" to "45"), the group is reported as an
@@ -65,7 +66,10 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         let Value::Quantity(q) = v.value else {
             return None;
         };
-        if q.measure != "count" && !values.iter().any(told) {
+        // A count or a share of what changes (the percent of a fire
+        // contained, of a wreck recovered); other measures only when told
+        // as a change.
+        if q.measure != "count" && q.measure != "percent" && !values.iter().any(told) {
             return None;
         }
         let mut lo = i64::MAX;

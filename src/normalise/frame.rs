@@ -1016,23 +1016,27 @@ impl<'c, 'a> Reader<'c, 'a> {
     fn count(&self, noun_from: usize) -> (Option<Term>, Option<Theme>) {
         let limit = self.sentence.end.min(self.tokens.len());
         let mut from = self.tokens.partition_point(|t| t.span.start < noun_from);
-        // "Dozens more were unaccounted for", "three more people died": the
-        // noun, if any, is after "more".
-        if self.tokens.get(from).is_some_and(|t| t.lower == "more")
-            && self.tokens.get(from + 1).is_none_or(|t| t.lower != "than")
-        {
+        // "Dozens more were unaccounted for", "three more people died", "10
+        // additional troops": an addition to a count told elsewhere; the
+        // noun, if any, is after the word ("more than" is a bound).
+        let added = self
+            .tokens
+            .get(from)
+            .is_some_and(|t| t.class.has(Class::ADDITION))
+            && self.tokens.get(from + 1).is_none_or(|t| t.lower != "than");
+        if added {
             from += 1;
         }
         let mut theme = None;
         let mut after = from;
         let mut state = None;
         // "six of the 13 bills", "67 of them": the part of a whole; "another
-        // 22": an addition to a count, not the count.
+        // 22", like "22 more", an addition to a count, not the count.
         let of = self.tokens.get(from).is_some_and(|t| t.lower == "of");
         // "all 64 of its schools": the whole, counted as "64 schools".
         let before = self.word_before_value();
         let whole = of && before.is_some_and(|t| t.class.has(Class::WHOLE));
-        let another = before.is_some_and(|t| t.lower == "another");
+        let another = added || before.is_some_and(|t| t.class.has(Class::ADDITION));
         // "19 men were wounded, eight seriously": a bare figure with only a
         // manner adverb after it is a part of the count before it.
         let manner = !of
@@ -1293,11 +1297,35 @@ impl<'c, 'a> Reader<'c, 'a> {
                         && self.tokens.get(k + 1).is_some_and(|n| n.lower == "of"))
             })
         };
+        // "with gusts up to 150 kph", "and gusts 104 kph": a common noun
+        // opening its phrase right before the figure is what it measures.
+        let bare_noun = before_value
+            .filter(|&k| {
+                let t = &self.tokens[k];
+                k > self.clause.start
+                    && self.nominal(k)
+                    && !t.capitalised
+                    && !t.verbish(self.words())
+                    && {
+                        // Not after "to": "ordered to repay $31.2 million"
+                        // is a verb's object.
+                        let p = &self.tokens[k - 1];
+                        (p.lower != "to" && p.class.has(Class::PREPOSITION))
+                            || p.class.has(Class::CONJUNCTION)
+                            || p.kind == TokenKind::Punct
+                    }
+            })
+            .map(|k| self.theme_of(k, &[]));
+        // Where the noun phrase after "of" ends ("70 percent of the plane
+        // has been recovered"): the verb after it is the figure's.
+        let mut of_end = None;
         let theme = if let Some(t) = measured {
             Some(t)
         } else if let Some(t) = adjective {
             Some(t)
         } else if let Some(t) = copula.filter(|_| !relational) {
+            Some(t)
+        } else if let Some(t) = bare_noun.filter(|_| !relational) {
             Some(t)
         } else if hyphenated || self.attributive_figure(lead, from, limit) {
             self.noun_phrase(from, limit)
@@ -1314,9 +1342,10 @@ impl<'c, 'a> Reader<'c, 'a> {
             // Else nothing written: "burned 12,400 hectares" measures the
             // area burned, not the fire that burned it (the verb says it).
             match next.map(|t| t.lower.as_str()) {
-                Some("of" | "in") => self
-                    .noun_phrase(from + 1, limit)
-                    .map(|(h, m, _)| self.theme_of(h, &m)),
+                Some("of" | "in") => self.noun_phrase(from + 1, limit).map(|(h, m, end)| {
+                    of_end = Some(end);
+                    self.theme_of(h, &m)
+                }),
                 // "310km south of the prison": how far from a thing the
                 // text names by a common noun, in one direction (from a
                 // named place, the name is a participant).
@@ -1367,7 +1396,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         let predicate = before
             .map(|p| p.0)
             .or_else(|| particle_verb.map(|v| self.term_at(v)))
-            .or_else(|| self.predicate_after(from));
+            .or_else(|| self.predicate_after(from))
+            .or_else(|| of_end.and_then(|e| self.predicate_after(e)));
         (predicate, theme)
     }
 

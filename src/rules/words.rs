@@ -101,6 +101,8 @@ pub struct Classes {
     #[serde(default)]
     pub wholes: Vec<String>,
     #[serde(default)]
+    pub additions: Vec<String>,
+    #[serde(default)]
     pub reschedule: Vec<String>,
     #[serde(default)]
     pub bounds: Vec<String>,
@@ -182,6 +184,7 @@ impl Class {
     pub const DISTANCE_RELATION: Class = Class(1 << 27);
     pub const SERIES_ONE: Class = Class(1 << 28);
     pub const WHOLE: Class = Class(1 << 29);
+    pub const ADDITION: Class = Class(1 << 30);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -471,6 +474,7 @@ impl RuleFile for WordsFile {
         c.series.extend(u.series);
         c.series_one.extend(u.series_one);
         c.wholes.extend(u.wholes);
+        c.additions.extend(u.additions);
         c.reschedule.extend(u.reschedule);
         c.bounds.extend(u.bounds);
         c.topics.extend(u.topics);
@@ -511,6 +515,7 @@ impl RuleFile for WordsFile {
         add(&c.series, Class::SERIES);
         add(&c.series_one, Class::SERIES_ONE);
         add(&c.wholes, Class::WHOLE);
+        add(&c.additions, Class::ADDITION);
         add(&c.partitives, Class::PARTITIVE);
         add(&c.speaker_pronouns, Class::SPEAKER_PRONOUN);
         add(&c.light_verbs, Class::LIGHT_VERB);
