@@ -14,7 +14,8 @@
 //! sentence tells it as a change ("winds of 80 mph, down from 100 mph"),
 //! whichever way it went. A count the rules say may also fall (`falls`:
 //! the missing, as they are found) that falls report by report is an
-//! update too. Figures given at the same time, a figure that falls in a
+//! update too, and so are figures of what rises and falls (a storm's
+//! winds) given report after report, whichever way they go. Figures given at the same time, a figure that falls in a
 //! later report without saying so, or documents without publication times
 //! stay a conflict.
 
@@ -61,6 +62,8 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     // Figures told as a change in their own sentence ("down from 100 mph")
     // may be of any measure and may fall.
     let told = |v: &ValueGroup| v.claims.iter().any(|c| c.frame.told_change);
+    // What may fall as well as rise (the missing, a storm's winds).
+    let falls = group.claims.iter().all(|c| c.frame.falls);
     let mut timed: Vec<(i64, i64, f64, f64, &ValueGroup)> = Vec::new();
     for v in &values {
         let Value::Quantity(q) = v.value else {
@@ -69,7 +72,7 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         // A count or a share of what changes (the percent of a fire
         // contained, of a wreck recovered); other measures only when told
         // as a change.
-        if q.measure != "count" && q.measure != "percent" && !values.iter().any(told) {
+        if q.measure != "count" && q.measure != "percent" && !falls && !values.iter().any(told) {
             return None;
         }
         let mut lo = i64::MAX;
@@ -94,7 +97,6 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         .all(|w| w[0].2 <= w[1].2 || (w[1].3.is_infinite() && w[0].2 <= w[1].3));
     // Of a count that may fall (the missing, as they are found), a fall
     // report by report: "20 missing", then 14, then 12.
-    let falls = group.claims.iter().all(|c| c.frame.falls);
     let falling = falls
         && timed
             .windows(2)
@@ -114,8 +116,12 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         spans.push((lo, hi, c.members.iter().any(|&i| told(&values[i]))));
     }
     spans.sort_unstable();
-    let changed = spans.windows(2).all(|w| w[0].1 < w[1].0) && spans.iter().skip(1).all(|s| s.2);
-    if !((in_order && (rising || falling)) || changed) {
+    let spans_in_order = spans.windows(2).all(|w| w[0].1 < w[1].0);
+    let changed = spans_in_order && spans.iter().skip(1).all(|s| s.2);
+    // Of what rises and falls as a story unfolds (a storm's winds), the
+    // values that agree come report after report, whichever way they go.
+    let varied = falls && spans_in_order;
+    if !((in_order && (rising || falling)) || changed || varied) {
         return None;
     }
     let mut out = Comparison::default();

@@ -195,6 +195,15 @@ fn frame_of(
             frame.theme = Some(Theme::implied(term(&u.dimension)));
         }
     }
+    // The theme may have been read again here ("winds of 120 kph"): what
+    // it names decides whether the figure changes as the story unfolds.
+    frame.changes = frame.told_change
+        || frame::names_class(ctx, frame.predicate.as_ref(), frame.theme.as_ref(), |c| {
+            c.changes
+        });
+    frame.falls = frame::names_class(ctx, frame.predicate.as_ref(), frame.theme.as_ref(), |c| {
+        c.changes && c.falls
+    });
     if let Some(per) = per_what(ctx, m) {
         frame.refinements.push(format!("per {per}"));
     }
