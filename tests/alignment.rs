@@ -1411,3 +1411,18 @@ fn a_storms_winds_a_day_apart_are_an_update() {
     let b = pair(first, next);
     assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
 }
+
+#[test]
+fn a_vote_for_another_end_is_another_vote() {
+    let b = pair(
+        "The House voted Friday to condemn the pact.",
+        "The House voted Thursday to authorize an impeachment inquiry.",
+    );
+    assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
+    // One vote for one end on two days is a conflict.
+    let b = pair(
+        "The House voted Friday to condemn the pact.",
+        "The House voted Thursday to condemn the pact.",
+    );
+    assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
+}

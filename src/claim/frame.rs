@@ -201,6 +201,11 @@ pub struct Frame {
     /// "another"): `series_one` in rules/words.toml.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub series_one: bool,
+    /// The verb of an infinitive after a day or time ("voted Friday to
+    /// condemn the pact"): what the doing was for. Two such doings for
+    /// different ends are two doings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complement: Option<Term>,
     /// The content stems of the claim's sentence, sorted and without
     /// repeats: how much two sentences share, for alignment. Not shown in
     /// reports; in `extract`'s lines so that `compare` aligns as `check`.
@@ -262,6 +267,7 @@ impl Frame {
             placed: None,
             falls: false,
             series_one: false,
+            complement: None,
         }
     }
 
@@ -293,6 +299,10 @@ impl Frame {
                     label.push(t.head.shown.clone());
                 }
             }
+        }
+        if let Some(c) = &self.complement {
+            key.push(format!("to={}", c.key()));
+            label.push(format!("to {}", c.shown));
         }
         if let Some(s) = &self.series {
             key.push(format!("series={s}"));

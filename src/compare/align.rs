@@ -510,6 +510,14 @@ pub fn judge_pair(
     {
         return PairVerdict::Cannot("done by different people".into());
     }
+    if let (Some(x), Some(y)) = (&fa.complement, &fb.complement)
+        && !x.same(y)
+    {
+        return PairVerdict::Cannot(format!(
+            "done to {} and to {}",
+            x.shown, y.shown
+        ));
+    }
     if let (Some(x), Some(y)) = (&fa.scope, &fb.scope)
         && x != y
     {

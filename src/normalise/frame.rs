@@ -133,6 +133,9 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         frame.refinements.push("of someone unnamed".into());
     }
     frame.refinements.sort();
+    if shape == Shape::Moment {
+        frame.complement = reader.complement();
+    }
     frame.when = reader.when(shape == Shape::Moment);
     frame.modality = reader.modality();
     frame.context = reader.context();
@@ -2057,6 +2060,27 @@ impl<'c, 'a> Reader<'c, 'a> {
         out.sort();
         out.dedup_by(|a, b| a.key == b.key);
         out
+    }
+
+    /// The verb of an infinitive right after the value, past the rest of
+    /// a date or time ("voted Friday to condemn the pact", "agreed on
+    /// Tuesday to extend the truce"): a word after "to" with a determiner
+    /// after it, so that "sentenced Friday to 13 years" and "flew Sunday
+    /// to Rome" have none.
+    pub fn complement(&self) -> Option<Term> {
+        let end = self.clause.end.min(self.tokens.len());
+        let mut i = self.value.end;
+        while i < end
+            && (self.ctx.inside_time_or_date(self.tokens[i].span) || Self::is_adverb(&self.tokens[i]))
+        {
+            i += 1;
+        }
+        let verb = self.tokens.get(i + 1).filter(|_| i + 2 < end)?;
+        let infinitive = self.tokens[i].lower == "to"
+            && verb.is_content()
+            && !verb.capitalised
+            && self.tokens[i + 2].class.has(Class::DETERMINER);
+        infinitive.then(|| self.term_at(i + 1))
     }
 
     /// The place a figure is of: a name after a locative preposition right
