@@ -1426,3 +1426,49 @@ fn a_vote_for_another_end_is_another_vote() {
     );
     assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
 }
+
+#[test]
+fn red_team_signs_additions_and_storm_moments() {
+    // A minus sign glued to the figure is its sign.
+    let b = pair(
+        "Temperatures in Mouthe fell to -20C on Monday.",
+        "Temperatures in Mouthe fell to 20C on Monday.",
+    );
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+    // "87 more" after another figure of the sentence are other people:
+    // the injured, a total.
+    let b = pair(
+        "Fourteen people died and 87 more were injured in the crush.",
+        "Police said 78 people were injured in the crush.",
+    );
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+    // Winds both reports give for one named day are of one moment, a day
+    // apart or not.
+    let b = report(vec![
+        doc(
+            "a",
+            "At landfall on Tuesday the typhoon had sustained winds of 150 kph.",
+            "1998-10-21T12:00:00+00:00",
+        ),
+        doc(
+            "b",
+            "At landfall on Tuesday the typhoon had sustained winds of 120 kph.",
+            "1998-10-22T12:00:00+00:00",
+        ),
+    ]);
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+    // Reports an hour apart give one state of the storm.
+    let b = report(vec![
+        doc(
+            "a",
+            "The typhoon had sustained winds of 150 kph as it crossed the island.",
+            "1998-10-21T12:00:00+00:00",
+        ),
+        doc(
+            "b",
+            "The typhoon had sustained winds of 120 kph as it crossed the island.",
+            "1998-10-21T13:00:00+00:00",
+        ),
+    ]);
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+}

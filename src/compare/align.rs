@@ -513,10 +513,7 @@ pub fn judge_pair(
     if let (Some(x), Some(y)) = (&fa.complement, &fb.complement)
         && !x.same(y)
     {
-        return PairVerdict::Cannot(format!(
-            "done to {} and to {}",
-            x.shown, y.shown
-        ));
+        return PairVerdict::Cannot(format!("done to {} and to {}", x.shown, y.shown));
     }
     if let (Some(x), Some(y)) = (&fa.scope, &fb.scope)
         && x != y

@@ -25,6 +25,7 @@ use super::{
     Bundle, Comparison, Finding, Group, Kind, Severity, ValueGroup, cluster, default_severity,
     judge_by_clusters, list_docs, value_groups,
 };
+use crate::claim::frame::When;
 use crate::claim::{Category, Value};
 
 pub fn judge(bundle: &Bundle, group: &Group) -> Comparison {
@@ -97,7 +98,15 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
         .all(|w| w[0].2 <= w[1].2 || (w[1].3.is_infinite() && w[0].2 <= w[1].3));
     // Of a count that may fall (the missing, as they are found), a fall
     // report by report: "20 missing", then 14, then 12.
+    // What may fall, when every sentence names the one day its figure is
+    // of ("at landfall on Tuesday winds were 150 kph"): one moment.
+    let one_day = matches!(group.claims[0].frame.when, When::Days { .. })
+        && group
+            .claims
+            .iter()
+            .all(|c| c.frame.when == group.claims[0].frame.when);
     let falling = falls
+        && !one_day
         && timed
             .windows(2)
             .all(|w| w[1].2 <= w[0].2 && w[1].3 <= w[0].3);
@@ -120,7 +129,17 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     let changed = spans_in_order && spans.iter().skip(1).all(|s| s.2);
     // Of what rises and falls as a story unfolds (a storm's winds), the
     // values that agree come report after report, whichever way they go.
-    let varied = falls && spans_in_order;
+    // Not within hours (a storm does not change its winds between two
+    // reports an hour apart), nor when every sentence names the one day
+    // the figure is of ("at landfall on Tuesday winds were 150 kph").
+    let hours_apart = spans.windows(2).all(|w| w[1].0 - w[0].1 >= 6 * 3600);
+    let varied = falls && spans_in_order && hours_apart && !one_day;
+    // A measure that falls (a storm's winds) changes over hours, a count
+    // of the missing from one report to the next.
+    let counts = values
+        .iter()
+        .all(|v| matches!(v.value, Value::Quantity(q) if q.measure == "count"));
+    let falling = falling && (counts || hours_apart);
     if !((in_order && (rising || falling)) || changed || varied) {
         return None;
     }

@@ -466,6 +466,21 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
     let mut rest_left = lower_left.as_str();
     // "minus 20 degrees": the sign, written as a word, is the figure's.
     let mut negative = false;
+    // "-20C", "−20 °C": a minus sign glued to the figure, after a space
+    // or a bracket (not "5-10", a range).
+    if let Some(sign) = rest_left
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '\u{2212}'))
+        && rest_left[..rest_left.len() - sign.len_utf8()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    {
+        negative = true;
+        start -= sign.len_utf8();
+        rest_left = &lower_left[..rest_left.len() - sign.len_utf8()];
+    }
     for word in &q.negatives {
         if let Some(at) = ends_with_phrase(rest_left, word) {
             negative = true;

@@ -1022,11 +1022,20 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "Dozens more were unaccounted for", "three more people died", "10
         // additional troops": an addition to a count told elsewhere; the
         // noun, if any, is after the word ("more than" is a bound).
+        // After another figure of the sentence ("14 died and 87 more were
+        // injured") the word says the others are other people: a total.
+        let earlier_figure = self.tokens[self.sentence.start..self.value.start]
+            .iter()
+            .any(|t| {
+                t.kind == TokenKind::Number
+                    || self.ctx.rules.quantities.numbers.contains_key(&t.lower)
+            });
         let added = self
             .tokens
             .get(from)
             .is_some_and(|t| t.class.has(Class::ADDITION))
             && self.tokens.get(from + 1).is_none_or(|t| t.lower != "than");
+        let addition = added && !earlier_figure;
         if added {
             from += 1;
         }
@@ -1039,7 +1048,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         // "all 64 of its schools": the whole, counted as "64 schools".
         let before = self.word_before_value();
         let whole = of && before.is_some_and(|t| t.class.has(Class::WHOLE));
-        let another = added || before.is_some_and(|t| t.class.has(Class::ADDITION));
+        let another = addition || before.is_some_and(|t| t.class.has(Class::ADDITION));
         // "19 men were wounded, eight seriously": a bare figure with only a
         // manner adverb after it is a part of the count before it.
         let manner = !of
@@ -2071,7 +2080,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         let end = self.clause.end.min(self.tokens.len());
         let mut i = self.value.end;
         while i < end
-            && (self.ctx.inside_time_or_date(self.tokens[i].span) || Self::is_adverb(&self.tokens[i]))
+            && (self.ctx.inside_time_or_date(self.tokens[i].span)
+                || Self::is_adverb(&self.tokens[i]))
         {
             i += 1;
         }
