@@ -80,14 +80,7 @@ fn resolve_one(
         DateForm::Relative(n) => Ok(DateValue::day(add_days(need_pub()?, *n)?)),
         DateForm::Weekday(w) => {
             let p = need_pub()?;
-            let sentence = ctx.text(ctx.sentence(m.span.start)).to_lowercase();
-            let sentence = format!(" {sentence} ");
-            let future = ctx
-                .rules
-                .calendar
-                .future
-                .iter()
-                .any(|f| sentence.contains(f.as_str()));
+            let future = tells_future(ctx, m.span);
             // A past day may be told in a zone already a day ahead of the
             // publication day (a Sunday wire story on a quake "on Monday" in
             // Japan): count back from the latest local day anywhere at the
@@ -124,14 +117,7 @@ fn resolve_one(
                 None => {
                     // "over the weekend": the one just past, or under
                     // way; in a sentence about what is to come, the next.
-                    let sentence =
-                        format!(" {} ", ctx.text(ctx.sentence(m.span.start)).to_lowercase());
-                    let future = ctx
-                        .rules
-                        .calendar
-                        .future
-                        .iter()
-                        .any(|f| sentence.contains(f.as_str()));
+                    let future = tells_future(ctx, m.span);
                     let weekend = p.weekday().num_days_from_monday() >= 5;
                     if future || weekend { 0 } else { -1 }
                 }
@@ -420,6 +406,18 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
         });
     }
     out
+}
+
+/// Whether the sentence holding `span` tells what is to come ("will",
+/// "is expected to": `future` in rules/calendar.toml): a weekday or a
+/// weekend in it is the next one, not the last.
+fn tells_future(ctx: &Context, span: Span) -> bool {
+    let sentence = format!(" {} ", ctx.text(ctx.sentence(span.start)).to_lowercase());
+    ctx.rules
+        .calendar
+        .future
+        .iter()
+        .any(|f| sentence.contains(f.as_str()))
 }
 
 #[cfg(test)]
