@@ -161,7 +161,7 @@ fn panic_message(panic: Box<dyn std::any::Any + Send>) -> String {
 /// [`DocClaims`] per document, anchored at its index): the second half of
 /// [`check_bundle`], and all of `crosscheck compare`, which reads the
 /// claims `crosscheck extract` wrote.
-pub fn compare_bundle(bundle: Bundle, claims: Vec<DocClaims>) -> CheckedBundle {
+pub fn compare_bundle(mut bundle: Bundle, claims: Vec<DocClaims>) -> CheckedBundle {
     let doc_ids: Vec<String> = bundle.documents.iter().map(|d| d.id.clone()).collect();
     let short_names = short_names(&doc_ids);
     let published: Vec<Option<String>> = bundle
@@ -197,7 +197,6 @@ pub fn compare_bundle(bundle: Bundle, claims: Vec<DocClaims>) -> CheckedBundle {
             &claims,
         )
     }));
-    let mut bundle = bundle;
     let comparison = comparison.unwrap_or_else(|panic| {
         let what = panic_message(panic);
         bundle.errors.push(InputError::new(

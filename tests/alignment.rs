@@ -1380,10 +1380,10 @@ fn gusts_after_the_sustained_winds_are_the_gusts() {
 fn a_share_recovered_rising_report_by_report_is_an_update() {
     let early = "Divers have recovered 60 percent of the plane from the sea floor.";
     let late = "About 70 percent of the plane has been recovered from the sea floor.";
-    let b = report(vec![
-        doc("a", early, "2026-10-27T12:00:00+00:00"),
-        doc("b", late, "2026-10-29T12:00:00+00:00"),
-    ]);
+    let b = apart(
+        (early, "2026-10-27T12:00:00+00:00"),
+        (late, "2026-10-29T12:00:00+00:00"),
+    );
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
     assert!(
         b.findings
@@ -1402,10 +1402,10 @@ fn a_storms_winds_a_day_apart_are_an_update() {
     let first = "The typhoon had sustained winds of 120 kph as it crossed the island.";
     let next =
         "The typhoon gained strength, packing sustained winds of 130 kph as it crossed the island.";
-    let b = report(vec![
-        doc("a", first, "1998-10-23T12:00:00+00:00"),
-        doc("b", next, "1998-10-24T12:00:00+00:00"),
-    ]);
+    let b = apart(
+        (first, "1998-10-23T12:00:00+00:00"),
+        (next, "1998-10-24T12:00:00+00:00"),
+    );
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
     // Told at the same time, the two figures contradict.
     let b = pair(first, next);
@@ -1444,31 +1444,27 @@ fn red_team_signs_additions_and_storm_moments() {
     assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
     // Winds both reports give for one named day are of one moment, a day
     // apart or not.
-    let b = report(vec![
-        doc(
-            "a",
+    let b = apart(
+        (
             "At landfall on Tuesday the typhoon had sustained winds of 150 kph.",
             "1998-10-21T12:00:00+00:00",
         ),
-        doc(
-            "b",
+        (
             "At landfall on Tuesday the typhoon had sustained winds of 120 kph.",
             "1998-10-22T12:00:00+00:00",
         ),
-    ]);
+    );
     assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
     // Reports an hour apart give one state of the storm.
-    let b = report(vec![
-        doc(
-            "a",
+    let b = apart(
+        (
             "The typhoon had sustained winds of 150 kph as it crossed the island.",
             "1998-10-21T12:00:00+00:00",
         ),
-        doc(
-            "b",
+        (
             "The typhoon had sustained winds of 120 kph as it crossed the island.",
             "1998-10-21T13:00:00+00:00",
         ),
-    ]);
+    );
     assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
 }

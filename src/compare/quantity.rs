@@ -5,19 +5,20 @@
 //! rounding, hedges and unit conversions agree) and adds what the generic
 //! judge does not know: some counts change as a story unfolds (a toll, the
 //! number rescued, the share of a fire contained: `changes` in
-//! `rules/words.toml`). When the documents
-//! giving different figures of such a count were published one after
-//! another and each later figure is higher than the earlier ones (a death
-//! toll rising from "at least 30" to "45"), the group is reported as an
-//! `info` variant, an update rather than a contradiction. So is a figure of
-//! any measure that a later report gives otherwise when that report's own
-//! sentence tells it as a change ("winds of 80 mph, down from 100 mph"),
-//! whichever way it went. A count the rules say may also fall (`falls`:
-//! the missing, as they are found) that falls report by report is an
-//! update too, and so are figures of what rises and falls (a storm's
-//! winds) given report after report, whichever way they go. Figures given at the same time, a figure that falls in a
-//! later report without saying so, or documents without publication times
-//! stay a conflict.
+//! `rules/words.toml`). When the documents giving different figures of
+//! such a count were published one after another and each later figure is
+//! higher than the earlier ones (a death toll rising from "at least 30" to
+//! "45"), the group is reported as an `info` variant, an update rather
+//! than a contradiction. So is a figure of any measure that a later report
+//! gives otherwise when that report's own sentence tells it as a change
+//! ("winds of 80 mph, down from 100 mph"), whichever way it went. What the
+//! rules say may also fall (`falls`: the missing, as they are found; a
+//! storm's winds) is an update whichever way it goes, report after report:
+//! a count from one report to the next, a measure only between reports
+//! hours apart, and neither when every sentence names the one day its
+//! figure is of ("at landfall on Tuesday"). Figures given at the same
+//! time, a figure that falls in a later report without saying so, or
+//! documents without publication times stay a conflict.
 
 use chrono::{DateTime, NaiveDate, NaiveTime};
 
@@ -96,20 +97,6 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     let rising = timed
         .windows(2)
         .all(|w| w[0].2 <= w[1].2 || (w[1].3.is_infinite() && w[0].2 <= w[1].3));
-    // Of a count that may fall (the missing, as they are found), a fall
-    // report by report: "20 missing", then 14, then 12.
-    // What may fall, when every sentence names the one day its figure is
-    // of ("at landfall on Tuesday winds were 150 kph"): one moment.
-    let one_day = matches!(group.claims[0].frame.when, When::Days { .. })
-        && group
-            .claims
-            .iter()
-            .all(|c| c.frame.when == group.claims[0].frame.when);
-    let falling = falls
-        && !one_day
-        && timed
-            .windows(2)
-            .all(|w| w[1].2 <= w[0].2 && w[1].3 <= w[0].3);
     // Or the values that agree (a figure and its conversion) come report
     // after report, and each later report's own sentence says the figure
     // changed: an update either way.
@@ -127,19 +114,30 @@ fn changing_count(bundle: &Bundle, group: &Group) -> Option<Comparison> {
     spans.sort_unstable();
     let spans_in_order = spans.windows(2).all(|w| w[0].1 < w[1].0);
     let changed = spans_in_order && spans.iter().skip(1).all(|s| s.2);
-    // Of what rises and falls as a story unfolds (a storm's winds), the
-    // values that agree come report after report, whichever way they go.
-    // Not within hours (a storm does not change its winds between two
-    // reports an hour apart), nor when every sentence names the one day
-    // the figure is of ("at landfall on Tuesday winds were 150 kph").
+    // What may fall as well as rise, when it may have changed between the
+    // reports: a count of the missing from one report to the next, a
+    // measure (a storm's winds) only over hours; and not when every
+    // sentence names the one day its figure is of ("at landfall on
+    // Tuesday winds were 150 kph"): one moment.
     let hours_apart = spans.windows(2).all(|w| w[1].0 - w[0].1 >= 6 * 3600);
-    let varied = falls && spans_in_order && hours_apart && !one_day;
-    // A measure that falls (a storm's winds) changes over hours, a count
-    // of the missing from one report to the next.
     let counts = values
         .iter()
         .all(|v| matches!(v.value, Value::Quantity(q) if q.measure == "count"));
-    let falling = falling && (counts || hours_apart);
+    let one_day = matches!(group.claims[0].frame.when, When::Days { .. })
+        && group
+            .claims
+            .iter()
+            .all(|c| c.frame.when == group.claims[0].frame.when);
+    let may_fall = falls && !one_day;
+    // A fall report by report: "20 missing", then 14, then 12.
+    let falling = may_fall
+        && (counts || hours_apart)
+        && timed
+            .windows(2)
+            .all(|w| w[1].2 <= w[0].2 && w[1].3 <= w[0].3);
+    // Or the values that agree come report after report hours apart,
+    // whichever way they go (a storm's winds).
+    let varied = may_fall && spans_in_order && hours_apart;
     if !((in_order && (rising || falling)) || changed || varied) {
         return None;
     }

@@ -52,6 +52,19 @@ pub enum Measure {
     Unit(usize),
 }
 
+impl Measure {
+    /// A share or a measure in a unit other than time: a reading rounded
+    /// to its last digit, which may be below zero. Counts, sums of money
+    /// and durations are neither.
+    pub fn is_reading(&self, q: &Compiled) -> bool {
+        match self {
+            Measure::Percent | Measure::PercentagePoints => true,
+            Measure::Unit(i) => q.units.get(*i).is_some_and(|u| u.dimension != "duration"),
+            Measure::Count | Measure::Money(_) => false,
+        }
+    }
+}
+
 /// A lower-cased word with its byte span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Word {
@@ -670,9 +683,7 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
 
     // A sign belongs to a measure or a share ("minus 20 degrees", "minus
     // 1.2 percent"); a count or a sum below zero is no reading of news.
-    let signed = matches!(measure, Measure::Percent | Measure::PercentagePoints)
-        || matches!(measure, Measure::Unit(i) if q.units.get(i).is_some_and(|u| u.dimension != "duration"));
-    if negative && signed {
+    if negative && measure.is_reading(q) {
         fig.mantissa = -fig.mantissa;
         if let Some(to) = range_to.as_mut() {
             to.mantissa = -to.mantissa;

@@ -71,11 +71,6 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         } => reader.duration(noun_from, hyphenated),
     };
     frame.told_change = reader.told_change();
-    frame.changes =
-        frame.told_change || names_class(ctx, predicate.as_ref(), theme.as_ref(), |c| c.changes);
-    frame.falls = names_class(ctx, predicate.as_ref(), theme.as_ref(), |c| {
-        c.changes && c.falls
-    });
     let is_event = |t: &Term| {
         t.class.as_deref().is_some_and(|id| {
             ctx.rules
@@ -92,6 +87,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         .and_then(|t| t.class.clone());
     frame.predicate = predicate;
     frame.theme = theme;
+    mark_changes(ctx, &mut frame);
     frame.participants = reader.participants();
     frame.agent = reader.agent();
     if !matches!(shape, Shape::Moment) {
@@ -1024,18 +1020,20 @@ impl<'c, 'a> Reader<'c, 'a> {
         // noun, if any, is after the word ("more than" is a bound).
         // After another figure of the sentence ("14 died and 87 more were
         // injured") the word says the others are other people: a total.
-        let earlier_figure = self.tokens[self.sentence.start..self.value.start]
-            .iter()
-            .any(|t| {
-                t.kind == TokenKind::Number
-                    || self.ctx.rules.quantities.numbers.contains_key(&t.lower)
-            });
+        let earlier_figure = || {
+            self.tokens[self.sentence.start..self.value.start]
+                .iter()
+                .any(|t| {
+                    t.kind == TokenKind::Number
+                        || self.ctx.rules.quantities.numbers.contains_key(&t.lower)
+                })
+        };
         let added = self
             .tokens
             .get(from)
             .is_some_and(|t| t.class.has(Class::ADDITION))
             && self.tokens.get(from + 1).is_none_or(|t| t.lower != "than");
-        let addition = added && !earlier_figure;
+        let addition = added && !earlier_figure();
         if added {
             from += 1;
         }
@@ -1311,23 +1309,25 @@ impl<'c, 'a> Reader<'c, 'a> {
         };
         // "with gusts up to 150 kph", "and gusts 104 kph": a common noun
         // opening its phrase right before the figure is what it measures.
-        let bare_noun = before_value
-            .filter(|&k| {
-                let t = &self.tokens[k];
-                k > self.clause.start
-                    && self.nominal(k)
-                    && !t.capitalised
-                    && !t.verbish(self.words())
-                    && {
-                        // Not after "to": "ordered to repay $31.2 million"
-                        // is a verb's object.
-                        let p = &self.tokens[k - 1];
-                        (p.lower != "to" && p.class.has(Class::PREPOSITION))
-                            || p.class.has(Class::CONJUNCTION)
-                            || p.kind == TokenKind::Punct
-                    }
-            })
-            .map(|k| self.theme_of(k, &[]));
+        let bare_noun = || {
+            before_value
+                .filter(|&k| {
+                    let t = &self.tokens[k];
+                    k > self.clause.start
+                        && self.nominal(k)
+                        && !t.capitalised
+                        && !t.verbish(self.words())
+                        && {
+                            // Not after "to": "ordered to repay $31.2 million"
+                            // is a verb's object.
+                            let p = &self.tokens[k - 1];
+                            (p.lower != "to" && p.class.has(Class::PREPOSITION))
+                                || p.class.has(Class::CONJUNCTION)
+                                || p.kind == TokenKind::Punct
+                        }
+                })
+                .map(|k| self.theme_of(k, &[]))
+        };
         // Where the noun phrase after "of" ends ("70 percent of the plane
         // has been recovered"): the verb after it is the figure's.
         let mut of_end = None;
@@ -1337,7 +1337,7 @@ impl<'c, 'a> Reader<'c, 'a> {
             Some(t)
         } else if let Some(t) = copula.filter(|_| !relational) {
             Some(t)
-        } else if let Some(t) = bare_noun.filter(|_| !relational) {
+        } else if let Some(t) = bare_noun().filter(|_| !relational) {
             Some(t)
         } else if hyphenated || self.attributive_figure(lead, from, limit) {
             self.noun_phrase(from, limit)
@@ -2674,6 +2674,16 @@ fn measured_against(toks: &[Token], i: usize) -> bool {
 
 /// Whether a predicate or a theme's head is of a synonym class the rules
 /// mark with `flag` (`changes`: a toll; `once`: a quake).
+/// Whether what the frame's predicate or theme names changes as a story
+/// unfolds, and may fall (`changes`, `falls` in rules/words.toml), or its
+/// sentence tells the figure as a change. Set again by whoever reads the
+/// theme again.
+pub(super) fn mark_changes(ctx: &Context, frame: &mut Frame) {
+    let (p, t) = (frame.predicate.as_ref(), frame.theme.as_ref());
+    frame.changes = frame.told_change || names_class(ctx, p, t, |c| c.changes);
+    frame.falls = names_class(ctx, p, t, |c| c.changes && c.falls);
+}
+
 pub(super) fn names_class(
     ctx: &Context,
     predicate: Option<&Term>,

@@ -197,13 +197,7 @@ fn frame_of(
     }
     // The theme may have been read again here ("winds of 120 kph"): what
     // it names decides whether the figure changes as the story unfolds.
-    frame.changes = frame.told_change
-        || frame::names_class(ctx, frame.predicate.as_ref(), frame.theme.as_ref(), |c| {
-            c.changes
-        });
-    frame.falls = frame::names_class(ctx, frame.predicate.as_ref(), frame.theme.as_ref(), |c| {
-        c.changes && c.falls
-    });
+    frame::mark_changes(ctx, &mut frame);
     if let Some(per) = per_what(ctx, m) {
         frame.refinements.push(format!("per {per}"));
     }
@@ -258,8 +252,7 @@ pub fn value_of(m: &QuantityMention, q: &Compiled) -> Option<(Category, Quantity
     };
     // Whole counts, sums of money and durations are exact as written;
     // percentages and measures are rounded to their last digit.
-    let rounded_measure = matches!(m.measure, Measure::Percent | Measure::PercentagePoints)
-        || matches!(&m.measure, Measure::Unit(i) if q.units.get(*i).is_some_and(|u| u.dimension != "duration"));
+    let rounded_measure = m.measure.is_reading(q);
     let slack = |f: &Figure| {
         let scale = f.scale.as_ref().map_or(1.0, |s| s.0);
         if f.decimals > 0 || f.scale.is_some() || rounded_measure {
