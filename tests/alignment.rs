@@ -1468,3 +1468,21 @@ fn red_team_signs_additions_and_storm_moments() {
     );
     assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
 }
+
+/// "killed at least 62 people throughout Europe": every preposition ends a
+/// figure's noun phrase, so the place after it is the figure's scope and
+/// the continent's toll stays apart from one country's.
+#[test]
+fn a_toll_throughout_a_region_is_not_one_countrys() {
+    let b = pair(
+        "An Arctic cold wave and blizzards have killed at least 62 people throughout Europe, police said Monday.",
+        "The Arctic cold wave has killed 32 people in Poland, police said Monday.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    // The same region's tolls, told at one moment, still meet.
+    let b = pair(
+        "An Arctic cold wave and blizzards have killed 62 people throughout Europe, police said Monday.",
+        "The Arctic cold wave has killed 65 people throughout Europe, police said Monday.",
+    );
+    assert_eq!(quantity_conflicts(&b), [["62", "65"]], "{:#?}", b.findings);
+}

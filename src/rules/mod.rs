@@ -31,6 +31,7 @@ use serde::de::DeserializeOwned;
 
 use crate::claim::Category;
 use crate::error::InputError;
+use words::Class;
 
 /// One kind of rule file: how it parses, merges and compiles.
 pub trait RuleFile: DeserializeOwned + Default + Clone {
@@ -192,6 +193,20 @@ impl Rules {
                 ));
             }
         }
+        // A figure's noun phrase ends at any preposition, determiner or
+        // conjunction ("62 people throughout Europe"): the quantity rules
+        // list only the words that end it besides those.
+        let quantities = quantities.map(|mut q| {
+            if let Some(w) = &words {
+                q.stop_words.extend(
+                    w.words_of(Class::PREPOSITION)
+                        .chain(w.words_of(Class::DETERMINER))
+                        .chain(w.words_of(Class::CONJUNCTION))
+                        .map(str::to_string),
+                );
+            }
+            q
+        });
         match (zones, calendar, entities, titles, quantities, speech, words) {
             (
                 Some(zones),

@@ -358,6 +358,14 @@ impl Compiled {
     }
 
     /// The closed classes a lower-case word belongs to.
+    /// Every listed word of a class, in no particular order.
+    pub fn words_of(&self, class: Class) -> impl Iterator<Item = &str> {
+        self.class
+            .iter()
+            .filter(move |(_, c)| c.has(class))
+            .map(|(w, _)| w.as_str())
+    }
+
     pub fn class(&self, lower: &str) -> Class {
         self.class.get(lower).copied().unwrap_or_default()
     }
