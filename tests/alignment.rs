@@ -1486,3 +1486,56 @@ fn a_toll_throughout_a_region_is_not_one_countrys() {
     );
     assert_eq!(quantity_conflicts(&b), [["62", "65"]], "{:#?}", b.findings);
 }
+
+/// "That typhoon left 2,361 dead", after a sentence about one in October
+/// 1970: a sentence opened by a distal determiner is about what the one
+/// before it told, and so of that time, not the story's toll.
+#[test]
+fn that_storm_after_a_dated_one_is_that_storms() {
+    let story = "Typhoon Babs left 129 dead in the northern Philippines, officials said.";
+    let b = pair(
+        story,
+        "The last major typhoon struck in October 1970. That typhoon left 136 dead in the northern Philippines.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    // The same figure told of the story's typhoon meets it.
+    let b = pair(
+        story,
+        "The last major typhoon struck in October 1970. Typhoon Babs left 136 dead in the northern Philippines.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["129", "136"]],
+        "{:#?}",
+        b.findings
+    );
+}
+
+/// "With 22 percent of the vote counted": a sentence with an absolute
+/// clause of a share tells its figures at one moment of a count under
+/// way; reports at other moments of the count give other figures.
+#[test]
+fn figures_told_at_a_count_under_way_never_contradict() {
+    let b = pair(
+        "With 22 percent of the vote counted, Cardoso had won 51 percent of the vote.",
+        "With 56 percent of the votes counted, Cardoso had won 53 percent of the vote.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    // The final shares, told as such, still meet; so does a toll in an
+    // absolute clause of a count ("…, with 12 people killed").
+    let b = pair(
+        "Cardoso had won 51 percent of the vote, officials said.",
+        "Cardoso had won 53 percent of the vote, officials said.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["51%", "53%"]],
+        "{:#?}",
+        b.findings
+    );
+    let b = pair(
+        "The bus plunged into a ravine near Kandy on Sunday, with 12 people killed.",
+        "The bus plunged into a ravine near Kandy on Sunday, with 14 people killed.",
+    );
+    assert_eq!(quantity_conflicts(&b), [["12", "14"]], "{:#?}", b.findings);
+}

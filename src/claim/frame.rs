@@ -244,6 +244,12 @@ pub const RUNNING_TOTAL: &str = "since a happening";
 /// days for it never contradict.
 pub const ONGOING: &str = "under way";
 
+/// The refinement of the figures of a sentence with an absolute clause of
+/// a figure ("With 22 percent of the vote counted, Cardoso had 51
+/// percent"): told at one moment of a count under way. Reports at other
+/// moments give other figures; two never contradict.
+pub const CIRCUMSTANCE: &str = "told at a count under way";
+
 impl Frame {
     /// A frame with only a measure, for claims that are about their own
     /// value (names, quotes) until a builder says more.

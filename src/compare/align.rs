@@ -29,7 +29,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::claim::frame::{Frame, Modality, ONGOING, ParticipantKind, STATEMENT, When};
+use crate::claim::frame::{
+    CIRCUMSTANCE, Frame, Modality, ONGOING, ParticipantKind, STATEMENT, When,
+};
 use crate::claim::quantity::is_money;
 use crate::claim::{Category, Claim, Value};
 
@@ -501,6 +503,9 @@ pub fn judge_pair(
     }
     if fa.refinements.iter().any(|r| r == ONGOING) && !a.value.compatible(&b.value) {
         return PairVerdict::Cannot("a doing under way on both days".into());
+    }
+    if fa.refinements.iter().any(|r| r == CIRCUMSTANCE) && !a.value.compatible(&b.value) {
+        return PairVerdict::Cannot("states of a count under way".into());
     }
     if fa.about.as_ref().map(|p| &p.key) != fb.about.as_ref().map(|p| &p.key) {
         return PairVerdict::Cannot("about different people".into());

@@ -1009,7 +1009,9 @@ fn read_range(text: &str, q: &Compiled, at: usize, between: bool) -> Option<(Fig
     Some((fig, end))
 }
 
-fn percent_len(lower: &str) -> Option<usize> {
+/// The length of a percent sign or word at the start of `lower` ("%",
+/// " per cent"), if there is one.
+pub fn percent_len(lower: &str) -> Option<usize> {
     for p in [
         "%",
         " %",

@@ -31,9 +31,10 @@ use super::{Context, DateRef, EntityKind};
 use crate::claim::Span;
 use crate::claim::date::DateKind;
 use crate::claim::frame::{
-    Frame, Modality, ONGOING, Participant, ParticipantKind, RUNNING_TOTAL, STATEMENT, Term, Theme,
-    When,
+    CIRCUMSTANCE, Frame, Modality, ONGOING, Participant, ParticipantKind, RUNNING_TOTAL, STATEMENT,
+    Term, Theme, When,
 };
+use crate::extract::quantity::percent_len;
 use crate::index::{Token, TokenKind};
 use crate::rules::entities::fold;
 use crate::rules::words::{Class, Cue};
@@ -114,6 +115,9 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     // of one day's doing ("last week police arrested 10 members").
     if matches!(shape, Shape::Count { .. }) && reader.since_a_happening() {
         frame.refinements.push(RUNNING_TOTAL.into());
+    }
+    if !matches!(shape, Shape::Moment) && reader.absolute() {
+        frame.refinements.push(CIRCUMSTANCE.into());
     }
     frame.refinements.extend(reader.extra.take());
     frame.placed = reader.placed.take();
@@ -2450,7 +2454,6 @@ impl<'c, 'a> Reader<'c, 'a> {
         if moment {
             return When::Story;
         }
-        let clause = self.span_of(self.clause.clone());
         // "by £131 million in 2025 and £83 million in 2024": a year or date
         // right after the figure is its own, not the clause's others.
         if let Some(own) = self.own_period() {
@@ -2461,28 +2464,89 @@ impl<'c, 'a> Reader<'c, 'a> {
         if let Some(then) = self.when_clause_time() {
             return then;
         }
-        // A bare year ("in 1997", "the 2011 quake") counts like a date:
-        // the whole year. One after "since" runs up to the story ("shares
-        // closed down 11.4%, their lowest level since 2020").
-        let clause_tokens = &self.tokens[self.clause.clone()];
-        let years = clause_tokens
-            .iter()
-            .enumerate()
-            .filter(|&(i, t)| {
-                !self.inside_value(t.span) && (i == 0 || clause_tokens[i - 1].lower != "since")
-            })
-            .filter_map(|(_, t)| year_days(t));
-        let days = self
-            .ctx
-            .dates_within(clause)
-            .filter(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
-            .map(|d| (d.value.first, d.value.last))
-            .chain(years)
-            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
-        match days {
+        match self
+            .days_named(self.clause.clone())
+            .or_else(|| self.told_before())
+        {
             Some((first, last)) => When::Days { first, last },
             None => When::Story,
         }
+    }
+
+    /// The days the dates and years among `tokens` name, as one period.
+    /// A bare year ("in 1997", "the 2011 quake") counts like a date: the
+    /// whole year. One after "since" runs up to the story ("shares closed
+    /// down 11.4%, their lowest level since 2020"). A weekday names no
+    /// period apart from the story's.
+    fn days_named(&self, tokens: Range<usize>) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let span = self.span_of(tokens.clone());
+        let tokens = &self.tokens[tokens];
+        let years = tokens
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| {
+                !self.inside_value(t.span) && (i == 0 || tokens[i - 1].lower != "since")
+            })
+            .filter_map(|(_, t)| year_days(t));
+        self.ctx
+            .dates_within(span)
+            .filter(|d| !matches!(d.value.kind, DateKind::Weekday(_)))
+            .map(|d| (d.value.first, d.value.last))
+            .chain(years)
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+    }
+
+    /// Whether the sentence holds an absolute clause of a share: "with"
+    /// opening a clause, a percentage, its noun phrase, then a participle
+    /// ("With 22 percent of the vote counted,", "with 98 percent of
+    /// precincts reporting"). Its figures are told at that moment of a
+    /// count. (A count there is a toll: "…, with 12 people killed".)
+    fn absolute(&self) -> bool {
+        let end = self.sentence.end.min(self.tokens.len());
+        let words = self.words();
+        (self.sentence.start..end.saturating_sub(2)).any(|w| {
+            let opens = w == self.sentence.start || self.tokens[w - 1].kind == TokenKind::Punct;
+            opens
+                && self.tokens[w].lower == "with"
+                && self.tokens[w + 1].kind == TokenKind::Number
+                && self.share_at(w + 1)
+                && (w + 2..end.min(w + 8))
+                    .find(|&i| !self.tokens[i].is_word() || self.tokens[i].verbish(words))
+                    .is_some_and(|i| {
+                        let t = &self.tokens[i];
+                        t.verbish(words)
+                            && !t.class.has(Class::AUXILIARY)
+                            && !t.class.has(Class::LIGHT_VERB)
+                    })
+        })
+    }
+
+    /// Whether the number at token `i` is a percentage ("22 percent").
+    fn share_at(&self, i: usize) -> bool {
+        let text = &self.ctx.doc.text[self.tokens[i].span.end..];
+        let head: String = text.chars().take(10).collect::<String>().to_lowercase();
+        percent_len(&head).is_some()
+    }
+
+    /// "The last major one struck in October 1970 … That typhoon left
+    /// 2,361 dead": a sentence opened by a distal determiner and a noun is
+    /// about the thing the sentence before it told, and so of its time.
+    fn told_before(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let s = self.sentence.start;
+        let (first, noun) = (self.tokens.get(s)?, self.tokens.get(s + 1)?);
+        let points_back = first.class.has(Class::DISTAL)
+            && noun.is_content()
+            && !noun.class.has(Class::AUXILIARY)
+            && !noun.verbish(self.words());
+        if !points_back || s == 0 {
+            return None;
+        }
+        let before = self.ctx.sentence(self.tokens[s - 1].span.start);
+        let mut k = s;
+        while k > 0 && self.tokens[k - 1].span.start >= before.start {
+            k -= 1;
+        }
+        self.days_named(k..s)
     }
 
     /// The days of a year or date written right after the value behind

@@ -114,6 +114,10 @@ pub struct Classes {
 
     #[serde(default)]
     pub sequels: Vec<String>,
+    /// Determiners that point back to something told before, apart from
+    /// the story's present ("That typhoon left 2,361 dead").
+    #[serde(default)]
+    pub distal: Vec<String>,
     #[serde(default)]
     pub partitives: Vec<String>,
     #[serde(default)]
@@ -150,7 +154,7 @@ pub struct Synonyms {
 
 /// One class of the closed word classes, as a bit of [`Class`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Class(u32);
+pub struct Class(u64);
 
 impl Class {
     pub const NONE: Class = Class(0);
@@ -185,6 +189,7 @@ impl Class {
     pub const SERIES_ONE: Class = Class(1 << 28);
     pub const WHOLE: Class = Class(1 << 29);
     pub const ADDITION: Class = Class(1 << 30);
+    pub const DISTAL: Class = Class(1 << 31);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -487,6 +492,7 @@ impl RuleFile for WordsFile {
         c.bounds.extend(u.bounds);
         c.topics.extend(u.topics);
         c.sequels.extend(u.sequels);
+        c.distal.extend(u.distal);
         c.partitives.extend(u.partitives);
         c.speaker_pronouns.extend(u.speaker_pronouns);
         self.lemmas.extend(user.lemmas);
@@ -530,6 +536,7 @@ impl RuleFile for WordsFile {
         add(&c.bounds, Class::BOUND);
         add(&c.topics, Class::TOPIC);
         add(&c.sequels, Class::SEQUEL);
+        add(&c.distal, Class::DISTAL);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
         add(&c.distance_relations, Class::DISTANCE_RELATION);
