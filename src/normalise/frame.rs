@@ -2102,12 +2102,7 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// opening its clause ("In Honduras, 32 died").
     pub fn scope(&self) -> Option<String> {
         let end = self.clause.end.min(self.tokens.len());
-        let locative = |t: &Token| {
-            matches!(
-                t.lower.as_str(),
-                "in" | "at" | "near" | "across" | "throughout"
-            )
-        };
+        let locative = |t: &Token| t.class.has(Class::LOCATIVE);
         let mut i = self.value.end;
         // Past the figure's noun phrase.
         while i < end && self.nominal(i) && i < self.value.end + 4 {
@@ -2507,7 +2502,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         (self.sentence.start..end.saturating_sub(2)).any(|w| {
             let opens = w == self.sentence.start || self.tokens[w - 1].kind == TokenKind::Punct;
             opens
-                && self.tokens[w].lower == "with"
+                && self.tokens[w].class.has(Class::ABSOLUTE)
                 && self.tokens[w + 1].kind == TokenKind::Number
                 && self.share_at(w + 1)
                 && (w + 2..end.min(w + 8))

@@ -118,6 +118,14 @@ pub struct Classes {
     /// the story's present ("That typhoon left 2,361 dead").
     #[serde(default)]
     pub distal: Vec<String>,
+    /// Prepositions that place a figure: the name after one right after
+    /// the figure is its scope ("killed 357 people in El Salvador").
+    #[serde(default)]
+    pub locatives: Vec<String>,
+    /// Prepositions that open an absolute clause of a figure ("With 22
+    /// percent of the vote counted, …").
+    #[serde(default)]
+    pub absolutes: Vec<String>,
     #[serde(default)]
     pub partitives: Vec<String>,
     #[serde(default)]
@@ -190,6 +198,8 @@ impl Class {
     pub const WHOLE: Class = Class(1 << 29);
     pub const ADDITION: Class = Class(1 << 30);
     pub const DISTAL: Class = Class(1 << 31);
+    pub const LOCATIVE: Class = Class(1 << 32);
+    pub const ABSOLUTE: Class = Class(1 << 33);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -493,6 +503,8 @@ impl RuleFile for WordsFile {
         c.topics.extend(u.topics);
         c.sequels.extend(u.sequels);
         c.distal.extend(u.distal);
+        c.locatives.extend(u.locatives);
+        c.absolutes.extend(u.absolutes);
         c.partitives.extend(u.partitives);
         c.speaker_pronouns.extend(u.speaker_pronouns);
         self.lemmas.extend(user.lemmas);
@@ -537,6 +549,8 @@ impl RuleFile for WordsFile {
         add(&c.topics, Class::TOPIC);
         add(&c.sequels, Class::SEQUEL);
         add(&c.distal, Class::DISTAL);
+        add(&c.locatives, Class::LOCATIVE);
+        add(&c.absolutes, Class::ABSOLUTE);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
         add(&c.distance_relations, Class::DISTANCE_RELATION);
