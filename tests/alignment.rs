@@ -1539,3 +1539,31 @@ fn figures_told_at_a_count_under_way_never_contradict() {
     );
     assert_eq!(quantity_conflicts(&b), [["12", "14"]], "{:#?}", b.findings);
 }
+
+/// "left for Libya Saturday", "left Jerba on Sunday for the United Arab
+/// Emirates", "left Sunday for a summit": a departure's destination, named
+/// after the verb, tells one departure from another. (Days well before the
+/// Friday publication: a Saturday may be read as the next day, which no past
+/// departure can be, and would prove nothing.)
+#[test]
+fn departures_for_two_places_are_two_departures() {
+    let libya =
+        "Kofi Annan left for Libya Tuesday to hold talks with its leader, his spokesman said.";
+    for other in [
+        "Kofi Annan left Jerba on Wednesday for the United Arab Emirates, his spokesman said.",
+        "Kofi Annan left Wednesday for a summit of Gulf states, which begins Thursday in Dubai.",
+    ] {
+        let b = pair(libya, other);
+        assert!(
+            conflicts_of(&b, "date").is_empty(),
+            "{other}: {:#?}",
+            b.findings
+        );
+    }
+    // One destination on two days is one departure told two ways.
+    let b = pair(
+        libya,
+        "Kofi Annan left for Libya on Wednesday, his spokesman said.",
+    );
+    assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
+}

@@ -206,6 +206,12 @@ pub struct Frame {
     /// different ends are two doings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complement: Option<Term>,
+    /// The place a moment's doing went to or was for, named after a
+    /// preposition of destination ("left for Libya Saturday", "left Jerba
+    /// on Sunday for the United Arab Emirates"): two departures for two
+    /// places are two departures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<Participant>,
     /// The content stems of the claim's sentence, sorted and without
     /// repeats: how much two sentences share, for alignment. Not shown in
     /// reports; in `extract`'s lines so that `compare` aligns as `check`.
@@ -274,6 +280,7 @@ impl Frame {
             falls: false,
             series_one: false,
             complement: None,
+            destination: None,
         }
     }
 
@@ -309,6 +316,10 @@ impl Frame {
         if let Some(c) = &self.complement {
             key.push(format!("to={}", c.key()));
             label.push(format!("to {}", c.shown));
+        }
+        if let Some(d) = &self.destination {
+            key.push(format!("for={}", d.key));
+            label.push(format!("for {}", d.name));
         }
         if let Some(s) = &self.series {
             key.push(format!("series={s}"));

@@ -520,6 +520,11 @@ pub fn judge_pair(
     {
         return PairVerdict::Cannot(format!("done to {} and to {}", x.shown, y.shown));
     }
+    if let (Some(x), Some(y)) = (&fa.destination, &fb.destination)
+        && x.key != y.key
+    {
+        return PairVerdict::Cannot(format!("for {} and for {}", x.name, y.name));
+    }
     if let (Some(x), Some(y)) = (&fa.scope, &fb.scope)
         && x != y
     {

@@ -135,6 +135,7 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     frame.refinements.sort();
     if shape == Shape::Moment {
         frame.complement = reader.complement();
+        frame.destination = frame.predicate.as_ref().and_then(|p| reader.destination(p));
     }
     frame.when = reader.when(shape == Shape::Moment);
     frame.modality = reader.modality();
@@ -2095,6 +2096,85 @@ impl<'c, 'a> Reader<'c, 'a> {
             && !verb.capitalised
             && self.tokens[i + 2].class.has(Class::DETERMINER);
         infinitive.then(|| self.term_at(i + 1))
+    }
+
+    /// The place the predicate's doing went to or was for: a name after a
+    /// preposition of destination that follows the predicate's verb, with
+    /// only a name, a day or a time between ("left for Libya Saturday",
+    /// "left Jerba on Sunday for the United Arab Emirates"); not a
+    /// day or time ("set for Monday"), not a name written with a figure
+    /// ("for HK$520 million"), and not a noun's ("the train to Rome
+    /// derailed": the predicate is not the word before it).
+    pub fn destination(&self, predicate: &Term) -> Option<Participant> {
+        let end = self.clause.end.min(self.tokens.len());
+        let follows_predicate = |i: usize| {
+            let mut k = i;
+            while k > self.clause.start {
+                let t = &self.tokens[k - 1];
+                let passed = self.ctx.inside_time_or_date(t.span)
+                    || (t.is_word() && t.capitalised && k - 1 > self.sentence.start)
+                    || (t.class.has(Class::PREPOSITION)
+                        && self
+                            .tokens
+                            .get(k)
+                            .is_some_and(|n| self.ctx.inside_time_or_date(n.span)));
+                if !passed {
+                    break;
+                }
+                k -= 1;
+            }
+            k > self.clause.start
+                && self.tokens[k - 1].verbish(self.words())
+                && self.tokens[k - 1].stem == predicate.stem
+        };
+        (self.clause.start..end)
+            .filter(|&i| self.tokens[i].class.has(Class::DESTINATION) && follows_predicate(i))
+            .find_map(|i| {
+                let mut k = i + 1;
+                while k < end && self.tokens[k].class.has(Class::DETERMINER) {
+                    k += 1;
+                }
+                let start = k;
+                while k < end
+                    && self.tokens[k].is_word()
+                    && self.tokens[k].capitalised
+                    && !self.ctx.inside_time_or_date(self.tokens[k].span)
+                {
+                    k += 1;
+                }
+                if k == start {
+                    // "left Sunday for a summit of …": a happening the
+                    // rules name is where the doing went, as a place is.
+                    let t = self.tokens.get(k)?;
+                    let class = &self.words().synonyms[t.synonym?];
+                    return (class.event && !t.verbish(self.words())).then(|| Participant {
+                        key: class.id.clone(),
+                        name: class.label.clone(),
+                        kind: ParticipantKind::Name,
+                    });
+                }
+                let span = self.span_of(start..k);
+                // "sold for HK$520 million": a figure's currency.
+                let figure = self
+                    .ctx
+                    .mentions
+                    .quantities
+                    .iter()
+                    .any(|q| q.span.start < span.end && span.start < q.span.end);
+                if figure || self.inside_value(span) || self.attribution(span) {
+                    return None;
+                }
+                let entity = self
+                    .ctx
+                    .entities_overlapping(span)
+                    .find(|e| e.span.start <= span.start && span.end <= e.span.end);
+                let name = self.ctx.doc.text[span.start..span.end].to_string();
+                Some(Participant {
+                    key: entity.map_or_else(|| fold(&name), |e| e.id.clone()),
+                    name,
+                    kind: ParticipantKind::Name,
+                })
+            })
     }
 
     /// The place a figure is of: a name after a locative preposition right

@@ -126,6 +126,10 @@ pub struct Classes {
     /// percent of the vote counted, …").
     #[serde(default)]
     pub absolutes: Vec<String>,
+    /// Prepositions of destination: the place named after one is what a
+    /// moment's doing went to or was for ("left for Libya Saturday").
+    #[serde(default)]
+    pub destinations: Vec<String>,
     #[serde(default)]
     pub partitives: Vec<String>,
     #[serde(default)]
@@ -200,6 +204,7 @@ impl Class {
     pub const DISTAL: Class = Class(1 << 31);
     pub const LOCATIVE: Class = Class(1 << 32);
     pub const ABSOLUTE: Class = Class(1 << 33);
+    pub const DESTINATION: Class = Class(1 << 34);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -505,6 +510,7 @@ impl RuleFile for WordsFile {
         c.distal.extend(u.distal);
         c.locatives.extend(u.locatives);
         c.absolutes.extend(u.absolutes);
+        c.destinations.extend(u.destinations);
         c.partitives.extend(u.partitives);
         c.speaker_pronouns.extend(u.speaker_pronouns);
         self.lemmas.extend(user.lemmas);
@@ -551,6 +557,7 @@ impl RuleFile for WordsFile {
         add(&c.distal, Class::DISTAL);
         add(&c.locatives, Class::LOCATIVE);
         add(&c.absolutes, Class::ABSOLUTE);
+        add(&c.destinations, Class::DESTINATION);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
         add(&c.distance_relations, Class::DISTANCE_RELATION);
