@@ -130,6 +130,14 @@ macro_rules! every_bundle {
             blind_cyclone => "cyclone-odisha-2027-10-21",
             blind_budget_speech => "budget-speech-merrow-2028-02-23",
             blind_mountaineering => "mountaineering-accident-dhaulagiri-2028-05-02",
+            // Written blind on 2026-12-03, fourteenth batch (a bootleg
+            // liquor poisoning, a party leadership ballot, a river flood,
+            // an armoured-truck robbery), held out: measured once with the
+            // build at the start of session 26.
+            blind_hooch_deaths => "hooch-deaths-kanhargarh-2028-03-14",
+            blind_leadership_ballot => "party-leadership-ballot-linz-2028-06-10",
+            blind_river_flood => "river-flood-strelna-2028-09-19",
+            blind_armored_truck_heist => "armored-truck-heist-phoenix-2028-10-12",
         }
     };
 }
