@@ -1567,3 +1567,23 @@ fn departures_for_two_places_are_two_departures() {
     );
     assert_eq!(conflicts_of(&b, "date").len(), 1, "{:#?}", b.findings);
 }
+
+/// "announced Rs 5 lakh compensation": a sum written right before its noun
+/// measures that noun, not the verb's subject, and a lakh is a hundred
+/// thousand. Two sources naming different officials agree or disagree on
+/// the compensation itself.
+#[test]
+fn a_sum_before_its_noun_is_a_sum_of_that_noun() {
+    let rao = "Chief Minister Anil Rao announced Rs 4 lakh compensation for each bereaved family.";
+    let b = pair(
+        "The state government announced Rs 5 lakh compensation for each bereaved family.",
+        rao,
+    );
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+    let b = pair(
+        "The state government announced 400,000 rupees compensation for each bereaved family.",
+        rao,
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    assert_eq!(b.agreements.len(), 1, "{:#?}", b.agreements);
+}

@@ -64,7 +64,12 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
         Shape::Measure {
             noun_from,
             hyphenated,
-        } => reader.measure(noun_from, hyphenated, measure == "length"),
+        } => reader.measure(
+            noun_from,
+            hyphenated,
+            measure == "length",
+            crate::claim::quantity::is_money(measure),
+        ),
         Shape::Moment => reader.moment(),
         Shape::Duration {
             noun_from,
@@ -1221,6 +1226,7 @@ impl<'c, 'a> Reader<'c, 'a> {
         noun_from: usize,
         hyphenated: bool,
         distance: bool,
+        money: bool,
     ) -> (Option<Term>, Option<Theme>) {
         let limit = self.sentence.end.min(self.tokens.len());
         let from = self.tokens.partition_point(|t| t.span.start < noun_from);
@@ -1340,6 +1346,12 @@ impl<'c, 'a> Reader<'c, 'a> {
             Some(t)
         } else if let Some(t) = adjective {
             Some(t)
+        } else if money && self.bare_attributive(from, limit) {
+            // A sum written before its noun measures that noun, whatever
+            // the verb's subject: "the minister announced Rs 5 lakh
+            // compensation" is compensation, not the minister.
+            self.noun_phrase(from, limit)
+                .map(|(h, m, _)| self.theme_of(h, &m))
         } else if let Some(t) = copula.filter(|_| !relational) {
             Some(t)
         } else if let Some(t) = bare_noun().filter(|_| !relational) {
@@ -1496,6 +1508,23 @@ impl<'c, 'a> Reader<'c, 'a> {
             && self.nominal(from)
             && !self.tokens[from].verbish(self.words())
             && !self.tokens[from].capitalised
+    }
+
+    /// "announced Rs 5 lakh compensation", "paid $2 million ransom": a sum
+    /// with no article before it may still stand before its noun, a
+    /// lowercase noun that is no verb and no word of time ("raised $5
+    /// million yesterday", "$3bn last year" name when, not what).
+    fn bare_attributive(&self, from: usize, limit: usize) -> bool {
+        from < limit && {
+            let t = &self.tokens[from];
+            self.nominal(from)
+                && !t.verbish(self.words())
+                && !t.capitalised
+                && !t.class.has(Class::TIME_FRAME)
+                && !t.class.has(Class::DAY_PART)
+                && !t.class.has(Class::PREPOSITION)
+                && !t.class.has(Class::DETERMINER)
+        }
     }
 
     /// A clock time or a date: the happening it times. The nearest verb
