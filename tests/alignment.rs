@@ -1587,3 +1587,15 @@ fn a_sum_before_its_noun_is_a_sum_of_that_noun() {
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
     assert_eq!(b.agreements.len(), 1, "{:#?}", b.agreements);
 }
+
+/// "a guard was wounded and $1.83 million in cash was stolen": a sum that
+/// opens a conjunct with its own verb is that verb's, so it meets another
+/// report of the sum stolen, whatever the first conjunct did.
+#[test]
+fn a_sum_in_its_own_conjunct_is_of_its_own_verb() {
+    let b = pair(
+        "A guard was wounded and $1.83 million in cash was stolen, police said.",
+        "Robbers shot a guard, and $1.38 million in cash was stolen, police said.",
+    );
+    assert_eq!(quantity_conflicts(&b).len(), 1, "{:#?}", b.findings);
+}

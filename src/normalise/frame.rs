@@ -1422,11 +1422,21 @@ impl<'c, 'a> Reader<'c, 'a> {
                 _ => None,
             }
         };
-        let predicate = before
-            .map(|p| p.0)
+        let after = || {
+            self.predicate_after(from)
+                .or_else(|| of_end.and_then(|e| self.predicate_after(e)))
+        };
+        // "a guard was shot and $1.83 million in cash was stolen": a sum
+        // that opens a conjunct with a verb of its own is that verb's, not
+        // the verb of the conjunct before.
+        let conjunct = lead > self.clause.start
+            && self.tokens[lead - 1].class.has(Class::CONJUNCTION)
+            && before.as_ref().is_some_and(|(_, at)| at + 1 < lead);
+        let own = if conjunct { after() } else { None };
+        let predicate = own
+            .or_else(|| before.map(|p| p.0))
             .or_else(|| particle_verb.map(|v| self.term_at(v)))
-            .or_else(|| self.predicate_after(from))
-            .or_else(|| of_end.and_then(|e| self.predicate_after(e)));
+            .or_else(after);
         (predicate, theme)
     }
 
