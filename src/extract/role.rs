@@ -57,6 +57,10 @@ pub struct RoleMention {
     /// The name comes before the title: "Marisol Okafor, the chief
     /// executive".
     pub appositive: bool,
+    /// An office the title list does not know, read by its shape: the
+    /// lower-case words right before a name ("former coach Daniel
+    /// Rotich", "the party's deputy leader, Miriam Hollersbach").
+    pub open: bool,
     /// A word right before the title that makes the holder second to the
     /// office's holder: "Deputy" Fire Chief.
     pub deputy: Option<Span>,
@@ -91,6 +95,11 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
         .filter(|p| !out.iter().any(|m| overlaps(m.span, p.span)))
         .collect();
     out.extend(extra);
+    // Offices the list does not know, where no other reading was made.
+    let open: Vec<RoleMention> = open_titles(text, rules)
+        .filter(|p| !out.iter().any(|m| overlaps(m.span, p.span)))
+        .collect();
+    out.extend(open);
     // In text order: "Its chief executive" looks back at the posts before.
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
@@ -209,6 +218,7 @@ fn title_before_name(
         name,
         since: None,
         portfolio: false,
+        open: false,
         appositive: false,
         deputy,
     })
@@ -543,6 +553,7 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
                 name: name_span,
                 since: None,
                 portfolio: false,
+                open: false,
                 appositive: true,
                 deputy: None,
             })
@@ -703,12 +714,183 @@ fn portfolios<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleM
                 name: span(name),
                 since: None,
                 portfolio: true,
+                open: false,
                 qualifier: None,
                 qualifier_pronoun: false,
                 appositive: false,
                 deputy: None,
             })
         })
+}
+
+/// A run of two or more capitalised words: a name an open title may
+/// stand before (`normalise::role` decides whether it is a person's).
+static NAME_RUN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\p{Lu}[\p{Ll}\p{Lu}'’.-]*(?:[ \t]+\p{Lu}[\p{Ll}\p{Lu}'’-]*)+")
+        .expect("a valid pattern")
+});
+
+/// Offices the title list does not know, read by their shape: up to four
+/// lower-case words right before a name ("coach Daniel Rotich", "plant
+/// manager Graham Pyle"), a tense marker before them ("former deputy
+/// leader Miriam Hollersbach"), a deputy word first among them ("deputy
+/// head"), or the same words between "the" (or a possessive) and a comma
+/// before the name ("the party's deputy leader, Miriam Hollersbach"). The
+/// words stop at a function word, a verb of saying, a past or irregular
+/// verb form, an adverb and punctuation: what is left names what the
+/// person is, and only the same words elsewhere are compared with it.
+fn open_titles<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMention> + 'a {
+    NAME_RUN
+        .find_iter(text)
+        .filter_map(move |name| open_title_before(text, rules, span_of(name)))
+}
+
+fn open_title_before(text: &str, rules: &Rules, name: Span) -> Option<RoleMention> {
+    let words = &rules.words;
+    // Before the name, spaces and one line break (hard-wrapped text).
+    let space = |s: &str| {
+        let t = s.trim_end_matches([' ', '\t']);
+        let t = t.strip_suffix('\n').unwrap_or(t);
+        t.trim_end_matches([' ', '\t', '\r']).len()
+    };
+    let mut at = space(&text[..name.start]);
+    let comma = text[..at].ends_with(',');
+    if comma {
+        at -= 1;
+    }
+    let word_at = |end: usize| -> Option<Span> {
+        let before = &text[..end];
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            .last()
+            .map(|(i, _)| i)?;
+        Some(Span::new(start, end))
+    };
+    let mut run: Vec<Span> = Vec::new();
+    let mut tense = None;
+    let mut opener: Option<String> = None;
+    // Each word must end where the text before the run ends: punctuation
+    // between ends the run.
+    while let Some(w) = word_at(at) {
+        let word = &text[w.start..w.end];
+        let lower = word.to_lowercase();
+        if rules.titles.is_marker(&lower) {
+            // "the late", "then-": not the office now; leave it.
+            if rules
+                .titles
+                .markers
+                .other_time
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(&lower))
+            {
+                return None;
+            }
+            tense = Some(w);
+            break;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        // A capital only opening a sentence ("Plant manager Graham Pyle").
+        let opens = {
+            let b = text[..w.start].trim_end();
+            b.is_empty() || b.ends_with(['.', '!', '?', '"', '“'])
+        };
+        let class = words.class(&lower);
+        let stop = run.len() == 4
+            || (capitalised && !opens)
+            || class.has(Class::FUNCTION)
+            || class.has(Class::REPORTING)
+            || class.has(Class::SAY)
+            || class.has(Class::ADVERB)
+            // "the last time George Voinovich": a word of time.
+            || class.has(Class::TIME_FRAME)
+            || class.has(Class::DAY_PART)
+            // "36-year-old Ruslan Linkov", "pro-Nazi": part of a word.
+            || lower.starts_with('-')
+            || lower.ends_with('-')
+            || words.is_irregular(&lower)
+            // "beat Real Valdeverde": an irregular verb's base form.
+            || words.is_irregular_base(&lower)
+            || rules.speech.verb.find(&lower).is_some_and(|m| m.start() == 0 && m.end() == lower.len())
+            || lower.ends_with("ed")
+            || lower.ends_with("ly")
+            || lower.ends_with("'s")
+            || lower.ends_with("’s");
+        if stop {
+            opener = Some(lower);
+            break;
+        }
+        run.push(w);
+        if capitalised {
+            break;
+        }
+        at = space(&text[..w.start]);
+    }
+    run.reverse();
+    // "to beat Real Valdeverde": after "to", a bare word is a verb; after
+    // "last" or "next", a word of time ("the last time George Voinovich").
+    if opener
+        .as_deref()
+        .is_some_and(|o| o == "to" || words.class(o).has(Class::TIME_FRAME))
+    {
+        return None;
+    }
+    // "the party's deputy leader, Miriam Hollersbach": an appositive
+    // after a determiner or a possessive, never "…, said coach, Name".
+    if comma {
+        let appositive = opener.as_deref().is_some_and(|o| {
+            matches!(o, "the" | "its" | "their") || o.ends_with("'s") || o.ends_with("’s")
+        });
+        if !appositive {
+            return None;
+        }
+    }
+    // A deputy word opening the words: a lesser office of its own.
+    let deputy = run
+        .first()
+        .filter(|_| run.len() >= 2)
+        .filter(|d| {
+            let w = &text[d.start..d.end];
+            rules
+                .titles
+                .markers
+                .deputy
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(w))
+        })
+        .copied();
+    let title_words = &run[usize::from(deputy.is_some())..];
+    let (first, head) = (title_words.first()?, title_words.last()?);
+    let head_word = &text[head.start..head.end];
+    // A plural or a gerund names no one office ("residents", "including").
+    if head_word.chars().count() < 3
+        || (head_word.ends_with('s') && !head_word.ends_with("ss"))
+        || head_word.ends_with("ing")
+    {
+        return None;
+    }
+    let title = Span::new(first.start, head.end);
+    if rules.titles.title(&text[title.start..title.end]).is_some() {
+        return None;
+    }
+    let start = tense.or(deputy).map_or(title.start, |s| s.start);
+    Some(RoleMention {
+        span: Span::new(start, name.end),
+        tense,
+        adjective: None,
+        qualifier: None,
+        qualifier_pronoun: false,
+        title,
+        elect: false,
+        of: None,
+        name,
+        since: None,
+        portfolio: false,
+        appositive: false,
+        deputy,
+        open: true,
+    })
 }
 
 /// Whether the words just before a title make it a lesser office
@@ -784,6 +966,7 @@ fn since<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = RoleMentio
                 name: span(name),
                 since: year.as_str().parse().ok(),
                 portfolio: false,
+                open: false,
                 qualifier: None,
                 qualifier_pronoun: false,
                 appositive: false,
@@ -1109,5 +1292,60 @@ mod tests {
         );
         // A title-case headline.
         assert_eq!(read("Major Storm Hits Coast City Overnight\n\nText."), none);
+    }
+
+    /// The open title read before a name: (tense, deputy, title, name).
+    fn open(text: &str) -> Vec<[String; 4]> {
+        let rules = Rules::builtin().expect("rules");
+        let s = |sp: Option<Span>| {
+            sp.map(|x| text[x.start..x.end].to_string())
+                .unwrap_or_default()
+        };
+        extract(text, &rules)
+            .into_iter()
+            .filter(|m| m.open)
+            .map(|m| [s(m.tense), s(m.deputy), s(Some(m.title)), s(Some(m.name))])
+            .collect()
+    }
+
+    #[test]
+    fn an_open_title_is_the_lower_case_words_before_a_name() {
+        let row = |p: [&str; 4]| p.map(String::from);
+        assert_eq!(
+            open("Kiptanui's former coach Daniel Rotich said so."),
+            [row(["former", "", "coach", "Daniel Rotich"])]
+        );
+        assert_eq!(
+            open("The party's deputy leader, Miriam Hollersbach, won."),
+            [row(["", "deputy", "leader", "Miriam Hollersbach"])]
+        );
+        assert_eq!(
+            open("Plant manager Graham Pyle spoke."),
+            [row(["", "", "Plant manager", "Graham Pyle"])]
+        );
+        // Hard-wrapped: one line break between the words and the name.
+        assert_eq!(
+            open("the race director\nMette Lindholm said."),
+            [row(["", "", "race director", "Mette Lindholm"])]
+        );
+    }
+
+    #[test]
+    fn an_open_title_look_alike_is_not_read() {
+        for text in [
+            // A verb before the name, not a title.
+            "CD Almendral came from behind to beat Real Valdeverde 3-1.",
+            "The striker beat Real Valdeverde's keeper.",
+            "Police said Mateo Quiroga was arrested.",
+            "He visited Daniel Rotich in Iten.",
+            // A comma with no article or possessive before the words.
+            "The runner thanked his team, Daniel Rotich and others.",
+            // A plural or a gerund names no one office.
+            "The residents Anna Berg and Olof Berg left.",
+            // "the late": not the office now.
+            "the late coach Daniel Rotich",
+        ] {
+            assert!(open(text).is_empty(), "{text}: {:?}", open(text));
+        }
     }
 }

@@ -487,23 +487,26 @@ pub fn claims(ctx: &Context) -> DocClaims {
     // The last organisation or place a post was qualified by, and the
     // sentence it was named in: what "Its chief executive" is of.
     let mut last_qualifier: Option<(usize, String)> = None;
+    let alone = std::cell::OnceCell::new();
     for m in &ctx.mentions.roles {
         let Some(tense) = tense_of(ctx, m) else {
             continue;
         };
         let listed = ctx.rules.titles.title(ctx.text(m.title));
-        let portfolio = if m.portfolio {
+        let portfolio = if m.portfolio || m.open {
             if listed.is_some() {
                 // The title list reads it already.
                 continue;
             }
-            // The words were checked in `extract::role`.
-            Some(
-                ctx.text(m.title)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
+            // The words were checked in `extract::role`; an open title's
+            // are written as an office is ("deputy leader" → "Deputy
+            // Leader") so that "Deputy Leader" and "deputy leader" meet.
+            let words = ctx.text(m.title).split_whitespace();
+            Some(if m.open {
+                words.map(capitalise).collect::<Vec<_>>().join(" ")
+            } else {
+                words.collect::<Vec<_>>().join(" ")
+            })
         } else {
             None
         };
@@ -512,6 +515,13 @@ pub fn claims(ctx: &Context) -> DocClaims {
             (_, Some(_)) => None,
             (None, None) => continue,
         };
+        // An open title is any few words before a name: only a person's
+        // name makes it an office ("the lift company Kaltenau Bergbahnen"
+        // is a company). A person is called by the last name alone
+        // elsewhere ("Rotich said"), a company seldom by its last word.
+        if m.open && !called_alone(ctx, m.name, &alone) {
+            continue;
+        }
         let found = if m.since.is_some() {
             person_ending(ctx, m.name)
         } else {
@@ -588,7 +598,10 @@ pub fn claims(ctx: &Context) -> DocClaims {
                     }
                 }
             }
-            (None, Some(o)) => (o.clone(), o.to_lowercase(), true),
+            // One person may well be many things the list does not know
+            // (a coach and a former athlete): an open title is no post
+            // held by one at a time.
+            (None, Some(o)) => (o.clone(), o.to_lowercase(), !m.open),
             (None, None) => continue,
         };
         // A deputy's office is an office of its own, one of several
@@ -660,6 +673,47 @@ pub fn claims(ctx: &Context) -> DocClaims {
         });
     }
     out
+}
+
+/// Whether the last word of the name at `name` stands alone elsewhere in
+/// the document, with no capitalised word on either side ("Rotich said",
+/// "Hollersbach, who"): how a person is referred to after being named in
+/// full. `alone` holds those words, read once per document when an open
+/// title first needs them.
+fn called_alone<'a>(
+    ctx: &Context<'a>,
+    name: Span,
+    alone: &std::cell::OnceCell<HashSet<&'a str>>,
+) -> bool {
+    let words: Vec<&str> = ctx.text(name).split_whitespace().collect();
+    let Some(last) = words.last().filter(|_| words.len() >= 2) else {
+        return false;
+    };
+    let clean = |w: &'a str| w.trim_matches(|c: char| !c.is_alphanumeric());
+    let set = alone.get_or_init(|| {
+        let text: &'a str = &ctx.doc.text;
+        let tokens: Vec<&str> = text.split_whitespace().map(clean).collect();
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        (0..tokens.len())
+            .filter(|&k| {
+                capital(tokens[k])
+                    && !k.checked_sub(1).is_some_and(|p| capital(tokens[p]))
+                    && !tokens.get(k + 1).is_some_and(|n| capital(n))
+            })
+            .map(|k| tokens[k])
+            .collect()
+    });
+    set.contains(last.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// A word with its first letter capitalised and the rest lower-cased.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
 }
 
 /// A role's frame: whose office. The day stays in the value: the role

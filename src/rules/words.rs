@@ -405,6 +405,12 @@ impl Compiled {
         self.lemmas.contains_key(lower) && !self.plurals.contains(lower)
     }
 
+    /// Whether a lower-case word is the base form of an irregular verb the
+    /// rules list ("beat", "hold").
+    pub fn is_irregular_base(&self, lower: &str) -> bool {
+        self.lemmas.values().any(|l| l == lower)
+    }
+
     /// Whether a lower-case word is an irregular plural ("people", "crew").
     pub fn is_plural(&self, lower: &str) -> bool {
         self.plurals.contains(lower)
