@@ -1091,13 +1091,16 @@ mod tests {
         );
     }
 
+    /// The text of a part of a mention, or "" when it has none.
+    fn part(text: &str, sp: Option<Span>) -> String {
+        sp.map(|x| text[x.start..x.end].to_string())
+            .unwrap_or_default()
+    }
+
     /// (tense, qualifier or "its", title, of, name) of every mention.
     fn read(text: &str) -> Vec<[String; 5]> {
         let rules = Rules::builtin().expect("rules");
-        let s = |sp: Option<Span>| {
-            sp.map(|x| text[x.start..x.end].to_string())
-                .unwrap_or_default()
-        };
+        let s = |sp: Option<Span>| part(text, sp);
         extract(text, &rules)
             .into_iter()
             .map(|m| {
@@ -1297,10 +1300,7 @@ mod tests {
     /// The open title read before a name: (tense, deputy, title, name).
     fn open(text: &str) -> Vec<[String; 4]> {
         let rules = Rules::builtin().expect("rules");
-        let s = |sp: Option<Span>| {
-            sp.map(|x| text[x.start..x.end].to_string())
-                .unwrap_or_default()
-        };
+        let s = |sp: Option<Span>| part(text, sp);
         extract(text, &rules)
             .into_iter()
             .filter(|m| m.open)
