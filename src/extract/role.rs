@@ -1344,6 +1344,8 @@ mod tests {
             "The residents Anna Berg and Olof Berg left.",
             // "the late": not the office now.
             "the late coach Daniel Rotich",
+            // A conjunction (words.toml) opens a clause, no title.
+            "It is unclear whether Boris Yeltsin will attend.",
         ] {
             assert!(open(text).is_empty(), "{text}: {:?}", open(text));
         }
