@@ -812,7 +812,7 @@ fn open_title_before(text: &str, rules: &Rules, name: Span) -> Option<RoleMentio
             || words.is_irregular(&lower)
             // "beat Real Valdeverde": an irregular verb's base form.
             || words.is_irregular_base(&lower)
-            || rules.speech.verb.find(&lower).is_some_and(|m| m.start() == 0 && m.end() == lower.len())
+            || rules.speech.is_verb(&lower)
             || lower.ends_with("ed")
             || lower.ends_with("ly")
             || lower.ends_with("'s")
@@ -847,19 +847,12 @@ fn open_title_before(text: &str, rules: &Rules, name: Span) -> Option<RoleMentio
         }
     }
     // A deputy word opening the words: a lesser office of its own.
-    let deputy = run
-        .first()
-        .filter(|_| run.len() >= 2)
-        .filter(|d| {
-            let w = &text[d.start..d.end];
-            rules
-                .titles
-                .markers
-                .deputy
-                .iter()
-                .any(|x| x.eq_ignore_ascii_case(w))
-        })
-        .copied();
+    let deputy = match run.as_slice() {
+        [first, second, ..] => {
+            deputy_before(text, second.start, rules).filter(|d| d.start == first.start)
+        }
+        _ => None,
+    };
     let title_words = &run[usize::from(deputy.is_some())..];
     let (first, head) = (title_words.first()?, title_words.last()?);
     let head_word = &text[head.start..head.end];

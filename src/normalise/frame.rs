@@ -1716,12 +1716,7 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// Whether the whole word is a verb of speech of `rules/speech.toml`
     /// ("said", not "sayings").
     fn speech_verb(&self, t: &Token) -> bool {
-        self.ctx
-            .rules
-            .speech
-            .verb
-            .find(&t.lower)
-            .is_some_and(|m| m.start() == 0 && m.end() == t.lower.len())
+        self.ctx.rules.speech.is_verb(&t.lower)
     }
 
     /// The word right before the value, inside its clause.

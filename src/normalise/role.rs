@@ -609,12 +609,8 @@ pub fn claims(ctx: &Context) -> DocClaims {
         let (office, short, sole, deputy_of) = match m.deputy {
             Some(d) => {
                 let word = ctx.text(d);
-                let mut capitalised = word.to_lowercase();
-                if let Some(first) = capitalised.get_mut(0..1) {
-                    first.make_ascii_uppercase();
-                }
                 (
-                    format!("{capitalised} {office}"),
+                    format!("{} {office}", capitalise(word)),
                     format!("{} {short}", word.to_lowercase()),
                     false,
                     Some(office),

@@ -150,6 +150,14 @@ impl Default for Compiled {
 }
 
 impl Compiled {
+    /// Whether the whole of a lower-case word is a verb of speech ("said",
+    /// not "sayings").
+    pub fn is_verb(&self, lower: &str) -> bool {
+        self.verb
+            .find(lower)
+            .is_some_and(|m| m.start() == 0 && m.end() == lower.len())
+    }
+
     /// A title word ("spokesman", "Gov.", "Secretary"), in any case.
     pub fn is_title(&self, word: &str) -> bool {
         let w = word.to_lowercase();

@@ -337,6 +337,9 @@ pub struct Compiled {
     lemmas: HashMap<String, String>,
     /// Irregular plurals (a subset of the keys of `lemmas`).
     plurals: HashSet<String>,
+    /// The base forms `lemmas` leads to ("beat", "hold"), for asking in
+    /// constant time whether a word is one.
+    bases: HashSet<String>,
     /// Stems of the one-word light verbs.
     light_stems: HashSet<String>,
     stemmer: Arc<Stemmer>,
@@ -408,7 +411,7 @@ impl Compiled {
     /// Whether a lower-case word is the base form of an irregular verb the
     /// rules list ("beat", "hold").
     pub fn is_irregular_base(&self, lower: &str) -> bool {
-        self.lemmas.values().any(|l| l == lower)
+        self.bases.contains(lower)
     }
 
     /// Whether a lower-case word is an irregular plural ("people", "crew").
@@ -644,9 +647,11 @@ impl RuleFile for WordsFile {
             .map(|w| stem(&w))
             .collect();
         static COMPILED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let bases = lemmas.values().cloned().collect();
         Ok(Compiled {
             class,
             plurals,
+            bases,
             light_stems,
             lemmas,
             stemmer,
