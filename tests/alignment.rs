@@ -300,6 +300,41 @@ fn transposed_digits_of_one_count_are_a_conflict() {
     assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
 
+/// A sum rounded to its scale ("€38 million", "€83 million") and one with
+/// a decimal point ("$1.38 million", "$1.83 million") is one figure too:
+/// transposed digits under one verb are one sum misprinted, even when one
+/// side names what the sum is in ("in cash") and the other not. A range
+/// is two figures, never a misprint of one.
+#[test]
+fn transposed_digits_of_a_sum_are_a_conflict() {
+    let b = pair(
+        "The mayor gave a first estimate of the damage in the town at €38 million on Tuesday.",
+        "Speaking from a fire station, the mayor said the first estimate of the damage was €83 million.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["EUR 38 million", "EUR 83 million"]],
+        "{:#?}",
+        b.findings
+    );
+    let b = pair(
+        "Four masked men shot a guard before escaping with $1.38 million on Thursday.",
+        "A guard was shot and $1.83 million in cash was stolen, police said on Thursday.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["USD 1.38 million", "USD 1.83 million"]],
+        "{:#?}",
+        b.findings
+    );
+    // Not a misprint: other digits, or a range.
+    let b = pair(
+        "Four masked men shot a guard before escaping with $1.38 million on Thursday.",
+        "A guard was shot and $1.52 million in cash was stolen, police said on Thursday.",
+    );
+    assert!(quantity_conflicts(&b).is_empty(), "{:#?}", b.findings);
+}
+
 /// "flew … for 87 minutes before landing" and "after flying … for 78
 /// minutes": a length with "for" is how long the flying lasted (the
 /// "before" clause is another happening), and the two lengths, the same

@@ -829,8 +829,15 @@ pub fn judge_pair(
                                 || transposed(&a.value, &b.value)))
                 }
                 // Both only implied ("drove 300 miles", "drove one mile"):
-                // the verb alone is not enough.
-                (Some(true), None) => ta.is_none() && tb.is_none() && evidence && far_apart_ok,
+                // the verb alone is not enough. A sum one side writes
+                // with its noun and the other not, told with one verb, in
+                // digits the other's in another order ("escaping with $1.38
+                // million", "$1.83 million in cash was stolen"): one sum
+                // misprinted.
+                (Some(true), None) => {
+                    (ta.is_none() && tb.is_none() && evidence && far_apart_ok)
+                        || (sum && !one_sided_place && transposed(&a.value, &b.value))
+                }
                 // "a majority of 48", "a majority of 84": a relation the
                 // figure is of names the fact; a measure written with what
                 // it measures ("a depth of 40 km") is the fact itself. A
@@ -1026,18 +1033,22 @@ fn transposed(a: &crate::claim::Value, b: &crate::claim::Value) -> bool {
     else {
         return false;
     };
-    // The figure as shown, its digits sorted, and the words around it. A
+    // The figure as shown (with its decimal point: "$1.38 million",
+    // "$1.83 million"), its digits sorted, and the words around it. A
     // hedged figure ("about 380,000") is one figure too, written with its
-    // hedge, which must be the same on both sides.
+    // hedge, which must be the same on both sides; a figure rounded to its
+    // scale ("€38 million") is one figure; a range written with two
+    // figures is not.
     let parts = |q: &crate::claim::QuantityValue| {
-        if q.low != q.high && q.about.is_none() {
-            return None;
-        }
         let shown = q.shown.as_str();
         let start = shown.find(|c: char| c.is_ascii_digit())?;
         let len = shown[start..]
-            .find(|c: char| !(c.is_ascii_digit() || c == ','))
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
             .unwrap_or(shown.len() - start);
+        let len = shown[start..start + len].trim_end_matches(['.', ',']).len();
+        if shown[start + len..].contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let figure: String = shown[start..start + len]
             .chars()
             .filter(|c| *c != ',')

@@ -1283,6 +1283,9 @@ impl<'c, 'a> Reader<'c, 'a> {
                 let figure = |i: usize| self.tokens[i].kind == TokenKind::Number;
                 let after_figure = (k >= 1 && figure(k - 1)) || (k >= 2 && figure(k - 2));
                 match verb {
+                    // "escaping with $1.38 million": the subject has the
+                    // sum, it is not what the sum measures.
+                    Some(_) if t.class.has(Class::COMPANION) => None,
                     Some(v) => self.subject_before(v),
                     None if after_figure => None,
                     None => self.noun_chain_of(k, self.clause.start, false),

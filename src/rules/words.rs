@@ -126,6 +126,11 @@ pub struct Classes {
     /// percent of the vote counted, …").
     #[serde(default)]
     pub absolutes: Vec<String>,
+    /// Prepositions by which a verb's subject has or takes a figure along
+    /// ("escaped with $1.38 million"): the subject is not what the figure
+    /// measures.
+    #[serde(default)]
+    pub companions: Vec<String>,
     /// Prepositions of destination: the place named after one is what a
     /// moment's doing went to or was for ("left for Libya Saturday").
     #[serde(default)]
@@ -205,6 +210,7 @@ impl Class {
     pub const LOCATIVE: Class = Class(1 << 32);
     pub const ABSOLUTE: Class = Class(1 << 33);
     pub const DESTINATION: Class = Class(1 << 34);
+    pub const COMPANION: Class = Class(1 << 35);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -519,6 +525,7 @@ impl RuleFile for WordsFile {
         c.distal.extend(u.distal);
         c.locatives.extend(u.locatives);
         c.absolutes.extend(u.absolutes);
+        c.companions.extend(u.companions);
         c.destinations.extend(u.destinations);
         c.partitives.extend(u.partitives);
         c.speaker_pronouns.extend(u.speaker_pronouns);
@@ -566,6 +573,7 @@ impl RuleFile for WordsFile {
         add(&c.distal, Class::DISTAL);
         add(&c.locatives, Class::LOCATIVE);
         add(&c.absolutes, Class::ABSOLUTE);
+        add(&c.companions, Class::COMPANION);
         add(&c.destinations, Class::DESTINATION);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
