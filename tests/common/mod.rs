@@ -138,6 +138,10 @@ macro_rules! every_bundle {
             blind_leadership_ballot => "party-leadership-ballot-linz-2028-06-10",
             blind_river_flood => "river-flood-strelna-2028-09-19",
             blind_armored_truck_heist => "armored-truck-heist-phoenix-2028-10-12",
+            blind_stadium_roof => "stadium-roof-collapse-izmir-2029-03-18",
+            blind_pharma_takeover => "pharma-takeover-basel-2029-09-10",
+            blind_tram_collision => "tram-collision-melbourne-2029-06-12",
+            blind_hailstorm_vineyards => "hailstorm-vineyards-mendoza-2029-02-21",
         }
     };
 }
