@@ -131,8 +131,9 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuantityMention> {
         // They never drop money: "USD 500" is an amount, not a name like
         // "KVLA 9".
         let first_after = excluded.partition_point(|e| e.end <= m.start());
+        let figure = caps.name("code").map_or(m.start(), |c| c.end());
         if excluded.get(first_after).is_some_and(|e| e.start < m.end())
-            && !after_currency_symbol(text, q, m.start())
+            && !after_currency_symbol(text, q, figure)
         {
             continue;
         }
@@ -425,12 +426,21 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
     let q = &rules.quantities;
     let m = caps.get(0)?;
     let digits = caps.name("digits").is_some();
-    if digits && !digit_boundaries_ok(text, m.start()) {
+    // "CHF23.1bn": an upper-case code glued to the figure is a currency
+    // the rules know, or the figure is part of a name ("ISO9001").
+    let code = caps.name("code");
+    if let Some(c) = code
+        && !q.currency_symbols.iter().any(|(s, _)| s == c.as_str())
+    {
+        return None;
+    }
+    let first = code.map_or(m.start(), |c| c.end());
+    if digits && code.is_none() && !digit_boundaries_ok(text, first) {
         return None;
     }
     let (mut fig, core_end) = parse_core(q, caps)?;
     let mut end = read_tail(text, q, &mut fig, core_end, digits);
-    let mut start = m.start();
+    let mut start = first;
     // "half a dozen" is 6, "half a million" 500,000 (as "half an hour" is
     // read by the number pattern itself).
     if caps.name("adozen").is_some()

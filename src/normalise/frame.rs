@@ -1349,12 +1349,12 @@ impl<'c, 'a> Reader<'c, 'a> {
             Some(t)
         } else if let Some(t) = adjective {
             Some(t)
-        } else if money && self.bare_attributive(from, limit) {
+        } else if money && self.money_before_noun(from, limit).is_some() {
             // A sum written before its noun measures that noun, whatever
             // the verb's subject: "the minister announced Rs 5 lakh
             // compensation" is compensation, not the minister.
-            self.noun_phrase(from, limit)
-                .map(|(h, m, _)| self.theme_of(h, &m))
+            self.money_before_noun(from, limit)
+                .map(|(h, m)| self.theme_of(h, &m))
         } else if let Some(t) = copula.filter(|_| !relational) {
             Some(t)
         } else if let Some(t) = bare_noun().filter(|_| !relational) {
@@ -1527,6 +1527,28 @@ impl<'c, 'a> Reader<'c, 'a> {
     /// with no article before it may still stand before its noun, a
     /// lowercase noun that is no verb and no word of time ("raised $5
     /// million yesterday", "$3bn last year" name when, not what).
+    /// The noun a sum stands before, with its modifiers: right after the
+    /// figure or past its conversion in brackets, and past one participle
+    /// that qualifies it ("struck a CHF23.1bn (£20bn) agreed deal").
+    fn money_before_noun(&self, from: usize, limit: usize) -> Option<(usize, Vec<usize>)> {
+        let k = self.past_conversion(from, limit);
+        let participle = k < limit && {
+            let t = &self.tokens[k];
+            t.verbish_regular() && t.lower.ends_with("ed") && !t.capitalised
+        };
+        let start = if self.bare_attributive(k, limit) {
+            k
+        } else if participle && self.bare_attributive(k + 1, limit) {
+            k + 1
+        } else {
+            return None;
+        };
+        // The participle describes the thing; it does not narrow what the
+        // sum is of, so it is no modifier.
+        let (h, m, _) = self.noun_phrase(start, limit)?;
+        Some((h, m))
+    }
+
     fn bare_attributive(&self, from: usize, limit: usize) -> bool {
         from < limit && {
             let t = &self.tokens[from];

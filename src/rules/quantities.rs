@@ -246,11 +246,13 @@ impl QuantityFile {
         );
         let none = r"[^\s\S]";
         let pick = |s: String| if s.is_empty() { none.to_string() } else { s };
-        // `digits`: 2,500 / 1.96 / .5; `words`: twenty-seven, two hundred
+        // `digits`: 2,500 / 1.96 / .5, after a word boundary or glued to
+        // an upper-case code (`code`: "CHF23.1bn", read as a currency by
+        // the extractor, else dropped); `words`: twenty-seven, two hundred
         // and fifty; `half`: "and a half" after either; `adozen`: "a dozen",
         // "a hundred"; `vague`: dozens, tens of thousands.
         let pattern = format!(
-            r"(?i)(?P<halfan>\bhalf\s+an?)\s+(?:{durations})\b|(?P<aunit>\ban?)\s+(?:{durations})\b|(?P<digits>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?)|(?P<adozen>\ba\s+(?:{scales}|dozen)\b)|(?P<vague>\b(?:{vague})\b)|(?P<words>\b(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*\b)",
+            r"(?i)(?P<halfan>\bhalf\s+an?)\s+(?:{durations})\b|(?P<aunit>\ban?)\s+(?:{durations})\b|(?:(?-i:\b(?P<code>[A-Z]{{3}}))|\b)(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<adozen>\ba\s+(?:{scales}|dozen)\b)|(?P<vague>\b(?:{vague})\b)|(?P<words>\b(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*\b)",
             scales = pick(scales.clone()),
             durations = pick(durations),
             vague = pick(vague),
