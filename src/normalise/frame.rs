@@ -2285,10 +2285,20 @@ impl<'c, 'a> Reader<'c, 'a> {
         // The verb the value hangs from: the nearest before it, else the
         // first after it.
         let end = self.clause.end.min(self.tokens.len());
+        // "In a ballot whose result was announced at 4:15 p.m., Hollersbach
+        // won": a relative clause the value stands in ends at its comma;
+        // the verb after that is the main clause's, and its subject did not
+        // do what the relative clause tells.
+        let relative = (self.clause.start..self.value.start)
+            .any(|i| self.tokens[i].class.has(Class::RELATIVE));
         let verb = (self.clause.start..self.value.start)
             .rev()
             .find(|&i| self.predicate_like(i))
-            .or_else(|| (self.value.end..end).find(|&i| self.predicate_like(i)))?;
+            .or_else(|| {
+                (self.value.end..end)
+                    .take_while(|&i| !(relative && self.tokens[i].is_punct(',')))
+                    .find(|&i| self.predicate_like(i))
+            })?;
         let mut i = verb;
         while i > self.clause.start {
             let t = &self.tokens[i - 1];

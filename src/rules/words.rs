@@ -126,6 +126,10 @@ pub struct Classes {
     /// percent of the vote counted, …").
     #[serde(default)]
     pub absolutes: Vec<String>,
+    /// Relative pronouns: a clause one opens is about a noun before it
+    /// ("a ballot whose result was announced …"), and ends at its comma.
+    #[serde(default)]
+    pub relatives: Vec<String>,
     /// Prepositions by which a verb's subject has or takes a figure along
     /// ("escaped with $1.38 million"): the subject is not what the figure
     /// measures.
@@ -211,6 +215,7 @@ impl Class {
     pub const ABSOLUTE: Class = Class(1 << 33);
     pub const DESTINATION: Class = Class(1 << 34);
     pub const COMPANION: Class = Class(1 << 35);
+    pub const RELATIVE: Class = Class(1 << 36);
     /// Words that carry no content of their own: every closed class that
     /// is grammar rather than meaning.
     pub const FUNCTION: Class = Class(
@@ -526,6 +531,7 @@ impl RuleFile for WordsFile {
         c.locatives.extend(u.locatives);
         c.absolutes.extend(u.absolutes);
         c.companions.extend(u.companions);
+        c.relatives.extend(u.relatives);
         c.destinations.extend(u.destinations);
         c.partitives.extend(u.partitives);
         c.speaker_pronouns.extend(u.speaker_pronouns);
@@ -574,6 +580,7 @@ impl RuleFile for WordsFile {
         add(&c.locatives, Class::LOCATIVE);
         add(&c.absolutes, Class::ABSOLUTE);
         add(&c.companions, Class::COMPANION);
+        add(&c.relatives, Class::RELATIVE);
         add(&c.destinations, Class::DESTINATION);
         add(&c.not_verbs, Class::NOT_VERB);
         add(&c.directions, Class::DIRECTION);
