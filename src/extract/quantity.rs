@@ -131,9 +131,8 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuantityMention> {
         // They never drop money: "USD 500" is an amount, not a name like
         // "KVLA 9".
         let first_after = excluded.partition_point(|e| e.end <= m.start());
-        let figure = caps.name("code").map_or(m.start(), |c| c.end());
         if excluded.get(first_after).is_some_and(|e| e.start < m.end())
-            && !after_currency_symbol(text, q, figure)
+            && !after_currency_symbol(text, q, figure_start(&caps))
         {
             continue;
         }
@@ -143,6 +142,16 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuantityMention> {
         }
     }
     out
+}
+
+/// Where the figure of a number match starts: after a currency code glued
+/// to it ("CHF23.1bn"), else where the match does.
+fn figure_start(caps: &regex::Captures) -> usize {
+    match (caps.name("code"), caps.get(0)) {
+        (Some(code), _) => code.end(),
+        (None, Some(m)) => m.start(),
+        (None, None) => 0,
+    }
 }
 
 /// Whether a currency symbol stands right before `at` (at most one space
@@ -434,7 +443,7 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
     {
         return None;
     }
-    let first = code.map_or(m.start(), |c| c.end());
+    let first = figure_start(caps);
     if digits && code.is_none() && !digit_boundaries_ok(text, first) {
         return None;
     }

@@ -1349,12 +1349,11 @@ impl<'c, 'a> Reader<'c, 'a> {
             Some(t)
         } else if let Some(t) = adjective {
             Some(t)
-        } else if money && self.money_before_noun(from, limit).is_some() {
+        } else if let Some((h, m)) = money.then(|| self.money_before_noun(from, limit)).flatten() {
             // A sum written before its noun measures that noun, whatever
             // the verb's subject: "the minister announced Rs 5 lakh
             // compensation" is compensation, not the minister.
-            self.money_before_noun(from, limit)
-                .map(|(h, m)| self.theme_of(h, &m))
+            Some(self.theme_of(h, &m))
         } else if let Some(t) = copula.filter(|_| !relational) {
             Some(t)
         } else if let Some(t) = bare_noun().filter(|_| !relational) {
@@ -1523,10 +1522,6 @@ impl<'c, 'a> Reader<'c, 'a> {
             && !self.tokens[from].capitalised
     }
 
-    /// "announced Rs 5 lakh compensation", "paid $2 million ransom": a sum
-    /// with no article before it may still stand before its noun, a
-    /// lowercase noun that is no verb and no word of time ("raised $5
-    /// million yesterday", "$3bn last year" name when, not what).
     /// The noun a sum stands before, with its modifiers: right after the
     /// figure or past its conversion in brackets, and past one participle
     /// that qualifies it ("struck a CHF23.1bn (£20bn) agreed deal").
@@ -1549,6 +1544,10 @@ impl<'c, 'a> Reader<'c, 'a> {
         Some((h, m))
     }
 
+    /// "announced Rs 5 lakh compensation", "paid $2 million ransom": a sum
+    /// with no article before it may still stand before its noun, a
+    /// lowercase noun that is no verb and no word of time ("raised $5
+    /// million yesterday", "$3bn last year" name when, not what).
     fn bare_attributive(&self, from: usize, limit: usize) -> bool {
         from < limit && {
             let t = &self.tokens[from];
