@@ -22,6 +22,7 @@
 
 use crate::claim::Span;
 use crate::rules::Rules;
+use crate::rules::speaker_regex::SpeakerRegex;
 use crate::rules::speech::{Compiled, Position};
 use crate::rules::word_regex::WordRegex;
 use crate::rules::words::Class;
@@ -836,8 +837,9 @@ fn indirect(text: &str, speech: &Compiled, direct: &[QuoteMention]) -> Vec<Quote
             Some(trigger) => around(text, &p.regex, trigger),
             None => p
                 .regex
-                .captures_iter(text)
-                .filter_map(|c| spans(&c, 0))
+                .captures_all(text)
+                .iter()
+                .filter_map(|c| spans(c, 0))
                 .collect(),
         };
         for (span, speaker, verb) in found {
@@ -879,7 +881,11 @@ fn spans(c: &Captures, offset: usize) -> Option<(Span, Span, Option<Span>)> {
 
 /// The matches of `regex` that hold a match of `trigger`, in text order and
 /// without overlap, as a search of the whole text would find them.
-fn around(text: &str, regex: &WordRegex, trigger: &WordRegex) -> Vec<(Span, Span, Option<Span>)> {
+fn around(
+    text: &str,
+    regex: &SpeakerRegex,
+    trigger: &WordRegex,
+) -> Vec<(Span, Span, Option<Span>)> {
     let mut out = Vec::new();
     // Where the last match ended: a search of the whole text goes on there.
     let mut from = 0;
@@ -968,8 +974,9 @@ mod tests {
         for text in &texts {
             let whole: Vec<_> = p
                 .regex
-                .captures_iter(text)
-                .filter_map(|c| spans(&c, 0))
+                .captures_all(text)
+                .iter()
+                .filter_map(|c| spans(c, 0))
                 .collect();
             assert_eq!(around(text, &p.regex, trigger), whole, "{text}");
             found += whole.len();

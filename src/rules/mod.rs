@@ -12,6 +12,7 @@
 pub mod calendar;
 pub mod entities;
 pub mod quantities;
+pub mod speaker_regex;
 pub mod speech;
 pub mod titles;
 pub mod word_regex;

@@ -14,6 +14,7 @@ use crate::hash::HashSet;
 
 use rayon::prelude::*;
 
+use super::speaker_regex::{SPEAKER_RUN, SpeakerRegex};
 use super::word_regex::WordRegex as Regex;
 use serde::Deserialize;
 use toml::Spanned;
@@ -107,7 +108,7 @@ pub enum Position {
 pub struct CompiledPattern {
     pub id: String,
     pub position: Position,
-    pub regex: Regex,
+    pub regex: SpeakerRegex,
     /// For an `indirect` pattern, its `verb` group alone: every match of
     /// the pattern holds a match of this, so the pattern need only be tried
     /// around them (see `extract::quote`). None when the pattern has no
@@ -291,7 +292,10 @@ impl SpeechFile {
     }
 
     /// The `{speaker}` sub-pattern (see the module doc).
-    fn speaker_pattern(&self, settings: &Settings) -> String {
+    /// The `{speaker}` sub-pattern: its run of words bounded as the rules
+    /// mean it, or unbounded for the cheap first compile (see
+    /// `speaker_regex`).
+    fn speaker_pattern(&self, settings: &Settings, bounded: bool) -> String {
         let pronouns = escape_all(settings.pronouns.iter().flat_map(|p| {
             let mut cap = p.clone();
             if let Some(first) = cap.get_mut(0..1) {
@@ -318,7 +322,12 @@ impl SpeechFile {
         } else {
             format!("|(?:{titles})")
         };
-        format!(r"(?P<speaker>{pron}{source}|(?:(?:{cap}{title})\s+){{0,7}}{cap})")
+        let run = if bounded {
+            format!("{{0,{SPEAKER_RUN}}}")
+        } else {
+            "*".to_string()
+        };
+        format!(r"(?P<speaker>{pron}{source}|(?:(?:{cap}{title})\s+){run}{cap})")
     }
 }
 
@@ -361,7 +370,8 @@ impl RuleFile for SpeechFile {
             verbs
         };
         let verb_group = format!(r"(?P<verb>\b(?:{verbs})\b)");
-        let speaker = self.speaker_pattern(&settings);
+        let speaker = self.speaker_pattern(&settings, true);
+        let unbounded = self.speaker_pattern(&settings, false);
         // The patterns are the largest automata crosscheck builds: they
         // compile side by side, and are then checked in the file's order so
         // that the first problem is the one reported.
@@ -369,12 +379,11 @@ impl RuleFile for SpeechFile {
             .patterns
             .par_iter()
             .map(|p| {
-                let src = p
-                    .regex
-                    .get_ref()
-                    .replace("{verb}", &verb_group)
-                    .replace("{speaker}", &speaker);
-                Regex::new(&src)
+                let src = p.regex.get_ref().replace("{verb}", &verb_group);
+                SpeakerRegex::new(
+                    &src.replace("{speaker}", &unbounded),
+                    &src.replace("{speaker}", &speaker),
+                )
             })
             .collect();
         let mut patterns = Vec::new();
