@@ -50,6 +50,34 @@ pub struct DateValue {
     /// published on different days are one sentence run again, not two
     /// days (see [`DateValue::compatible`]).
     pub relative: Option<String>,
+    /// The part of the day said with it ("on Monday morning", "last
+    /// night"): which hours of a local clock the day means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<DayPart>,
+    /// Whether the part is shown with the day: only where it is why the
+    /// day is wrong (see `compare::date::unreachable_days`), so that such a
+    /// day is a value of its own beside the same day told without it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub part_shown: bool,
+}
+
+/// A part of a day by its name ("morning"): the hours of a local clock
+/// from `from` up to (not including) `to`; past 24 they are the small
+/// hours of the next day ("Monday night" at 1 a.m.).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayPart {
+    pub name: String,
+    pub from: u8,
+    pub to: u8,
+}
+
+impl DayPart {
+    /// Whether a local clock reading `local` is within this part of `day`.
+    pub fn holds(&self, day: NaiveDate, local: chrono::NaiveDateTime) -> bool {
+        let since = local - day.and_hms_opt(0, 0, 0).unwrap_or(local);
+        let hours = since.num_minutes();
+        hours >= i64::from(self.from) * 60 && hours < i64::from(self.to) * 60
+    }
 }
 
 impl DateValue {
@@ -61,6 +89,8 @@ impl DateValue {
             zone: Reckoning::Unstated,
             one_day_event: false,
             relative: None,
+            part: None,
+            part_shown: false,
         }
     }
 
@@ -72,6 +102,8 @@ impl DateValue {
             zone: Reckoning::Unstated,
             one_day_event: false,
             relative: None,
+            part: None,
+            part_shown: false,
         }
     }
 
@@ -140,7 +172,12 @@ fn utc_offset(tz: Tz, day: NaiveDate) -> i32 {
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            DateKind::Day => write!(f, "{}", self.first.format("%Y-%m-%d")),
+            DateKind::Day => match &self.part {
+                Some(p) if self.part_shown => {
+                    write!(f, "{} {}", self.first.format("%Y-%m-%d"), p.name)
+                }
+                _ => write!(f, "{}", self.first.format("%Y-%m-%d")),
+            },
             DateKind::Range(label) => f.write_str(label),
             DateKind::NoLaterThan => write!(f, "by {}", self.last.format("%Y-%m-%d")),
             DateKind::Weekday(w) => write!(f, "{}", weekday_name(*w)),

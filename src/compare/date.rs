@@ -30,7 +30,7 @@
 //! keeps them apart: those may be several happenings.
 
 use super::{Bundle, Comparison, Group, Severity, judge_by_clusters};
-use crate::claim::date::Reckoning;
+use crate::claim::date::{DayPart, Reckoning};
 use crate::claim::{Claim, Value};
 
 /// Days apart beyond which two dates are taken to be two events.
@@ -47,14 +47,28 @@ pub const RETOLD_DAYS: i64 = 3;
 /// A derailment at 13:40 UTC on 15 September falls on the 15th or the
 /// 16th in every zone, so "Monday's derailment" (the 14th) in a London
 /// paper is wrong, not London's reckoning of a Rome Tuesday.
+///
+/// A day said with a part of it ("on Monday morning") is held to the
+/// clocks the story's sources read: each source's own zone and UTC. A crash
+/// at 22:14 UTC on Monday is Monday night in London, Tuesday morning in
+/// Melbourne and Auckland: "Monday morning" is no reckoning of it, though
+/// some island's clock on Earth would give it.
+///
+/// A day is held to the other documents' times only: a document's own
+/// clock times may be dated by that very day ("10.14am NZT" on the wrong
+/// Monday), and would vouch for it.
 pub fn unreachable_days(claims: &[&Claim]) -> Vec<Claim> {
     use std::collections::BTreeMap;
-    let mut instants: BTreeMap<&str, Vec<chrono::DateTime<chrono::Utc>>> = BTreeMap::new();
+    type Moments = Vec<(usize, chrono::DateTime<chrono::Utc>)>;
+    let mut instants: BTreeMap<&str, Moments> = BTreeMap::new();
     for c in claims {
         if let (Value::Time(t), Some(event)) = (&c.value, c.frame.event.as_deref())
             && t.floating.is_none()
         {
-            instants.entry(event).or_default().push(t.start);
+            instants
+                .entry(event)
+                .or_default()
+                .push((c.anchor.doc, t.start));
         }
     }
     // Clocks run from UTC-12 to UTC+14.
@@ -63,21 +77,48 @@ pub fn unreachable_days(claims: &[&Claim]) -> Vec<Claim> {
         let latest = (*t + chrono::Duration::hours(14)).date_naive();
         (earliest..=latest).contains(&day)
     };
+    // The clocks the sources read: their zones, and UTC.
+    let mut clocks: Vec<chrono_tz::Tz> = vec![chrono_tz::UTC];
+    for c in claims {
+        if let Value::Date(d) = &c.value
+            && let Reckoning::Zone(tz) = d.zone
+            && !clocks.contains(&tz)
+        {
+            clocks.push(tz);
+        }
+    }
+    let reachable_in_part = |t: &chrono::DateTime<chrono::Utc>, day, part: &DayPart| {
+        clocks
+            .iter()
+            .any(|tz| part.holds(day, t.with_timezone(tz).naive_local()))
+    };
     claims
         .iter()
         .filter_map(|c| {
             let Value::Date(d) = &c.value else {
                 return None;
             };
-            let moments = instants.get(c.frame.event.as_deref()?)?;
+            let moments: Vec<_> = instants
+                .get(c.frame.event.as_deref()?)?
+                .iter()
+                .filter(|(doc, _)| *doc != c.anchor.doc)
+                .map(|(_, t)| t)
+                .collect();
+            if moments.is_empty() {
+                return None;
+            }
             let single = d.as_day()?;
             let lost = d.one_day_event
                 && d.zone != Reckoning::Unstated
-                && !moments.iter().any(|t| reachable(t, single));
+                && !moments.iter().any(|&t| match &d.part {
+                    Some(part) => reachable_in_part(t, single, part),
+                    None => reachable(t, single),
+                });
             lost.then(|| {
                 let mut copy = (*c).clone();
                 if let Value::Date(v) = &mut copy.value {
                     v.zone = Reckoning::Unstated;
+                    v.part_shown = true;
                 }
                 copy
             })

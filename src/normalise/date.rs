@@ -22,7 +22,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::{Context, DateRef};
-use crate::claim::date::{DateKind, DateValue, Reckoning, weekday_name};
+use crate::claim::date::{DateKind, DateValue, DayPart, Reckoning, weekday_name};
 use crate::claim::frame::Frame;
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Unresolved, Value};
 use crate::extract::date::{DateForm, DateMention};
@@ -179,6 +179,8 @@ fn resolve_one(
             zone: Reckoning::Unstated,
             one_day_event: false,
             relative: None,
+            part: None,
+            part_shown: false,
         }),
         DateForm::ByEndOfYear(year) => Ok(DateValue {
             first: NaiveDate::MIN,
@@ -187,6 +189,8 @@ fn resolve_one(
             zone: Reckoning::Unstated,
             one_day_event: false,
             relative: None,
+            part: None,
+            part_shown: false,
         }),
     }
 }
@@ -311,6 +315,9 @@ pub fn claims(ctx: &Context) -> DocClaims {
                         zone: reckoning(ctx, span),
                         one_day_event: once,
                         relative,
+                        part: (value.kind == DateKind::Day)
+                            .then(|| part_of_day(ctx, span))
+                            .flatten(),
                         ..value
                     }),
                 })
@@ -386,6 +393,8 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 zone: Reckoning::Unstated,
                 one_day_event: false,
                 relative: None,
+                part: None,
+                part_shown: false,
             }),
         });
         out.push(Claim {
@@ -402,10 +411,31 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
                 zone: Reckoning::Unstated,
                 one_day_event: false,
                 relative: None,
+                part: None,
+                part_shown: false,
             }),
         });
     }
     out
+}
+
+/// The part of the day said with the date at `span`: the word right after
+/// it ("on Monday morning") or its own last word ("last night"), when
+/// `day_part` in rules/calendar.toml knows it.
+fn part_of_day(ctx: &Context, span: Span) -> Option<DayPart> {
+    let calendar = &ctx.rules.calendar;
+    let own = ctx.text(span).split_whitespace().next_back();
+    let next = ctx.doc.text[span.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    let next = next.filter(|w| {
+        // Only a word that follows across spaces: "Monday. Morning…" is none.
+        ctx.doc.text[span.end..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .starts_with(w)
+    });
+    own.and_then(|w| calendar.day_part(w))
+        .or_else(|| next.and_then(|w| calendar.day_part(w)))
 }
 
 /// Whether the sentence holding `span` tells what is to come ("will",
@@ -499,6 +529,47 @@ mod tests {
         unpinned[1] = rome("a", "The intercity train derailed near Chiusi on Tuesday.");
         let (findings, _) = date_findings(unpinned);
         assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn a_part_of_the_day_no_sources_clock_gives_is_a_conflict() {
+        // The trams collide at 8.14 on Tuesday in Melbourne: 22:14 UTC on
+        // Monday, 23:14 on Monday in London. A London paper's "Monday" and
+        // "Monday night" are its own clock's; "Monday morning" is no
+        // clock's reading of it among the sources' (London, Sydney, UTC),
+        // though some Pacific island's would be.
+        let zoned = |id: &str, text: &str, zone: &str| {
+            let mut d = doc(id, text, "2029-06-12T21:00:00+12:00");
+            d.timezone = Some(zone.parse().unwrap());
+            d
+        };
+        let docs = |london: &str| {
+            vec![
+                zoned("uk", london, "Europe/London"),
+                zoned(
+                    "a",
+                    "Two trams collided in Melbourne at 8.14am on Tuesday.",
+                    "Australia/Sydney",
+                ),
+                zoned(
+                    "b",
+                    "Two trams collided in Melbourne on Tuesday.",
+                    "Australia/Sydney",
+                ),
+            ]
+        };
+        let (findings, _) =
+            date_findings(docs("Two trams collided in Melbourne on Monday morning."));
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].message.contains("2029-06-11 morning"),
+            "{findings:?}"
+        );
+        for right in ["on Monday", "on Monday night"] {
+            let text = format!("Two trams collided in Melbourne {right}.");
+            let (findings, _) = date_findings(docs(&text));
+            assert!(findings.is_empty(), "{right}: {findings:?}");
+        }
     }
 
     fn date_findings(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {

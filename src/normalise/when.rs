@@ -175,7 +175,8 @@ pub fn is_bound(ctx: &Context, span: Span) -> bool {
 /// the sentence tells of. The shape: the sentence opens with a place in
 /// capitals and a comma ("TOKYO,", "CEDAR BEND, Iowa,": the city in
 /// capitals, then the region as a name), and the date is followed by a
-/// dash or an agency in brackets.
+/// dash or an agency in brackets, or by an agency in capitals and a dash
+/// ("MELBOURNE, June 12 APA - ").
 pub fn is_dateline(text: &str, date: Span, sentence: Span) -> bool {
     let Some(before) = text.get(sentence.start..date.start) else {
         return false;
@@ -212,6 +213,20 @@ pub fn is_dateline(text: &str, date: Span, sentence: Span) -> bool {
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         });
     let after = text.get(date.end..).unwrap_or("").trim_start();
+    // An agency in capitals between the date and the dash ("APA", "AFP").
+    let agency_len = after
+        .split(' ')
+        .take(3)
+        .take_while(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        .map(|w| w.len() + 1)
+        .sum::<usize>();
+    let after = after.get(agency_len..).map_or(after, |rest| {
+        if agency_len > 0 {
+            rest.trim_start()
+        } else {
+            after
+        }
+    });
     let marked = ["--", "—", "–", "- ", "("]
         .iter()
         .any(|m| after.starts_with(m));
@@ -317,5 +332,15 @@ mod tests {
             "Officials in Wrenfield (Oklahoma), May 19 - the day after",
             "May 19"
         ));
+    }
+
+    #[test]
+    fn a_dateline_may_give_its_agency_in_capitals_before_the_dash() {
+        assert!(dateline(
+            "MELBOURNE, June 12 APA - Two trams have collided",
+            "June 12"
+        ));
+        // Capitals that are the sentence's own words are no agency.
+        assert!(!dateline("MELBOURNE, June 12 US troops left", "June 12"));
     }
 }

@@ -19,6 +19,7 @@ use super::pattern;
 use super::word_regex::WordRegex;
 use super::{Allow, Example, RuleFile, RuleProblem, merge_by_id};
 use crate::claim::Category;
+use crate::claim::date::DayPart;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +30,9 @@ pub struct CalendarFile {
     pub weekday: Vec<WeekdayEntry>,
     #[serde(default)]
     pub relative: Vec<Relative>,
+    /// Parts of a day: words that say which hours of it are meant.
+    #[serde(default)]
+    pub day_part: Vec<DayPartEntry>,
     /// Phrases (matched inside the sentence, spaces included) that make a
     /// bare weekday point forward.
     #[serde(default)]
@@ -68,6 +72,16 @@ pub struct Relative {
     /// Days from the publication day.
     pub days: i64,
     pub words: Vec<String>,
+}
+
+/// `[[day_part]]`: words for a part of a day ("morning") and the hours of
+/// a local clock they may mean, `[from, to]` (to past 24: the small hours
+/// of the next day).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayPartEntry {
+    pub words: Vec<String>,
+    pub hours: Spanned<[u8; 2]>,
 }
 
 /// `[[shape]]`: one way a date is written.
@@ -156,6 +170,7 @@ pub struct Compiled {
     months: HashMap<String, u32>,
     weekdays: HashMap<String, Weekday>,
     relatives: HashMap<String, i64>,
+    day_parts: HashMap<String, DayPart>,
     pub future: Vec<String>,
 }
 
@@ -186,6 +201,11 @@ impl Compiled {
 
     pub fn relative(&self, word: &str) -> Option<i64> {
         self.relatives.get(&key(word)).copied()
+    }
+
+    /// The hours a part-of-day word ("morning", "tonight") means.
+    pub fn day_part(&self, word: &str) -> Option<DayPart> {
+        self.day_parts.get(&key(word)).cloned()
     }
 }
 
@@ -267,6 +287,7 @@ impl RuleFile for CalendarFile {
         self.month.extend(user.month);
         self.weekday.extend(user.weekday);
         self.relative.extend(user.relative);
+        self.day_part.extend(user.day_part);
         self.future.extend(user.future);
         merge_by_id(&mut self.shape, user.shape, |s| &s.id);
         self.parts.extend(user.parts);
@@ -305,12 +326,35 @@ impl RuleFile for CalendarFile {
                 relatives.insert(key(w), r.days);
             }
         }
+        let mut day_parts = HashMap::new();
+        for p in &self.day_part {
+            let [from, to] = *p.hours.get_ref();
+            if from >= to || to > 36 {
+                return Err(RuleProblem::new(
+                    "a part of a day's hours are [from, to], from before to, to at most 36",
+                    Some(p.hours.span()),
+                ));
+            }
+            // The entry's first word names the part ("night" for "tonight").
+            let name = p.words.first().map(|w| key(w)).unwrap_or_default();
+            for w in &p.words {
+                day_parts.insert(
+                    key(w),
+                    DayPart {
+                        name: name.clone(),
+                        from,
+                        to,
+                    },
+                );
+            }
+        }
         let shapes = self.compile_shapes()?;
         Ok(Compiled {
             shapes,
             months,
             weekdays,
             relatives,
+            day_parts,
             future: self.future.clone(),
         })
     }
