@@ -93,8 +93,13 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<DateMention> {
             {
                 continue;
             }
-            if shape.form == Form::Weekday && after_the(text, span.start) {
-                continue; // "The Sunday Times": a name, not a day
+            // "The Sunday Times" is a name, not a day; "the Tuesday morning
+            // peak" is a day, by the part of it that follows.
+            if shape.form == Form::Weekday
+                && after_the(text, span.start)
+                && !part_follows(calendar, text, span.end)
+            {
+                continue;
             }
             if let Some(form) = form(calendar, shape.form, &caps) {
                 found.push(DateMention { span, form });
@@ -179,6 +184,14 @@ fn after_the(text: &str, at: usize) -> bool {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
+/// Whether the word after `at` names a part of a day ("morning").
+fn part_follows(calendar: &crate::rules::calendar::Compiled, text: &str, at: usize) -> bool {
+    text[at..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| calendar.day_part(w).is_some())
 }
 
 fn next_is_digit(text: &str, at: usize) -> bool {
