@@ -141,7 +141,43 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuantityMention> {
             out.push(mention);
         }
     }
+    bare_currencies(&mut out, q);
     out
+}
+
+/// Sums in a bare currency word that several countries use ("francs",
+/// "pesos") take the one kind of it the document names elsewhere ("CHF
+/// 23.1bn", "Swiss francs"); with none or several, they stay bare.
+fn bare_currencies(mentions: &mut [QuantityMention], q: &Compiled) {
+    let kinds = |family: &str| {
+        let mut ids: Vec<&String> = mentions
+            .iter()
+            .filter_map(|m| match &m.measure {
+                Measure::Money(id) if q.currency_family.get(id).is_some_and(|f| f == family) => {
+                    Some(id)
+                }
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        match ids.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    };
+    let resolved: Vec<Option<String>> = mentions
+        .iter()
+        .map(|m| match &m.measure {
+            Measure::Money(id) if q.currency_family.values().any(|f| f == id) => kinds(id),
+            _ => None,
+        })
+        .collect();
+    for (m, id) in mentions.iter_mut().zip(resolved) {
+        if let Some(id) = id {
+            m.measure = Measure::Money(id);
+        }
+    }
 }
 
 /// Where the figure of a number match starts: after a currency code glued
@@ -1392,6 +1428,33 @@ mod tests {
             [2.0, 3.0]
         );
         assert_eq!(values("Three other people died."), [3.0]);
+    }
+
+    #[test]
+    fn bare_francs_are_the_one_kind_of_francs_the_document_names() {
+        let rules = Rules::builtin().expect("rules load");
+        let money = |text: &str| -> Vec<String> {
+            extract(text, &rules)
+                .iter()
+                .filter_map(|m| match &m.measure {
+                    Measure::Money(id) => Some(id.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            money("The deal is worth CHF23.1bn. The board backed the 23.1 billion francs offer."),
+            ["CHF", "CHF"]
+        );
+        // With no kind named, or two, bare francs stay bare.
+        assert_eq!(
+            money("The board backed the 23.1 billion francs offer."),
+            ["FRANC"]
+        );
+        assert_eq!(
+            money("It cost CHF 5m and 900m CFA francs; the 2m francs fee was paid."),
+            ["CHF", "CFA", "FRANC"]
+        );
     }
 
     #[test]

@@ -143,6 +143,11 @@ pub struct Currency {
     /// Written after it: "euros".
     #[serde(default)]
     pub words: Vec<String>,
+    /// The currency whose bare word this one is a kind of: Swiss francs
+    /// are francs ("FRANC"). A document's bare francs are its Swiss francs
+    /// when those are the only francs it names.
+    #[serde(default)]
+    pub family: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -186,6 +191,8 @@ pub struct Compiled {
     /// Currency symbols as written (case kept) → currency id, longest first.
     pub currency_symbols: Vec<(String, String)>,
     pub currency_words: HashMap<String, String>,
+    /// Currency id → the id of the bare currency it is a kind of.
+    pub currency_family: HashMap<String, String>,
     /// Concept words → (concept id, is a state).
     pub concepts: HashMap<String, (String, bool)>,
     pub actual_verbs: Vec<String>,
@@ -364,6 +371,21 @@ impl RuleFile for QuantityFile {
             }
         }
         currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut currency_family = HashMap::new();
+        for c in &self.currency {
+            if let Some(family) = &c.family {
+                if !self.currency.iter().any(|o| &o.id == family) {
+                    return Err(RuleProblem::new(
+                        format!(
+                            "currency `{}` is of family `{family}`, which is no currency",
+                            c.id
+                        ),
+                        None,
+                    ));
+                }
+                currency_family.insert(c.id.clone(), family.clone());
+            }
+        }
         let mut concepts = HashMap::new();
         for c in &self.concept {
             for w in lower(&c.words) {
@@ -392,6 +414,7 @@ impl RuleFile for QuantityFile {
             max_name_words,
             currency_symbols,
             currency_words,
+            currency_family,
             concepts,
             actual_verbs: lower(&self.words.actual_verbs),
             planned_cues: lower(&self.words.planned_cues),
