@@ -186,12 +186,12 @@ fn after_the(text: &str, at: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
-/// Whether the word after `at` names a part of a day ("morning").
+/// Whether the word after `at` names a part of a day ("morning"), in
+/// lower case: "The Saturday Evening Post" is a name.
 fn part_follows(calendar: &crate::rules::calendar::Compiled, text: &str, at: usize) -> bool {
-    text[at..]
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| calendar.day_part(w).is_some())
+    text[at..].split_whitespace().next().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase()) && calendar.day_part(w).is_some()
+    })
 }
 
 fn next_is_digit(text: &str, at: usize) -> bool {

@@ -180,6 +180,13 @@ fn bare_currencies(mentions: &mut [QuantityMention], q: &Compiled) {
     }
 }
 
+/// "CHF23.1bn": an upper-case code glued to the figure is a currency the
+/// rules know, or the figure is part of a name ("ISO9001").
+fn glued_code_known(q: &Compiled, caps: &regex::Captures) -> bool {
+    caps.name("code")
+        .is_none_or(|c| q.currency_symbols.iter().any(|(s, _)| s == c.as_str()))
+}
+
 /// Where the figure of a number match starts: after a currency code glued
 /// to it ("CHF23.1bn"), else where the match does.
 fn figure_start(caps: &regex::Captures) -> usize {
@@ -471,14 +478,10 @@ fn read_mention(text: &str, rules: &Rules, caps: &regex::Captures) -> Option<Qua
     let q = &rules.quantities;
     let m = caps.get(0)?;
     let digits = caps.name("digits").is_some();
-    // "CHF23.1bn": an upper-case code glued to the figure is a currency
-    // the rules know, or the figure is part of a name ("ISO9001").
-    let code = caps.name("code");
-    if let Some(c) = code
-        && !q.currency_symbols.iter().any(|(s, _)| s == c.as_str())
-    {
+    if !glued_code_known(q, caps) {
         return None;
     }
+    let code = caps.name("code");
     let first = figure_start(caps);
     if digits && code.is_none() && !digit_boundaries_ok(text, first) {
         return None;
@@ -1052,7 +1055,7 @@ fn read_range(text: &str, q: &Compiled, at: usize, between: bool) -> Option<(Fig
     let from = at + skip?;
     let caps = q.number.captures_at(text, from)?;
     let m = caps.get(0)?;
-    if m.start() != from {
+    if m.start() != from || !glued_code_known(q, &caps) {
         return None;
     }
     let digits = caps.name("digits").is_some();
@@ -1466,5 +1469,8 @@ mod tests {
         assert_eq!(spans("The quake was 40\u{a0}km deep."), ["40\u{a0}km"]);
         assert_eq!(spans("A magnitude 6.8 quake."), ["magnitude 6.8"]);
         assert_eq!(spans("A 30-day truce began."), ["30-day"]);
+        // A range's second figure is no name's ("ISO9001").
+        assert_eq!(spans("They sold 5 to ISO9001 units."), ["5"]);
+        assert_eq!(spans("They sold 5 to 9 units."), ["5 to 9 units"]);
     }
 }
