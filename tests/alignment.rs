@@ -311,17 +311,7 @@ fn a_relative_clauses_time_is_not_the_main_subjects() {
         "In a members' ballot whose result was announced at 4:15 p.m. GMT on Saturday, Miriam Hollersbach won 13,208 votes.",
         "The chair of the election commission, Herta Zangerl, read out the figures at 4:15 p.m. GMT on Saturday.",
     );
-    let times: Vec<BTreeSet<String>> = b
-        .agreements
-        .iter()
-        .filter(|a| a.category.to_string() == "time")
-        .map(|a| {
-            a.values
-                .iter()
-                .flat_map(|v| v.evidence.iter().map(|e| e.document.clone()))
-                .collect()
-        })
-        .collect();
+    let times: Vec<BTreeSet<String>> = cited_docs(&b.agreements, "time");
     assert_eq!(
         times,
         [BTreeSet::from(["a".to_string(), "b".to_string()])],
@@ -376,18 +366,8 @@ fn transposed_digits_of_one_length_or_a_verbless_count_conflict() {
         "The jet descended and flew on its remaining engine for 87 minutes before touching down in the city.",
         "The plane landed safely on Tuesday after flying on one engine for 78 minutes, the airline said.",
     );
-    let durations: Vec<Vec<String>> = b
-        .findings
-        .iter()
-        .filter(|f| f.kind.as_str() == "conflict" && f.category.to_string() == "duration")
-        .map(|f| {
-            let mut v: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
-            v.sort();
-            v
-        })
-        .collect();
     assert_eq!(
-        durations,
+        conflicts_of(&b, "duration"),
         [["78 minutes", "87 minutes"]],
         "{:#?}",
         b.findings

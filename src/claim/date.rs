@@ -74,9 +74,8 @@ pub struct DayPart {
 impl DayPart {
     /// Whether a local clock reading `local` is within this part of `day`.
     pub fn holds(&self, day: NaiveDate, local: chrono::NaiveDateTime) -> bool {
-        let since = local - day.and_hms_opt(0, 0, 0).unwrap_or(local);
-        let hours = since.num_minutes();
-        hours >= i64::from(self.from) * 60 && hours < i64::from(self.to) * 60
+        let minutes = (local - day.and_time(chrono::NaiveTime::MIN)).num_minutes();
+        (i64::from(self.from) * 60..i64::from(self.to) * 60).contains(&minutes)
     }
 }
 

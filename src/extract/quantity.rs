@@ -149,33 +149,23 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuantityMention> {
 /// "pesos") take the one kind of it the document names elsewhere ("CHF
 /// 23.1bn", "Swiss francs"); with none or several, they stay bare.
 fn bare_currencies(mentions: &mut [QuantityMention], q: &Compiled) {
-    let kinds = |family: &str| {
-        let mut ids: Vec<&String> = mentions
-            .iter()
-            .filter_map(|m| match &m.measure {
-                Measure::Money(id) if q.currency_family.get(id).is_some_and(|f| f == family) => {
-                    Some(id)
-                }
-                _ => None,
-            })
-            .collect();
-        ids.sort();
-        ids.dedup();
-        match ids.as_slice() {
-            [one] => Some((*one).clone()),
-            _ => None,
+    // Each family's kinds the document names.
+    let mut named: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for m in mentions.iter() {
+        if let Measure::Money(id) = &m.measure
+            && let Some(family) = q.currency_family.get(id)
+        {
+            named.entry(family.clone()).or_default().insert(id.clone());
         }
-    };
-    let resolved: Vec<Option<String>> = mentions
-        .iter()
-        .map(|m| match &m.measure {
-            Measure::Money(id) if q.currency_family.values().any(|f| f == id) => kinds(id),
-            _ => None,
-        })
-        .collect();
-    for (m, id) in mentions.iter_mut().zip(resolved) {
-        if let Some(id) = id {
-            m.measure = Measure::Money(id);
+    }
+    for m in mentions.iter_mut() {
+        if let Measure::Money(id) = &m.measure
+            && let Some(kinds) = named.get(id)
+            && kinds.len() == 1
+            && let Some(kind) = kinds.first()
+        {
+            m.measure = Measure::Money(kind.clone());
         }
     }
 }

@@ -425,15 +425,12 @@ fn weekday_conflicts(ctx: &Context) -> Vec<Claim> {
 fn part_of_day(ctx: &Context, span: Span) -> Option<DayPart> {
     let calendar = &ctx.rules.calendar;
     let own = ctx.text(span).split_whitespace().next_back();
+    // Only a word that follows across spaces: "Monday. Morning…" is none.
     let next = ctx.doc.text[span.end..]
+        .trim_start_matches([' ', '\u{a0}'])
         .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty());
-    let next = next.filter(|w| {
-        // Only a word that follows across spaces: "Monday. Morning…" is none.
-        ctx.doc.text[span.end..]
-            .trim_start_matches([' ', '\u{a0}'])
-            .starts_with(w)
-    });
+        .next()
+        .filter(|w| !w.is_empty());
     own.and_then(|w| calendar.day_part(w))
         .or_else(|| next.and_then(|w| calendar.day_part(w)))
 }

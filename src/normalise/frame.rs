@@ -2288,12 +2288,12 @@ impl<'c, 'a> Reader<'c, 'a> {
         // won": a relative clause the value stands in ends at its comma;
         // the verb after that is the main clause's, and its subject did not
         // do what the relative clause tells.
-        let relative = (self.clause.start..self.value.start)
-            .any(|i| self.tokens[i].class.has(Class::RELATIVE));
         let verb = (self.clause.start..self.value.start)
             .rev()
             .find(|&i| self.predicate_like(i))
             .or_else(|| {
+                let relative = (self.clause.start..self.value.start)
+                    .any(|i| self.tokens[i].class.has(Class::RELATIVE));
                 (self.value.end..end)
                     .take_while(|&i| !(relative && self.tokens[i].is_punct(',')))
                     .find(|&i| self.predicate_like(i))

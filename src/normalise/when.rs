@@ -220,13 +220,10 @@ pub fn is_dateline(text: &str, date: Span, sentence: Span) -> bool {
         .take_while(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
         .map(|w| w.len() + 1)
         .sum::<usize>();
-    let after = after.get(agency_len..).map_or(after, |rest| {
-        if agency_len > 0 {
-            rest.trim_start()
-        } else {
-            after
-        }
-    });
+    let after = match after.get(agency_len..) {
+        Some(rest) if agency_len > 0 => rest.trim_start(),
+        _ => after,
+    };
     let marked = ["--", "—", "–", "- ", "("]
         .iter()
         .any(|m| after.starts_with(m));

@@ -291,10 +291,9 @@ impl SpeechFile {
         escape_all(self.verbs.iter().flat_map(|v| v.forms.iter().cloned()))
     }
 
-    /// The `{speaker}` sub-pattern (see the module doc).
-    /// The `{speaker}` sub-pattern: its run of words bounded as the rules
-    /// mean it, or unbounded for the cheap first compile (see
-    /// `speaker_regex`).
+    /// The `{speaker}` sub-pattern (see the module doc): its run of words
+    /// bounded as the rules mean it, or unbounded for the cheap first
+    /// compile (see `speaker_regex`).
     fn speaker_pattern(&self, settings: &Settings, bounded: bool) -> String {
         let pronouns = escape_all(settings.pronouns.iter().flat_map(|p| {
             let mut cap = p.clone();
