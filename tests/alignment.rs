@@ -1680,3 +1680,29 @@ fn an_office_the_rules_do_not_list_is_read_by_its_shape() {
     );
     assert!(conflicts_of(&b, "role").is_empty(), "{:#?}", b.findings);
 }
+
+/// "Ishiyama Pharmaceutical, which paid …" and "Ishiyama paid …": a doer
+/// the document does not list is the whole run of capitals before the
+/// relative clause, and one name's words among the other's are one doer.
+/// Two doers stay apart.
+#[test]
+fn a_doer_named_in_full_and_in_short_is_one_doer() {
+    let full = "Ishiyama Pharmaceutical, which paid $310 million upfront for the rights in 2025, \
+                will handle sales in Asia.";
+    let b = pair(
+        full,
+        "Ishiyama paid $310 million upfront in 2025 for the rights to the vaccine.",
+    );
+    let agreed: Vec<BTreeSet<String>> = cited_docs(&b.agreements, "quantity");
+    assert_eq!(agreed.len(), 1, "{:#?}", b.agreements);
+    assert_eq!(agreed[0].len(), 2, "{:#?}", b.agreements);
+    let b = pair(
+        full,
+        "Its rival Kowa Holdings paid $310 million upfront in 2025 for the rights to the vaccine.",
+    );
+    assert!(
+        cited_docs::<BTreeSet<String>>(&b.agreements, "quantity").is_empty(),
+        "{:#?}",
+        b.agreements
+    );
+}

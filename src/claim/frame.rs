@@ -250,6 +250,11 @@ pub const RUNNING_TOTAL: &str = "since a happening";
 /// days for it never contradict.
 pub const ONGOING: &str = "under way";
 
+/// The refinement of a day told as the start or end of a happening ("the
+/// storm, which began Monday"; `phase` in rules/words.toml): set against
+/// such days; with a day of the whole it may agree, never contradict.
+pub const PHASE: &str = "start or end";
+
 /// The refinement of the figures of a sentence with an absolute clause of
 /// a figure ("With 22 percent of the vote counted, Cardoso had 51
 /// percent"): told at one moment of a count under way. Reports at other
@@ -325,7 +330,10 @@ impl Frame {
             key.push(format!("series={s}"));
             label.insert(0, s.clone());
         }
-        for r in &self.refinements {
+        // A phase is its predicate's ("start match"): named there already,
+        // so the subject (and the finding's id) stays as it was before
+        // phases were told apart.
+        for r in self.refinements.iter().filter(|r| *r != PHASE) {
             key.push(format!("ref={r}"));
             label.push(r.clone());
         }

@@ -30,7 +30,7 @@
 use std::collections::BTreeMap;
 
 use crate::claim::frame::{
-    CIRCUMSTANCE, Frame, Modality, ONGOING, ParticipantKind, STATEMENT, When,
+    CIRCUMSTANCE, Frame, Modality, ONGOING, PHASE, ParticipantKind, STATEMENT, When,
 };
 use crate::claim::quantity::is_money;
 use crate::claim::{Category, Claim, Value};
@@ -209,7 +209,7 @@ pub fn align<'a>(
 
 /// The blocks a frame is put in: its theme head, its predicate, its
 /// happening, and for a measure of a dimension the measure alone.
-fn block_keys(f: &Frame) -> Vec<String> {
+pub(super) fn block_keys(f: &Frame) -> Vec<String> {
     let key = |slot: &str, t: &crate::claim::frame::Term| match &t.class {
         Some(c) => format!("c:{c}"),
         None => format!("{slot}:{}", t.stem),
@@ -466,7 +466,21 @@ pub fn judge_pair(
     }
     let same_doc = a.anchor.doc == b.anchor.doc;
     let same_sentence = same_doc && sentence(a) == sentence(b);
-    if fa.refinements != fb.refinements {
+    // A day told as a happening's start ("the storm, which began Monday")
+    // and a day of the whole ("Tuesday night's storm") may agree, never
+    // contradict: a happening begun one day may go on the next.
+    let phase = |f: &Frame| f.refinements.iter().any(|r| r == PHASE);
+    let one_sided_phase = phase(fa) != phase(fb);
+    let unphased = |f: &Frame| {
+        let kept: Vec<String> = f
+            .refinements
+            .iter()
+            .filter(|r| *r != PHASE)
+            .cloned()
+            .collect();
+        kept
+    };
+    if fa.refinements != fb.refinements && unphased(fa) != unphased(fb) {
         return PairVerdict::Cannot("different refinements".into());
     }
     // "the second call" and "the call": the bare one may be either of a
@@ -511,7 +525,7 @@ pub fn judge_pair(
         return PairVerdict::Cannot("about different people".into());
     }
     if let (Some(x), Some(y)) = (&fa.agent, &fb.agent)
-        && x != y
+        && !same_agent(x, y)
     {
         return PairVerdict::Cannot("done by different people".into());
     }
@@ -604,7 +618,7 @@ pub fn judge_pair(
         if same_verb && category == Category::Date {
             why.push("told with the same verb".into());
         }
-        return if strong && !one_sided_series {
+        return if strong && !one_sided_series && !one_sided_phase {
             PairVerdict::Strong(3 + shared.len().min(2) as u32, why)
         } else {
             PairVerdict::Weak
@@ -909,7 +923,7 @@ pub fn judge_pair(
         },
         // Days are given for many happenings: a date needs more.
         Category::Date => match (pred, theme) {
-            (Some(true), Some(true)) => evidence,
+            (Some(true), Some(true)) => true,
             (None, Some(true)) | (Some(true), None) | (Some(true), Some(false)) => evidence,
             _ => false,
         },
@@ -921,7 +935,7 @@ pub fn judge_pair(
             if strong { "strong" } else { "weak" }
         );
     }
-    if strong && !one_sided_series {
+    if strong && !one_sided_series && !one_sided_phase {
         PairVerdict::Strong(score, why)
     } else if let Some(why_not) = two_verbs
         && a.value.display() != b.value.display()
@@ -1084,6 +1098,15 @@ fn crossed(a: &Frame, b: &Frame) -> bool {
         key(b.theme.as_ref().filter(|t| !t.implied).map(|t| &t.head)),
     );
     (pa.is_some() && pa == tb) || (pb.is_some() && pb == ta)
+}
+
+/// Whether two agents' keys may name one doer: equal, or the words of one
+/// among the other's ("Ishiyama" and "Ishiyama Pharmaceutical").
+fn same_agent(x: &str, y: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let (wx, wy) = (words(x), words(y));
+    let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+    x == y || within(&wx, &wy) || within(&wy, &wx)
 }
 
 fn light(t: &crate::claim::frame::Term) -> bool {

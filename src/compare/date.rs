@@ -29,9 +29,13 @@
 //! one (a foreshock on Friday, the quake on Sunday), a third run or a range
 //! keeps them apart: those may be several happenings.
 
+use super::align::PairVerdict;
 use super::{Bundle, Comparison, Group, Severity, judge_by_clusters};
 use crate::claim::date::{DayPart, Reckoning};
-use crate::claim::{Claim, Value};
+use crate::claim::{Category, Claim, Value};
+
+/// The measure of a day claim's frame.
+const DAY: &str = "day";
 
 /// Days apart beyond which two dates are taken to be two events.
 pub const SAME_EVENT_DAYS: i64 = 1;
@@ -57,20 +61,64 @@ pub const RETOLD_DAYS: i64 = 3;
 /// A day is held to the other documents' times only: a document's own
 /// clock times may be dated by that very day ("10.14am NZT" on the wrong
 /// Monday), and would vouch for it.
-pub fn unreachable_days(claims: &[&Claim]) -> Vec<Claim> {
+///
+/// Which times give the happening's moment: those of a once-only
+/// happening the rules name, and those whose frames align strongly with
+/// the day's own, whatever the happening ("the avalanche struck Camp 2 at
+/// 2245 GMT Monday" against "the avalanche struck Camp 2 early on
+/// Wednesday"): a clock time read for the very thing a day is given for
+/// pins that thing's day, named in the rules or not.
+pub fn unreachable_days(
+    claims: &[&Claim],
+    published: &dyn Fn(usize) -> Option<chrono::NaiveDate>,
+    sentence: &dyn Fn(&Claim) -> usize,
+) -> Vec<Claim> {
     use std::collections::BTreeMap;
     type Moments = Vec<(usize, chrono::DateTime<chrono::Utc>)>;
     let mut instants: BTreeMap<&str, Moments> = BTreeMap::new();
+    // Each placed time, its frame read as a day's, and the blocks it is
+    // in (see `align::block_keys`): a day meets only the times that share
+    // a theme, predicate or happening with it.
+    let mut timed: Vec<(Claim, chrono::DateTime<chrono::Utc>)> = Vec::new();
+    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for c in claims {
-        if let (Value::Time(t), Some(event)) = (&c.value, c.frame.event.as_deref())
-            && t.floating.is_none()
-        {
+        let Value::Time(t) = &c.value else {
+            continue;
+        };
+        if t.floating.is_some() {
+            continue;
+        }
+        if let Some(event) = c.frame.event.as_deref() {
             instants
                 .entry(event)
                 .or_default()
                 .push((c.anchor.doc, t.start));
         }
+        let mut as_day = (*c).clone();
+        as_day.frame.measure = DAY.into();
+        for k in super::align::block_keys(&as_day.frame) {
+            blocks.entry(k).or_default().push(timed.len());
+        }
+        timed.push((as_day, t.start));
     }
+    let aligned_moments = |c: &Claim| -> Vec<chrono::DateTime<chrono::Utc>> {
+        let mut seen = std::collections::BTreeSet::new();
+        super::align::block_keys(&c.frame)
+            .iter()
+            .filter_map(|k| blocks.get(k))
+            .flatten()
+            .filter(|&&i| seen.insert(i))
+            .filter_map(|&i| {
+                let (t, at) = &timed[i];
+                let strong = t.anchor.doc != c.anchor.doc
+                    && matches!(
+                        super::align::judge_pair(Category::Date, c, t, published, sentence),
+                        PairVerdict::Strong(..)
+                    );
+                strong.then_some(*at)
+            })
+            .collect()
+    };
     // Clocks run from UTC-12 to UTC+14.
     let reachable = |t: &chrono::DateTime<chrono::Utc>, day: chrono::NaiveDate| {
         let earliest = (*t - chrono::Duration::hours(12)).date_naive();
@@ -98,22 +146,31 @@ pub fn unreachable_days(claims: &[&Claim]) -> Vec<Claim> {
             let Value::Date(d) = &c.value else {
                 return None;
             };
-            let moments: Vec<_> = instants
-                .get(c.frame.event.as_deref()?)?
-                .iter()
-                .filter(|(doc, _)| *doc != c.anchor.doc)
-                .map(|(_, t)| t)
-                .collect();
-            if moments.is_empty() {
+            if d.zone == Reckoning::Unstated {
                 return None;
             }
             let single = d.as_day()?;
-            let lost = d.one_day_event
-                && d.zone != Reckoning::Unstated
-                && !moments.iter().any(|&t| match &d.part {
-                    Some(part) => reachable_in_part(t, single, part),
-                    None => reachable(t, single),
-                });
+            let mut moments: Vec<chrono::DateTime<chrono::Utc>> = Vec::new();
+            if d.one_day_event {
+                moments.extend(
+                    c.frame
+                        .event
+                        .as_deref()
+                        .and_then(|e| instants.get(e))
+                        .into_iter()
+                        .flatten()
+                        .filter(|(doc, _)| *doc != c.anchor.doc)
+                        .map(|(_, t)| *t),
+                );
+            }
+            moments.extend(aligned_moments(c));
+            if moments.is_empty() {
+                return None;
+            }
+            let lost = !moments.iter().any(|t| match &d.part {
+                Some(part) => reachable_in_part(t, single, part),
+                None => reachable(t, single),
+            });
             lost.then(|| {
                 let mut copy = (*c).clone();
                 if let Value::Date(v) = &mut copy.value {

@@ -222,7 +222,8 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
     let all: Vec<&Claim> = docs.iter().flat_map(|d| &d.claims).collect();
     // Days no zone can give the moment the bundle's own times pin down
     // lose the slack of neighbouring days (see `date::unreachable_days`).
-    let unreachable = date::unreachable_days(&all);
+    let published = |d: usize| bundle.published_days.get(d).copied().flatten();
+    let unreachable = date::unreachable_days(&all, &published, bundle.sentence_of);
     let all: Vec<&Claim> = all
         .into_iter()
         .map(|c| {
@@ -258,7 +259,6 @@ pub fn compare(bundle: &Bundle, docs: &[DocClaims]) -> Comparison {
         });
     }
     // Times, dates, durations, quantities: aligned by their frames.
-    let published = |d: usize| bundle.published_days.get(d).copied().flatten();
     for category in [
         Category::Time,
         Category::Date,

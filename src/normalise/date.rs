@@ -569,6 +569,93 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_day_no_zone_gives_the_moment_another_report_times_is_a_conflict() {
+        // An avalanche is no happening the rules name, let alone one that
+        // happens once: the moment a Kathmandu report gives it (2245 GMT
+        // Monday, 4:30 a.m. Tuesday in Nepal) pins its day all the same,
+        // told with the same verb and the same theme. Wednesday is that
+        // moment on no clock on Earth (UTC+14 reads 12:45 on Tuesday),
+        // though an Auckland Wednesday overlaps a Kathmandu Tuesday.
+        let zoned = |id: &str, text: &str, published: &str, zone: &str| {
+            let mut d = doc(id, text, published);
+            d.timezone = Some(zone.parse().unwrap());
+            d
+        };
+        let docs = |auckland: &str| {
+            vec![
+                zoned(
+                    "ktm",
+                    "The avalanche struck Camp 2 at about 4:30 a.m. local time on Tuesday \
+                     (2245 GMT Monday).",
+                    "2028-05-02T19:30:00+05:45",
+                    "Asia/Kathmandu",
+                ),
+                zoned(
+                    "wire",
+                    "The avalanche struck Camp 2 on Tuesday, officials said.",
+                    "2028-05-03T12:20:00+01:00",
+                    "Europe/London",
+                ),
+                zoned(
+                    "akl",
+                    auckland,
+                    "2028-05-03T20:00:00+12:00",
+                    "Pacific/Auckland",
+                ),
+            ]
+        };
+        let (findings, _) = date_findings(docs("The avalanche struck Camp 2 early on Wednesday."));
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(
+            findings[0].values.iter().any(|v| v.value == "2028-05-03"),
+            "{findings:?}"
+        );
+        // Without the Kathmandu clock time, Wednesday may be some zone's
+        // reckoning of a Tuesday: no conflict.
+        let mut unpinned = docs("The avalanche struck Camp 2 early on Wednesday.");
+        unpinned[0] = zoned(
+            "ktm",
+            "The avalanche struck Camp 2 early on Tuesday.",
+            "2028-05-02T19:30:00+05:45",
+            "Asia/Kathmandu",
+        );
+        let (findings, _) = date_findings(unpinned);
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn the_day_a_happening_began_never_contradicts_a_day_of_it() {
+        // A meteor storm that began Monday may be at its height Tuesday
+        // night: the start's day agrees with the whole's when they are one
+        // day, and is never set against another.
+        let storm = |id: &str, text: &str| doc(id, text, "1998-11-17T12:00:00-04:00");
+        let (findings, _) = date_findings(vec![
+            storm(
+                "a",
+                "The storm, which began Monday, got its name from the constellation Leo.",
+            ),
+            storm(
+                "b",
+                "Astronomers readied their instruments for Tuesday night's storm, named for \
+                 the constellation Leo.",
+            ),
+        ]);
+        assert!(findings.is_empty(), "{findings:?}");
+        // Two starts are one fact: a day apart, they disagree.
+        let (findings, _) = date_findings(vec![
+            storm(
+                "a",
+                "The meteor storm over Leo began on Monday, astronomers said.",
+            ),
+            storm(
+                "b",
+                "The meteor storm over Leo began on Tuesday, astronomers said.",
+            ),
+        ]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+    }
+
     fn date_findings(docs: Vec<Document>) -> (Vec<Finding>, Vec<Finding>) {
         let rules = Rules::builtin().unwrap();
         let bundle = Bundle::in_memory("test", docs);

@@ -31,8 +31,8 @@ use super::{Context, DateRef, EntityKind};
 use crate::claim::Span;
 use crate::claim::date::DateKind;
 use crate::claim::frame::{
-    CIRCUMSTANCE, Frame, Modality, ONGOING, Participant, ParticipantKind, RUNNING_TOTAL, STATEMENT,
-    Term, Theme, When,
+    CIRCUMSTANCE, Frame, Modality, ONGOING, PHASE, Participant, ParticipantKind, RUNNING_TOTAL,
+    STATEMENT, Term, Theme, When,
 };
 use crate::extract::quantity::percent_len;
 use crate::index::{Token, TokenKind};
@@ -111,6 +111,14 @@ pub fn build(ctx: &Context, span: Span, measure: &str, shape: Shape) -> Frame {
     }
     if reader.part.get() {
         frame.refinements.push("part of a whole".into());
+    }
+    // "the storm, which began Monday": the first day of something that
+    // may last days, told apart from a day of the whole.
+    if shape == Shape::Moment
+        && measure == "day"
+        && names_class(ctx, frame.predicate.as_ref(), None, |c| c.phase)
+    {
+        frame.refinements.push(PHASE.into());
     }
     if reader.listed() || (shape == Shape::Moment && measure == "day" && reader.listed_day()) {
         frame.refinements.push("one of a list".into());
@@ -351,14 +359,27 @@ impl<'c, 'a> Reader<'c, 'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
+        // "came down", "went off": with its particle a light verb names a
+        // happening of its own (see `term_at`). Before a noun phrase the
+        // word is a preposition: "struck off the coast", "struck off
+        // northeastern Japan", "came off the road".
+        let phrasal = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.class.has(Class::PARTICLE))
+            && self.tokens.get(i + 2).is_none_or(|n| {
+                !n.class.has(Class::DETERMINER)
+                    && (n.kind != TokenKind::Word || !self.nominal(i + 2))
+            });
         if let Some((n, Cue::LightVerb)) =
             self.words()
                 .cues
                 .at_key(self.tokens, i, |t| &t.stem, |_, _| true)
         {
-            return Some(n);
+            return (n > 1 || !phrasal).then_some(n);
         }
-        (t.class.has(Class::LIGHT_VERB) || self.words().is_light_stem(&t.stem)).then_some(1)
+        ((t.class.has(Class::LIGHT_VERB) || self.words().is_light_stem(&t.stem)) && !phrasal)
+            .then_some(1)
     }
 
     /// Whether a word is a predicate: a verb form that names a happening
@@ -389,10 +410,11 @@ impl<'c, 'a> Reader<'c, 'a> {
         // million").
         // An irregular past form does so too ("the left engine"). After a
         // noun, "that" and "which" open a relative clause whose verb this
-        // is ("seven chimpanzees that slipped out").
+        // is ("seven chimpanzees that slipped out"); so after a comma ("the
+        // storm, which began Monday").
         let relative = i >= 2
             && matches!(self.tokens[i - 1].lower.as_str(), "that" | "which")
-            && self.nominal(i - 2);
+            && (self.nominal(i - 2) || self.tokens[i - 2].is_punct(','));
         let attributive = (t.verbish_regular() || self.words().is_irregular(&t.lower))
             && i > 0
             && self.tokens[i - 1].class.has(Class::DETERMINER)
@@ -786,6 +808,9 @@ impl<'c, 'a> Reader<'c, 'a> {
             if let Some(c) = open
                 && self.tokens.get(c + 1).is_some_and(|t| {
                     (t.class.has(Class::PREPOSITION) && (c >= start || i == start))
+                        // "The dam, which held back a reservoir, collapsed
+                        // early on Wednesday": a relative clause.
+                        || (hops > 0 && t.class.has(Class::RELATIVE))
                         || (hops > 0
                             && !t.capitalised
                             && t.verbish(self.words())
@@ -2345,7 +2370,28 @@ impl<'c, 'a> Reader<'c, 'a> {
         {
             return None;
         }
-        Some(self.name_key(t.span))
+        // A name the document knows by the word; else the whole run of
+        // capitals the word ends ("Ishiyama Pharmaceutical, which paid"),
+        // not its last word alone.
+        if self
+            .ctx
+            .entities_overlapping(t.span)
+            .any(|e| e.span.start <= t.span.start && t.span.end <= e.span.end)
+        {
+            return Some(self.name_key(t.span));
+        }
+        let mut first = last;
+        while first > self.sentence.start && {
+            let p = &self.tokens[first - 1];
+            p.is_word() && p.capitalised && !p.class.has(Class::FUNCTION)
+        } {
+            first -= 1;
+        }
+        let span = Span {
+            start: self.tokens[first].span.start,
+            end: t.span.end,
+        };
+        Some(self.name_key(span))
     }
 
     /// "Owen Castellanos, 38, the former sales director, was sentenced":

@@ -27,8 +27,8 @@ pub struct Days<'c, 'a> {
     lead: Option<NaiveDate>,
     /// The days the document's date claims give their frames, with
     /// whether the date's clause sets its happening apart ("It followed a
-    /// conversation on June 2": an earlier one).
-    dated: Vec<(Frame, NaiveDate, bool)>,
+    /// conversation on June 2": an earlier one), and where it is written.
+    dated: Vec<(Frame, NaiveDate, bool, Span)>,
 }
 
 impl<'c, 'a> Days<'c, 'a> {
@@ -36,9 +36,10 @@ impl<'c, 'a> Days<'c, 'a> {
         let dated = date_claims
             .iter()
             .filter_map(|c| match &c.value {
-                Value::Date(d) => d
-                    .as_day()
-                    .map(|day| (c.frame.clone(), day, sequel_before(ctx, c.anchor.span))),
+                Value::Date(d) => d.as_day().map(|day| {
+                    let apart = sequel_before(ctx, c.anchor.span);
+                    (c.frame.clone(), day, apart, c.anchor.span)
+                }),
                 _ => None,
             })
             .collect();
@@ -84,10 +85,14 @@ impl<'c, 'a> Days<'c, 'a> {
             let other_agent = matches!((&a.agent, &frame.agent), (Some(x), Some(y)) if x != y);
             (theme || (pred && !other_theme)) && !other_agent
         };
+        // The sentence's own days were weighed above: one passed over there
+        // (a relative clause's: "The ship, which had left port late on
+        // Sunday, drifted ashore at 2:15 a.m.") does not come back here.
+        let elsewhere = |at: Span| at.end <= sentence.start || at.start >= sentence.end;
         self.dated
             .iter()
-            .find(|(f, _, apart)| !apart && same(f))
-            .map(|(_, d, _)| *d)
+            .find(|(f, _, apart, at)| !apart && elsewhere(*at) && same(f))
+            .map(|(_, d, _, _)| *d)
             .or(self.lead)
     }
 }

@@ -165,6 +165,11 @@ pub struct Synonyms {
     /// It happens once, on one day (a quake, a launch).
     #[serde(default)]
     pub once: bool,
+    /// The start or the end of a happening: the day it began is not the
+    /// day of the whole ("the storm, which began Monday", "Tuesday night's
+    /// storm").
+    #[serde(default)]
+    pub phase: bool,
     /// A state of people ("killed", "injured").
     #[serde(default)]
     pub state: bool,
@@ -245,6 +250,7 @@ pub struct SynonymClass {
     pub changes: bool,
     pub falls: bool,
     pub once: bool,
+    pub phase: bool,
     pub state: bool,
     pub event: bool,
 }
@@ -637,6 +643,7 @@ impl RuleFile for WordsFile {
                 changes: s.changes,
                 falls: s.falls,
                 once: s.once,
+                phase: s.phase,
                 state: s.state,
                 event: s.event,
             });
