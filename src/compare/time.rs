@@ -74,7 +74,6 @@ pub fn judge(bundle: &Bundle, group: &Group, severity: Severity) -> Comparison {
             why: group.why.clone(),
         };
         let mut judged = judge_by_clusters(bundle, &sub, severity);
-
         // A disagreement only between readings in zones that cannot be
         // trusted against each other (a bare clock read in a wire's own zone
         // against a time written in GMT) is no conflict to report.
