@@ -37,6 +37,10 @@ use crate::claim::{Category, Claim, Value};
 /// The measure of a day claim's frame.
 const DAY: &str = "day";
 
+/// Times at one moment a day is tried against, at most (see
+/// [`unreachable_days`]).
+const TRIED_AT_A_MOMENT: usize = 8;
+
 /// Days apart beyond which two dates are taken to be two events.
 pub const SAME_EVENT_DAYS: i64 = 1;
 
@@ -77,10 +81,14 @@ pub fn unreachable_days(
     type Moments = Vec<(usize, chrono::DateTime<chrono::Utc>)>;
     let mut instants: BTreeMap<&str, Moments> = BTreeMap::new();
     // Each placed time, its frame read as a day's, and the blocks it is
-    // in (see `align::block_keys`): a day meets only the times that share
-    // a theme, predicate or happening with it.
-    let mut timed: Vec<(Claim, chrono::DateTime<chrono::Utc>)> = Vec::new();
-    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // in (see `align::block_keys`), by its moment: a day meets only the
+    // times that share a theme, predicate or happening with it, and of
+    // the times at one moment only the first few (copies of one report
+    // tell one moment alike), so a bundle of thousands of reports costs
+    // each day the story's few moments, not every time in it.
+    type Instant = chrono::DateTime<chrono::Utc>;
+    let mut timed: Vec<Claim> = Vec::new();
+    let mut blocks: BTreeMap<String, BTreeMap<Instant, Vec<usize>>> = BTreeMap::new();
     for c in claims {
         let Value::Time(t) = &c.value else {
             continue;
@@ -97,27 +105,42 @@ pub fn unreachable_days(
         let mut as_day = (*c).clone();
         as_day.frame.measure = DAY.into();
         for k in super::align::block_keys(&as_day.frame) {
-            blocks.entry(k).or_default().push(timed.len());
+            blocks
+                .entry(k)
+                .or_default()
+                .entry(t.start)
+                .or_default()
+                .push(timed.len());
         }
-        timed.push((as_day, t.start));
+        timed.push(as_day);
     }
-    let aligned_moments = |c: &Claim| -> Vec<chrono::DateTime<chrono::Utc>> {
-        let mut seen = std::collections::BTreeSet::new();
-        super::align::block_keys(&c.frame)
+    let aligned_moments = |c: &Claim| -> Vec<Instant> {
+        let mut found: Vec<Instant> = Vec::new();
+        for at_moment in super::align::block_keys(&c.frame)
             .iter()
             .filter_map(|k| blocks.get(k))
-            .flatten()
-            .filter(|&&i| seen.insert(i))
-            .filter_map(|&i| {
-                let (t, at) = &timed[i];
-                let strong = t.anchor.doc != c.anchor.doc
-                    && matches!(
-                        super::align::judge_pair(Category::Date, c, t, published, sentence),
-                        PairVerdict::Strong(..)
-                    );
-                strong.then_some(*at)
-            })
-            .collect()
+        {
+            for (at, times) in at_moment {
+                if found.contains(at) {
+                    continue;
+                }
+                let strong = times
+                    .iter()
+                    .map(|&i| &timed[i])
+                    .filter(|t| t.anchor.doc != c.anchor.doc)
+                    .take(TRIED_AT_A_MOMENT)
+                    .any(|t| {
+                        matches!(
+                            super::align::judge_pair(Category::Date, c, t, published, sentence),
+                            PairVerdict::Strong(..)
+                        )
+                    });
+                if strong {
+                    found.push(*at);
+                }
+            }
+        }
+        found
     };
     // Clocks run from UTC-12 to UTC+14.
     let reachable = |t: &chrono::DateTime<chrono::Utc>, day: chrono::NaiveDate| {
