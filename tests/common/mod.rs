@@ -142,6 +142,13 @@ macro_rules! every_bundle {
             blind_pharma_takeover => "pharma-takeover-basel-2029-09-10",
             blind_tram_collision => "tram-collision-melbourne-2029-06-12",
             blind_hailstorm_vineyards => "hailstorm-vineyards-mendoza-2029-02-21",
+            // The sixteenth batch (a doping ban, an acting mayor, a
+            // turbulence diversion, a climate summit), held out: measured
+            // once with session 29's build.
+            blind_doping_ban => "doping-ban-sprinter-2027-06-10",
+            blind_acting_mayor => "acting-mayor-santa-aurora-2028-09-12",
+            blind_turbulence_flight => "turbulence-flight-np19-2029-07-13",
+            blind_climate_summit => "climate-summit-cartena-2028-11-15",
         }
     };
 }
