@@ -207,6 +207,10 @@ pub fn align<'a>(
     out
 }
 
+/// The block every measure of a dimension meets in (see [`block_keys`]):
+/// its pairs are weak unless they share another block too.
+pub(super) const MEASURE_BLOCK: &str = "measure";
+
 /// The blocks a frame is put in: its theme head, its predicate, its
 /// happening, and for a measure of a dimension the measure alone.
 pub(super) fn block_keys(f: &Frame) -> Vec<String> {
@@ -227,7 +231,7 @@ pub(super) fn block_keys(f: &Frame) -> Vec<String> {
     // Bare figures, and every measure of a dimension, meet by measure
     // alone: such pairs are weak, and join only when they agree.
     if !keys.is_empty() && f.measure.chars().any(|c| c.is_lowercase()) && f.measure != "count" {
-        keys.push("measure".into());
+        keys.push(MEASURE_BLOCK.into());
     }
     keys.sort();
     keys.dedup();
@@ -471,16 +475,13 @@ pub fn judge_pair(
     // contradict: a happening begun one day may go on the next.
     let phase = |f: &Frame| f.refinements.iter().any(|r| r == PHASE);
     let one_sided_phase = phase(fa) != phase(fb);
-    let unphased = |f: &Frame| {
-        let kept: Vec<String> = f
-            .refinements
-            .iter()
-            .filter(|r| *r != PHASE)
-            .cloned()
-            .collect();
-        kept
-    };
-    if fa.refinements != fb.refinements && unphased(fa) != unphased(fb) {
+    let unphased = |r: &&String| *r != PHASE;
+    if !fa
+        .refinements
+        .iter()
+        .filter(unphased)
+        .eq(fb.refinements.iter().filter(unphased))
+    {
         return PairVerdict::Cannot("different refinements".into());
     }
     // "the second call" and "the call": the bare one may be either of a
@@ -1103,9 +1104,11 @@ fn crossed(a: &Frame, b: &Frame) -> bool {
 /// Whether two agents' keys may name one doer: equal, or the words of one
 /// among the other's ("Ishiyama" and "Ishiyama Pharmaceutical").
 fn same_agent(x: &str, y: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
-    let (wx, wy) = (words(x), words(y));
-    let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+    let (wx, wy): (Vec<&str>, Vec<&str>) = (
+        x.split_whitespace().collect(),
+        y.split_whitespace().collect(),
+    );
+    let within = |a: &[&str], b: &[&str]| !a.is_empty() && a.iter().all(|w| b.contains(w));
     x == y || within(&wx, &wy) || within(&wy, &wx)
 }
 

@@ -78,15 +78,21 @@ pub fn unreachable_days(
     sentence: &dyn Fn(&Claim) -> usize,
 ) -> Vec<Claim> {
     use std::collections::BTreeMap;
-    type Moments = Vec<(usize, chrono::DateTime<chrono::Utc>)>;
-    let mut instants: BTreeMap<&str, Moments> = BTreeMap::new();
+    type Instant = chrono::DateTime<chrono::Utc>;
+    let mut instants: BTreeMap<&str, Vec<(usize, Instant)>> = BTreeMap::new();
     // Each placed time, its frame read as a day's, and the blocks it is
     // in (see `align::block_keys`), by its moment: a day meets only the
     // times that share a theme, predicate or happening with it, and of
     // the times at one moment only the first few (copies of one report
     // tell one moment alike), so a bundle of thousands of reports costs
-    // each day the story's few moments, not every time in it.
-    type Instant = chrono::DateTime<chrono::Utc>;
+    // each day the story's few moments, not every time in it. The block
+    // of a measure alone joins no strong pair (one shares another block
+    // too), so it is left out: every day would meet every time in it.
+    let blocks_of = |f: &crate::claim::frame::Frame| {
+        let mut keys = super::align::block_keys(f);
+        keys.retain(|k| k != super::align::MEASURE_BLOCK);
+        keys
+    };
     let mut timed: Vec<Claim> = Vec::new();
     let mut blocks: BTreeMap<String, BTreeMap<Instant, Vec<usize>>> = BTreeMap::new();
     for c in claims {
@@ -104,7 +110,7 @@ pub fn unreachable_days(
         }
         let mut as_day = (*c).clone();
         as_day.frame.measure = DAY.into();
-        for k in super::align::block_keys(&as_day.frame) {
+        for k in blocks_of(&as_day.frame) {
             blocks
                 .entry(k)
                 .or_default()
@@ -116,10 +122,7 @@ pub fn unreachable_days(
     }
     let aligned_moments = |c: &Claim| -> Vec<Instant> {
         let mut found: Vec<Instant> = Vec::new();
-        for at_moment in super::align::block_keys(&c.frame)
-            .iter()
-            .filter_map(|k| blocks.get(k))
-        {
+        for at_moment in blocks_of(&c.frame).iter().filter_map(|k| blocks.get(k)) {
             for (at, times) in at_moment {
                 if found.contains(at) {
                     continue;
@@ -173,7 +176,7 @@ pub fn unreachable_days(
                 return None;
             }
             let single = d.as_day()?;
-            let mut moments: Vec<chrono::DateTime<chrono::Utc>> = Vec::new();
+            let mut moments: Vec<Instant> = Vec::new();
             if d.one_day_event {
                 moments.extend(
                     c.frame

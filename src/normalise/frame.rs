@@ -363,22 +363,24 @@ impl<'c, 'a> Reader<'c, 'a> {
         // happening of its own (see `term_at`). Before a noun phrase the
         // word is a preposition: "struck off the coast", "struck off
         // northeastern Japan", "came off the road".
-        let phrasal = self
-            .tokens
-            .get(i + 1)
-            .is_some_and(|n| n.class.has(Class::PARTICLE))
-            && self.tokens.get(i + 2).is_none_or(|n| {
-                !n.class.has(Class::DETERMINER)
-                    && (n.kind != TokenKind::Word || !self.nominal(i + 2))
-            });
+        // Read only for a light verb: this runs at nearly every token.
+        let phrasal = || {
+            self.tokens
+                .get(i + 1)
+                .is_some_and(|n| n.class.has(Class::PARTICLE))
+                && self.tokens.get(i + 2).is_none_or(|n| {
+                    !n.class.has(Class::DETERMINER)
+                        && (n.kind != TokenKind::Word || !self.nominal(i + 2))
+                })
+        };
         if let Some((n, Cue::LightVerb)) =
             self.words()
                 .cues
                 .at_key(self.tokens, i, |t| &t.stem, |_, _| true)
         {
-            return (n > 1 || !phrasal).then_some(n);
+            return (n > 1 || !phrasal()).then_some(n);
         }
-        ((t.class.has(Class::LIGHT_VERB) || self.words().is_light_stem(&t.stem)) && !phrasal)
+        ((t.class.has(Class::LIGHT_VERB) || self.words().is_light_stem(&t.stem)) && !phrasal())
             .then_some(1)
     }
 
@@ -2373,12 +2375,8 @@ impl<'c, 'a> Reader<'c, 'a> {
         // A name the document knows by the word; else the whole run of
         // capitals the word ends ("Ishiyama Pharmaceutical, which paid"),
         // not its last word alone.
-        if self
-            .ctx
-            .entities_overlapping(t.span)
-            .any(|e| e.span.start <= t.span.start && t.span.end <= e.span.end)
-        {
-            return Some(self.name_key(t.span));
+        if let Some(known) = self.entity_key(t.span) {
+            return Some(known);
         }
         let mut first = last;
         while first > self.sentence.start && {
@@ -2438,14 +2436,16 @@ impl<'c, 'a> Reader<'c, 'a> {
 
     /// The key of the name at `span`: its entity's, else its folded text.
     fn name_key(&self, span: Span) -> String {
-        let entity = self
-            .ctx
+        self.entity_key(span)
+            .unwrap_or_else(|| fold(&self.ctx.doc.text[span.start..span.end]))
+    }
+
+    /// The id of the entity the document names at `span`, if one holds it.
+    fn entity_key(&self, span: Span) -> Option<String> {
+        self.ctx
             .entities_overlapping(span)
-            .find(|e| e.span.start <= span.start && span.end <= e.span.end);
-        match entity {
-            Some(e) => e.id.clone(),
-            None => fold(&self.ctx.doc.text[span.start..span.end]),
-        }
+            .find(|e| e.span.start <= span.start && span.end <= e.span.end)
+            .map(|e| e.id.clone())
     }
 
     /// The token after a dateline's dash, when the sentence opens with one:
