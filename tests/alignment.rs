@@ -1706,3 +1706,42 @@ fn a_doer_named_in_full_and_in_short_is_one_doer() {
         b.agreements
     );
 }
+
+/// "a 30-hour operation involving police divers": the participle starts a
+/// clause of its own, so the operation, not the divers, is what lasted.
+#[test]
+fn a_length_of_a_thing_followed_by_a_participle_is_the_things() {
+    let b = pair(
+        "Crews stood down at dusk after a 30-hour operation involving police divers and volunteers.",
+        "The 40-hour operation that found the two hikers ended at dusk on Sunday.",
+    );
+    assert_eq!(
+        duration_conflicts(&b),
+        [["30 hours", "40 hours"]],
+        "{:#?}",
+        b.findings
+    );
+}
+
+/// A length written as one thing's own ("a three-year freeze") is that
+/// thing's whether the sentence plans it or reports it, and whatever verb
+/// governs it; a forecast still stands apart ("could end the two-month
+/// war" against "a day of fighting").
+#[test]
+fn a_things_own_length_is_one_fact_under_any_verb() {
+    let b = pair(
+        "The budget would impose a three-year freeze on teachers' salaries from January.",
+        "Thousands marched on Saturday against the two-year freeze on teachers' salaries.",
+    );
+    assert_eq!(
+        duration_conflicts(&b),
+        [["2 years", "3 years"]],
+        "{:#?}",
+        b.findings
+    );
+    let b = pair(
+        "After a day of fighting, the rebels said Sunday they had entered the town.",
+        "Commanders said the battle could decide the outcome of the two-month war.",
+    );
+    assert!(duration_conflicts(&b).is_empty(), "{:#?}", b.findings);
+}

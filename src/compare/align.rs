@@ -551,7 +551,16 @@ pub fn judge_pair(
         return PairVerdict::Cannot(format!("distances of '{x}' and of '{y}'"));
     }
     let moment = matches!(category, Category::Time | Category::Date);
-    if !modalities_align(fa.modality, fb.modality, category) {
+    // "would impose an 18-month freeze", "provides for a two-year
+    // freeze": a length written as a thing's own ("a N-month freeze", "18
+    // minutes of bidding") is that thing's whether it is planned or done.
+    let own_lengths = category == Category::Duration
+        && fa.theme.as_ref().is_some_and(|t| t.defined)
+        && fb.theme.as_ref().is_some_and(|t| t.defined)
+        && [fa.modality, fb.modality]
+            .iter()
+            .all(|m| matches!(m, Modality::Plan | Modality::Fact));
+    if !own_lengths && !modalities_align(fa.modality, fb.modality, category) {
         return PairVerdict::Cannot(format!(
             "{} against {}",
             fa.modality.as_str(),
@@ -631,6 +640,15 @@ pub fn judge_pair(
     // Predicate. Two verbs that may still be one count's keep the words
     // for the verdict when they are not.
     let mut two_verbs = None;
+    // "denouncing a two-year freeze", "would impose an 18-month freeze":
+    // the verb says what is done with the thing, not what lasted; a length
+    // written as one thing's own is that thing's whatever verb governs it.
+    let one_thing = category == Category::Duration
+        && fa
+            .theme
+            .as_ref()
+            .zip(fb.theme.as_ref())
+            .is_some_and(|(x, y)| x.defined && y.defined && x.head.same(&y.head));
     let pred = match (&fa.predicate, &fb.predicate) {
         (Some(x), Some(y)) if x.same(y) => {
             why.push(format!("same predicate '{}'", x.shown));
@@ -641,7 +659,7 @@ pub fn judge_pair(
             let apart = || format!("different predicates '{}' and '{}'", x.shown, y.shown);
             // Light verbs ("began", "took place") name no happening of
             // their own: a time's frame is its theme then.
-            if moment && (light(x) || light(y)) || slip {
+            if moment && (light(x) || light(y)) || slip || one_thing {
                 None
             } else if category == Category::Time && !same_doc && same_minute(a, b) {
                 // One happening told with two verbs ("lifted the order",

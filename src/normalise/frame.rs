@@ -518,6 +518,18 @@ impl<'c, 'a> Reader<'c, 'a> {
             {
                 break;
             }
+            // "an operation involving wildlife officers": a participle
+            // after the noun starts a clause of its own; the noun before
+            // it is the head. A gerund before the head is a modifier ("a
+            // medical billing company", "Medicare billing scheme"): what
+            // follows it is one noun, not a phrase of its own.
+            if !run.is_empty()
+                && t.lower.ends_with("ing")
+                && t.verbish(self.words())
+                && self.clause_after(i + 1, limit)
+            {
+                break;
+            }
             run.push(i);
             i += 1;
         }
@@ -531,6 +543,22 @@ impl<'c, 'a> Reader<'c, 'a> {
             .unwrap_or(*run.last()?);
         let mods: Vec<usize> = run.iter().copied().filter(|&j| j < head).collect();
         Some((head, mods, head + 1))
+    }
+
+    /// Whether the words from `from` read as a participle's object rather
+    /// than the noun a gerund modifies: a determiner, a figure or a name
+    /// first, or more than one noun before the phrase ends.
+    fn clause_after(&self, from: usize, limit: usize) -> bool {
+        let Some(t) = self.tokens.get(from).filter(|_| from < limit) else {
+            return false;
+        };
+        if t.class.has(Class::DETERMINER) || t.kind == TokenKind::Number || t.capitalised {
+            return true;
+        }
+        (from..limit)
+            .take_while(|&k| self.nominal(k))
+            .nth(1)
+            .is_some()
     }
 
     /// Modifiers from a prepositional phrase right after a noun phrase
