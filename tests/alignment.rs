@@ -1745,3 +1745,43 @@ fn a_things_own_length_is_one_fact_under_any_verb() {
     );
     assert!(duration_conflicts(&b).is_empty(), "{:#?}", b.findings);
 }
+
+/// "The bridge, which opened in 1983, is the only link for the island's
+/// 3,500 residents": a relative clause set off by commas dates its own
+/// verb, not the figure of the clause around it.
+#[test]
+fn a_year_inside_a_relative_clause_does_not_date_the_main_clause() {
+    let b = pair(
+        "The bridge, which opened in 1983, is the only road link for the island's 3,500 residents.",
+        "The bridge is the only road link for the island's 5,300 residents, officials said.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["3,500", "5,300"]],
+        "{:#?}",
+        b.findings
+    );
+}
+
+/// A sum told as a verb in one report and as a noun in the other ("was
+/// fined €30,000", "ordered to pay a €35,000 fine") is one sum; a day is
+/// the verb's own ("was arrested on Thursday", "his arrest was announced
+/// on Friday" are two happenings).
+#[test]
+fn a_sum_told_as_verb_and_as_noun_is_one_sum_but_a_day_is_the_verbs() {
+    let b = pair(
+        "The sprinter was also fined €30,000 by the tribunal on Thursday.",
+        "The tribunal ordered the sprinter to pay a €35,000 fine on Thursday.",
+    );
+    assert_eq!(
+        quantity_conflicts(&b),
+        [["EUR 30,000", "EUR 35,000"]],
+        "{:#?}",
+        b.findings
+    );
+    let b = pair(
+        "The rebel leader was arrested on Thursday as he stepped off a plane, police said.",
+        "The rebel leader is in custody in Rome, where his arrest was announced on Friday.",
+    );
+    assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
+}

@@ -214,16 +214,19 @@ pub(super) const MEASURE_BLOCK: &str = "measure";
 /// The blocks a frame is put in: its theme head, its predicate, its
 /// happening, and for a measure of a dimension the measure alone.
 pub(super) fn block_keys(f: &Frame) -> Vec<String> {
-    let key = |slot: &str, t: &crate::claim::frame::Term| match &t.class {
+    // One namespace for predicates and theme heads: a happening told as a
+    // verb in one report and as a noun in another ("fined €30,000", "a
+    // fine of 30,000 euros") meets in one block (see `crossed`).
+    let key = |t: &crate::claim::frame::Term| match &t.class {
         Some(c) => format!("c:{c}"),
-        None => format!("{slot}:{}", t.stem),
+        None => format!("w:{}", t.stem),
     };
     let mut keys: Vec<String> = Vec::new();
     if let Some(t) = &f.theme {
-        keys.push(key("t", &t.head));
+        keys.push(key(&t.head));
     }
     if let Some(p) = &f.predicate {
-        keys.push(key("p", p));
+        keys.push(key(p));
     }
     if let Some(e) = &f.event {
         keys.push(format!("c:{e}"));
@@ -661,6 +664,13 @@ pub fn judge_pair(
             // their own: a time's frame is its theme then.
             if moment && (light(x) || light(y)) || slip || one_thing {
                 None
+            } else if category == Category::Quantity && crossed(fa, fb) {
+                // "was fined €30,000", "ordered to pay a €35,000 fine": one
+                // report's verb is the other's noun, and a figure written
+                // as the noun's is its own whatever is done with it. (A
+                // day is the verb's: "was arrested Thursday" and "his
+                // arrest was announced Friday" are two happenings.)
+                None
             } else if category == Category::Time && !same_doc && same_minute(a, b) {
                 // One happening told with two verbs ("lifted the order",
                 // "gave the all-clear") at the same minute: they may
@@ -714,6 +724,9 @@ pub fn judge_pair(
         {
             Some(false)
         }
+        // "The sprinter was fined €30,000", "pay a €35,000 fine": the
+        // subject of the verb is not what the other report's noun names.
+        (Some(_), Some(_)) if category == Category::Quantity && crossed(fa, fb) => Some(false),
         (Some(_), Some(_)) if category == Category::Time && !same_doc && same_minute(a, b) => {
             return PairVerdict::Weak;
         }

@@ -2682,12 +2682,55 @@ impl<'c, 'a> Reader<'c, 'a> {
             return then;
         }
         match self
-            .days_named(self.clause.clone())
+            .days_named_outside_asides()
             .or_else(|| self.told_before())
         {
             Some((first, last)) => When::Days { first, last },
             None => When::Story,
         }
+    }
+
+    /// The days the clause's dates name, leaving out a relative clause set
+    /// off by commas that does not hold the value: "In addition to the
+    /// ban, which runs until April 5, 2031, she was fined 30,000 euros" is
+    /// not a fine of 2031.
+    fn days_named_outside_asides(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let clause = self.clause.clone();
+        let mut asides = Vec::new();
+        // The clause may open with the relative word itself.
+        let mut i = clause.start.saturating_sub(1).max(self.sentence.start);
+        while i + 1 < clause.end {
+            if !(self.tokens[i].is_punct(',') && self.tokens[i + 1].class.has(Class::RELATIVE)) {
+                i += 1;
+                continue;
+            }
+            // The aside runs to the next comma not inside a date ("until
+            // April 5, 2031,").
+            let end = (i + 2..clause.end)
+                .find(|&k| {
+                    self.tokens[k].is_punct(',')
+                        && !self.ctx.inside_time_or_date(self.tokens[k].span)
+                })
+                .unwrap_or(clause.end);
+            if !(self.value.start < end && self.value.end > i) {
+                asides.push(i.max(clause.start)..end);
+            }
+            i = end;
+        }
+        if asides.is_empty() {
+            return self.days_named(clause);
+        }
+        let mut from = clause.start;
+        let mut kept = Vec::new();
+        for a in asides {
+            kept.push(from..a.start);
+            from = a.end;
+        }
+        kept.push(from..clause.end);
+        kept.into_iter()
+            .filter(|r| r.start < r.end)
+            .filter_map(|r| self.days_named(r))
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
     }
 
     /// The days the dates and years among `tokens` name, as one period.
