@@ -723,6 +723,34 @@ mod tests {
     }
 
     #[test]
+    fn mayor_and_governor_of_one_place_conflict() {
+        let c = check(&[
+            (
+                "Kessel Governor Anja Brandt visited the flooded district.",
+                Some("2026-06-09"),
+            ),
+            (
+                "Kessel Mayor Anja Brandt said the levee had held.",
+                Some("2026-06-09"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // A former mayor may govern.
+        let c = check(&[
+            (
+                "Governor Anja Brandt visited the flooded district.",
+                Some("2026-06-09"),
+            ),
+            (
+                "Former mayor Anja Brandt said the levee had held.",
+                Some("2026-06-09"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
     fn a_chair_who_is_chief_executive_or_officers_of_two_companies_are_no_conflict() {
         // A chair is in no group of posts: one person is often chairman
         // and chief executive.
