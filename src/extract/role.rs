@@ -555,7 +555,7 @@ fn appositives<'a>(text: &'a str, rules: &'a Rules) -> impl Iterator<Item = Role
                 portfolio: false,
                 open: false,
                 appositive: true,
-                deputy: None,
+                deputy: c.name("deputy").map(span_of),
             })
         })
 }
@@ -1036,6 +1036,15 @@ mod tests {
         assert_eq!(
             parts("Prime Minister Tariq Aziz"),
             [("".into(), "".into(), "Prime Minister".into())]
+        );
+        // After the name too, with a common noun for the place before it.
+        assert_eq!(
+            parts("Olivier Castagnet, the city's deputy mayor, said so."),
+            [("".into(), "".into(), "deputy mayor".into())]
+        );
+        assert_eq!(
+            parts("Olivier Castagnet, the city's mayor, said so."),
+            [("".into(), "".into(), "mayor".into())]
         );
     }
 

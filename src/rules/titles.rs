@@ -530,10 +530,12 @@ impl RuleFile for TitleFile {
             // `extract::role`. The qualifier is lazy, so a title of two
             // capitalised words ("Rear Admiral") is read whole.
             // "Julian Farrow, the company's chief executive": a common noun
-            // for the organisation named before stands for it.
+            // for the organisation named before stands for it. "Olivier
+            // Castagnet, the city's deputy mayor": a deputy's own office.
             let appositive = format!(
-                r"\b(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+(?:\d{{1,3}},\s+)?(?:(?i:the|a|an)\s+)?(?:(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:(?P<qual>{cap}(?:(?:\s+&)?\s+{cap}){{0,3}}?|(?:{pronouns})(?:['’]s)?)\s+)??(?:(?P<tense2>(?i:{markers}))(?:\s+|\b))?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+(?:of|for)\s+{of})?",
+                r"\b(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s(?:(?:{particles})\s)*\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,3}}),\s+(?:\d{{1,3}},\s+)?(?:(?i:the|a|an)\s+)?(?:(?P<tense>(?i:{markers}))(?:\s+|\b))?(?:(?P<qual>{cap}(?:(?:\s+&)?\s+{cap}){{0,3}}?|(?:{pronouns})(?:['’]s)?)\s+)??(?:(?P<tense2>(?i:{markers}))(?:\s+|\b))?(?:(?P<deputy>(?i:{deputies}))(?:\s+|-))?\b(?P<title>{titles_re})(?P<elect>-elect)?(?:\s+(?:of|for)\s+{of})?",
                 markers = alternation(&markers),
+                deputies = alternation(&self.markers.deputy),
                 pronouns = alternation(&self.generic.organisation_pronouns),
             );
             let compile =
