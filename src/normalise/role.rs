@@ -230,9 +230,18 @@ fn person(ctx: &Context, name: Span, lower: &HashSet<&str>) -> Option<Person> {
             .iter()
             .any(|e| l.ends_with(e.as_str()))
     };
+    // A capitalised word, with capitals inside only singly ("Montero-Baines",
+    // "O'Brien", "McAllister"), not an acronym ("FIFA").
     let plain = |w: &str| {
-        w.chars().count() >= 2
-            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        let chars: Vec<char> = w.chars().collect();
+        chars.len() >= 2
+            && chars
+                .iter()
+                .all(|&c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && chars[1..].iter().any(|c| c.is_lowercase())
+            && !chars
+                .windows(2)
+                .any(|p| p[0].is_uppercase() && p[1].is_uppercase())
             && !ctx.rules.titles.is_title_word(w)
             && !super::name::is_stop(w)
             && !adjective(w)
@@ -831,6 +840,26 @@ mod tests {
             "President",
             "Vice President of France"
         ));
+    }
+
+    #[test]
+    fn a_double_barrelled_or_apostrophe_name_holds_an_office() {
+        for (text, span) in [
+            (
+                "GAF president Rafael Montero-Baines said it was fair.",
+                "GAF president Rafael Montero-Baines",
+            ),
+            (
+                "Mayor Seamus O'Brien said it was fair.",
+                "Mayor Seamus O'Brien",
+            ),
+        ] {
+            let r = roles(text, None);
+            assert_eq!(r.len(), 1, "{text}: {r:?}");
+            assert_eq!(r[0].0, span);
+        }
+        // An acronym after a title is no person.
+        assert!(roles("The Director FBI Agents said so.", None).is_empty());
     }
 
     #[test]
