@@ -723,6 +723,34 @@ mod tests {
     }
 
     #[test]
+    fn a_vice_president_and_the_president_for_one_person_conflict() {
+        let c = check(&[
+            (
+                "Rodrigo Albarracin, vice-president of the Uco Valley Growers' Association, said so.",
+                Some("2026-06-09"),
+            ),
+            (
+                "Rodrigo Albarracin, president of the Uco Valley Growers' Association, said so.",
+                Some("2026-06-09"),
+            ),
+        ]);
+        let found = role_conflicts(&c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // A former president may be vice-president now.
+        let c = check(&[
+            (
+                "Rodrigo Albarracin, vice-president of the Uco Valley Growers' Association, said so.",
+                Some("2026-06-09"),
+            ),
+            (
+                "Rodrigo Albarracin, former president of the Uco Valley Growers' Association, said so.",
+                Some("2026-06-09"),
+            ),
+        ]);
+        assert!(role_conflicts(&c).is_empty(), "{:?}", role_conflicts(&c));
+    }
+
+    #[test]
     fn mayor_and_governor_of_one_place_conflict() {
         let c = check(&[
             (

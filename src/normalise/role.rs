@@ -625,7 +625,20 @@ pub fn claims(ctx: &Context) -> DocClaims {
                     Some(office),
                 )
             }
-            None => (office, short, sole, None),
+            // A listed title that is itself a deputy's ("Vice President
+            // of the Uco Valley Winemakers' Association"): second to the
+            // office it names after the word.
+            None => {
+                let second_to = ctx.rules.titles.markers.deputy.iter().find_map(|w| {
+                    office
+                        .strip_prefix(w.as_str())
+                        .and_then(|rest| rest.strip_prefix([' ', '-']))
+                        .filter(|rest| !rest.is_empty())
+                        .map(str::to_string)
+                });
+                let sole = sole && second_to.is_none();
+                (office, short, sole, second_to)
+            }
         };
         let rank = kind == Some(TitleKind::Rank);
         // A deputy's post is of no group: a deputy chief executive may
