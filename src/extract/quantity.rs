@@ -384,6 +384,7 @@ fn read_tail(text: &str, q: &Compiled, fig: &mut Figure, mut end: usize, digits:
             && let Some(&(v, short)) = q.scales.get(&word.to_lowercase())
             && (!short || (!hyphen && digits && (gap == 0 || (gap == 1 && word.len() > 1))))
             && boundary_after(rest, gap + word.len())
+            && !(short && gap == 0 && word.len() == 1 && model_number(text, end))
         {
             let name = q
                 .scales
@@ -397,6 +398,22 @@ fn read_tail(text: &str, q: &Compiled, fig: &mut Figure, mut end: usize, digits:
         }
     }
     end
+}
+
+/// Whether the figure ending at `end` follows a capitalised word and one
+/// space: a model's number ("Saab 340B", "Airbus A320"), where a letter
+/// glued to it is part of the name, not a scale.
+fn model_number(text: &str, end: usize) -> bool {
+    let figure = text[..end]
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let Some(before) = figure.strip_suffix(' ') else {
+        return false;
+    };
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// The letters right after `rest`'s leading white space (at most one
@@ -1377,6 +1394,7 @@ mod tests {
             "The bill passed by a vote of 188-112.",
             "Most patients are 60 or older.",
             "A second bill passed.",
+            "The Saab 340B turboprop came down short of the runway.",
         ] {
             let rules = Rules::builtin().expect("rules load");
             let found: Vec<String> = extract(text, &rules)
@@ -1388,6 +1406,8 @@ mod tests {
         }
         // Money is never a name: "USD 500" stays an amount.
         assert_eq!(values("The fine is USD 500, the court said."), [500.0]);
+        // A glued scale letter is a scale after a currency, not a model's.
+        assert_eq!(values("The company raised $3B last year."), [3e9]);
     }
 
     #[test]
