@@ -404,8 +404,7 @@ fn read_tail(text: &str, q: &Compiled, fig: &mut Figure, mut end: usize, digits:
 /// space: a model's number ("Saab 340B", "Airbus A320"), where a letter
 /// glued to it is part of the name, not a scale.
 fn model_number(text: &str, end: usize) -> bool {
-    let figure = text[..end]
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let figure = text[..end].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
     let Some(before) = figure.strip_suffix(' ') else {
         return false;
     };

@@ -23,7 +23,9 @@ use crate::claim::frame::{Frame, Term, Theme};
 use crate::claim::quantity::{QuantityValue, is_money};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Skipped, Span, Value};
 use crate::extract::quantity::{Figure, Measure, QuantityMention, Word};
+use crate::index::TokenKind;
 use crate::rules::quantities::{Compiled, QualifierKind};
+use crate::rules::words::Class;
 
 /// The quantity and duration claims of one document.
 pub fn claims(ctx: &Context) -> DocClaims {
@@ -111,6 +113,9 @@ fn no_claim(
     }
     if frame.refinements.iter().any(|r| r == "part of a whole") {
         return Some("a part of a count");
+    }
+    if m.measure == Measure::Count && number_in_a_name(ctx, m) {
+        return Some("a number in a name");
     }
     if category == Category::Duration {
         let tokens = &ctx.index.tokens;
@@ -498,6 +503,45 @@ pub fn duration_of_time_range(span: Span, minutes: i64, frame: &Frame) -> Option
 
 /// Whether a lower-case word is a plural noun: an irregular plural of the
 /// rules, or one whose stem drops its "s".
+/// "the Falcon 9 rocket", "a Boeing 737 jet": a figure between a name's
+/// capitalised word and a singular noun counts nothing (a count of more
+/// than one takes the plural); it is part of the name.
+fn number_in_a_name(ctx: &Context, m: &QuantityMention) -> bool {
+    let tokens = &ctx.index.tokens;
+    // The mention runs on over its noun ("9 rocket lifted"): the figure
+    // is its first token, the noun the next.
+    let at = tokens.partition_point(|t| t.span.start < m.span.start);
+    let (Some(before), Some(figure), Some(after)) = (
+        at.checked_sub(1).and_then(|i| tokens.get(i)),
+        tokens.get(at),
+        tokens.get(at + 1),
+    ) else {
+        return false;
+    };
+    let named = before.kind == TokenKind::Word
+        && before.capitalised
+        && !before.sentence_start
+        && !before.breaks_before
+        && !before.lower.ends_with("'s")
+        && !before.lower.ends_with("’s")
+        && !ctx.inside_time_or_date(before.span);
+    let more_than_one = figure.kind == TokenKind::Number
+        && figure.span.start == m.span.start
+        && figure.lower != "1"
+        && !figure.lower.contains([',', '.', '-']);
+    // The noun right after the figure, and every word of its phrase,
+    // singular ("66 home runs" and "28 main hotels" are counts).
+    let singular = after.kind == TokenKind::Word
+        && !after.capitalised
+        && !after.class.has(Class::FUNCTION)
+        && !after.verbish(&ctx.rules.words)
+        && m.noun
+            .first()
+            .is_some_and(|w| w.span.start == after.span.start)
+        && m.noun.iter().all(|w| !is_plural(ctx, &w.text));
+    named && more_than_one && singular && m.figure.scale.is_none()
+}
+
 fn is_plural(ctx: &Context, word: &str) -> bool {
     let words = &ctx.rules.words;
     words.is_plural(word)
@@ -534,6 +578,29 @@ mod tests {
         assert_eq!(words.stem("people"), words.stem("person"));
         assert!(words.is_plural("crew"));
         assert!(!words.is_plural("soldier"));
+    }
+
+    #[test]
+    fn a_number_in_a_name_counts_nothing() {
+        let rules = crate::test_support::rules();
+        let counts = |text: &str| -> Vec<String> {
+            let doc = crate::load::Document::from_text("t", text);
+            crate::analyse_document(&doc, rules)
+                .claims
+                .into_iter()
+                .filter(|c| c.category == Category::Quantity)
+                .map(|c| text[c.anchor.span.start..c.anchor.span.end].to_string())
+                .collect()
+        };
+        assert!(counts("The Falcon 9 rocket lifted off on Saturday.").is_empty());
+        assert!(counts("He spoke on Channel 2 television on Friday.").is_empty());
+        // A count takes the plural; a possessive or a verb after the figure
+        // leaves it a count.
+        assert_eq!(counts("On Monday 12 rockets were fired."), ["12 rockets"]);
+        assert_eq!(
+            counts("Swissair's 15 aircraft were grounded."),
+            ["15 aircraft"]
+        );
     }
 
     /// The one quantity or duration claim of a sentence.
