@@ -1785,3 +1785,26 @@ fn a_sum_told_as_verb_and_as_noun_is_one_sum_but_a_day_is_the_verbs() {
     );
     assert!(conflicts_of(&b, "date").is_empty(), "{:#?}", b.findings);
 }
+
+/// "The ruling, published at 0900 GMT, backdates the ban to April 6": a
+/// day something is set or moved to is its verb's, not the time's; the
+/// time stays on the story's day and agrees with another report of it.
+#[test]
+fn a_day_something_is_moved_to_is_not_the_times_day() {
+    let b = report(vec![
+        doc(
+            "wire",
+            "The tribunal's ruling, published at 0900 GMT, backdates the ban to April 6, the day she was suspended.",
+            "2027-06-10T10:20:00+01:00",
+        ),
+        doc(
+            "paper",
+            "The tribunal's ruling was published at 11 a.m. Monaco time (0900 GMT) on Thursday, the federation said.",
+            "2027-06-10T13:00:00+02:00",
+        ),
+    ]);
+    assert!(time_conflicts(&b).is_empty(), "{:#?}", b.findings);
+    let docs: Vec<BTreeSet<String>> = cited_docs(&b.agreements, "time");
+    assert_eq!(docs.len(), 1, "{:#?}", b.agreements);
+    assert_eq!(docs[0].len(), 2, "{:#?}", b.agreements);
+}

@@ -67,6 +67,9 @@ impl<'c, 'a> Days<'c, 'a> {
                 .filter(|d| within == clause_span || !in_other_relative(self.ctx, d.span, span))
                 .filter(|d| dates_event(self.ctx, d, sentence))
                 .filter(|d| !dates_later_time(self.ctx, span, d.span, sentence))
+                // "published at 0900 GMT, backdates the ban to April 6":
+                // a day something is moved or set to is its verb's.
+                .filter(|d| !after_to(self.ctx, d.span))
                 .filter_map(|d| d.value.as_day().map(|day| (distance(span, d.span), day)))
                 .min_by_key(|(dist, _)| *dist);
             if let Some((_, day)) = near {
@@ -95,6 +98,15 @@ impl<'c, 'a> Days<'c, 'a> {
             .map(|(_, d, _, _)| *d)
             .or(self.lead)
     }
+}
+
+/// Whether the word right before a date is "to" ("backdated to April 6",
+/// "postponed to Friday").
+fn after_to(ctx: &Context, date: Span) -> bool {
+    let at = ctx.index.token_at(date.start);
+    at.checked_sub(1)
+        .and_then(|i| ctx.index.tokens.get(i))
+        .is_some_and(|t| t.lower == "to")
 }
 
 /// Whether a sequel word ("followed", "then", "another", "second") stands
