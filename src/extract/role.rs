@@ -86,7 +86,20 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
     out.extend(since(text, rules));
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     // Appositives, where no title before a name was read over the title.
-    let appositive: Vec<RoleMention> = appositives(text, rules)
+    // A "name" after the title inside the organisation the appositive
+    // names is no name ("Rodrigo Albarracín, vice-president of the Uco
+    // Valley Winemakers' Association": the run after "of" split into a
+    // place and "Winemakers' Association"): the appositive stands.
+    let all: Vec<RoleMention> = appositives(text, rules).collect();
+    out.retain(|m| {
+        !all.iter().any(|a| {
+            overlaps(m.title, a.title)
+                && a.of
+                    .is_some_and(|o| o.start <= m.name.start && m.name.end <= o.end)
+        })
+    });
+    let appositive: Vec<RoleMention> = all
+        .into_iter()
         .filter(|a| !out.iter().any(|m| overlaps(m.title, a.title)))
         .collect();
     out.extend(appositive);
@@ -1045,6 +1058,14 @@ mod tests {
         assert_eq!(
             parts("Olivier Castagnet, the city's mayor, said so."),
             [("".into(), "".into(), "mayor".into())]
+        );
+        // A place named earlier does not split the organisation after "of"
+        // into a place and a "name" that wins over the appositive.
+        assert_eq!(
+            parts(
+                "Hail hit the Uco Valley.\n\nRodrigo Albarracin, vice-president of the Uco Valley Growers' Association, said so."
+            ),
+            [("".into(), "".into(), "vice president".into())]
         );
         // Not the mayor: the deputy's own office.
         assert_eq!(
