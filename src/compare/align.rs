@@ -557,9 +557,11 @@ pub fn judge_pair(
     // "would impose an 18-month freeze", "provides for a two-year
     // freeze": a length written as a thing's own ("a N-month freeze", "18
     // minutes of bidding") is that thing's whether it is planned or done.
-    let own_lengths = category == Category::Duration
-        && fa.theme.as_ref().is_some_and(|t| t.defined)
-        && fb.theme.as_ref().is_some_and(|t| t.defined)
+    let own_themes = (category == Category::Duration)
+        .then(|| fa.theme.as_ref().zip(fb.theme.as_ref()))
+        .flatten()
+        .filter(|(x, y)| x.defined && y.defined);
+    let own_lengths = own_themes.is_some()
         && [fa.modality, fb.modality]
             .iter()
             .all(|m| matches!(m, Modality::Plan | Modality::Fact));
@@ -646,12 +648,7 @@ pub fn judge_pair(
     // "denouncing a two-year freeze", "would impose an 18-month freeze":
     // the verb says what is done with the thing, not what lasted; a length
     // written as one thing's own is that thing's whatever verb governs it.
-    let one_thing = category == Category::Duration
-        && fa
-            .theme
-            .as_ref()
-            .zip(fb.theme.as_ref())
-            .is_some_and(|(x, y)| x.defined && y.defined && x.head.same(&y.head));
+    let one_thing = own_themes.is_some_and(|(x, y)| x.head.same(&y.head));
     let pred = match (&fa.predicate, &fb.predicate) {
         (Some(x), Some(y)) if x.same(y) => {
             why.push(format!("same predicate '{}'", x.shown));
@@ -1123,7 +1120,10 @@ fn far_apart(a: &crate::claim::Value, b: &crate::claim::Value) -> bool {
 fn crossed(a: &Frame, b: &Frame) -> bool {
     // By class, else by stem ("valued at $84 million", "a value of $48
     // million").
-    let key = |t: Option<&crate::claim::frame::Term>| t.map(|t| t.key().to_string());
+    // Runs for every pair judged: the keys are compared where they are.
+    fn key(t: Option<&crate::claim::frame::Term>) -> Option<&str> {
+        t.map(|t| t.key())
+    }
     let (pa, pb) = (key(a.predicate.as_ref()), key(b.predicate.as_ref()));
     let (ta, tb) = (
         key(a.theme.as_ref().filter(|t| !t.implied).map(|t| &t.head)),
