@@ -139,6 +139,54 @@ impl Span {
     }
 }
 
+/// Spans sorted once, each with the furthest end reached by it and those
+/// before it, so that whether a span overlaps any of them is one binary
+/// search rather than a scan (a long document has many names and titles).
+pub struct SpanSet {
+    spans: Vec<Span>,
+    /// Where each sorted span stood in the order it was given.
+    given: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut order: Vec<(Span, usize)> = spans.into_iter().zip(0..).collect();
+        order.sort();
+        let reach = order
+            .iter()
+            .scan(0, |far, (s, _)| {
+                *far = (*far).max(s.end);
+                Some(*far)
+            })
+            .collect();
+        let (spans, given) = order.into_iter().unzip();
+        SpanSet {
+            spans,
+            given,
+            reach,
+        }
+    }
+
+    /// Whether `s` shares a byte with any of the spans.
+    pub fn overlaps(&self, s: Span) -> bool {
+        let before = self.spans.partition_point(|a| a.start < s.end);
+        before > 0 && self.reach[before - 1] > s.start
+    }
+
+    /// The positions, in the order the spans were given, of those sharing a
+    /// byte with `s`: walked back from the last one starting before `s`
+    /// ends, until no earlier span reaches `s`.
+    pub fn overlapping(&self, s: Span) -> impl Iterator<Item = usize> + '_ {
+        let before = self.spans.partition_point(|a| a.start < s.end);
+        (0..before)
+            .rev()
+            .take_while(move |&i| self.reach[i] > s.start)
+            .filter(move |&i| self.spans[i].end > s.start)
+            .map(|i| self.given[i])
+    }
+}
+
 /// Where a claim stands: its document (index into the bundle's document
 /// list) and its span there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -189,4 +237,46 @@ pub struct DocClaims {
     /// The document's sentence spans, in text order: which sentence a
     /// claim is in, for alignment.
     pub sentences: Vec<Span>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Span, SpanSet};
+
+    fn set() -> SpanSet {
+        // Given out of order, one span holding two others.
+        SpanSet::new([
+            Span::new(40, 50),
+            Span::new(0, 100),
+            Span::new(10, 20),
+            Span::new(60, 70),
+        ])
+    }
+
+    #[test]
+    fn a_span_inside_a_long_one_overlaps_it() {
+        let mut got: Vec<usize> = set().overlapping(Span::new(25, 30)).collect();
+        got.sort();
+        assert_eq!(got, vec![1]);
+        assert!(set().overlaps(Span::new(25, 30)));
+    }
+
+    #[test]
+    fn overlapping_names_each_span_in_the_order_given() {
+        let mut got: Vec<usize> = set().overlapping(Span::new(15, 65)).collect();
+        got.sort();
+        assert_eq!(got, vec![0, 1, 2, 3]);
+        let mut got: Vec<usize> = set().overlapping(Span::new(45, 55)).collect();
+        got.sort();
+        assert_eq!(got, vec![0, 1]);
+    }
+
+    #[test]
+    fn touching_is_not_overlapping() {
+        let set = SpanSet::new([Span::new(10, 20), Span::new(30, 40)]);
+        assert!(!set.overlaps(Span::new(20, 30)));
+        assert_eq!(set.overlapping(Span::new(20, 30)).count(), 0);
+        assert_eq!(set.overlapping(Span::new(0, 10)).count(), 0);
+        assert_eq!(set.overlapping(Span::new(19, 31)).count(), 2);
+    }
 }

@@ -20,12 +20,12 @@
 //! quote that follows. Hands on [`QuoteMention`]s; resolving the speaker to
 //! a person is left to normalisation, which knows the document's entities.
 
-use crate::claim::Span;
+use crate::claim::{Span, SpanSet};
 use crate::rules::Rules;
 use crate::rules::speaker_regex::SpeakerRegex;
 use crate::rules::speech::{Compiled, Position};
 use crate::rules::word_regex::WordRegex;
-use crate::rules::words::Class;
+use crate::rules::words::{Class, strip_possessive};
 use regex::Captures;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,11 +120,15 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuoteMention> {
             attribution,
         });
     }
+    // Block quotes lie on lines of their own and never overlap each other,
+    // so the quotes read before them are all they are checked against.
+    let inline = SpanSet::new(
+        out.iter()
+            .filter(|q| q.kind != QuoteKind::Short)
+            .map(|q| q.span),
+    );
     for block in block_quotes(text) {
-        if out
-            .iter()
-            .any(|q| q.kind != QuoteKind::Short && overlaps(q.span, block.span))
-        {
+        if inline.overlaps(block.span) {
             continue;
         }
         if word_count(text, &block.parts) >= speech.settings.min_words {
@@ -140,10 +144,6 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<QuoteMention> {
     out.extend(indirect(text, speech, &out));
     out.sort_by_key(|q| q.span);
     out
-}
-
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 fn word_count(text: &str, parts: &[Span]) -> usize {
@@ -715,7 +715,7 @@ impl Clause<'_> {
 }
 
 fn possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+    strip_possessive(w).is_some()
 }
 
 /// A sentence whose subject introduces the quote with a colon and no
@@ -828,6 +828,7 @@ fn block_quotes(text: &str) -> Vec<QuoteMention> {
 /// synthetic documents, 5% on real news; the same matches, tested).
 fn indirect(text: &str, speech: &Compiled, direct: &[QuoteMention]) -> Vec<QuoteMention> {
     let mut out = Vec::new();
+    let quoted = SpanSet::new(direct.iter().map(|q| q.span));
     for p in speech
         .patterns
         .iter()
@@ -843,7 +844,7 @@ fn indirect(text: &str, speech: &Compiled, direct: &[QuoteMention]) -> Vec<Quote
                 .collect(),
         };
         for (span, speaker, verb) in found {
-            if direct.iter().any(|q| overlaps(q.span, span)) {
+            if quoted.overlaps(span) {
                 continue;
             }
             out.push(QuoteMention {

@@ -18,11 +18,11 @@
 //! the person is the known name at the end of the run, else its last two
 //! words.
 
-use crate::claim::Span;
+use crate::claim::{Span, SpanSet};
 use crate::extract::name::PARTICLES;
 use crate::rules::Rules;
 use crate::rules::titles::TitleKind;
-use crate::rules::words::Class;
+use crate::rules::words::{Class, strip_possessive};
 
 /// A role as written, before normalisation.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,35 +84,31 @@ pub fn extract(text: &str, rules: &Rules) -> Vec<RoleMention> {
         }
     }
     out.extend(since(text, rules));
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    // Each later reading is kept only where no earlier one stands; the
+    // earlier readings' spans are searched, not scanned, so a document with
+    // many titles stays linear.
     // Appositives, where no title before a name was read over the title.
     // A "name" after the title inside the organisation the appositive
     // names is no name ("Rodrigo Albarracín, vice-president of the Uco
     // Valley Winemakers' Association": the run after "of" split into a
     // place and "Winemakers' Association"): the appositive stands.
     let all: Vec<RoleMention> = appositives(text, rules).collect();
+    let titles = SpanSet::new(all.iter().map(|a| a.title));
     out.retain(|m| {
-        !all.iter().any(|a| {
-            overlaps(m.title, a.title)
-                && a.of
-                    .is_some_and(|o| o.start <= m.name.start && m.name.end <= o.end)
+        !titles.overlapping(m.title).any(|i| {
+            all[i]
+                .of
+                .is_some_and(|o| o.start <= m.name.start && m.name.end <= o.end)
         })
     });
-    let appositive: Vec<RoleMention> = all
-        .into_iter()
-        .filter(|a| !out.iter().any(|m| overlaps(m.title, a.title)))
-        .collect();
-    out.extend(appositive);
+    let taken = SpanSet::new(out.iter().map(|m| m.title));
+    out.extend(all.into_iter().filter(|a| !taken.overlaps(a.title)));
     // Portfolios read by shape, where no listed title was read.
-    let extra: Vec<RoleMention> = portfolios(text, rules)
-        .filter(|p| !out.iter().any(|m| overlaps(m.span, p.span)))
-        .collect();
-    out.extend(extra);
+    let taken = SpanSet::new(out.iter().map(|m| m.span));
+    out.extend(portfolios(text, rules).filter(|p| !taken.overlaps(p.span)));
     // Offices the list does not know, where no other reading was made.
-    let open: Vec<RoleMention> = open_titles(text, rules)
-        .filter(|p| !out.iter().any(|m| overlaps(m.span, p.span)))
-        .collect();
-    out.extend(open);
+    let taken = SpanSet::new(out.iter().map(|m| m.span));
+    out.extend(open_titles(text, rules).filter(|p| !taken.overlaps(p.span)));
     // In text order: "Its chief executive" looks back at the posts before.
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
@@ -294,19 +290,6 @@ fn organisation_pronoun(rules: &Rules, lower: &str, possessive: bool) -> bool {
         .iter()
         .any(|p| p == lower)
         && (possessive || rules.words.class(lower).has(Class::DETERMINER))
-}
-
-/// A word without its possessive ending: "Kallang's", and the bare
-/// apostrophe of a plural ("Pennine Heritage Tours' managing director").
-fn strip_possessive(w: &str) -> Option<&str> {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .or_else(|| {
-            w.strip_suffix('\'')
-                .or_else(|| w.strip_suffix('’'))
-                .filter(|s| s.ends_with('s'))
-        })
-        .filter(|s| !s.is_empty())
 }
 
 /// The capitalised words right before a post's title that name what it

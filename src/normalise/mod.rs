@@ -263,35 +263,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Spans sorted once, each with the furthest end reached by it and those
-/// before it, so that whether a span overlaps any of them is one binary
-/// search rather than a scan (a long document has many names).
-pub struct SpanSet {
-    spans: Vec<Span>,
-    reach: Vec<usize>,
-}
-
-impl SpanSet {
-    pub fn new(spans: impl IntoIterator<Item = Span>) -> Self {
-        let mut spans: Vec<Span> = spans.into_iter().collect();
-        spans.sort();
-        let reach = spans
-            .iter()
-            .scan(0, |far, s| {
-                *far = (*far).max(s.end);
-                Some(*far)
-            })
-            .collect();
-        SpanSet { spans, reach }
-    }
-
-    /// Whether `s` shares a byte with any of the spans.
-    pub fn overlaps(&self, s: Span) -> bool {
-        let before = self.spans.partition_point(|a| a.start < s.end);
-        before > 0 && self.reach[before - 1] > s.start
-    }
-}
-
 /// Normalises one document's mentions into claims.
 pub fn normalise(
     doc: &Document,

@@ -37,12 +37,14 @@
 use std::collections::BTreeSet;
 use strsim::{jaro_winkler, osa_distance};
 
-use super::{Context, EntityKind, EntityRef, SpanSet};
+use super::{Context, EntityKind, EntityRef};
+use crate::claim::SpanSet;
 use crate::claim::frame::{Frame, Participant, ParticipantKind};
 use crate::claim::name::NameValue;
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
 use crate::extract::name::{NameKind, PARTICLES};
 use crate::rules::entities::{Entity, fold};
+use crate::rules::words::strip_possessive;
 
 /// Capitalised words that start sentences or name times, never people.
 pub const STOP_WORDS: &[&str] = &[
@@ -381,10 +383,7 @@ fn segments(ctx: &Context, lower: &BTreeSet<&str>, words: &[Span]) -> Vec<Vec<Sp
             || acronym
             || t.chars().any(|c| c.is_ascii_digit())
             || common_first;
-        let possessive = t
-            .strip_suffix("'s")
-            .or_else(|| t.strip_suffix("’s"))
-            .filter(|stem| !stem.is_empty());
+        let possessive = strip_possessive(t);
         if breaks {
             push_part(text, &mut part, &mut out);
         } else if let Some(stem) = possessive {

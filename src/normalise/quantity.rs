@@ -25,7 +25,7 @@ use crate::claim::{Anchor, Category, Claim, DocClaims, Skipped, Span, Value};
 use crate::extract::quantity::{Figure, Measure, QuantityMention, Word};
 use crate::index::TokenKind;
 use crate::rules::quantities::{Compiled, QualifierKind};
-use crate::rules::words::Class;
+use crate::rules::words::{Class, strip_possessive};
 
 /// The quantity and duration claims of one document.
 pub fn claims(ctx: &Context) -> DocClaims {
@@ -522,8 +522,7 @@ fn number_in_a_name(ctx: &Context, m: &QuantityMention) -> bool {
         && before.capitalised
         && !before.sentence_start
         && !before.breaks_before
-        && !before.lower.ends_with("'s")
-        && !before.lower.ends_with("’s")
+        && strip_possessive(&before.lower).is_none()
         && !ctx.inside_time_or_date(before.span);
     let more_than_one = figure.kind == TokenKind::Number
         && figure.span.start == m.span.start

@@ -27,13 +27,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Context, EntityKind, SpanSet};
+use super::{Context, EntityKind};
+use crate::claim::SpanSet;
 use crate::claim::frame::Frame;
 use crate::claim::quote::{QuoteValue, Speaker, Word, WordClass, surname};
 use crate::claim::{Anchor, Category, Claim, DocClaims, Span, Value};
 use crate::extract::quote::{AttributionKind, QuoteKind, QuoteMention, title_at, word_spans};
 use crate::rules::speech::{Compiled, Gender};
-use crate::rules::words::Class;
+use crate::rules::words::{Class, strip_possessive};
 
 /// The words of a quote; punctuation, quote marks and ellipses dropped. A
 /// figure glued to the letters after it is two words ("10am" as "10 a.m.",
@@ -312,8 +313,7 @@ fn who(rules: &crate::rules::Rules, text: &str, span: Span) -> Who {
         .take_while(|(_, w)| upper(w) && opener(w))
         .count();
     let words = &words[skip..];
-    let possessive =
-        |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’");
+    let possessive = |w: &str| strip_possessive(w).is_some();
     let title = |i: usize| title_at(speech, written, words[i].0, words[i].1);
     let name_word = |i: usize| {
         let w = words[i].1;

@@ -475,6 +475,20 @@ fn form_with(lower: &str, lemmas: &HashMap<String, String>, plurals: &HashSet<St
     }
 }
 
+/// A word without its possessive ending, if it has one: "Kallang's",
+/// "Kallang’s", and the bare apostrophe of a plural ("Pennine Heritage
+/// Tours' managing director"). Either apostrophe is read.
+pub fn strip_possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| {
+            w.strip_suffix('\'')
+                .or_else(|| w.strip_suffix('’'))
+                .filter(|s| s.ends_with('s'))
+        })
+        .filter(|s| !s.is_empty())
+}
+
 pub fn form(lower: &str) -> Form {
     if lower.ends_with("ed") && lower.len() >= 4 {
         Form::Past
